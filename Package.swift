@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Callflow",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "callflow", targets: ["callflow"]),
+    .library(name: "CallflowDriver", targets: ["CallflowDriver"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // The system libyaml, found through pkg-config.
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    // Stage 0: source files, spans, diagnostics, the rule table and the renderers.
+    .target(name: "CallflowDiagnostics"),
+    // Stage 1: the syntax tree, the block catalog and value syntax.
+    .target(name: "CallflowSyntax", dependencies: ["CallflowDiagnostics"]),
+    // Stage 2: the YAML front end (libyaml events -> located tree -> syntax tree).
+    .target(name: "CallflowYAML", dependencies: ["CYAML", "CallflowDiagnostics", "CallflowSyntax"]),
+    // Stage 3: the checker (typing against the catalog, graph and reference rules).
+    .target(name: "CallflowChecker", dependencies: ["CallflowDiagnostics", "CallflowSyntax"]),
+    // Orchestration: project loading, parallel parsing, checking, output.
+    .target(
+      name: "CallflowDriver",
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowChecker"]
+    ),
+    .executableTarget(
+      name: "callflow",
+      dependencies: [
+        "CallflowDriver",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "callflow-bench", dependencies: ["CallflowDriver", "CYAML"]),
+    .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowDriver"]),
+    .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
+    .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax"]),
+    .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML"]),
+    .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
+    .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver"]),
+  ]
+)

@@ -1,0 +1,4 @@
+#ifndef CALLFLOW_CYAML_SHIM_H
+#define CALLFLOW_CYAML_SHIM_H
+#include <yaml.h>
+#endif

@@ -1,0 +1,277 @@
+/// Every block kind of the language. ``spec`` is the catalog: one row per kind, read by the
+/// front ends, the checker, the docs and every later stage. Adding a block is adding a case
+/// and its row here.
+public enum BlockKind: String, CaseIterable, Hashable, Sendable {
+  case playPrompt = "play-prompt"
+  case getInput = "get-input"
+  case storeInput = "store-input"
+  case validatePhone = "validate-phone"
+  case setCallbackNumber = "set-callback-number"
+  case setWorkingQueue = "set-working-queue"
+  case setAttributes = "set-attributes"
+  case checkAttribute = "check-attribute"
+  case setCustomerQueueFlow = "set-customer-queue-flow"
+  case setWhisperFlow = "set-whisper-flow"
+  case setRoutingPriority = "set-routing-priority"
+  case transferToQueue = "transfer-to-queue"
+  case getQueueMetrics = "get-queue-metrics"
+  case wait
+  case loop
+  case checkCallProgress = "check-call-progress"
+  case checkHours = "check-hours"
+  case checkStaffing = "check-staffing"
+  case sendMessage = "send-message"
+  case customerProfileLookup = "customer-profile-lookup"
+  case createCallback = "create-callback"
+  case startCallback = "start-callback"
+  case registerCallback = "register-callback"
+  case declineCallback = "decline-callback"
+  case transferToFlow = "transfer-to-flow"
+  case disconnect
+  case endFlow = "end-flow"
+
+  /// The operators of `check-attribute` conditions, in documentation order.
+  public static let conditionOperators = [
+    "equals", "contains", "starts-with", "ends-with",
+    "less-than", "less-or-equal", "greater-than", "greater-or-equal",
+  ]
+  /// The operators that compare numbers.
+  public static let numericOperators: Set<String> = ["less-than", "less-or-equal", "greater-than", "greater-or-equal"]
+
+  /// The kinds that make a cycle wait for the caller or the clock, or bound it.
+  public var pausesCycles: Bool {
+    switch self {
+    case .wait, .getInput, .storeInput, .loop: true
+    default: false
+    }
+  }
+
+  /// The kind's row of the catalog.
+  public var spec: BlockSpec { Self.table[self] ?? row }
+
+  private static let table: [BlockKind: BlockSpec] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.row) })
+
+  // The catalog.
+  private var row: BlockSpec {
+    let all = FlowType.all
+    let contact = FlowType.contact
+    let timeout = ParameterSpec("timeout", .duration(1...180), "how long to wait for the caller's first key (default 5s)")
+    switch self {
+    case .playPrompt:
+      return BlockSpec(
+        .prompt, "Plays a message to the contact.",
+        parameters: [
+          ParameterSpec("text", .text, "the text to speak"),
+          ParameterSpec("prompt", .reference(.prompt), "a prompt of center.yaml to play instead"),
+        ],
+        main: "text", requiresOneOf: [["text", "prompt"]], branches: ["error"],
+        success: .next(meaning: nil), allowedIn: all)
+    case .getInput:
+      return BlockSpec(
+        .input, "Plays a prompt and collects one DTMF choice from a menu of options.",
+        parameters: [
+          ParameterSpec("prompt", .text, required: true, "the menu to speak"),
+          timeout,
+          ParameterSpec("options", .list(.dtmf), required: true, "the keys the caller may press; each is a branch"),
+        ],
+        branches: ["timeout", "no-match", "error"], branchPerValueOf: "options",
+        success: .branchesOnly, allowedIn: contact)
+    case .storeInput:
+      return BlockSpec(
+        .input, "Collects a number (digits or a phone number) and stores it in `$.StoredCustomerInput`.",
+        parameters: [
+          ParameterSpec("prompt", .text, required: true, "what to ask for"),
+          ParameterSpec("kind", .word(["digits", "phone-number"]), required: true, "what is collected"),
+          ParameterSpec("format", .word(["local", "e164"]), "phone numbers: local (needs `country`) or E.164"),
+          ParameterSpec("country", .country, "the country of local phone numbers"),
+          ParameterSpec("max-digits", .integer(1...20), "the most digits accepted"),
+          timeout,
+        ],
+        branches: ["error"], success: .next(meaning: nil), allowedIn: contact,
+        writes: ["$.StoredCustomerInput"])
+    case .validatePhone:
+      return BlockSpec(
+        .check, "Checks that a value is a dialable phone number; `next` is the valid case.",
+        parameters: [
+          ParameterSpec("value", .attribute, required: true, "the attribute holding the number"),
+          ParameterSpec("format", .word(["local", "e164"]), "the expected format"),
+          ParameterSpec("country", .country, "the country of local numbers"),
+        ],
+        main: "value", branches: ["invalid"], success: .next(meaning: "the number is valid"),
+        allowedIn: contact)
+    case .setCallbackNumber:
+      return BlockSpec(
+        .callback, "Sets the number a callback will dial.",
+        parameters: [ParameterSpec("value", .attribute, required: true, "the attribute holding the number")],
+        main: "value", branches: ["invalid-number", "not-dialable"], success: .next(meaning: nil),
+        allowedIn: [.inbound, .customerQueue, .transferToQueue])
+    case .setWorkingQueue:
+      return BlockSpec(
+        .queue, "Sets the queue later transfers and callbacks use.",
+        parameters: [ParameterSpec("queue", .reference(.queue), required: true, "the queue")],
+        main: "queue", branches: ["error"], success: .next(meaning: nil), allowedIn: contact)
+    case .setAttributes:
+      return BlockSpec(
+        .data, "Sets user attributes `$.Attributes.<name>`: a mapping of names to values.",
+        open: .valueOrAttribute, branches: ["error"], success: .next(meaning: nil), allowedIn: all,
+        writes: ["$.Attributes.*"])
+    case .checkAttribute:
+      return BlockSpec(
+        .check, "Compares an attribute against conditions, tried in order; the first that holds picks the branch.",
+        parameters: [
+          ParameterSpec("attribute", .attribute, required: true, "the attribute to test"),
+          ParameterSpec("conditions", .conditions, required: true, "`{<operator>: value, goto: block}` items"),
+        ],
+        branches: ["no-match"], success: .branchesOnly, allowedIn: all)
+    case .setCustomerQueueFlow:
+      return BlockSpec(
+        .flowControl, "Sets the flow that runs while the contact waits in queue.",
+        parameters: [
+          ParameterSpec("flow", .reference(.flow(.exactly(.customerQueue))), required: true, "a `customer-queue` flow")
+        ],
+        main: "flow", branches: ["error"], success: .next(meaning: nil),
+        allowedIn: [.inbound, .outbound, .transferToQueue])
+    case .setWhisperFlow:
+      return BlockSpec(
+        .flowControl, "Sets the whisper played to the agent or to the customer when they are joined.",
+        parameters: [
+          ParameterSpec("role", .word(["agent", "outbound"]), required: true, "who hears the whisper"),
+          ParameterSpec(
+            "flow",
+            .reference(.flow(.byParameter("role", ["agent": .agentWhisper, "outbound": .outboundWhisper]))),
+            required: true, "an `agent-whisper` or `outbound-whisper` flow, matching `role`"),
+        ],
+        branches: ["error"], success: .next(meaning: nil), allowedIn: contact)
+    case .setRoutingPriority:
+      return BlockSpec(
+        .queue, "Changes the contact's priority in queue (1 is highest) or adjusts its age.",
+        parameters: [
+          ParameterSpec("priority", .integer(1...99), "the new priority, 1 highest"),
+          ParameterSpec("age-adjustment", .duration(0...604_800), "time added to the contact's age in queue"),
+        ],
+        main: "priority", requiresOneOf: [["priority", "age-adjustment"]], branches: ["error"],
+        success: .next(meaning: nil), allowedIn: contact)
+    case .transferToQueue:
+      return BlockSpec(
+        .queue,
+        "Puts the contact in a queue, or with `callback` queues a callback and continues at `next`.",
+        parameters: [
+          ParameterSpec("queue", .reference(.queue), "the queue (default: the working queue)"),
+          ParameterSpec(
+            "callback",
+            .record([
+              ParameterSpec("initial-delay", .duration(0...604_800), "from the request to queueing the callback"),
+              ParameterSpec("max-retries", .integer(0...Int.max), "redials after no answer (2 means at most three calls)"),
+              ParameterSpec("retry-interval", .duration(0...604_800), "the minimum time between attempts"),
+              ParameterSpec("working-queue", .reference(.queue), "the queue the callback waits in"),
+              ParameterSpec("creation-flow", .reference(.flow(.exactly(.inbound))), "an `inbound` flow run when the callback is created"),
+              ParameterSpec("dial-mode", .word(["agent-first", "customer-first"]), "who is called first (default agent-first)"),
+              ParameterSpec("outbound-flow", .reference(.flow(.exactly(.outbound))), "the `outbound` flow of a customer-first callback"),
+              ParameterSpec("expiry", .duration(0...31_536_000), "when an unworked callback is deleted (at most 7d)"),
+            ]),
+            "queue a callback instead of the caller"),
+        ],
+        main: "queue", branches: ["at-capacity", "error"], success: .handsOff(unlessGiven: "callback"),
+        allowedIn: contact)
+    case .getQueueMetrics:
+      return BlockSpec(
+        .queue, "Reads the metrics of a queue into `$.Metrics.*`.",
+        parameters: [ParameterSpec("queue", .reference(.queue), "the queue (default: the current one)")],
+        main: "queue", branches: ["error"], success: .next(meaning: nil), allowedIn: all,
+        writes: AttributeCatalog.metricFields.map { "$.Metrics.\($0)" })
+    case .wait:
+      return BlockSpec(
+        .flowControl, "Waits (the caller hears the queue's music).",
+        parameters: [ParameterSpec("duration", .duration(1...604_800), required: true, "how long")],
+        main: "duration", branches: ["error"], success: .next(meaning: nil),
+        allowedIn: [.inbound, .customerQueue, .outbound])
+    case .loop:
+      return BlockSpec(
+        .flowControl, "Takes `looping` a number of times, then `next`.",
+        parameters: [ParameterSpec("count", .integer(1...1_000), required: true, "how many times to loop")],
+        main: "count", branches: ["looping"], success: .next(meaning: "the loop is done"), allowedIn: all)
+    case .checkCallProgress:
+      return BlockSpec(
+        .check, "Tells who answered an outbound call: a person, a voicemail, or nobody.",
+        branches: [
+          "human", "voicemail-beep", "voicemail-no-beep", "unanswered", "busy", "invalid-number", "fax", "error",
+        ],
+        success: .branchesOnly, allowedIn: [.outbound])
+    case .checkHours:
+      return BlockSpec(
+        .check, "Checks the hours of operation; `next` is the in-hours case.",
+        parameters: [ParameterSpec("hours", .reference(.hours), required: true, "hours of center.yaml")],
+        main: "hours", branches: ["out-of-hours", "error"], success: .next(meaning: "within the hours"),
+        allowedIn: all)
+    case .checkStaffing:
+      return BlockSpec(
+        .check, "Checks whether agents are available, staffed or online; `next` is the true case.",
+        parameters: [
+          ParameterSpec("queue", .reference(.queue), "the queue (default: the working queue)"),
+          ParameterSpec("status", .word(["available", "staffed", "online"]), "what to check (default available)"),
+        ],
+        main: "queue", branches: ["false", "error"], success: .next(meaning: "agents are there"), allowedIn: all)
+    case .sendMessage:
+      return BlockSpec(
+        .prompt, "Sends an SMS or an email.",
+        parameters: [
+          ParameterSpec("channel", .word(["sms", "email"]), required: true, "how to send"),
+          ParameterSpec("to", .valueOrAttribute, required: true, "the recipient: a number, an address or an attribute"),
+          ParameterSpec("text", .text, required: true, "the message"),
+        ],
+        branches: ["error"], success: .next(meaning: nil), allowedIn: all)
+    case .customerProfileLookup:
+      return BlockSpec(
+        .data, "Finds the customer's profile and writes its fields to `$.Customer.*`; `next` is one match.",
+        parameters: [
+          ParameterSpec("key", .word(["phone", "name", "email", "account-id", "custom"]), required: true, "what to search by"),
+          ParameterSpec("value", .valueOrAttribute, required: true, "the value to search for"),
+        ],
+        branches: ["multiple", "not-found", "error"], success: .next(meaning: "exactly one profile matched"),
+        allowedIn: all, writes: ["$.Customer.*"])
+    case .createCallback:
+      return BlockSpec(
+        .callback, "Creates a callback that takes the caller's place in the queue (Genesys style).",
+        parameters: [
+          ParameterSpec("number", .phoneOrAttribute, required: true, "the number to call back"),
+          ParameterSpec("queue", .reference(.queue), "the queue (default: the current one)"),
+          ParameterSpec("name", .text, "the caller's name for the agent"),
+        ],
+        branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue, .outbound],
+        placementRule: "callback-block-placement")
+    case .startCallback:
+      return BlockSpec(
+        .callback, "Takes the caller out of the queue and starts a callback request.",
+        branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue])
+    case .registerCallback:
+      return BlockSpec(
+        .callback, "Registers the started callback request.",
+        parameters: [
+          ParameterSpec("number", .phoneOrAttribute, required: true, "the number to dial"),
+          ParameterSpec("queue", .reference(.queue), required: true, "the queue to call from"),
+          ParameterSpec("ani", .phoneNumber, "the caller ID shown to the customer"),
+          ParameterSpec("agent-media", .text, "what the agent hears first"),
+        ],
+        branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue])
+    case .declineCallback:
+      return BlockSpec(
+        .callback, "Cancels the started callback request; the caller goes back into the queue.",
+        branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue])
+    case .transferToFlow:
+      return BlockSpec(
+        .flowControl, "Hands the contact to another `inbound` flow; this flow ends.",
+        parameters: [ParameterSpec("flow", .reference(.flow(.exactly(.inbound))), required: true, "the flow")],
+        main: "flow", branches: ["error"], success: .handsOff(unlessGiven: nil),
+        allowedIn: [.inbound, .outbound, .transferToQueue])
+    case .disconnect:
+      return BlockSpec(
+        .terminal, "Hangs up.", branches: [], success: .terminal,
+        allowedIn: [.inbound, .customerQueue, .outbound, .transferToQueue])
+    case .endFlow:
+      return BlockSpec(
+        .terminal, "Ends this flow and returns to whatever ran it (a queue or a whisper).",
+        branches: [], success: .terminal,
+        allowedIn: [.customerQueue, .agentWhisper, .outboundWhisper, .transferToQueue])
+    }
+  }
+}

@@ -1,0 +1,175 @@
+/// The kinds of named resources a parameter can refer to.
+public enum ResourceKind: Hashable, Sendable {
+  case queue
+  case flow(FlowRequirement)
+  case prompt
+  case hours
+  case routingProfile
+
+  /// The word used in messages and docs.
+  public var noun: String {
+    switch self {
+    case .queue: "queue"
+    case .flow: "flow"
+    case .prompt: "prompt"
+    case .hours: "hours"
+    case .routingProfile: "routing profile"
+    }
+  }
+}
+
+/// Which type a referenced flow must have.
+public enum FlowRequirement: Hashable, Sendable {
+  case any
+  case exactly(FlowType)
+  /// Decided by another parameter of the same block: `set-whisper-flow`'s `role`.
+  case byParameter(String, [String: FlowType])
+}
+
+/// The type of a parameter value.
+public indirect enum ValueType: Sendable {
+  /// Any scalar, as text.
+  case text
+  /// A whole number in a range.
+  case integer(ClosedRange<Int>)
+  /// A duration in a range of seconds.
+  case duration(ClosedRange<Int>)
+  /// An E.164 phone number literal.
+  case phoneNumber
+  /// An attribute reference `$.…`.
+  case attribute
+  /// An attribute reference or an E.164 literal.
+  case phoneOrAttribute
+  /// An attribute reference or any scalar literal.
+  case valueOrAttribute
+  /// A DTMF key sequence: digits, `*` and `#`.
+  case dtmf
+  /// One of these words.
+  case word([String])
+  /// An ISO 3166-1 alpha-2 country code.
+  case country
+  /// The name of a resource of the project.
+  case reference(ResourceKind)
+  /// A list of values of one type.
+  case list(ValueType)
+  /// A mapping with these fields.
+  case record([ParameterSpec])
+  /// The conditions of `check-attribute`: a list of `{<operator>: value, goto: block}`.
+  case conditions
+
+  /// How the type is written in the docs and in messages.
+  public var syntax: String {
+    switch self {
+    case .text: "text"
+    case .integer(let r): r.upperBound == Int.max ? "integer ≥ \(r.lowerBound)" : "integer \(r.lowerBound)…\(r.upperBound)"
+    case .duration(let r): "duration \(DurationSyntax.format(r.lowerBound))…\(DurationSyntax.format(r.upperBound))"
+    case .phoneNumber: "E.164 number"
+    case .attribute: "attribute `$.…`"
+    case .phoneOrAttribute: "attribute or E.164 number"
+    case .valueOrAttribute: "attribute or literal"
+    case .dtmf: "DTMF keys"
+    case .word(let words): words.map { "`\($0)`" }.joined(separator: " \\| ")
+    case .country: "country code (ISO 3166 alpha-2)"
+    case .reference(let kind): "\(kind.noun) name"
+    case .list(let element): "list of \(element.syntax)"
+    case .record: "mapping"
+    case .conditions: "list of conditions"
+    }
+  }
+}
+
+/// One parameter a block kind takes.
+public struct ParameterSpec: Sendable {
+  public let name: String
+  public let type: ValueType
+  public let required: Bool
+  public let summary: String
+
+  public init(_ name: String, _ type: ValueType, required: Bool = false, _ summary: String) {
+    self.name = name
+    self.type = type
+    self.required = required
+    self.summary = summary
+  }
+}
+
+/// What happens when a block succeeds.
+public enum SuccessBehavior: Hashable, Sendable {
+  /// The contact goes on to `next`, which must be given. `meaning` names the success case
+  /// ("the number is valid") for kinds where `next` is one of several outcomes.
+  case next(meaning: String?)
+  /// The block routes only through its branches (and conditions); it takes no `next`.
+  case branchesOnly
+  /// The block hands the contact over (to a queue or another flow) and this flow ends;
+  /// with these parameters given it continues at `next` instead.
+  case handsOff(unlessGiven: String?)
+  /// The flow ends here.
+  case terminal
+}
+
+/// What kind of thing a block does, for docs and diagrams.
+public enum BlockCategory: String, CaseIterable, Sendable {
+  case prompt
+  case input
+  case queue
+  case callback
+  case check
+  case data
+  case flowControl = "flow-control"
+  case terminal
+}
+
+/// Everything the toolchain knows about one block kind: one row of the catalog.
+public struct BlockSpec: Sendable {
+  public let category: BlockCategory
+  public let summary: String
+  public let parameters: [ParameterSpec]
+  /// The parameter a scalar body stands for (`wait: 5m` is `wait: {duration: 5m}`).
+  public let mainParameter: String?
+  /// Parameter groups of which at least one must be given.
+  public let requiresOneOf: [[String]]
+  /// When set, the body is a mapping of any names to values of this type (`set-attributes`).
+  public let openParameters: ValueType?
+  /// Branch names besides `next`.
+  public let branches: [String]
+  /// A parameter whose values are branch names too (`get-input`'s `options`).
+  public let branchPerValueOf: String?
+  public let success: SuccessBehavior
+  /// The flow types that may use the block.
+  public let allowedIn: Set<FlowType>
+  /// The rule reporting the block outside `allowedIn`, when not `block-not-allowed`.
+  public let placementRule: String?
+  /// The attributes the block writes: exact paths, or roots ending in `.*`.
+  public let writes: [String]
+
+  init(
+    _ category: BlockCategory, _ summary: String, parameters: [ParameterSpec] = [],
+    main: String? = nil, requiresOneOf: [[String]] = [], open: ValueType? = nil,
+    branches: [String], branchPerValueOf: String? = nil, success: SuccessBehavior,
+    allowedIn: Set<FlowType>, placementRule: String? = nil, writes: [String] = []
+  ) {
+    self.category = category
+    self.summary = summary
+    self.parameters = parameters
+    self.mainParameter = main
+    self.requiresOneOf = requiresOneOf
+    self.openParameters = open
+    self.branches = branches
+    self.branchPerValueOf = branchPerValueOf
+    self.success = success
+    self.allowedIn = allowedIn
+    self.placementRule = placementRule
+    self.writes = writes
+  }
+
+  /// The parameter named `name`, if the kind takes it.
+  public func parameter(_ name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
+
+  /// Whether the block kind takes a `next` at all (given `body` for hand-off kinds).
+  public var takesNext: Bool {
+    switch success {
+    case .next, .handsOff(unlessGiven: .some): true
+    case .branchesOnly, .terminal, .handsOff(unlessGiven: nil): false
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import CallflowDiagnostics
+
+/// How a scalar was written: bare (a plain YAML scalar, a DSL literal) or quoted.
+/// A quoted `"1"` is text; a bare `1` is a number.
+public enum ScalarForm: Hashable, Sendable {
+  case bare
+  case quoted
+}
+
+/// A parameter value as written, before it is typed against the catalog.
+public struct SyntaxValue: Sendable {
+  public enum Kind: Sendable {
+    /// Nothing written (`key:` in YAML), or an explicit null.
+    case null
+    case scalar(String, ScalarForm)
+    case list([SyntaxValue])
+    case record([SyntaxField])
+  }
+
+  public var kind: Kind
+  public var span: SourceSpan
+
+  public init(_ kind: Kind, at span: SourceSpan) {
+    self.kind = kind
+    self.span = span
+  }
+
+  /// The scalar's text, if this is a scalar.
+  public var scalarText: String? {
+    if case .scalar(let text, _) = kind { return text }
+    return nil
+  }
+
+  /// A word for the kind of value, for messages: "text", "a list", "a mapping", "nothing".
+  public var kindDescription: String {
+    switch kind {
+    case .null: "nothing"
+    case .scalar(let text, .quoted): "the quoted text \"\(text)\""
+    case .scalar(let text, .bare): "`\(text)`"
+    case .list: "a list"
+    case .record: "a mapping"
+    }
+  }
+}
+
+/// One `name: value` pair of a record.
+public struct SyntaxField: Sendable {
+  public var name: Located<String>
+  public var value: SyntaxValue
+
+  public init(name: Located<String>, value: SyntaxValue) {
+    self.name = name
+    self.value = value
+  }
+}
+
+/// A named branch and the block it leads to.
+public struct BranchSyntax: Sendable {
+  public var name: Located<String>
+  public var target: Located<String>
+
+  public init(name: Located<String>, target: Located<String>) {
+    self.name = name
+    self.target = target
+  }
+}
+
+/// One block of a flow, as written.
+public struct BlockSyntax: Sendable {
+  /// The block's id, unique in its flow.
+  public var id: Located<String>
+  /// The block kind as written; the checker looks it up in the catalog.
+  public var kind: Located<String>
+  /// The block's parameters: `.null` (none), `.scalar` (the main parameter) or `.record`.
+  public var body: SyntaxValue
+  /// The success branch.
+  public var next: Located<String>?
+  /// The named branches, in source order.
+  public var branches: [BranchSyntax]
+  /// The whole block, id to last line.
+  public var span: SourceSpan
+
+  public init(
+    id: Located<String>, kind: Located<String>, body: SyntaxValue, next: Located<String>?,
+    branches: [BranchSyntax], span: SourceSpan
+  ) {
+    self.id = id
+    self.kind = kind
+    self.body = body
+    self.next = next
+    self.branches = branches
+    self.span = span
+  }
+}
+
+/// One flow file's flow, as written. Both front ends produce this tree.
+public struct FlowSyntax: Sendable {
+  public var file: FileID
+  public var name: Located<String>?
+  public var type: Located<String>?
+  public var description: Located<String>?
+  public var start: Located<String>?
+  public var onError: Located<String>?
+  /// Whether the file has a `blocks` entry at all.
+  public var hasBlocks: Bool
+  public var blocks: [BlockSyntax]
+  /// The whole flow.
+  public var span: SourceSpan
+
+  public init(
+    file: FileID, name: Located<String>? = nil, type: Located<String>? = nil,
+    description: Located<String>? = nil, start: Located<String>? = nil,
+    onError: Located<String>? = nil, hasBlocks: Bool = false, blocks: [BlockSyntax] = [],
+    span: SourceSpan
+  ) {
+    self.file = file
+    self.name = name
+    self.type = type
+    self.description = description
+    self.start = start
+    self.onError = onError
+    self.hasBlocks = hasBlocks
+    self.blocks = blocks
+    self.span = span
+  }
+}

@@ -1,0 +1,24 @@
+/// E.164 phone number literals: `+`, a country code starting 1-9, at most 15 digits in all.
+public enum PhoneNumberSyntax {
+  /// Whether `text` looks like an attempt at a phone number literal (starts with `+`).
+  public static func looksLikePhoneNumber(_ text: String) -> Bool { text.hasPrefix("+") }
+
+  /// `text` if it is an E.164 number, or why not.
+  public static func parseE164(_ text: String) -> Result<String, ValueError> {
+    guard text.hasPrefix("+") else {
+      return .failure(ValueError("an E.164 number starts with `+` and the country code"))
+    }
+    let digits = text.dropFirst()
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+      return .failure(ValueError("an E.164 number has only digits after the `+`, no spaces or dashes"))
+    }
+    guard digits.first != "0" else {
+      return .failure(ValueError("a country code never starts with 0"))
+    }
+    guard digits.count >= 2 else { return .failure(ValueError("an E.164 number needs more than one digit")) }
+    guard digits.count <= 15 else {
+      return .failure(ValueError("an E.164 number has at most 15 digits; this one has \(digits.count)"))
+    }
+    return .success(text)
+  }
+}
