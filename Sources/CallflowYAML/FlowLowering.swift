@@ -1,0 +1,120 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// Turns the YAML form of a flow file into a ``FlowSyntax``: the flow's keys, its blocks, each
+/// block's kind key, body, `next` and `on`. Typing against the catalog is the checker's work.
+struct FlowLowering {
+  var bag: DiagnosticBag
+  let file: FileID
+
+  static let flowKeys = ["flow", "type", "description", "start", "on-error", "blocks"]
+  static let blockKeys = ["next", "on"]
+
+  mutating func lower(_ root: SyntaxValue) -> FlowSyntax? {
+    guard case .record(let fields) = root.kind else {
+      bag.report(
+        .invalidValue, "a flow file is a mapping with `flow`, `type`, `start` and `blocks`, not \(root.kindDescription)",
+        at: root.span)
+      return nil
+    }
+    var flow = FlowSyntax(file: file, span: root.span)
+    for field in fields {
+      switch field.name.value {
+      case "flow": flow.name = bag.scalarName(field, what: "the flow's name")
+      case "type": flow.type = bag.scalarName(field, what: "the flow type")
+      case "description": flow.description = bag.scalarName(field, what: "the description")
+      case "start": flow.start = bag.scalarName(field, what: "the id of the first block")
+      case "on-error": flow.onError = bag.scalarName(field, what: "the id of the block errors go to")
+      case "blocks":
+        flow.hasBlocks = true
+        flow.blocks = blocks(field.value)
+      default:
+        bag.reportUnknownKey(field.name, expected: Self.flowKeys, in: "a flow file")
+      }
+    }
+    return flow
+  }
+
+  private mutating func blocks(_ value: SyntaxValue) -> [BlockSyntax] {
+    switch value.kind {
+    case .record(let fields):
+      var blocks: [BlockSyntax] = []
+      blocks.reserveCapacity(fields.count)
+      for field in fields {
+        if let block = block(field) { blocks.append(block) }
+      }
+      return blocks
+    case .null:
+      return []
+    default:
+      bag.report(
+        .invalidValue, "`blocks` maps block ids to blocks, but this is \(value.kindDescription)", at: value.span)
+      return []
+    }
+  }
+
+  private mutating func block(_ field: SyntaxField) -> BlockSyntax? {
+    let id = field.name
+    let blockSpan = id.span.union(field.value.span)
+    guard case .record(let keys) = field.value.kind else {
+      bag.report(
+        .invalidValue,
+        "block `\(id.value)` must be a mapping with one block kind, such as `play-prompt: \"…\"`; found \(field.value.kindDescription)",
+        at: field.value.span.start == field.value.span.end ? id.span : field.value.span)
+      return nil
+    }
+    var kind: SyntaxField?
+    var next: Located<String>?
+    var branches: [BranchSyntax] = []
+    var extra: [SyntaxField] = []
+    for key in keys {
+      switch key.name.value {
+      case "next": next = bag.scalarName(key, what: "the id of the next block")
+      case "on": branches = self.branches(key.value)
+      default:
+        if kind == nil { kind = key } else { extra.append(key) }
+      }
+    }
+    // Prefer a key the catalog knows as the kind when several are given.
+    if let chosen = kind, BlockKind(rawValue: chosen.name.value) == nil,
+      let known = extra.firstIndex(where: { BlockKind(rawValue: $0.name.value) != nil })
+    {
+      kind = extra[known]
+      extra[known] = chosen
+    }
+    guard let kind else {
+      bag.report(
+        .missingParameter, "block `\(id.value)` has no block kind", at: id.span,
+        notes: [Note("a block holds exactly one kind key, such as `play-prompt:` or `transfer-to-queue:`")])
+      return nil
+    }
+    for key in extra {
+      if BlockKind(rawValue: key.name.value) != nil {
+        bag.report(
+          .invalidValue,
+          "block `\(id.value)` has a second kind, `\(key.name.value)`, after `\(kind.name.value)`", at: key.name.span,
+          notes: [Note("a block is one step; put `\(key.name.value)` in a block of its own and link it with `next`")])
+      } else {
+        bag.reportUnknownKey(key.name, expected: Self.blockKeys, in: "block `\(id.value)`", extraNote: "a block holds its kind, `next` and `on`")
+      }
+    }
+    return BlockSyntax(id: id, kind: kind.name, body: kind.value, next: next, branches: branches, span: blockSpan)
+  }
+
+  private mutating func branches(_ value: SyntaxValue) -> [BranchSyntax] {
+    switch value.kind {
+    case .record(let fields):
+      var branches: [BranchSyntax] = []
+      for field in fields {
+        if let target = bag.scalarName(field, what: "the id of the block this branch goes to") {
+          branches.append(BranchSyntax(name: field.name, target: target))
+        }
+      }
+      return branches
+    case .null: return []
+    default:
+      bag.report(.invalidValue, "`on` maps branch names to block ids, but this is \(value.kindDescription)", at: value.span)
+      return []
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// The YAML front end: flow files (`*.flow.yaml`) and `center.yaml` to syntax trees.
+public struct YAMLFrontend: Sendable {
+  public var reader: YAMLReader
+
+  public init(reader: YAMLReader = YAMLReader()) { self.reader = reader }
+
+  /// The flow of one `*.flow.yaml` file, and every problem found reading it.
+  public func parseFlow(_ source: SourceFile, file: FileID) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
+    let (root, bag) = document(source, file: file, what: "a flow file is a mapping with `flow`, `type`, `start` and `blocks`")
+    guard let root else { return (nil, bag.diagnostics) }
+    var lowering = FlowLowering(bag: bag, file: file)
+    let flow = lowering.lower(root)
+    return (flow, lowering.bag.diagnostics)
+  }
+
+  /// The resources of a `center.yaml` file, and every problem found reading it.
+  public func parseCenter(_ source: SourceFile, file: FileID) -> (center: Center?, diagnostics: [Diagnostic]) {
+    let (root, bag) = document(source, file: file, what: "center.yaml is a mapping with `center`, `queues`, `routing-profiles`, …")
+    guard let root else { return (nil, bag.diagnostics) }
+    var lowering = CenterLowering(bag: bag, file: file)
+    let center = lowering.lower(root)
+    return (center, lowering.bag.diagnostics)
+  }
+
+  private func document(_ source: SourceFile, file: FileID, what: String) -> (SyntaxValue?, DiagnosticBag) {
+    let (root, diagnostics) = reader.read(source, file: file)
+    var bag = DiagnosticBag()
+    bag.append(contentsOf: diagnostics)
+    if diagnostics.contains(where: { $0.rule == Rule.yamlSyntax.id }) { return (nil, bag) }
+    guard let root else {
+      bag.report(
+        .yamlSyntax, "the file is empty", at: SourceSpan(file: file, at: SourceLocation(line: 1, column: 1)),
+        notes: [Note(what)])
+      return (nil, bag)
+    }
+    return (root.syntaxValue(&bag), bag)
+  }
+}

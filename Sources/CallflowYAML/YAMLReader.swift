@@ -1,0 +1,274 @@
+import CYAML
+import CallflowDiagnostics
+
+/// Reads one YAML document into a located ``YAMLNode`` tree with libyaml's event API.
+///
+/// The reader never crashes or runs away on hostile input: libyaml's own errors (invalid
+/// UTF-8 included) become `yaml-syntax` at the position libyaml gives, nesting is limited,
+/// and aliases are expanded under a budget so an alias bomb fails in milliseconds.
+/// Duplicate keys are reported (`duplicate-key`) and the later pair is dropped.
+public struct YAMLReader: Sendable {
+  /// Bounds on what one document may hold.
+  public struct Limits: Sendable {
+    /// The deepest nesting of mappings and sequences.
+    public var maxDepth: Int
+    /// The most nodes that aliases may add to a document in all.
+    public var maxAliasExpansion: Int
+
+    public init(maxDepth: Int = 200, maxAliasExpansion: Int = 100_000) {
+      self.maxDepth = maxDepth
+      self.maxAliasExpansion = maxAliasExpansion
+    }
+  }
+
+  public var limits: Limits
+
+  public init(limits: Limits = Limits()) { self.limits = limits }
+
+  /// The document's root (`nil` for an empty stream or on a syntax error) and the problems found.
+  public func read(_ source: SourceFile, file: FileID) -> (root: YAMLNode?, diagnostics: [Diagnostic]) {
+    var run = Run(source: source, file: file, limits: limits)
+    let root = run.parse()
+    return (root, run.bag.diagnostics)
+  }
+}
+
+private struct Frame {
+  var isMapping: Bool
+  var items: [YAMLNode] = []
+  var sizes: Int = 0
+  var start: SourceLocation
+  var tag: String?
+  var anchor: String?
+}
+
+private struct Run {
+  let source: SourceFile
+  let file: FileID
+  let limits: Limits
+  var bag = DiagnosticBag()
+  var stack: [Frame] = []
+  var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+  var expanded = 0
+  var root: YAMLNode?
+  var documents = 0
+
+  typealias Limits = YAMLReader.Limits
+
+  init(source: SourceFile, file: FileID, limits: Limits) {
+    self.source = source
+    self.file = file
+    self.limits = limits
+  }
+
+  mutating func parse() -> YAMLNode? {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      bag.report(.yamlSyntax, "out of memory while starting the YAML parser", at: span(SourceLocation(line: 1, column: 1)))
+      return nil
+    }
+    defer { yaml_parser_delete(&parser) }
+    let ok: Bool = source.bytes.withUnsafeBufferPointer { buffer in
+      var empty: UInt8 = 0
+      return withUnsafePointer(to: &empty) { emptyPointer in
+        yaml_parser_set_input_string(&parser, buffer.baseAddress ?? emptyPointer, buffer.count)
+        return loop(&parser)
+      }
+    }
+    return ok ? root : nil
+  }
+
+  private mutating func loop(_ parser: inout yaml_parser_t) -> Bool {
+    var event = yaml_event_t()
+    while true {
+      guard yaml_parser_parse(&parser, &event) == 1 else {
+        reportParserError(parser)
+        return false
+      }
+      defer { yaml_event_delete(&event) }
+      let keepGoing: Bool
+      switch event.type {
+      case YAML_STREAM_END_EVENT:
+        return true
+      case YAML_DOCUMENT_START_EVENT:
+        documents += 1
+        if documents > 1 {
+          bag.report(
+            .yamlSyntax, "a second YAML document starts here; a flow file holds exactly one",
+            at: span(location(event.start_mark), location(event.end_mark)),
+            notes: [Note("remove the `---` and everything after it, or move it to a file of its own")])
+          return false
+        }
+        keepGoing = true
+      case YAML_SCALAR_EVENT:
+        keepGoing = scalar(event)
+      case YAML_SEQUENCE_START_EVENT:
+        let data = event.data.sequence_start
+        keepGoing = open(isMapping: false, event, tag: string(data.tag), anchor: string(data.anchor))
+      case YAML_MAPPING_START_EVENT:
+        let data = event.data.mapping_start
+        keepGoing = open(isMapping: true, event, tag: string(data.tag), anchor: string(data.anchor))
+      case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        close(event)
+        keepGoing = true
+      case YAML_ALIAS_EVENT:
+        keepGoing = alias(event)
+      default:
+        keepGoing = true
+      }
+      if !keepGoing { return false }
+    }
+  }
+
+  // MARK: Events
+
+  private mutating func scalar(_ event: yaml_event_t) -> Bool {
+    let data = event.data.scalar
+    let text: String
+    if let value = data.value {
+      text = String(decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
+    } else {
+      text = ""
+    }
+    let style: YAMLScalarStyle
+    switch data.style {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+    case YAML_LITERAL_SCALAR_STYLE: style = .literal
+    case YAML_FOLDED_SCALAR_STYLE: style = .folded
+    default: style = .plain
+    }
+    let node = YAMLNode(
+      .scalar(YAMLScalar(text: text, style: style)),
+      at: span(location(event.start_mark), location(event.end_mark)), tag: string(data.tag))
+    return add(node, size: 1, anchor: string(data.anchor))
+  }
+
+  private mutating func open(isMapping: Bool, _ event: yaml_event_t, tag: String?, anchor: String?) -> Bool {
+    guard stack.count < limits.maxDepth else {
+      bag.report(
+        .yamlSyntax, "nesting deeper than \(limits.maxDepth) levels",
+        at: span(location(event.start_mark), location(event.end_mark)),
+        notes: [Note("flows never need this depth; is the file generated by mistake?")])
+      return false
+    }
+    stack.append(Frame(isMapping: isMapping, start: location(event.start_mark), tag: tag, anchor: anchor))
+    return true
+  }
+
+  private mutating func close(_ event: yaml_event_t) {
+    guard let frame = stack.popLast() else { return }
+    // A block collection ends where the next token starts (often a later line): end it at its
+    // last item instead. A flow collection's end mark is just after its closing bracket.
+    var end = location(event.end_mark)
+    if let last = frame.items.last, end.line != last.span.end.line { end = last.span.end }
+    let nodeSpan = span(frame.start, max(end, frame.start))
+    let node: YAMLNode
+    if frame.isMapping {
+      node = YAMLNode(.mapping(pairs(frame.items)), at: nodeSpan, tag: frame.tag)
+    } else {
+      node = YAMLNode(.sequence(frame.items), at: nodeSpan, tag: frame.tag)
+    }
+    _ = add(node, size: frame.sizes + 1, anchor: frame.anchor)
+  }
+
+  private mutating func alias(_ event: yaml_event_t) -> Bool {
+    let name = string(event.data.alias.anchor) ?? ""
+    let at = span(location(event.start_mark), location(event.end_mark))
+    guard let anchored = anchors[name] else {
+      bag.report(.yamlSyntax, "alias `*\(name)` refers to no anchor `&\(name)` defined before it", at: at)
+      return false
+    }
+    expanded += anchored.size
+    guard expanded <= limits.maxAliasExpansion else {
+      bag.report(
+        .yamlSyntax,
+        "aliases expand to more than \(limits.maxAliasExpansion) nodes; this looks like an alias bomb",
+        at: at, notes: [Note("anchor `&\(name)` is defined here", at: anchored.node.span)])
+      return false
+    }
+    return add(anchored.node, size: anchored.size, anchor: nil)
+  }
+
+  private mutating func add(_ node: YAMLNode, size: Int, anchor: String?) -> Bool {
+    if let anchor { anchors[anchor] = (node, size) }
+    if stack.isEmpty {
+      root = node
+    } else {
+      stack[stack.count - 1].items.append(node)
+      stack[stack.count - 1].sizes += size
+    }
+    return true
+  }
+
+  /// Pairs up a mapping's items, reporting and dropping keys seen before.
+  private mutating func pairs(_ items: [YAMLNode]) -> [YAMLPair] {
+    var result: [YAMLPair] = []
+    result.reserveCapacity(items.count / 2)
+    var seen: [String: SourceSpan] = [:]
+    var i = 0
+    while i + 1 < items.count {
+      let key = items[i]
+      let value = items[i + 1]
+      i += 2
+      if case .scalar(let scalar) = key.content {
+        if let first = seen[scalar.text] {
+          bag.report(
+            .duplicateKey, "`\(scalar.text)` appears twice in this mapping", at: key.span,
+            label: "second definition ignored",
+            notes: [Note("`\(scalar.text)` is first defined here", at: first)])
+          continue
+        }
+        seen[scalar.text] = key.span
+      }
+      result.append(YAMLPair(key: key, value: value))
+    }
+    return result
+  }
+
+  // MARK: Errors
+
+  private mutating func reportParserError(_ parser: yaml_parser_t) {
+    let problem = string(parser.problem) ?? "unknown problem"
+    switch parser.error {
+    case YAML_MEMORY_ERROR:
+      bag.report(.yamlSyntax, "out of memory while parsing YAML", at: span(SourceLocation(line: 1, column: 1)))
+    case YAML_READER_ERROR:
+      let at = source.location(ofByteOffset: parser.problem_offset)
+      var message = "the file is not valid UTF-8: \(problem)"
+      if parser.problem_value >= 0 {
+        message += " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))"
+      }
+      if !problem.contains("UTF") { message = "unreadable character: \(problem)" }
+      bag.report(.yamlSyntax, message, at: span(at))
+    default:
+      let at = location(parser.problem_mark)
+      var notes: [Note] = []
+      if let context = string(parser.context) {
+        let contextAt = location(parser.context_mark)
+        notes.append(Note("\(context), which starts here", at: contextAt == at ? nil : span(contextAt)))
+      }
+      bag.report(.yamlSyntax, problem, at: span(at, SourceLocation(line: at.line, column: at.column + 1)), notes: notes)
+    }
+  }
+
+  // MARK: Helpers
+
+  private func location(_ mark: yaml_mark_t) -> SourceLocation {
+    SourceLocation(line: mark.line + 1, column: mark.column + 1)
+  }
+
+  private func span(_ start: SourceLocation, _ end: SourceLocation? = nil) -> SourceSpan {
+    SourceSpan(file: file, start: start, end: end ?? start)
+  }
+
+  private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  private func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+}
