@@ -3,7 +3,7 @@ import CallflowSyntax
 
 extension DiagnosticBag {
   /// The scalar of `field`, or a report that it should be one.
-  mutating func scalarName(_ field: SyntaxField, what: String) -> Located<String>? {
+  public mutating func scalarName(_ field: SyntaxField, what: String) -> Located<String>? {
     switch field.value.kind {
     case .scalar(let text, _): return Located(text, at: field.value.span)
     case .null:
@@ -14,7 +14,7 @@ extension DiagnosticBag {
     return nil
   }
 
-  mutating func reportUnknownKey(_ key: Located<String>, expected: [String], in place: String, extraNote: String? = nil) {
+  public mutating func reportUnknownKey(_ key: Located<String>, expected: [String], in place: String, extraNote: String? = nil) {
     var fixes: [FixIt] = []
     if let near = Suggestions.nearest(to: key.value, in: expected) {
       fixes.append(FixIt("did you mean `\(near)`?", replacing: key.span, with: near))

@@ -4,8 +4,13 @@ import CallflowSyntax
 /// The YAML front end: flow files (`*.flow.yaml`) and `center.yaml` to syntax trees.
 public struct YAMLFrontend: Sendable {
   public var reader: YAMLReader
+  /// Values for `${NAME}` in scalars.
+  public var substitutions: Substitutions
 
-  public init(reader: YAMLReader = YAMLReader()) { self.reader = reader }
+  public init(reader: YAMLReader = YAMLReader(), substitutions: Substitutions = Substitutions()) {
+    self.reader = reader
+    self.substitutions = substitutions
+  }
 
   /// The flow of one `*.flow.yaml` file, and every problem found reading it.
   public func parseFlow(_ source: SourceFile, file: FileID) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
@@ -36,6 +41,7 @@ public struct YAMLFrontend: Sendable {
         notes: [Note(what)])
       return (nil, bag)
     }
-    return (root.syntaxValue(&bag), bag)
+    let value = root.syntaxValue(&bag)
+    return (substitutions.apply(to: value, source: source, &bag), bag)
   }
 }

@@ -4,7 +4,7 @@ import CallflowSyntax
 extension YAMLNode {
   /// The node as a front-end-neutral ``SyntaxValue``. Keys that are not scalars are reported
   /// as `invalid-value` and left out.
-  func syntaxValue(_ bag: inout DiagnosticBag) -> SyntaxValue {
+  public func syntaxValue(_ bag: inout DiagnosticBag) -> SyntaxValue {
     switch content {
     case .scalar(let scalar):
       if scalar.isNull && tag == nil { return SyntaxValue(.null, at: span) }

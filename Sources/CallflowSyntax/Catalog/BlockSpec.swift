@@ -162,6 +162,11 @@ public struct BlockSpec: Sendable {
     self.writes = writes
   }
 
+  /// A spec holding only `parameters`, for walking the fields of a record parameter.
+  public static func nested(_ parameters: [ParameterSpec]) -> BlockSpec {
+    BlockSpec(.data, "", parameters: parameters, branches: [], success: .terminal, allowedIn: [])
+  }
+
   /// The parameter named `name`, if the kind takes it.
   public func parameter(_ name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
 

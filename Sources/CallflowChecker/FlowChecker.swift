@@ -1,0 +1,346 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// Checks one flow: its header, each block against the catalog, the branches, and the graph.
+struct FlowChecker {
+  let syntax: FlowSyntax
+  var typer: ValueTyper
+  var blockIndex: [String: Int] = [:]
+  var type: FlowType?
+
+  init(syntax: FlowSyntax, index: ProjectIndex) {
+    self.syntax = syntax
+    typer = ValueTyper(index: index, bag: DiagnosticBag())
+  }
+
+  mutating func check() -> (CheckedFlow, [Diagnostic]) {
+    header()
+    for (i, block) in syntax.blocks.enumerated() where blockIndex[block.id.value] == nil {
+      blockIndex[block.id.value] = i
+    }
+    var blocks: [CheckedBlock] = []
+    blocks.reserveCapacity(syntax.blocks.count)
+    for block in syntax.blocks { blocks.append(self.block(block)) }
+    var flow = CheckedFlow(
+      syntax: syntax, name: syntax.name?.value, type: type, blocks: blocks,
+      start: syntax.start.flatMap { blockIndex[$0.value] },
+      onError: syntax.onError.flatMap { blockIndex[$0.value] }, flowReferences: typer.flowReferences)
+    startAndOnError()
+    addOnErrorEdges(&flow)
+    var graph = GraphRules(flow: flow, bag: typer.bag)
+    graph.run()
+    return (flow, graph.bag.diagnostics)
+  }
+
+  // MARK: Header
+
+  private mutating func header() {
+    let head = SourceSpan(file: syntax.file, at: syntax.span.start)
+    if syntax.name == nil {
+      typer.bag.report(
+        .missingParameter, "this flow file has no `flow` name", at: head,
+        notes: [Note("add `flow: <name>`; the name is unique in the project and other flows refer to it")])
+    }
+    let name = syntax.name.map { "flow `\($0.value)`" } ?? "this flow"
+    if let written = syntax.type {
+      type = FlowType(rawValue: written.value)
+      if type == nil {
+        let kinds = FlowType.allCases.map(\.rawValue)
+        typer.bag.report(
+          .invalidValue, "`\(written.value)` is not a flow type", at: written.span,
+          notes: [Note("expected \(Suggestions.list(kinds, conjunction: "or"))")],
+          fixes: Suggestions.nearest(to: written.value, in: kinds).map {
+            [FixIt("did you mean `\($0)`?", replacing: written.span, with: $0)]
+          } ?? [])
+      }
+    } else {
+      typer.bag.report(
+        .missingParameter, "\(name) has no `type`", at: syntax.name?.span ?? head,
+        notes: [Note("expected one of \(Suggestions.list(FlowType.allCases.map(\.rawValue), conjunction: "or"))")])
+    }
+    if !syntax.hasBlocks {
+      typer.bag.report(.missingParameter, "\(name) has no `blocks`", at: syntax.name?.span ?? head)
+    }
+  }
+
+  private mutating func startAndOnError() {
+    let ids = syntax.blocks.map(\.id.value)
+    guard let start = syntax.start else {
+      if syntax.hasBlocks || syntax.name != nil {
+        typer.bag.report(
+          .missingStart, "\(syntax.name.map { "flow `\($0.value)`" } ?? "this flow") has no `start`",
+          at: syntax.name?.span ?? SourceSpan(file: syntax.file, at: syntax.span.start),
+          notes: ids.first.map { [Note("add `start: \($0)` to begin at the first block")] } ?? [])
+      }
+      return
+    }
+    if blockIndex[start.value] == nil {
+      typer.bag.report(
+        .missingStart, "`start` names `\(start.value)`, which is not a block of this flow", at: start.span,
+        fixes: Suggestions.nearest(to: start.value, in: ids).map {
+          [FixIt("did you mean `\($0)`?", replacing: start.span, with: $0)]
+        } ?? [])
+    }
+    if let onError = syntax.onError { target(onError, what: "`on-error`") }
+  }
+
+  // MARK: Blocks
+
+  private mutating func block(_ block: BlockSyntax) -> CheckedBlock {
+    var checked = CheckedBlock(
+      id: block.id, kind: BlockKind(rawValue: block.kind.value), kindSpan: block.kind.span, arguments: [],
+      edges: [], span: block.span)
+    blockID(block.id)
+    guard let kind = checked.kind else {
+      unknownKind(block.kind)
+      checked.edges = edges(block, kind: nil)
+      return checked
+    }
+    let spec = kind.spec
+    placement(kind, spec, block)
+    checked.arguments = arguments(block, kind, spec)
+    flowTypes(checked.arguments, spec: spec, top: checked.arguments)
+    checked.edges = edges(block, kind: kind)
+    branchNames(block, kind, spec, checked.arguments)
+    return checked
+  }
+
+  private mutating func blockID(_ id: Located<String>) {
+    let valid = !id.value.isEmpty && id.value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    guard !valid else { return }
+    let fixed = String(id.value.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }.filter {
+      ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-"
+    })
+    typer.bag.report(
+      .invalidValue, "block id `\(id.value)` must use lowercase letters, digits and `-` only", at: id.span,
+      fixes: fixed.isEmpty || fixed == id.value ? [] : [FixIt("write `\(fixed)`", replacing: id.span, with: fixed)])
+  }
+
+  private mutating func unknownKind(_ kind: Located<String>) {
+    let kinds = BlockKind.allCases.map(\.rawValue)
+    var notes: [Note] = []
+    var fixes: [FixIt] = []
+    if let near = Suggestions.nearest(to: kind.value, in: kinds) {
+      fixes.append(FixIt("did you mean `\(near)`?", replacing: kind.span, with: near))
+    } else {
+      notes.append(Note("the block kinds are listed in Docs/LANGUAGE.md"))
+    }
+    typer.bag.report(.unknownBlockKind, "unknown block kind `\(kind.value)`", at: kind.span, notes: notes, fixes: fixes)
+  }
+
+  private mutating func placement(_ kind: BlockKind, _ spec: BlockSpec, _ block: BlockSyntax) {
+    guard let type, !spec.allowedIn.contains(type) else { return }
+    let rule = spec.placementRule.flatMap(Rule.named) ?? .blockNotAllowed
+    let allowed = FlowType.allCases.filter(spec.allowedIn.contains).map(\.rawValue)
+    typer.bag.report(
+      rule, "`\(kind.rawValue)` is not allowed in a `\(type.rawValue)` flow", at: block.kind.span,
+      notes: [Note("`\(kind.rawValue)` belongs to \(Suggestions.list(allowed, conjunction: "and")) flows")])
+  }
+
+  private mutating func arguments(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec) -> [Argument] {
+    let place = "`\(kind.rawValue)`"
+    var arguments: [Argument] = []
+    switch block.body.kind {
+    case .null:
+      break
+    case .record(let fields):
+      if let open = spec.openParameters {
+        for field in fields {
+          if let value = typer.type(field.value, as: open, what: "attribute `\(field.name.value)`") {
+            arguments.append(Argument(name: field.name, value: value))
+          }
+        }
+      } else if spec.parameters.isEmpty {
+        for field in fields { typer.unknownParameter(field.name, known: [], in: place) }
+      } else {
+        arguments = typer.arguments(fields, specs: spec.parameters, in: place)
+      }
+    case .scalar, .list:
+      guard let main = spec.mainParameter, let parameter = spec.parameter(main) else {
+        let message =
+          spec.parameters.isEmpty && spec.openParameters == nil
+          ? "\(place) takes no parameters, but is given \(block.body.kindDescription)"
+          : "\(place) takes a mapping of parameters, not \(block.body.kindDescription)"
+        typer.bag.report(
+          .invalidValue, message, at: block.body.span,
+          notes: spec.parameters.isEmpty ? [Note("write `\(kind.rawValue): {}`")] : [
+            Note("write `\(kind.rawValue): {\(spec.parameters.filter(\.required).map { "\($0.name): …" }.joined(separator: ", "))}`")
+          ])
+        return []
+      }
+      if let value = typer.type(block.body, as: parameter.type, what: "`\(main)`") {
+        arguments.append(Argument(name: Located(main, at: block.kind.span), value: value))
+      }
+    }
+    missing(block, kind, spec, given: block.body)
+    return arguments
+  }
+
+  /// Reports required parameters that are not written (typing errors are reported apart).
+  private mutating func missing(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec, given body: SyntaxValue) {
+    var names: Set<String> = []
+    switch body.kind {
+    case .record(let fields): names = Set(fields.map(\.name.value))
+    case .scalar, .list: if let main = spec.mainParameter { names = [main] }
+    case .null: break
+    }
+    let absent = spec.parameters.filter { $0.required && !names.contains($0.name) }.map(\.name)
+    if !absent.isEmpty {
+      typer.bag.report(
+        .missingParameter,
+        "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(absent))", at: block.kind.span,
+        notes: absent.compactMap { name in spec.parameter(name).map { Note("`\(name)`: \($0.summary)") } })
+    }
+    for group in spec.requiresOneOf where names.isDisjoint(with: group) {
+      typer.bag.report(
+        .missingParameter,
+        "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(group, conjunction: "or"))",
+        at: block.kind.span)
+    }
+    if kind == .storeInput, case .record(let fields) = body.kind,
+      fields.contains(where: { $0.name.value == "format" && $0.value.scalarText == "local" }),
+      !names.contains("country")
+    {
+      typer.bag.report(
+        .missingParameter, "`store-input` block `\(block.id.value)` collects local numbers but names no `country`",
+        at: block.kind.span, notes: [Note("local numbers are read in the country's format, e.g. `country: US`")])
+    }
+  }
+
+  /// Reports flows referred to with the wrong type (`flow-type-mismatch`).
+  private mutating func flowTypes(_ arguments: [Argument], spec: BlockSpec, top: [Argument]) {
+    for argument in arguments {
+      switch argument.value.value {
+      case .record(let fields):
+        let nested: [ParameterSpec]
+        if case .record(let specs)? = spec.parameter(argument.name.value)?.type { nested = specs } else { nested = [] }
+        flowTypes(fields, spec: BlockSpec.nested(nested), top: top)
+      case .reference(.flow(let requirement), let name):
+        let expected: FlowType?
+        switch requirement {
+        case .any: expected = nil
+        case .exactly(let t): expected = t
+        case .byParameter(let parameter, let map):
+          if case .word(let w)? = top.first(where: { $0.name.value == parameter })?.value.value { expected = map[w] } else { expected = nil }
+        }
+        guard let expected, let entry = typer.index.flows[name], let actual = entry.type, actual != expected else { continue }
+        var notes: [Note] = []
+        if let typeSpan = entry.typeSpan { notes.append(Note("`\(name)` is declared `\(actual.rawValue)` here", at: typeSpan)) }
+        typer.bag.report(
+          .flowTypeMismatch,
+          "`\(argument.name.value)` must name a flow of type `\(expected.rawValue)`, but `\(name)` is of type `\(actual.rawValue)`",
+          at: argument.value.span, notes: notes)
+      default: continue
+      }
+    }
+  }
+
+  // MARK: Branches
+
+  private mutating func edges(_ block: BlockSyntax, kind: BlockKind?) -> [Edge] {
+    var edges: [Edge] = []
+    if let next = block.next {
+      edges.append(Edge(label: "next", source: .next, target: next, targetIndex: blockIndex[next.value]))
+    }
+    for branch in block.branches {
+      edges.append(
+        Edge(label: branch.name.value, source: .branch, target: branch.target, targetIndex: blockIndex[branch.target.value]))
+    }
+    if kind == .checkAttribute, case .record(let fields) = block.body.kind,
+      let conditions = fields.first(where: { $0.name.value == "conditions" }), case .list(let items) = conditions.value.kind
+    {
+      for item in items {
+        guard case .record(let parts) = item.kind, let goto = parts.first(where: { $0.name.value == "goto" }),
+          let target = goto.value.scalarText
+        else { continue }
+        let op = parts.first { $0.name.value != "goto" }
+        let label = op.map { "\($0.name.value) \($0.value.scalarText ?? "…")" } ?? "condition"
+        let located = Located(target, at: goto.value.span)
+        edges.append(Edge(label: label, source: .condition, target: located, targetIndex: blockIndex[target]))
+      }
+    }
+    for edge in edges { self.target(edge.target, what: "branch `\(edge.label)`") }
+    return edges
+  }
+
+  private mutating func target(_ target: Located<String>, what: String) {
+    guard blockIndex[target.value] == nil else { return }
+    let ids = syntax.blocks.map(\.id.value)
+    typer.bag.report(
+      .undefinedTarget, "\(what) goes to `\(target.value)`, which is not a block of this flow", at: target.span,
+      fixes: Suggestions.nearest(to: target.value, in: ids).map {
+        [FixIt("did you mean `\($0)`?", replacing: target.span, with: $0)]
+      } ?? [])
+  }
+
+  /// The branch names a block of `kind` may take, `next` aside.
+  static func branchNames(_ spec: BlockSpec, _ arguments: [Argument]) -> [String] {
+    var names = spec.branches
+    if let perValue = spec.branchPerValueOf,
+      let argument = arguments.first(where: { $0.name.value == perValue }),
+      case .list(let items) = argument.value.value
+    {
+      let values = items.compactMap { item -> String? in
+        if case .text(let t) = item.value { return t }
+        return nil
+      }
+      names = values + names
+    }
+    return names
+  }
+
+  private mutating func branchNames(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec, _ arguments: [Argument]) {
+    let allowed = Self.branchNames(spec, arguments)
+    for branch in block.branches where !allowed.contains(branch.name.value) {
+      var fixes: [FixIt] = []
+      var notes: [Note] = []
+      if branch.name.value == "next" {
+        notes.append(Note("`next` is written beside `on`, not inside it"))
+      } else if let near = Suggestions.nearest(to: branch.name.value, in: allowed) {
+        fixes.append(FixIt("did you mean `\(near)`?", replacing: branch.name.span, with: near))
+      } else {
+        notes.append(
+          Note(allowed.isEmpty ? "`\(kind.rawValue)` has no branches" : "`\(kind.rawValue)` can take \(Suggestions.list(allowed, conjunction: "or"))"))
+      }
+      typer.bag.report(
+        .unknownBranch, "`\(kind.rawValue)` has no branch `\(branch.name.value)`", at: branch.name.span, notes: notes, fixes: fixes)
+    }
+    if let next = block.next, !takesNext(spec, block) {
+      let note: String
+      switch spec.success {
+      case .handsOff(unlessGiven: let parameter?):
+        note = "a plain `\(kind.rawValue)` hands the contact over and this flow ends; add `\(parameter)` to continue at `next`"
+      case .handsOff(unlessGiven: nil):
+        note = "`\(kind.rawValue)` hands the contact over and this flow ends"
+      case .terminal:
+        note = "`\(kind.rawValue)` ends the flow"
+      default:
+        note = "`\(kind.rawValue)` goes on only through its branches"
+      }
+      typer.bag.report(.unknownBranch, "`\(kind.rawValue)` takes no `next`", at: next.span, notes: [Note(note)])
+    }
+  }
+
+  // MARK: on-error
+
+  private func addOnErrorEdges(_ flow: inout CheckedFlow) {
+    guard let onError = syntax.onError else { return }
+    for i in flow.blocks.indices {
+      guard let kind = flow.blocks[i].kind, kind.spec.branches.contains("error"),
+        !flow.blocks[i].edges.contains(where: { $0.label == "error" && $0.source == .branch })
+      else { continue }
+      flow.blocks[i].edges.append(Edge(label: "error", source: .onError, target: onError, targetIndex: flow.onError))
+    }
+  }
+}
+
+/// Whether a block of this spec, as written, continues at `next`.
+func takesNext(_ spec: BlockSpec, _ block: BlockSyntax) -> Bool {
+  switch spec.success {
+  case .next: return true
+  case .branchesOnly, .terminal: return false
+  case .handsOff(unlessGiven: let parameter):
+    guard let parameter, case .record(let fields) = block.body.kind else { return false }
+    return fields.contains { $0.name.value == parameter }
+  }
+}

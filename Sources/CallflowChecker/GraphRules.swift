@@ -1,0 +1,153 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// The rules on a flow's block graph: `dead-end`, `unconnected-branch`, `unreachable-block`
+/// and `loop-without-wait`. Each runs in time linear in blocks and edges.
+struct GraphRules {
+  let flow: CheckedFlow
+  var bag: DiagnosticBag
+
+  mutating func run() {
+    for i in flow.blocks.indices { exits(i) }
+    reachability()
+    cycles()
+  }
+
+  // MARK: dead-end, unconnected-branch
+
+  private mutating func exits(_ i: Int) {
+    let block = flow.blocks[i]
+    guard let kind = block.kind else { return }
+    let spec = kind.spec
+    let syntax = flow.syntax.blocks[i]
+    let what = "`\(kind.rawValue)` block `\(block.id.value)`"
+    if takesNext(spec, syntax), !block.edges.contains(where: { $0.source == .next }) {
+      var notes = [Note("the contact is disconnected when a flow runs out of blocks")]
+      if case .next(let meaning?) = spec.success { notes.append(Note("`next` is taken when \(meaning)")) }
+      bag.report(
+        .deadEnd, "\(what) has no `next`: the contact falls off the flow after it", at: block.id.span,
+        label: "add `next: <block id>`", notes: notes)
+    } else if spec.success == .branchesOnly, block.edges.allSatisfy({ $0.source == .onError }) {
+      bag.report(
+        .deadEnd, "\(what) has no branches: whatever happens, the contact falls off the flow", at: block.id.span,
+        label: "add `on:` with its branches")
+      return
+    }
+    let connected = Set(block.edges.filter { $0.source == .branch || $0.source == .onError }.map(\.label))
+    let missing = FlowChecker.branchNames(spec, block.arguments).filter { !connected.contains($0) }
+    guard !missing.isEmpty else { return }
+    let subject = missing.count == 1 ? "branch \(Suggestions.list(missing)) of \(what) goes" : "branches \(Suggestions.list(missing)) of \(what) go"
+    var notes = [Note("a contact that takes a branch going nowhere is disconnected")]
+    if missing.contains("error"), flow.syntax.onError == nil {
+      notes.append(Note("`on-error: <block id>` at the top of the flow connects every `error` branch at once"))
+    }
+    bag.report(.unconnectedBranch, "\(subject) nowhere", at: block.id.span, notes: notes)
+  }
+
+  // MARK: unreachable-block
+
+  private mutating func reachability() {
+    guard let start = flow.start else { return }
+    var reached = [Bool](repeating: false, count: flow.blocks.count)
+    var work = [start]
+    reached[start] = true
+    while let i = work.popLast() {
+      for edge in flow.blocks[i].edges {
+        guard let t = edge.targetIndex, !reached[t] else { continue }
+        reached[t] = true
+        work.append(t)
+      }
+    }
+    for (i, block) in flow.blocks.enumerated() where !reached[i] {
+      bag.report(
+        .unreachableBlock, "block `\(block.id.value)` is never reached", at: block.id.span,
+        notes: [Note("no path from `start` leads here; connect it from a branch or remove it")])
+    }
+  }
+
+  // MARK: loop-without-wait
+
+  /// Finds the strongly connected components of the graph without the blocks that pause a
+  /// cycle (iterative Tarjan), and reports each that still holds a cycle.
+  private mutating func cycles() {
+    let n = flow.blocks.count
+    let pauses = flow.blocks.map { $0.kind?.pausesCycles ?? true }
+    let successors: [[Int]] = flow.blocks.indices.map { i in
+      pauses[i] ? [] : flow.blocks[i].edges.compactMap { e in e.targetIndex.flatMap { pauses[$0] ? nil : $0 } }
+    }
+    var indexOf = [Int](repeating: -1, count: n)
+    var low = [Int](repeating: 0, count: n)
+    var onStack = [Bool](repeating: false, count: n)
+    var stack: [Int] = []
+    var counter = 0
+    var components: [[Int]] = []
+    for root in 0..<n where indexOf[root] < 0 && !pauses[root] {
+      var frames: [(node: Int, next: Int)] = [(root, 0)]
+      indexOf[root] = counter; low[root] = counter; counter += 1
+      stack.append(root); onStack[root] = true
+      while var frame = frames.popLast() {
+        let v = frame.node
+        if frame.next < successors[v].count {
+          let w = successors[v][frame.next]
+          frame.next += 1
+          frames.append(frame)
+          if indexOf[w] < 0 {
+            indexOf[w] = counter; low[w] = counter; counter += 1
+            stack.append(w); onStack[w] = true
+            frames.append((w, 0))
+          } else if onStack[w] {
+            low[v] = min(low[v], indexOf[w])
+          }
+          continue
+        }
+        if let parent = frames.last { low[parent.node] = min(low[parent.node], low[v]) }
+        if low[v] == indexOf[v] {
+          var component: [Int] = []
+          while let w = stack.popLast() {
+            onStack[w] = false
+            component.append(w)
+            if w == v { break }
+          }
+          let isCycle = component.count > 1 || successors[v].contains(v)
+          if isCycle { components.append(component.sorted()) }
+        }
+      }
+    }
+    for component in components { reportCycle(component, successors) }
+  }
+
+  private mutating func reportCycle(_ component: [Int], _ successors: [[Int]]) {
+    guard let head = component.first else { return }
+    let members = Set(component)
+    // The shortest way round from `head` back to itself, for the notes.
+    var previous: [Int: Int] = [:]
+    var queue = [head]
+    var cursor = 0
+    var closing: Int?
+    search: while cursor < queue.count {
+      let v = queue[cursor]
+      cursor += 1
+      for w in successors[v] where members.contains(w) {
+        if w == head { closing = v; break search }
+        if previous[w] == nil { previous[w] = v; queue.append(w) }
+      }
+    }
+    var path: [Int] = []
+    var v = closing
+    while let node = v, node != head { path.append(node); v = previous[node] }
+    path = [head] + path.reversed()
+    var notes: [Note] = []
+    for (k, from) in path.enumerated() {
+      let to = k + 1 < path.count ? path[k + 1] : head
+      guard let edge = flow.blocks[from].edges.first(where: { $0.targetIndex == to }) else { continue }
+      let verb = to == head ? "back to" : "to"
+      notes.append(Note("`\(flow.blocks[from].id.value)` goes \(verb) `\(flow.blocks[to].id.value)` on `\(edge.label)`", at: edge.target.span))
+    }
+    notes.append(Note("put a `wait` in the cycle, or bound it with a `loop` block"))
+    let names = path.map { flow.blocks[$0].id.value }
+    let subject = names.count == 1 ? "block `\(names[0])` goes back to itself" : "blocks \(Suggestions.list(names)) form a cycle"
+    bag.report(
+      .loopWithoutWait, "\(subject) with no `wait`, input or bounded `loop`: it can spin forever",
+      at: flow.blocks[head].id.span, notes: notes)
+  }
+}

@@ -1,0 +1,216 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// Types parameter values against the catalog's ``ValueType``s, reporting `invalid-value`,
+/// `unknown-parameter`, `missing-parameter` and `undefined-reference`.
+struct ValueTyper {
+  let index: ProjectIndex
+  var bag: DiagnosticBag
+  /// The flows referred to so far.
+  var flowReferences: [Located<String>] = []
+
+  init(index: ProjectIndex, bag: DiagnosticBag) {
+    self.index = index
+    self.bag = bag
+  }
+
+  /// `value` typed as `type`; `what` names the parameter in messages.
+  mutating func type(_ value: SyntaxValue, as type: ValueType, what: String) -> Located<TypedValue>? {
+    switch type {
+    case .text:
+      return expect(ScalarTyping.text(value), value, what) { .text($0) }
+    case .integer(let range):
+      guard let n = expect(ScalarTyping.integer(value), value, what, { $0 }) else { return nil }
+      if let problem = ScalarTyping.check(n.value, in: range, what: what) { return invalid(problem.message, value) }
+      return Located(.integer(n.value), at: value.span)
+    case .duration(let range):
+      guard let n = expect(ScalarTyping.duration(value), value, what, { $0 }) else { return nil }
+      if let problem = ScalarTyping.check(n.value, in: range, what: what, format: DurationSyntax.format) {
+        return invalid(problem.message, value)
+      }
+      return Located(.duration(n.value), at: value.span)
+    case .phoneNumber:
+      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      return phone(text.value, value, what)
+    case .attribute:
+      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      return attribute(text.value, value, what)
+    case .phoneOrAttribute:
+      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      if AttributePath.looksLikeAttribute(text.value) { return attribute(text.value, value, what) }
+      if PhoneNumberSyntax.looksLikePhoneNumber(text.value) { return phone(text.value, value, what) }
+      return invalid("\(what) must be an attribute such as `$.StoredCustomerInput` or an E.164 number, not `\(text.value)`", value)
+    case .valueOrAttribute:
+      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      if AttributePath.looksLikeAttribute(text.value) { return attribute(text.value, value, what) }
+      return Located(.text(text.value), at: value.span)
+    case .dtmf:
+      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      guard !text.value.isEmpty, text.value.allSatisfy({ "0123456789*#".contains($0) }) else {
+        return invalid("\(what) `\(text.value)` is not a key sequence: use the digits 0-9, `*` and `#`", value)
+      }
+      return Located(.text(text.value), at: value.span)
+    case .word(let words):
+      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      guard words.contains(text.value) else {
+        var fixes: [FixIt] = []
+        if let near = Suggestions.nearest(to: text.value, in: words) {
+          fixes.append(FixIt("did you mean `\(near)`?", replacing: value.span, with: near))
+        }
+        bag.report(
+          .invalidValue, "`\(text.value)` is not a valid \(what)", at: value.span,
+          notes: [Note("expected \(Suggestions.list(words, conjunction: "or"))")], fixes: fixes)
+        return nil
+      }
+      return Located(.word(text.value), at: value.span)
+    case .country:
+      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      guard text.value.count == 2, text.value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+        return invalid("`\(text.value)` is not a country code; write two capital letters such as `US` or `FR`", value)
+      }
+      return Located(.word(text.value), at: value.span)
+    case .reference(let kind):
+      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      reference(kind, Located(text.value, at: value.span))
+      return Located(.reference(kind, text.value), at: value.span)
+    case .list(let element):
+      guard case .list(let items) = value.kind else {
+        return invalid("\(what) must be a list such as `[\"1\", \"2\"]`, not \(value.kindDescription)", value)
+      }
+      var typed: [Located<TypedValue>] = []
+      for item in items {
+        if let t = self.type(item, as: element, what: "an item of \(what)") { typed.append(t) }
+      }
+      return Located(.list(typed), at: value.span)
+    case .record(let fields):
+      guard case .record(let given) = value.kind else {
+        return invalid("\(what) must be a mapping, not \(value.kindDescription)", value)
+      }
+      return Located(.record(arguments(given, specs: fields, in: what)), at: value.span)
+    case .conditions:
+      return conditions(value, what)
+    }
+  }
+
+  /// Types the fields of a record against `specs`, reporting unknown names.
+  mutating func arguments(_ given: [SyntaxField], specs: [ParameterSpec], in place: String) -> [Argument] {
+    var result: [Argument] = []
+    for field in given {
+      guard let spec = specs.first(where: { $0.name == field.name.value }) else {
+        unknownParameter(field.name, known: specs.map(\.name), in: place)
+        continue
+      }
+      if let value = type(field.value, as: spec.type, what: "`\(spec.name)`") {
+        result.append(Argument(name: field.name, value: value))
+      }
+    }
+    return result
+  }
+
+  mutating func unknownParameter(_ name: Located<String>, known: [String], in place: String) {
+    var fixes: [FixIt] = []
+    var notes: [Note] = []
+    if let near = Suggestions.nearest(to: name.value, in: known) {
+      fixes.append(FixIt("did you mean `\(near)`?", replacing: name.span, with: near))
+    } else if known.isEmpty {
+      notes.append(Note("\(place) takes no parameters"))
+    } else {
+      notes.append(Note("\(place) takes \(Suggestions.list(known, conjunction: "and"))"))
+    }
+    bag.report(.unknownParameter, "\(place) has no parameter `\(name.value)`", at: name.span, notes: notes, fixes: fixes)
+  }
+
+  /// Reports a reference to a resource the project does not define.
+  mutating func reference(_ kind: ResourceKind, _ name: Located<String>) {
+    if case .flow = kind { flowReferences.append(name) }
+    guard index.defines(kind, name.value) == false else { return }
+    var fixes: [FixIt] = []
+    var notes: [Note] = []
+    if let near = Suggestions.nearest(to: name.value, in: index.names(of: kind)) {
+      fixes.append(FixIt("did you mean `\(near)`?", replacing: name.span, with: near))
+    } else {
+      let known = index.names(of: kind)
+      let place: String
+      if case .flow = kind { place = "the project" } else { place = "center.yaml" }
+      notes.append(
+        Note(known.isEmpty ? "\(place) defines no \(kind.noun)" : "\(place) defines \(Suggestions.list(Array(known.prefix(8))))"))
+    }
+    bag.report(.undefinedReference, "no \(kind.noun) named `\(name.value)`", at: name.span, notes: notes, fixes: fixes)
+  }
+
+  // MARK: Pieces
+
+  private mutating func conditions(_ value: SyntaxValue, _ what: String) -> Located<TypedValue>? {
+    guard case .list(let items) = value.kind else {
+      return invalid("\(what) must be a list of `{<operator>: value, goto: block}` items, not \(value.kindDescription)", value)
+    }
+    var result: [Condition] = []
+    for item in items {
+      guard case .record(let fields) = item.kind else {
+        _ = invalid("a condition is a mapping such as `{equals: gold, goto: vip}`, not \(item.kindDescription)", item)
+        continue
+      }
+      var op: (Located<String>, SyntaxValue)?
+      var target: Located<String>?
+      for field in fields {
+        if field.name.value == "goto" {
+          if let t = expect(ScalarTyping.text(field.value), field.value, "`goto`", { $0 }) { target = t }
+        } else if BlockKind.conditionOperators.contains(field.name.value) {
+          if let (first, _) = op {
+            bag.report(
+              .invalidValue, "a condition has one operator, but this one has `\(first.value)` and `\(field.name.value)`",
+              at: field.name.span)
+          } else {
+            op = (field.name, field.value)
+          }
+        } else {
+          unknownParameter(field.name, known: BlockKind.conditionOperators + ["goto"], in: "a condition")
+        }
+      }
+      guard let (opName, operandValue) = op else {
+        bag.report(
+          .missingParameter, "this condition has no operator", at: item.span,
+          notes: [Note("expected one of \(Suggestions.list(BlockKind.conditionOperators, conjunction: "or"))")])
+        continue
+      }
+      guard let target else {
+        bag.report(.missingParameter, "this condition has no `goto`: the block to go to when it holds", at: item.span)
+        continue
+      }
+      let operandType: ValueType = BlockKind.numericOperators.contains(opName.value) ? .integer(Int.min...Int.max) : .valueOrAttribute
+      guard let operand = type(operandValue, as: operandType, what: "the operand of `\(opName.value)`") else { continue }
+      result.append(Condition(op: opName, operand: operand, target: target))
+    }
+    return Located(.conditions(result), at: value.span)
+  }
+
+  private mutating func phone(_ text: String, _ value: SyntaxValue, _ what: String) -> Located<TypedValue>? {
+    switch PhoneNumberSyntax.parseE164(text) {
+    case .success(let n): return Located(.phoneNumber(n), at: value.span)
+    case .failure(let problem): return invalid("`\(text)` is not an E.164 number: \(problem.message)", value)
+    }
+  }
+
+  private mutating func attribute(_ text: String, _ value: SyntaxValue, _ what: String) -> Located<TypedValue>? {
+    switch AttributePath.parse(text) {
+    case .success(let path): return Located(.attribute(path), at: value.span)
+    case .failure(let problem): return invalid(problem.message, value)
+    }
+  }
+
+  private mutating func expect<T, U>(
+    _ result: Result<T, ValueError>, _ value: SyntaxValue, _ what: String, _ wrap: (T) -> U
+  ) -> Located<U>? {
+    switch result {
+    case .success(let v): return Located(wrap(v), at: value.span)
+    case .failure(let problem):
+      bag.report(.invalidValue, "\(what): \(problem.message)", at: value.span)
+      return nil
+    }
+  }
+
+  private mutating func invalid(_ message: String, _ value: SyntaxValue) -> Located<TypedValue>? {
+    bag.report(.invalidValue, message, at: value.span)
+    return nil
+  }
+}

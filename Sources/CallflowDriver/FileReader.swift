@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why an input could not be read: the command itself cannot run (exit status 2).
+public struct InputError: Error, Sendable, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+
+  public var description: String { "cannot read '\(path)': \(reason)" }
+}
+
+/// Reads whole files with POSIX calls, so a failure carries the system's reason.
+enum FileReader {
+  /// Files larger than this are not parsed; they get a diagnostic instead.
+  static let maxFileSize = 256 << 20
+
+  static func read(_ path: String) throws(InputError) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw InputError(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw InputError(path: path, reason: String(cString: strerror(errno))) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, reason: "is a directory") }
+    let size = Int(info.st_size)
+    if size > maxFileSize { return [] }
+    return try readAll(fd, path: path, hint: size)
+  }
+
+  /// Whether the file is larger than ``maxFileSize``.
+  static func isTooLarge(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && Int(info.st_size) > maxFileSize
+  }
+
+  static func readStandardInput() throws(InputError) -> [UInt8] {
+    try readAll(STDIN_FILENO, path: "-", hint: 1 << 16)
+  }
+
+  private static func readAll(_ fd: Int32, path: String, hint: Int) throws(InputError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(max(hint, 1))
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw InputError(path: path, reason: String(cString: strerror(errno)))
+      }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+      if bytes.count > maxFileSize {
+        throw InputError(path: path, reason: "larger than \(maxFileSize >> 20) MiB")
+      }
+    }
+    return bytes
+  }
+}
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
+}

@@ -1,0 +1,28 @@
+import Dispatch
+
+/// `body(i)` for every `i` in `0..<count`, run on all cores; results in index order.
+func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  guard count > 1 else { return (0..<count).map(body) }
+  let slots = Slots<T>(count: count)
+  DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(body(i), at: i) }
+  return slots.take()
+}
+
+/// Storage written by concurrent tasks, each at its own index, then read once all are done.
+private final class Slots<T>: @unchecked Sendable {
+  private let buffer: UnsafeMutableBufferPointer<T?>
+
+  init(count: Int) {
+    buffer = .allocate(capacity: count)
+    buffer.initialize(repeating: nil)
+  }
+
+  deinit {
+    buffer.deinitialize()
+    buffer.deallocate()
+  }
+
+  func store(_ value: T, at i: Int) { buffer[i] = value }
+
+  func take() -> [T] { buffer.compactMap { $0 } }
+}

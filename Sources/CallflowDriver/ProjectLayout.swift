@@ -1,0 +1,134 @@
+import Foundation
+
+/// Where the inputs of a run are: for each project (a folder with `center.yaml`, or a lone
+/// file), every file it holds, and which of them the user asked about.
+public struct ProjectLayout: Sendable {
+  /// One project: its context files and the ones to report on.
+  public struct Group: Sendable {
+    /// The project root (the folder holding `center.yaml`), if there is one.
+    public var root: String?
+    public var center: String?
+    public var config: String?
+    /// Flow files, sorted by display path.
+    public var flows: [String]
+    /// The files diagnostics are shown for.
+    public var reported: Set<String>
+    /// Whether every flow of the project is loaded (so flow references can be resolved).
+    public var complete: Bool
+  }
+
+  public var groups: [Group]
+
+  /// The file name of the project's resources.
+  public static let centerName = "center.yaml"
+  /// The file name of the project's configuration.
+  public static let configName = "callflow.yaml"
+
+  /// Whether `name` is the name of a flow file.
+  public static func isFlowFile(_ name: String) -> Bool {
+    name.hasSuffix(".flow.yaml") || name.hasSuffix(".flow.yml")
+  }
+
+  /// The layout for the paths of a command line. `-` stands for standard input.
+  public static func discover(_ paths: [String]) throws(InputError) -> ProjectLayout {
+    var groups: [String: Group] = [:]
+    var order: [String] = []
+    var lone: [Group] = []
+    let fm = FileManager.default
+    for path in paths {
+      if path == "-" {
+        lone.append(Group(root: nil, center: nil, config: nil, flows: ["-"], reported: ["-"], complete: false))
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw InputError(path: path, reason: "No such file or directory")
+      }
+      let absolute = absolutePath(path)
+      let searchFrom = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+      guard let root = projectRoot(from: searchFrom) else {
+        // No center.yaml above: a folder is a project without resources, a file stands alone.
+        if isDirectory.boolValue {
+          let files = try flowFiles(under: absolute)
+          lone.append(Group(root: absolute, center: nil, config: config(in: absolute), flows: files, reported: Set(files), complete: true))
+        } else {
+          let display = displayPath(absolute)
+          lone.append(Group(root: nil, center: nil, config: nil, flows: [display], reported: [display], complete: false))
+        }
+        continue
+      }
+      if groups[root] == nil {
+        let center = displayPath((root as NSString).appendingPathComponent(centerName))
+        groups[root] = Group(
+          root: root, center: center, config: config(in: root), flows: try flowFiles(under: root), reported: [],
+          complete: true)
+        order.append(root)
+      }
+      if isDirectory.boolValue {
+        let prefix = displayPath(absolute)
+        let under = groups[root]?.flows.filter { isUnder($0, prefix) } ?? []
+        groups[root]?.reported.formUnion(under)
+        if let center = groups[root]?.center, isUnder(center, prefix) { groups[root]?.reported.insert(center) }
+      } else {
+        groups[root]?.reported.insert(displayPath(absolute))
+        if !isFlowFile(absolute), (absolute as NSString).lastPathComponent != centerName {
+          groups[root]?.flows.append(displayPath(absolute))
+          groups[root]?.flows.sort()
+        }
+      }
+    }
+    return ProjectLayout(groups: order.compactMap { groups[$0] } + lone)
+  }
+
+  private static func isUnder(_ path: String, _ prefix: String) -> Bool {
+    prefix == "." || path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
+  }
+
+  private static func config(in root: String) -> String? {
+    let path = (root as NSString).appendingPathComponent(configName)
+    return FileManager.default.fileExists(atPath: path) ? displayPath(path) : nil
+  }
+
+  /// The nearest folder from `start` upward that holds `center.yaml`.
+  static func projectRoot(from start: String) -> String? {
+    var dir = start
+    let fm = FileManager.default
+    while true {
+      if fm.fileExists(atPath: (dir as NSString).appendingPathComponent(centerName)) { return dir }
+      let parent = (dir as NSString).deletingLastPathComponent
+      if parent == dir || parent.isEmpty { return nil }
+      dir = parent
+    }
+  }
+
+  /// Every flow file below `root`, skipping hidden folders and build folders, sorted.
+  static func flowFiles(under root: String) throws(InputError) -> [String] {
+    let fm = FileManager.default
+    guard let walker = fm.enumerator(atPath: root) else {
+      throw InputError(path: displayPath(root), reason: "cannot list the folder")
+    }
+    var files: [String] = []
+    while let relative = walker.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      if name.hasPrefix(".") {
+        walker.skipDescendants()
+        continue
+      }
+      if isFlowFile(name) { files.append(displayPath((root as NSString).appendingPathComponent(relative))) }
+    }
+    return files.sorted()
+  }
+
+  static func absolutePath(_ path: String) -> String {
+    let joined = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    return (joined as NSString).standardizingPath
+  }
+
+  /// `path` relative to the working folder when it lies below it, else absolute.
+  static func displayPath(_ absolute: String) -> String {
+    let cwd = (FileManager.default.currentDirectoryPath as NSString).standardizingPath
+    if absolute == cwd { return "." }
+    let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+    return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+  }
+}

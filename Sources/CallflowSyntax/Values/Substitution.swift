@@ -1,0 +1,83 @@
+import CallflowDiagnostics
+import Foundation
+
+/// `${NAME}` substitution values: the chosen environment of `callflow.yaml`, overridden by
+/// `--define NAME=VALUE`.
+public struct Substitutions: Sendable {
+  public var values: [String: String]
+  /// The environment the values come from, for messages.
+  public var environment: String?
+
+  public init(values: [String: String] = [:], environment: String? = nil) {
+    self.values = values
+    self.environment = environment
+  }
+
+  /// `value` with every `${NAME}` in its scalars replaced. A name without a value is reported
+  /// as `unresolved-substitution` at the `${NAME}` itself and left as written.
+  public func apply(to value: SyntaxValue, source: SourceFile?, _ bag: inout DiagnosticBag) -> SyntaxValue {
+    switch value.kind {
+    case .null: return value
+    case .scalar(let text, let form):
+      guard text.contains("${") else { return value }
+      return SyntaxValue(.scalar(substitute(text, at: value.span, source: source, &bag), form), at: value.span)
+    case .list(let items):
+      return SyntaxValue(.list(items.map { apply(to: $0, source: source, &bag) }), at: value.span)
+    case .record(let fields):
+      return SyntaxValue(
+        .record(fields.map { SyntaxField(name: $0.name, value: apply(to: $0.value, source: source, &bag)) }),
+        at: value.span)
+    }
+  }
+
+  /// `text` with its `${NAME}`s replaced.
+  public func substitute(_ text: String, at span: SourceSpan, source: SourceFile?, _ bag: inout DiagnosticBag) -> String {
+    var out = ""
+    var rest = Substring(text)
+    while let open = rest.range(of: "${") {
+      out += rest[rest.startIndex..<open.lowerBound]
+      guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
+        out += rest[open.lowerBound...]
+        rest = ""
+        break
+      }
+      let name = String(rest[open.upperBound..<close])
+      if let replacement = values[name] {
+        out += replacement
+      } else {
+        out += rest[open.lowerBound...close]
+        report(name, in: span, source: source, &bag)
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return out + rest
+  }
+
+  private func report(_ name: String, in span: SourceSpan, source: SourceFile?, _ bag: inout DiagnosticBag) {
+    let where_ = environment.map { "environment `\($0)`" } ?? "no environment (choose one with `--env`)"
+    var notes = [Note("give it a value in `callflow.yaml` under `environments`, or with `--define \(name)=VALUE`")]
+    if let near = Suggestions.nearest(to: name, in: values.keys) {
+      notes.insert(Note("did you mean `${\(near)}`?"), at: 0)
+    }
+    bag.report(
+      .unresolvedSubstitution, "`${\(name)}` has no value in \(where_)",
+      at: preciseSpan(of: "${\(name)}", in: span, source: source), notes: notes)
+  }
+
+  /// The span of `needle` on the first line of `span`, or `span` when it cannot be found there.
+  private func preciseSpan(of needle: String, in span: SourceSpan, source: SourceFile?) -> SourceSpan {
+    guard let line = source?.lineText(span.start.line) else { return span }
+    let scalars = Array(line.unicodeScalars)
+    let target = Array(needle.unicodeScalars)
+    var i = max(span.start.column - 1, 0)
+    while i + target.count <= scalars.count {
+      if Array(scalars[i..<(i + target.count)]) == target {
+        return SourceSpan(
+          file: span.file, start: SourceLocation(line: span.start.line, column: i + 1),
+          end: SourceLocation(line: span.start.line, column: i + 1 + target.count))
+      }
+      i += 1
+    }
+    return span
+  }
+}

@@ -1,0 +1,33 @@
+import CallflowDiagnostics
+import Foundation
+
+/// Writing to the terminal, and whether to colour it.
+enum Terminal {
+  static func standardOutput(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+
+  static func standardError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+
+  /// Colour on a terminal unless `NO_COLOR` is set to anything non-empty, or as forced.
+  static func wantsColor(_ mode: ColorMode, fd: Int32) -> Bool {
+    switch mode {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+      return isatty(fd) == 1
+    }
+  }
+}
+
+extension DiagnosticSummary {
+  /// "2 errors, 1 warning in 3 files (2 flows)" or "no problems in 7 files (6 flows)".
+  var sentence: String {
+    func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    var parts: [String] = []
+    if errors > 0 { parts.append(count(errors, "error")) }
+    if warnings > 0 { parts.append(count(warnings, "warning")) }
+    if infos > 0 { parts.append(count(infos, "info")) }
+    let found = parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
+    return "\(found) in \(count(files, "file")) (\(count(flows, "flow")))"
+  }
+}
