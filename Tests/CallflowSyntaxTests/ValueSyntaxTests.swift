@@ -1,0 +1,69 @@
+import Testing
+
+@testable import CallflowSyntax
+
+@Suite struct DurationSyntaxTests {
+  @Test(arguments: [("99s", 99), ("10m", 600), ("2h", 7_200), ("7d", 604_800), ("1m30s", 90), ("1d2h3m4s", 93_784), ("0s", 0)])
+  func parses(_ text: String, _ seconds: Int) throws {
+    #expect(try DurationSyntax.parse(text).get() == seconds)
+  }
+
+  @Test(arguments: [
+    ("", "an empty duration"),
+    ("10", "`10` has no unit (write `10s` for seconds)"),
+    ("10x", "`x` is not a duration unit (use `d`, `h`, `m` or `s`)"),
+    ("30s1m", "units must go from largest to smallest, each once (`1m30s`)"),
+    ("1m1m", "units must go from largest to smallest, each once (`1m30s`)"),
+    ("m", "`m` must follow a number"),
+    ("99999999999s", "the number 99999999999 is too large"),
+  ])
+  func rejects(_ text: String, _ message: String) {
+    #expect(throws: ValueError(message)) { try DurationSyntax.parse(text).get() }
+  }
+
+  @Test func formatsCanonically() {
+    #expect(DurationSyntax.format(90) == "1m30s")
+    #expect(DurationSyntax.format(604_800) == "7d")
+    #expect(DurationSyntax.format(0) == "0s")
+    #expect(DurationSyntax.words(3_661) == "1 hour 1 minute 1 second")
+  }
+}
+
+@Suite struct PhoneNumberSyntaxTests {
+  @Test func acceptsE164() throws {
+    #expect(try PhoneNumberSyntax.parseE164("+14255550100").get() == "+14255550100")
+    #expect(try PhoneNumberSyntax.parseE164("+331234567890123").get() == "+331234567890123")
+  }
+
+  @Test(arguments: [
+    ("14255550100", "an E.164 number starts with `+` and the country code"),
+    ("+1 425 555", "an E.164 number has only digits after the `+`, no spaces or dashes"),
+    ("+0123", "a country code never starts with 0"),
+    ("+1", "an E.164 number needs more than one digit"),
+    ("+1234567890123456", "an E.164 number has at most 15 digits; this one has 16"),
+  ])
+  func rejects(_ text: String, _ message: String) {
+    #expect(throws: ValueError(message)) { try PhoneNumberSyntax.parseE164(text).get() }
+  }
+}
+
+@Suite struct AttributePathTests {
+  @Test(arguments: ["$.StoredCustomerInput", "$.CustomerEndpoint.Address", "$.Attributes.tier", "$.Metrics.PositionInQueue", "$.Customer.first-name", "$.Queue.Name"])
+  func accepts(_ text: String) throws {
+    #expect(try AttributePath.parse(text).get().description == text)
+  }
+
+  @Test(arguments: [
+    ("StoredCustomerInput", "an attribute reference starts with `$.`, as in `$.StoredCustomerInput`"),
+    ("$.StoredCustomerInptu", "`$.StoredCustomerInptu` is not an attribute the platform provides; did you mean `$.StoredCustomerInput`?"),
+    ("$.Metrics.Position", "`Position` is not a field of `$.Metrics`"),
+    ("$.Metrics.PositionInQeue", "`PositionInQeue` is not a field of `$.Metrics`; did you mean `PositionInQueue`?"),
+    ("$.Attributes", "write `$.Attributes.<name>`, with exactly one name"),
+    ("$.StoredCustomerInput.x", "`$.StoredCustomerInput` has no fields"),
+    ("$.Attributes.a b", "`a b` is not a valid attribute name in `$.Attributes.a b`"),
+    ("$.", "`` is not a valid attribute name in `$.`"),
+  ])
+  func rejects(_ text: String, _ message: String) {
+    #expect(throws: ValueError(message)) { try AttributePath.parse(text).get() }
+  }
+}

@@ -1,0 +1,143 @@
+import CallflowDiagnostics
+import Testing
+
+@testable import CallflowYAML
+
+/// Reads `text` and returns the root and the diagnostics as `line:col rule message`.
+func readYAML(_ text: String, limits: YAMLReader.Limits = .init()) -> (YAMLNode?, [String]) {
+  readYAML(Array(text.utf8), limits: limits)
+}
+
+func readYAML(_ bytes: [UInt8], limits: YAMLReader.Limits = .init()) -> (YAMLNode?, [String]) {
+  let (root, diagnostics) = YAMLReader(limits: limits).read(SourceFile(path: "t.yaml", bytes: bytes), file: FileID(0))
+  return (root, diagnostics.map { "\($0.span.start) \($0.rule) \($0.message)" })
+}
+
+extension YAMLNode {
+  var pairs: [YAMLPair] {
+    if case .mapping(let p) = content { return p }
+    return []
+  }
+  var scalar: YAMLScalar? {
+    if case .scalar(let s) = content { return s }
+    return nil
+  }
+  var items: [YAMLNode] {
+    if case .sequence(let i) = content { return i }
+    return []
+  }
+}
+
+@Suite struct YAMLReaderTests {
+  @Test func locatesEveryNodeInCharacters() throws {
+    let (root, problems) = readYAML("flow: café\nblocks:\n  é-x: {wait: 5s}\n")
+    #expect(problems.isEmpty)
+    let pairs = try #require(root).pairs
+    #expect(pairs.map { $0.key.scalar?.text } == ["flow", "blocks"])
+    #expect(pairs[0].value.span.start == SourceLocation(line: 1, column: 7))
+    #expect(pairs[0].value.span.end == SourceLocation(line: 1, column: 11))
+    let block = pairs[1].value.pairs[0]
+    #expect(block.key.span.start == SourceLocation(line: 3, column: 3))
+    #expect(block.value.span.start == SourceLocation(line: 3, column: 8))
+    #expect(block.value.span.end == SourceLocation(line: 3, column: 18))
+    #expect(block.value.pairs[0].value.span.start == SourceLocation(line: 3, column: 15))
+  }
+
+  @Test func keepsScalarStylesAndTags() throws {
+    let (root, _) = readYAML("a: 1\nb: \"1\"\nc: '1'\nd: |\n  x\ne: !!str 1\n")
+    let values = try #require(root).pairs.map(\.value)
+    #expect(values.map { $0.scalar?.style } == [.plain, .doubleQuoted, .singleQuoted, .literal, .plain])
+    #expect(values[3].scalar?.text == "x\n")
+    #expect(values[4].tag == "tag:yaml.org,2002:str")
+  }
+
+  @Test func reportsDuplicateKeysWithTheFirstAndKeepsIt() throws {
+    let source = SourceFile(path: "t.yaml", text: "a: 1\nb: 2\na: 3\n")
+    let (root, diagnostics) = YAMLReader().read(source, file: FileID(0))
+    #expect(diagnostics.count == 1)
+    let d = try #require(diagnostics.first)
+    #expect(d.rule == "duplicate-key")
+    #expect(d.message == "`a` appears twice in this mapping")
+    #expect(d.span.start == SourceLocation(line: 3, column: 1))
+    #expect(d.notes.first?.span?.start == SourceLocation(line: 1, column: 1))
+    #expect(try #require(root).pairs.map { $0.value.scalar?.text } == ["1", "2"])
+  }
+
+  @Test func expandsAliases() throws {
+    let (root, problems) = readYAML("base: &cb {max-retries: 2}\nother: *cb\n")
+    #expect(problems.isEmpty)
+    let other = try #require(root).pairs[1].value
+    #expect(other.pairs.first?.value.scalar?.text == "2")
+  }
+
+  /// a0 to a3 expand 12,330 nodes; each `*a3` adds 11,111 more, so the 8th on line 5 crosses 100,000.
+  @Test func stopsAnAliasBombAtTheBudget() {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in 1...9 {
+      let refs = Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ")
+      text += "a\(i): &a\(i) [\(refs)]\n"
+    }
+    let (root, problems) = readYAML(text)
+    #expect(root == nil)
+    #expect(problems == ["5:45 yaml-syntax aliases expand to more than 100000 nodes; this looks like an alias bomb"])
+  }
+
+  @Test func reportsUndefinedAliases() {
+    let (_, problems) = readYAML("a: *nowhere\n")
+    #expect(problems == ["1:4 yaml-syntax alias `*nowhere` refers to no anchor `&nowhere` defined before it"])
+  }
+
+  @Test func limitsNesting() {
+    let deep = String(repeating: "[", count: 100_000)
+    let (root, problems) = readYAML(deep)
+    #expect(root == nil)
+    #expect(problems == ["1:201 yaml-syntax nesting deeper than 200 levels"])
+  }
+
+  @Test func reportsInvalidUTF8WhereItIs() {
+    let (root, problems) = readYAML(Array("a: b\nc: d".utf8) + [0xFF, 0x0A])
+    #expect(root == nil)
+    #expect(problems == ["2:5 yaml-syntax the file is not valid UTF-8: invalid leading UTF-8 octet (byte 0xFF)"])
+  }
+
+  @Test func reportsLibyamlErrorsAtItsPosition() {
+    let (_, problems) = readYAML("a: b\n  c: d\n")
+    #expect(problems == ["2:4 yaml-syntax mapping values are not allowed in this context"])
+    let (_, unterminated) = readYAML("a: \"open\n")
+    #expect(unterminated == ["2:1 yaml-syntax found unexpected end of stream"])
+  }
+
+  @Test func rejectsASecondDocument() {
+    let (root, problems) = readYAML("a: 1\n---\nb: 2\n")
+    #expect(root == nil)
+    #expect(problems == ["2:1 yaml-syntax a second YAML document starts here; a flow file holds exactly one"])
+  }
+
+  @Test func emptyStreamHasNoRoot() {
+    let (root, problems) = readYAML("")
+    #expect(root == nil && problems.isEmpty)
+    let (comment, none) = readYAML("# only a comment\n")
+    #expect(comment == nil && none.isEmpty)
+  }
+
+  @Test func binaryGarbageIsASyntaxError() {
+    var generator = SplitMix(seed: 42)
+    let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    let (_, problems) = readYAML(bytes)
+    #expect(problems.count == 1)
+    #expect(problems.first?.contains("yaml-syntax") == true)
+  }
+}
+
+/// A small deterministic generator for test inputs.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
