@@ -16,6 +16,11 @@ struct ValueTyper {
 
   /// `value` typed as `type`; `what` names the parameter in messages.
   mutating func type(_ value: SyntaxValue, as type: ValueType, what: String) -> Located<TypedValue>? {
+    // A `${NAME}` still here had no value and is reported already; typing it would only repeat that.
+    if case .scalar(let text, _) = value.kind, text.contains("${") {
+      if case .text = type { return Located(.text(text), at: value.span) }
+      return nil
+    }
     switch type {
     case .text:
       return expect(ScalarTyping.text(value), value, what) { .text($0) }
