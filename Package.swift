@@ -44,6 +44,6 @@ let package = Package(
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax"]),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML"]),
     .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
-    .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver"]),
+    .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver", "callflow"]),
   ]
 )

@@ -47,11 +47,20 @@ public struct Diagnostic: Hashable, Sendable {
     self.fixes = fixes
   }
 
-  /// The order diagnostics are printed in: by file, position, rule, then message.
-  public static func printOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-    if a.span != b.span { return a.span < b.span }
-    if a.rule != b.rule { return a.rule < b.rule }
-    return a.message < b.message
+  /// The order diagnostics are printed in: by file path, position, rule, then message; so the
+  /// output does not depend on the order files were given or read in.
+  public static func printOrder(in sources: SourceMap) -> @Sendable (Diagnostic, Diagnostic) -> Bool {
+    let paths = sources.files.map(\.path)
+    return { a, b in
+      if a.span.file != b.span.file {
+        let (pa, pb) = (paths[safe: a.span.file], paths[safe: b.span.file])
+        if pa != pb { return pa < pb }
+      }
+      if a.span.start != b.span.start { return a.span.start < b.span.start }
+      if a.span.end != b.span.end { return a.span.end < b.span.end }
+      if a.rule != b.rule { return a.rule < b.rule }
+      return a.message < b.message
+    }
   }
 }
 
@@ -76,4 +85,11 @@ public struct DiagnosticBag: Sendable {
   }
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+extension Array where Element == String {
+  fileprivate subscript(safe id: FileID) -> String {
+    let i = Int(id.rawValue)
+    return i < count ? self[i] : ""
+  }
 }

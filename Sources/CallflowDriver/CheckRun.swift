@@ -52,7 +52,7 @@ public enum CheckRun {
       reportedFiles += result.reportedFiles
       reportedFlows += result.reportedFlows
     }
-    diagnostics.sort(by: Diagnostic.printOrder)
+    diagnostics.sort(by: Diagnostic.printOrder(in: sources))
     let summary = DiagnosticSummary(files: reportedFiles, flows: reportedFlows, diagnostics: diagnostics)
     return CheckResult(sources: sources, diagnostics: diagnostics, summary: summary, flows: flows, centers: centers)
   }

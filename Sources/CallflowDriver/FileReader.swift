@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// Why an input could not be read: the command itself cannot run (exit status 2).
-public struct InputError: Error, Sendable, CustomStringConvertible {
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
   public var path: String
   public var reason: String
 

@@ -35,7 +35,9 @@ public struct ProjectLayout: Sendable {
     var order: [String] = []
     var lone: [Group] = []
     let fm = FileManager.default
+    var seen: Set<String> = []
     for path in paths {
+      guard seen.insert(path == "-" ? "-" : absolutePath(path)).inserted else { continue }
       if path == "-" {
         lone.append(Group(root: nil, center: nil, config: nil, flows: ["-"], reported: ["-"], complete: false))
         continue
@@ -77,7 +79,7 @@ public struct ProjectLayout: Sendable {
         }
       }
     }
-    return ProjectLayout(groups: order.compactMap { groups[$0] } + lone)
+    return ProjectLayout(groups: order.sorted().compactMap { groups[$0] } + lone.sorted { ($0.root ?? $0.flows.first ?? "") < ($1.root ?? $1.flows.first ?? "") })
   }
 
   private static func isUnder(_ path: String, _ prefix: String) -> Bool {

@@ -63,7 +63,7 @@ struct Fixture {
       all += problems
     }
     all += Checker.checkProject(checked, index: index)
-    return all.sorted(by: Diagnostic.printOrder)
+    return all.sorted { ($0.span, $0.rule, $0.message) < ($1.span, $1.rule, $1.message) }
   }
 
   static func describe(_ d: Diagnostic) -> String {

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Runs the built `callflow` executable, as CI and users do.
+struct CLI {
+  static let executable: String = {
+    let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var dir = me.deletingLastPathComponent()
+    if dir.lastPathComponent == "MacOS" || dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+    return dir.appendingPathComponent("callflow").path
+  }()
+
+  struct Output {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let (input, output, error) = (Pipe(), Pipe(), Pipe())
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+  }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+  @Test func checkingTheSamplesSucceedsQuietly() throws {
+    let out = try CLI.run(["check", "Samples"])
+    #expect(out.status == 0)
+    #expect(out.stdout == "")
+    #expect(out.stderr == "no problems in 6 files (5 flows)\n")
+  }
+
+  @Test func errorsExitOneWithTheCompilerStyleLine() throws {
+    let flow = "flow: x\ntype: inbound\nstart: a\nblocks:\n  a:\n    wait: 10q\n    next: b\n  b:\n    disconnect: {}\n"
+    let out = try CLI.run(["check", "-"], stdin: flow)
+    #expect(out.status == 1)
+    #expect(
+      out.stdout == """
+        <stdin>:5:3: warning: branch `error` of `wait` block `a` goes nowhere [unconnected-branch]
+          |
+        5 |   a:
+          |   ^
+          = note: a contact that takes a branch going nowhere is disconnected
+          = note: `on-error: <block id>` at the top of the flow connects every `error` branch at once
+
+        <stdin>:6:11: error: `duration`: `10q` is not a duration: `q` is not a duration unit (use `d`, `h`, `m` or `s`) [invalid-value]
+          |
+        6 |     wait: 10q
+          |           ^~~
+
+
+        """)
+    #expect(out.stderr == "1 error, 1 warning in 1 file (1 flow)\n")
+  }
+
+  @Test func warningsPassUnlessWerror() throws {
+    let flow = "flow: x\ntype: inbound\nstart: a\nblocks:\n  a:\n    wait: 10s\n    next: b\n  b:\n    disconnect: {}\n"
+    #expect(try CLI.run(["check", "-"], stdin: flow).status == 0)
+    #expect(try CLI.run(["check", "--werror", "-"], stdin: flow).status == 1)
+  }
+
+  @Test func jsonIsOneDocument() throws {
+    let out = try CLI.run(["check", "--format", "json", "Samples"])
+    #expect(out.status == 0)
+    #expect(out.stdout == "{\"diagnostics\": [], \"summary\": {\"files\": 6, \"flows\": 5, \"errors\": 0, \"warnings\": 0, \"infos\": 0}}\n")
+  }
+
+  @Test func anUnreadablePathExitsTwoNamingIt() throws {
+    let out = try CLI.run(["check", "no/such/place"])
+    #expect(out.status == 2)
+    #expect(out.stderr == "callflow: error: cannot read 'no/such/place': No such file or directory\n")
+  }
+
+  @Test func badArgumentsExitTwo() throws {
+    let out = try CLI.run(["check", "--format", "xml", "Samples"])
+    #expect(out.status == 2)
+    #expect(out.stderr.contains("--format"))
+    #expect(try CLI.run(["check", "--define", "NOEQUALS", "Samples"]).status == 2)
+  }
+
+  @Test func colourOnlyWhenForcedOffATerminal() throws {
+    let flow = "flow: x\ntype: inboud\nstart: a\nblocks:\n  a:\n    disconnect: {}\n"
+    #expect(!(try CLI.run(["check", "-"], stdin: flow).stdout.contains("\u{1B}[")))
+    #expect(try CLI.run(["check", "--color", "always", "-"], stdin: flow).stdout.contains("\u{1B}[31m"))
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A project folder written to a fresh temporary directory, removed by ``remove()``.
+struct TemporaryProject {
+  let root: String
+
+  init(_ files: [String: String]) throws {
+    root = NSTemporaryDirectory() + "callflow-test-" + UUID().uuidString
+    for (path, text) in files {
+      let full = (root as NSString).appendingPathComponent(path)
+      try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+    }
+  }
+
+  func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+
+  func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+/// The package's root folder, found from this file's path.
+let packageRoot: String = {
+  var url = URL(fileURLWithPath: #filePath)
+  for _ in 0..<3 { url.deleteLastPathComponent() }
+  return url.path
+}()
+
+let center = """
+  center: t
+  queues:
+    Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+  routing-profiles:
+    Tier1: {queues: [{queue: Support, priority: 1}]}
+  phone-numbers:
+    "+18005550199": main
+  """
+
+let mainFlow = """
+  flow: main
+  type: inbound
+  start: hello
+  on-error: bye
+  blocks:
+    hello:
+      transfer-to-queue: ${QUEUE}
+      on: {at-capacity: bye}
+    bye:
+      disconnect: {}
+
+  """
