@@ -88,7 +88,7 @@ struct FlowChecker {
 
   private mutating func block(_ block: BlockSyntax) -> CheckedBlock {
     var checked = CheckedBlock(
-      id: block.id, kind: BlockKind(rawValue: block.kind.value), kindSpan: block.kind.span, arguments: [],
+      id: block.id, kind: BlockKind.named(block.kind.value), kindSpan: block.kind.span, arguments: [],
       edges: [], span: block.span)
     blockID(block.id)
     guard let kind = checked.kind else {
@@ -138,7 +138,7 @@ struct FlowChecker {
   }
 
   private mutating func arguments(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec) -> [Argument] {
-    let place = "`\(kind.rawValue)`"
+    var place: String { "`\(kind.rawValue)`" }
     var arguments: [Argument] = []
     switch block.body.kind {
     case .null:
@@ -178,9 +178,9 @@ struct FlowChecker {
 
   /// Reports required parameters that are not written (typing errors are reported apart).
   private mutating func missing(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec, given body: SyntaxValue) {
-    var names: Set<String> = []
+    var names: [String] = []
     switch body.kind {
-    case .record(let fields): names = Set(fields.map(\.name.value))
+    case .record(let fields): names = fields.map(\.name.value)
     case .scalar, .list: if let main = spec.mainParameter { names = [main] }
     case .null: break
     }
@@ -191,7 +191,7 @@ struct FlowChecker {
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(absent))", at: block.kind.span,
         notes: absent.compactMap { name in spec.parameter(name).map { Note("`\(name)`: \($0.summary)") } })
     }
-    for group in spec.requiresOneOf where names.isDisjoint(with: group) {
+    for group in spec.requiresOneOf where !group.contains(where: names.contains) {
       typer.bag.report(
         .missingParameter,
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(group, conjunction: "or"))",
@@ -259,15 +259,15 @@ struct FlowChecker {
         edges.append(Edge(label: label, source: .condition, target: located, targetIndex: blockIndex[target]))
       }
     }
-    for edge in edges { self.target(edge.target, what: "branch `\(edge.label)`") }
+    for edge in edges where edge.targetIndex == nil { self.target(edge.target, what: "branch `\(edge.label)`") }
     return edges
   }
 
-  private mutating func target(_ target: Located<String>, what: String) {
+  private mutating func target(_ target: Located<String>, what: @autoclosure () -> String) {
     guard blockIndex[target.value] == nil else { return }
     let ids = syntax.blocks.map(\.id.value)
     typer.bag.report(
-      .undefinedTarget, "\(what) goes to `\(target.value)`, which is not a block of this flow", at: target.span,
+      .undefinedTarget, "\(what()) goes to `\(target.value)`, which is not a block of this flow", at: target.span,
       fixes: Suggestions.nearest(to: target.value, in: ids).map {
         [FixIt("did you mean `\($0)`?", replacing: target.span, with: $0)]
       } ?? [])

@@ -20,7 +20,7 @@ struct GraphRules {
     guard let kind = block.kind else { return }
     let spec = kind.spec
     let syntax = flow.syntax.blocks[i]
-    let what = "`\(kind.rawValue)` block `\(block.id.value)`"
+    var what: String { "`\(kind.rawValue)` block `\(block.id.value)`" }
     if takesNext(spec, syntax), !block.edges.contains(where: { $0.source == .next }) {
       var notes = [Note("the contact is disconnected when a flow runs out of blocks")]
       if case .next(let meaning?) = spec.success { notes.append(Note("`next` is taken when \(meaning)")) }
@@ -33,8 +33,9 @@ struct GraphRules {
         label: "add `on:` with its branches")
       return
     }
-    let connected = Set(block.edges.filter { $0.source == .branch || $0.source == .onError }.map(\.label))
-    let missing = FlowChecker.branchNames(spec, block.arguments).filter { !connected.contains($0) }
+    let missing = FlowChecker.branchNames(spec, block.arguments).filter { name in
+      !block.edges.contains { ($0.source == .branch || $0.source == .onError) && $0.label == name }
+    }
     guard !missing.isEmpty else { return }
     let subject = missing.count == 1 ? "branch \(Suggestions.list(missing)) of \(what) goes" : "branches \(Suggestions.list(missing)) of \(what) go"
     var notes = [Note("a contact that takes a branch going nowhere is disconnected")]

@@ -15,97 +15,97 @@ struct ValueTyper {
   }
 
   /// `value` typed as `type`; `what` names the parameter in messages.
-  mutating func type(_ value: SyntaxValue, as type: ValueType, what: String) -> Located<TypedValue>? {
+  mutating func type(_ value: SyntaxValue, as type: ValueType, what describe: @autoclosure () -> String) -> Located<TypedValue>? {
     // A `${NAME}` still here had no value and is reported already; typing it would only repeat that.
-    if case .scalar(let text, _) = value.kind, text.contains("${") {
+    if case .scalar(let text, _) = value.kind, Substitutions.mayHoldSubstitution(text) {
       if case .text = type { return Located(.text(text), at: value.span) }
       return nil
     }
     switch type {
     case .text:
-      return expect(ScalarTyping.text(value), value, what) { .text($0) }
+      return expect(ScalarTyping.text(value), value, describe()) { .text($0) }
     case .integer(let range):
-      guard let n = expect(ScalarTyping.integer(value), value, what, { $0 }) else { return nil }
-      if let problem = ScalarTyping.check(n.value, in: range, what: what) { return invalid(problem.message, value) }
+      guard let n = expect(ScalarTyping.integer(value), value, describe(), { $0 }) else { return nil }
+      if let problem = ScalarTyping.check(n.value, in: range, what: describe()) { return invalid(problem.message, value) }
       return Located(.integer(n.value), at: value.span)
     case .duration(let range):
-      guard let n = expect(ScalarTyping.duration(value), value, what, { $0 }) else { return nil }
-      if let problem = ScalarTyping.check(n.value, in: range, what: what, format: DurationSyntax.format) {
+      guard let n = expect(ScalarTyping.duration(value), value, describe(), { $0 }) else { return nil }
+      if let problem = ScalarTyping.check(n.value, in: range, what: describe(), format: DurationSyntax.format) {
         return invalid(problem.message, value)
       }
       return Located(.duration(n.value), at: value.span)
     case .phoneNumber:
-      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
-      return phone(text.value, value, what)
+      guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
+      return phone(text.value, value)
     case .attribute:
-      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
-      return attribute(text.value, value, what)
+      guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
+      return attribute(text.value, value)
     case .phoneOrAttribute:
-      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
-      if AttributePath.looksLikeAttribute(text.value) { return attribute(text.value, value, what) }
-      if PhoneNumberSyntax.looksLikePhoneNumber(text.value) { return phone(text.value, value, what) }
-      return invalid("\(what) must be an attribute such as `$.StoredCustomerInput` or an E.164 number, not `\(text.value)`", value)
+      guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
+      if AttributePath.looksLikeAttribute(text.value) { return attribute(text.value, value) }
+      if PhoneNumberSyntax.looksLikePhoneNumber(text.value) { return phone(text.value, value) }
+      return invalid("\(describe()) must be an attribute such as `$.StoredCustomerInput` or an E.164 number, not `\(text.value)`", value)
     case .valueOrAttribute:
-      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
-      if AttributePath.looksLikeAttribute(text.value) { return attribute(text.value, value, what) }
+      guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
+      if AttributePath.looksLikeAttribute(text.value) { return attribute(text.value, value) }
       return Located(.text(text.value), at: value.span)
     case .dtmf:
-      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
       guard !text.value.isEmpty, text.value.allSatisfy({ "0123456789*#".contains($0) }) else {
-        return invalid("\(what) `\(text.value)` is not a key sequence: use the digits 0-9, `*` and `#`", value)
+        return invalid("\(describe()) `\(text.value)` is not a key sequence: use the digits 0-9, `*` and `#`", value)
       }
       return Located(.text(text.value), at: value.span)
     case .word(let words):
-      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
       guard words.contains(text.value) else {
         var fixes: [FixIt] = []
         if let near = Suggestions.nearest(to: text.value, in: words) {
           fixes.append(FixIt("did you mean `\(near)`?", replacing: value.span, with: near))
         }
         bag.report(
-          .invalidValue, "`\(text.value)` is not a valid \(what)", at: value.span,
+          .invalidValue, "`\(text.value)` is not a valid \(describe())", at: value.span,
           notes: [Note("expected \(Suggestions.list(words, conjunction: "or"))")], fixes: fixes)
         return nil
       }
       return Located(.word(text.value), at: value.span)
     case .country:
-      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
       guard text.value.count == 2, text.value.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
         return invalid("`\(text.value)` is not a country code; write two capital letters such as `US` or `FR`", value)
       }
       return Located(.word(text.value), at: value.span)
     case .reference(let kind):
-      guard let text = expect(ScalarTyping.text(value), value, what, { $0 }) else { return nil }
+      guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
       reference(kind, Located(text.value, at: value.span))
       return Located(.reference(kind, text.value), at: value.span)
     case .list(let element):
       guard case .list(let items) = value.kind else {
-        return invalid("\(what) must be a list such as `[\"1\", \"2\"]`, not \(value.kindDescription)", value)
+        return invalid("\(describe()) must be a list such as `[\"1\", \"2\"]`, not \(value.kindDescription)", value)
       }
       var typed: [Located<TypedValue>] = []
       for item in items {
-        if let t = self.type(item, as: element, what: "an item of \(what)") { typed.append(t) }
+        if let t = self.type(item, as: element, what: "an item of \(describe())") { typed.append(t) }
       }
       return Located(.list(typed), at: value.span)
     case .record(let fields):
       guard case .record(let given) = value.kind else {
-        return invalid("\(what) must be a mapping, not \(value.kindDescription)", value)
+        return invalid("\(describe()) must be a mapping, not \(value.kindDescription)", value)
       }
-      return Located(.record(arguments(given, specs: fields, in: what)), at: value.span)
+      return Located(.record(arguments(given, specs: fields, in: describe())), at: value.span)
     case .conditions:
-      return conditions(value, what)
+      return conditions(value, describe())
     }
   }
 
   /// Types the fields of a record against `specs`, reporting unknown names.
-  mutating func arguments(_ given: [SyntaxField], specs: [ParameterSpec], in place: String) -> [Argument] {
+  mutating func arguments(_ given: [SyntaxField], specs: [ParameterSpec], in place: @autoclosure () -> String) -> [Argument] {
     var result: [Argument] = []
     for field in given {
       guard let spec = specs.first(where: { $0.name == field.name.value }) else {
-        unknownParameter(field.name, known: specs.map(\.name), in: place)
+        unknownParameter(field.name, known: specs.map(\.name), in: place())
         continue
       }
-      if let value = type(field.value, as: spec.type, what: "`\(spec.name)`") {
+      if let value = type(field.value, as: spec.type, what: "`\(field.name.value)`") {
         result.append(Argument(name: field.name, value: value))
       }
     }
@@ -145,9 +145,9 @@ struct ValueTyper {
 
   // MARK: Pieces
 
-  private mutating func conditions(_ value: SyntaxValue, _ what: String) -> Located<TypedValue>? {
+  private mutating func conditions(_ value: SyntaxValue, _ what: @autoclosure () -> String) -> Located<TypedValue>? {
     guard case .list(let items) = value.kind else {
-      return invalid("\(what) must be a list of `{<operator>: value, goto: block}` items, not \(value.kindDescription)", value)
+      return invalid("\(what()) must be a list of `{<operator>: value, goto: block}` items, not \(value.kindDescription)", value)
     }
     var result: [Condition] = []
     for item in items {
@@ -189,14 +189,14 @@ struct ValueTyper {
     return Located(.conditions(result), at: value.span)
   }
 
-  private mutating func phone(_ text: String, _ value: SyntaxValue, _ what: String) -> Located<TypedValue>? {
+  private mutating func phone(_ text: String, _ value: SyntaxValue) -> Located<TypedValue>? {
     switch PhoneNumberSyntax.parseE164(text) {
     case .success(let n): return Located(.phoneNumber(n), at: value.span)
     case .failure(let problem): return invalid("`\(text)` is not an E.164 number: \(problem.message)", value)
     }
   }
 
-  private mutating func attribute(_ text: String, _ value: SyntaxValue, _ what: String) -> Located<TypedValue>? {
+  private mutating func attribute(_ text: String, _ value: SyntaxValue) -> Located<TypedValue>? {
     switch AttributePath.parse(text) {
     case .success(let path): return Located(.attribute(path), at: value.span)
     case .failure(let problem): return invalid(problem.message, value)
@@ -204,12 +204,12 @@ struct ValueTyper {
   }
 
   private mutating func expect<T, U>(
-    _ result: Result<T, ValueError>, _ value: SyntaxValue, _ what: String, _ wrap: (T) -> U
+    _ result: Result<T, ValueError>, _ value: SyntaxValue, _ what: @autoclosure () -> String, _ wrap: (T) -> U
   ) -> Located<U>? {
     switch result {
     case .success(let v): return Located(wrap(v), at: value.span)
     case .failure(let problem):
-      bag.report(.invalidValue, "\(what): \(problem.message)", at: value.span)
+      bag.report(.invalidValue, "\(what()): \(problem.message)", at: value.span)
       return nil
     }
   }

@@ -1,16 +1,27 @@
 /// A position in a source file: 1-based line and 1-based column counted in characters
 /// (Unicode scalars), as libyaml counts them.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
+  // Stored in 32 bits each: spans are on every node of every tree.
+  private var storedLine: UInt32
+  private var storedColumn: UInt32
+
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = UInt32(clamping: newValue) }
+  }
+
+  public var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = UInt32(clamping: newValue) }
+  }
 
   public init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
+    storedLine = UInt32(clamping: line)
+    storedColumn = UInt32(clamping: column)
   }
 
   public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-    a.line != b.line ? a.line < b.line : a.column < b.column
+    a.storedLine != b.storedLine ? a.storedLine < b.storedLine : a.storedColumn < b.storedColumn
   }
 
   public var description: String { "\(line):\(column)" }

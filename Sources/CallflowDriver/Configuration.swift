@@ -15,11 +15,10 @@ public struct Configuration: Sendable {
   /// Reads `callflow.yaml`, reporting what is wrong with it.
   static func parse(_ source: SourceFile, file: FileID) -> (Configuration, [Diagnostic]) {
     var config = Configuration()
-    let (root, diagnostics) = YAMLReader().read(source, file: file)
+    let (root, diagnostics) = YAMLReader().readValue(source, file: file)
     var bag = DiagnosticBag()
     bag.append(contentsOf: diagnostics)
-    guard let root else { return (config, bag.diagnostics) }
-    let value = root.syntaxValue(&bag)
+    guard let value = root else { return (config, bag.diagnostics) }
     guard case .record(let fields) = value.kind else {
       if case .null = value.kind { return (config, bag.diagnostics) }
       bag.report(.invalidValue, "callflow.yaml should be a mapping with `environments`", at: value.span)

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where the inputs of a run are: for each project (a folder with `center.yaml`, or a lone
 /// file), every file it holds, and which of them the user asked about.
 public struct ProjectLayout: Sendable {
@@ -104,19 +110,30 @@ public struct ProjectLayout: Sendable {
   }
 
   /// Every flow file below `root`, skipping hidden folders and build folders, sorted.
+  /// Symbolic links to folders are not followed, so a link cycle cannot trap the walk.
   static func flowFiles(under root: String) throws(InputError) -> [String] {
-    let fm = FileManager.default
-    guard let walker = fm.enumerator(atPath: root) else {
-      throw InputError(path: displayPath(root), reason: "cannot list the folder")
-    }
     var files: [String] = []
-    while let relative = walker.nextObject() as? String {
-      let name = (relative as NSString).lastPathComponent
-      if name.hasPrefix(".") {
-        walker.skipDescendants()
-        continue
+    var pending = [root]
+    while let dir = pending.popLast() {
+      guard let handle = opendir(dir) else {
+        throw InputError(path: displayPath(dir), reason: String(cString: strerror(errno)))
       }
-      if isFlowFile(name) { files.append(displayPath((root as NSString).appendingPathComponent(relative))) }
+      defer { closedir(handle) }
+      while let entry = readdir(handle) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if name.hasPrefix(".") { continue }
+        let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_DIR): pending.append(path)
+        case Int32(DT_REG), Int32(DT_LNK): if isFlowFile(name) { files.append(displayPath(path)) }
+        default:
+          var info = stat()
+          guard lstat(path, &info) == 0 else { continue }
+          if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) } else if isFlowFile(name) { files.append(displayPath(path)) }
+        }
+      }
     }
     return files.sorted()
   }

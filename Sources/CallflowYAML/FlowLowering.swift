@@ -76,8 +76,8 @@ struct FlowLowering {
       }
     }
     // Prefer a key the catalog knows as the kind when several are given.
-    if let chosen = kind, BlockKind(rawValue: chosen.name.value) == nil,
-      let known = extra.firstIndex(where: { BlockKind(rawValue: $0.name.value) != nil })
+    if let chosen = kind, BlockKind.named(chosen.name.value) == nil,
+      let known = extra.firstIndex(where: { BlockKind.named($0.name.value) != nil })
     {
       kind = extra[known]
       extra[known] = chosen
@@ -89,7 +89,7 @@ struct FlowLowering {
       return nil
     }
     for key in extra {
-      if BlockKind(rawValue: key.name.value) != nil {
+      if BlockKind.named(key.name.value) != nil {
         bag.report(
           .invalidValue,
           "block `\(id.value)` has a second kind, `\(key.name.value)`, after `\(kind.name.value)`", at: key.name.span,

@@ -31,7 +31,7 @@ public struct YAMLFrontend: Sendable {
   }
 
   private func document(_ source: SourceFile, file: FileID, what: String) -> (SyntaxValue?, DiagnosticBag) {
-    let (root, diagnostics) = reader.read(source, file: file)
+    let (root, diagnostics) = reader.readValue(source, file: file)
     var bag = DiagnosticBag()
     bag.append(contentsOf: diagnostics)
     if diagnostics.contains(where: { $0.rule == Rule.yamlSyntax.id }) { return (nil, bag) }
@@ -41,7 +41,6 @@ public struct YAMLFrontend: Sendable {
         notes: [Note(what)])
       return (nil, bag)
     }
-    let value = root.syntaxValue(&bag)
-    return (substitutions.apply(to: value, source: source, &bag), bag)
+    return (substitutions.apply(to: root, source: source, &bag), bag)
   }
 }

@@ -69,6 +69,8 @@ struct Check: ParsableCommand {
       Terminal.standardOutput(JSONRenderer.render(result.diagnostics, summary: result.summary, sources: result.sources))
     }
     let failed = result.summary.errors > 0 || (werror && result.summary.warnings > 0)
-    if failed { throw ExitCode(1) }
+    // Exit while `result` is still alive: freeing a large project's trees one by one would
+    // only delay the exit (compilers skip it the same way).
+    withExtendedLifetime(result) { Foundation.exit(failed ? 1 : 0) }
   }
 }

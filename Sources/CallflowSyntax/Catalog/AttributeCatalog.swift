@@ -27,6 +27,8 @@ public enum AttributeCatalog {
     ("InitialContactId", .leaf, "the id of the first contact in this chain"),
   ]
 
+  private static let shapes: [String: Shape] = Dictionary(uniqueKeysWithValues: roots.map { ($0.name, $0.shape) })
+
   /// The fields `get-queue-metrics` writes under `$.Metrics`.
   public static let metricFields = [
     "PositionInQueue", "ContactsInQueue", "OldestContactAge", "AgentsAvailable", "AgentsOnline",
@@ -37,12 +39,12 @@ public enum AttributeCatalog {
     guard let rootName = path.segments.first else {
       return ValueError("`$.` must be followed by an attribute name")
     }
-    guard let root = roots.first(where: { $0.name == rootName }) else {
+    guard let shape = shapes[rootName] else {
       let hint = Suggestions.nearest(to: rootName, in: roots.map(\.name)).map { "; did you mean `$.\($0)`?" } ?? ""
       return ValueError("`$.\(rootName)` is not an attribute the platform provides\(hint)")
     }
     let rest = Array(path.segments.dropFirst())
-    switch root.shape {
+    switch shape {
     case .leaf:
       if !rest.isEmpty { return ValueError("`$.\(rootName)` has no fields") }
     case .named:

@@ -46,6 +46,11 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
     }
   }
 
+  /// The kind named `name`, if the catalog has it.
+  public static func named(_ name: String) -> BlockKind? { byName[name] }
+
+  private static let byName: [String: BlockKind] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
   /// The kind's row of the catalog.
   public var spec: BlockSpec { Self.table[self] ?? row }
 

@@ -119,8 +119,9 @@ public enum BlockCategory: String, CaseIterable, Sendable {
   case terminal
 }
 
-/// Everything the toolchain knows about one block kind: one row of the catalog.
-public struct BlockSpec: Sendable {
+/// Everything the toolchain knows about one block kind: one row of the catalog. Immutable,
+/// and a class so that handing a row around costs a reference, not a copy of every field.
+public final class BlockSpec: Sendable {
   public let category: BlockCategory
   public let summary: String
   public let parameters: [ParameterSpec]

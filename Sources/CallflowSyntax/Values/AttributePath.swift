@@ -7,6 +7,22 @@ public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String { "$." + segments.joined(separator: ".") }
 
+  /// Whether `segment` is a name: a letter or `_`, then letters, digits, `_` and `-`.
+  private static func isName(_ segment: String) -> Bool {
+    var first = true
+    for scalar in segment.unicodeScalars {
+      let v = scalar.value
+      let letter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F || (v >= 0x80 && scalar.properties.isAlphabetic)
+      if first {
+        guard letter else { return false }
+        first = false
+      } else if !(letter || (v >= 0x30 && v <= 0x39) || v == 0x2D) {
+        return false
+      }
+    }
+    return !first
+  }
+
   /// Whether `text` is written as an attribute reference (starts with `$.`).
   public static func looksLikeAttribute(_ text: String) -> Bool { text.hasPrefix("$.") || text == "$" }
 
@@ -17,10 +33,7 @@ public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
     }
     let segments = text.dropFirst(2).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     for segment in segments {
-      guard let first = segment.unicodeScalars.first,
-        first.properties.isAlphabetic || first == "_",
-        segment.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" })
-      else {
+      guard isName(segment) else {
         return .failure(ValueError("`\(segment)` is not a valid attribute name in `\(text)`"))
       }
     }

@@ -3,37 +3,49 @@
 public enum DurationSyntax {
   /// The number of seconds `text` denotes, or why it is not a duration.
   public static func parse(_ text: String) -> Result<Int, ValueError> {
-    let units: [(Character, Int)] = [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)]
+    guard !text.isEmpty else { return .failure(ValueError("an empty duration")) }
+    let bytes = Array(text.utf8)
     var total = 0
     var nextUnit = 0
-    var digits = ""
-    guard !text.isEmpty else { return .failure(ValueError("an empty duration")) }
-    for ch in text {
-      if ch.isASCII, ch.isNumber {
-        digits.append(ch)
+    var digitsStart = 0
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      if byte >= 0x30, byte <= 0x39 {
+        i += 1
         continue
       }
-      guard let unitIndex = units.firstIndex(where: { $0.0 == ch }) else {
-        return .failure(ValueError("`\(ch)` is not a duration unit (use `d`, `h`, `m` or `s`)"))
+      let digits = bytes[digitsStart..<i]
+      guard let unitIndex = units.firstIndex(where: { $0.letter == byte }) else {
+        // Every byte before this one is ASCII, so this byte starts the offending character.
+        let shown = String(decoding: bytes[i...], as: UTF8.self).unicodeScalars.first
+        return .failure(ValueError("`\(shown.map(String.init) ?? "?")` is not a duration unit (use `d`, `h`, `m` or `s`)"))
       }
       guard !digits.isEmpty else {
-        return .failure(ValueError("`\(ch)` must follow a number"))
+        return .failure(ValueError("`\(Character(Unicode.Scalar(byte)))` must follow a number"))
       }
       guard unitIndex >= nextUnit else {
         return .failure(ValueError("units must go from largest to smallest, each once (`1m30s`)"))
       }
-      guard let n = Int(digits), n <= 1_000_000_000 else {
-        return .failure(ValueError("the number \(digits) is too large"))
+      let digitText = String(decoding: digits, as: UTF8.self)
+      guard digits.count <= 10, let n = Int(digitText), n <= 1_000_000_000 else {
+        return .failure(ValueError("the number \(digitText) is too large"))
       }
-      total += n * units[unitIndex].1
+      total += n * units[unitIndex].seconds
       nextUnit = unitIndex + 1
-      digits = ""
+      i += 1
+      digitsStart = i
     }
-    guard digits.isEmpty else {
-      return .failure(ValueError("`\(digits)` has no unit (write `\(digits)s` for seconds)"))
+    guard digitsStart == bytes.count else {
+      let rest = String(decoding: bytes[digitsStart...], as: UTF8.self)
+      return .failure(ValueError("`\(rest)` has no unit (write `\(rest)s` for seconds)"))
     }
     return .success(total)
   }
+
+  private static let units: [(letter: UInt8, seconds: Int)] = [
+    (UInt8(ascii: "d"), 86_400), (UInt8(ascii: "h"), 3_600), (UInt8(ascii: "m"), 60), (UInt8(ascii: "s"), 1),
+  ]
 
   /// The canonical text of a number of seconds: `90` gives `1m30s`, `0` gives `0s`.
   public static func format(_ seconds: Int) -> String {

@@ -35,10 +35,11 @@ public enum ScalarTyping {
   }
 
   /// Whether `range` holds `n`, or the message for a value out of range.
-  public static func check(_ n: Int, in range: ClosedRange<Int>, what: String, format: (Int) -> String = { "\($0)" })
-    -> ValueError?
-  {
+  public static func check(
+    _ n: Int, in range: ClosedRange<Int>, what describe: @autoclosure () -> String, format: (Int) -> String = { "\($0)" }
+  ) -> ValueError? {
     if range.contains(n) { return nil }
+    let what = describe()
     if n < range.lowerBound { return ValueError("\(what) of \(format(n)) is below the minimum of \(format(range.lowerBound))") }
     return ValueError("\(what) of \(format(n)) is above the maximum of \(format(range.upperBound))")
   }

@@ -16,16 +16,38 @@ public struct Substitutions: Sendable {
   /// `value` with every `${NAME}` in its scalars replaced. A name without a value is reported
   /// as `unresolved-substitution` at the `${NAME}` itself and left as written.
   public func apply(to value: SyntaxValue, source: SourceFile?, _ bag: inout DiagnosticBag) -> SyntaxValue {
+    if let source, !Self.mayHoldSubstitution(source.bytes) { return value }
+    return substituted(value, source: source, &bag)
+  }
+
+  /// Whether `bytes` hold a `${` anywhere; when not, no scalar of the file can.
+  public static func mayHoldSubstitution(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer(holdsDollarBrace)
+  }
+
+  /// Whether `text` holds a `${`.
+  public static func mayHoldSubstitution(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8(holdsDollarBrace)
+  }
+
+  private static func holdsDollarBrace(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard buffer.count > 1 else { return false }
+    for i in 1..<buffer.count where buffer[i] == 0x7B && buffer[i - 1] == 0x24 { return true }
+    return false
+  }
+
+  private func substituted(_ value: SyntaxValue, source: SourceFile?, _ bag: inout DiagnosticBag) -> SyntaxValue {
     switch value.kind {
     case .null: return value
     case .scalar(let text, let form):
-      guard text.contains("${") else { return value }
+      guard Self.mayHoldSubstitution(text) else { return value }
       return SyntaxValue(.scalar(substitute(text, at: value.span, source: source, &bag), form), at: value.span)
     case .list(let items):
-      return SyntaxValue(.list(items.map { apply(to: $0, source: source, &bag) }), at: value.span)
+      return SyntaxValue(.list(items.map { substituted($0, source: source, &bag) }), at: value.span)
     case .record(let fields):
       return SyntaxValue(
-        .record(fields.map { SyntaxField(name: $0.name, value: apply(to: $0.value, source: source, &bag)) }),
+        .record(fields.map { SyntaxField(name: $0.name, value: substituted($0.value, source: source, &bag)) }),
         at: value.span)
     }
   }

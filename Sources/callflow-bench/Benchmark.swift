@@ -1,0 +1,153 @@
+import CYAML
+import CallflowDiagnostics
+import CallflowDriver
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `callflow-bench`: measures `callflow check` against libyaml alone on the same bytes, in one
+/// run on one machine, and prints a Markdown report. Build it in release:
+/// `swift run -c release callflow-bench [--flows N] [--blocks N] [--runs N]`.
+@main
+struct Benchmark {
+  static func main() throws {
+    var flows = 1_000
+    var blocks = 100
+    var runs = 5
+    var generateOnly: String?
+    var arguments = CommandLine.arguments.dropFirst().makeIterator()
+    while let argument = arguments.next() {
+      let value = arguments.next()
+      switch (argument, value.flatMap(Int.init)) {
+      case ("--flows", let v?): flows = v
+      case ("--blocks", let v?): blocks = v
+      case ("--runs", let v?): runs = v
+      case ("--generate", _) where value != nil: generateOnly = value
+      default:
+        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR]\n".utf8))
+        exit(2)
+      }
+    }
+    if let directory = generateOnly {
+      try ProjectGenerator(flows: flows, blocks: blocks).write(to: directory)
+      return
+    }
+    let root = NSTemporaryDirectory() + "callflow-bench-\(flows)x\(blocks)"
+    let generator = ProjectGenerator(flows: flows, blocks: blocks)
+    try generator.write(to: root)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+
+    let paths = try FileManager.default.contentsOfDirectory(atPath: root + "/flows").sorted().map { root + "/flows/" + $0 } + [root + "/center.yaml"]
+    let files = try paths.map { try Array(Data(contentsOf: URL(fileURLWithPath: $0))) }
+    let bytes = files.reduce(0) { $0 + $1.count }
+
+    // Sanity: the generated project checks clean, and libyaml sees every event.
+    let first = try CheckRun.run(paths: [root])
+    guard first.summary.errors == 0, first.summary.warnings == 0 else {
+      let text = TextRenderer(colors: false).render(Array(first.diagnostics.prefix(5)), sources: first.sources)
+      FileHandle.standardError.write(Data("generated project is not clean:\n\(text)".utf8))
+      exit(1)
+    }
+    let events = files.reduce(0) { $0 + libyamlEvents($1) }
+
+    let libyaml = measure(runs) { for file in files { _ = libyamlEvents(file) } }
+    // Each result is freed after the clock stops, as the `callflow` executable exits without
+    // freeing it.
+    let check = measure(runs) { try? CheckRun.run(paths: [root]) }
+    let samples = measure(max(runs, 20)) { try? CheckRun.run(paths: [samplesPath()]) }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("callflow").path
+    let hasExecutable = FileManager.default.isExecutableFile(atPath: executable)
+    let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
+    let samplesProcess = hasExecutable ? measure(max(runs, 20)) { runProcess(executable, ["check", samplesPath()]) } : .nan
+
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    print("## callflow-bench: \(flows) flows × \(blocks) blocks")
+    print()
+    print("Input: \(flows + 1) files, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MiB, \(events) YAML events, \(first.summary.flows) flows checked clean.")
+    print("Machine: \(cores) cores, \(machine()). Best of \(runs) runs (the first run warms the file cache).")
+    print()
+    print("| measurement | time | ratio to libyaml |")
+    print("|---|---|---|")
+    print("| libyaml alone: event parse of every file, in memory, one thread | \(ms(libyaml)) | 1.00 |")
+    print("| `callflow check` in process: read, parse, check on \(cores) cores | \(ms(check)) | \(String(format: "%.2f", check / libyaml)) |")
+    print("| `callflow check` process: the release executable, start to exit | \(ms(process)) | \(String(format: "%.2f", process / libyaml)) |")
+    print("| `callflow check Samples` in process | \(ms(samples)) | |")
+    print("| `callflow check Samples` process, start to exit | \(ms(samplesProcess)) | |")
+    print()
+    print("Throughput: \(String(format: "%.0f", Double(bytes) / 1_048_576 / check)) MiB/s checked, \(String(format: "%.0f", Double(flows * blocks) / check / 1000))k blocks/s. Peak RSS: \(peakRSS()) MiB.")
+  }
+
+  /// Runs `executable` with `arguments`, output discarded, and waits for it; spawned with
+  /// posix_spawn and reaped with waitpid so nothing but the child is timed.
+  static func runProcess(_ executable: String, _ arguments: [String]) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { for arg in argv { free(arg) } }
+    var pid = pid_t()
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+  }
+
+  static func samplesPath() -> String {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("Samples").path
+  }
+
+  /// Parses `bytes` with libyaml's event API, as the reader does, and counts the events.
+  static func libyamlEvents(_ bytes: [UInt8]) -> Int {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else { return 0 }
+    defer { yaml_parser_delete(&parser) }
+    var count = 0
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      yaml_parser_set_input_string(&parser, base, buffer.count)
+      var event = yaml_event_t()
+      while yaml_parser_parse(&parser, &event) == 1 {
+        count += 1
+        let done = event.type == YAML_STREAM_END_EVENT
+        yaml_event_delete(&event)
+        if done { break }
+      }
+    }
+    return count
+  }
+
+  /// The best wall time of `runs` runs of `body`, in seconds; what `body` returns is
+  /// dropped after the clock stops.
+  static func measure<T>(_ runs: Int, _ body: () -> T) -> Double {
+    var best = Double.infinity
+    for _ in 0..<max(runs, 1) {
+      let start = ContinuousClock.now
+      let result = body()
+      let elapsed = ContinuousClock.now - start
+      withExtendedLifetime(result) {}
+      best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return best
+  }
+
+  static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+
+  static func peakRSS() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+  }
+
+  static func machine() -> String {
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+      let name = line.split(separator: ":", maxSplits: 1).last
+    else { return "unknown CPU" }
+    return name.trimmingCharacters(in: .whitespaces)
+  }
+}
