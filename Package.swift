@@ -39,7 +39,9 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "callflow-bench", dependencies: ["CallflowDriver", "CYAML"]),
-    .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowDriver"]),
+    // libFuzzer's driver entry point, for the fuzz targets (Docs/FUZZING.md).
+    .target(name: "CFuzzing"),
+    .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowDriver", "CFuzzing"]),
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax"]),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML"]),

@@ -86,3 +86,18 @@ extension Rule {
     .unresolvedSubstitution, .phoneNumberUnassigned, .callbackBlockPlacement,
   ]
 }
+
+extension Rule {
+  /// The rule catalog as Markdown tables, one per section, for the docs.
+  public static func markdownCatalog() -> String {
+    var out = ""
+    for section in Section.allCases {
+      out += "### \(section.rawValue)\n\n| rule | severity | what it catches |\n|---|---|---|\n"
+      for rule in all where rule.section == section {
+        out += "| `\(rule.id)` | \(rule.severity.rawValue) | \(rule.summary) |\n"
+      }
+      out += "\n"
+    }
+    return String(out.dropLast())
+  }
+}

@@ -84,13 +84,13 @@ public enum CheckRun {
         guard let values = config.environments[environment] else {
           let known = config.environments.keys.sorted()
           throw InputError(
-            path: configPath,
-            reason: "no environment `\(environment)`" + (known.isEmpty ? "" : "; it defines \(known.joined(separator: ", "))"))
+            "\(configPath) has no environment '\(environment)'"
+              + (known.isEmpty ? "" : " (it has \(known.joined(separator: ", ")))"))
         }
         environmentValues = values
       }
     } else if let environment = options.environment {
-      throw InputError(path: group.root ?? ".", reason: "`--env \(environment)` needs a callflow.yaml with `environments`")
+      throw InputError("--env \(environment) needs a callflow.yaml with environments in \(group.root.map(ProjectLayout.displayPath) ?? "the project")")
     }
     substitutions.values = environmentValues.merging(options.defines) { $1 }
     let frontend = YAMLFrontend(substitutions: substitutions)

@@ -6,17 +6,18 @@ import Foundation
   import Darwin
 #endif
 
-/// Why an input could not be read: the command itself cannot run (exit status 2).
+/// Why the inputs of a run cannot be used: the command itself cannot run (exit status 2).
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
-  public var path: String
-  public var reason: String
+  /// What went wrong, naming the path.
+  public var description: String
 
+  /// A path that cannot be read, and the system's reason.
   public init(path: String, reason: String) {
-    self.path = path
-    self.reason = reason
+    description = "cannot read '\(path)': \(reason)"
   }
 
-  public var description: String { "cannot read '\(path)': \(reason)" }
+  /// Any other problem with the inputs.
+  public init(_ message: String) { description = message }
 }
 
 /// Reads whole files with POSIX calls, so a failure carries the system's reason.

@@ -44,7 +44,9 @@ import Testing
     #expect(defined.diagnostics.isEmpty)
     let none = try CheckRun.run(paths: [project.root])
     #expect(none.diagnostics.map(\.message) == ["`${QUEUE}` has no value in no environment (choose one with `--env`)"])
-    #expect(throws: InputError.self) { try CheckRun.run(paths: [project.root], options: CheckOptions(environment: "staging")) }
+    #expect(throws: InputError("\(project.path("callflow.yaml")) has no environment 'staging' (it has dev, prod)")) {
+      try CheckRun.run(paths: [project.root], options: CheckOptions(environment: "staging"))
+    }
   }
 
   @Test func unknownConfigurationKeysAreReported() throws {

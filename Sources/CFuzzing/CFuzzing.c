@@ -1,0 +1,2 @@
+// Declarations only; see include/CFuzzing.h.
+#include "CFuzzing.h"

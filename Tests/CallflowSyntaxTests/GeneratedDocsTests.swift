@@ -1,0 +1,46 @@
+import CallflowDiagnostics
+import Foundation
+import Testing
+
+@testable import CallflowSyntax
+
+/// `Docs/LANGUAGE.md` embeds the reference generated from the catalog. This fails when the
+/// two differ; `CALLFLOW_UPDATE_DOCS=1 swift test` rewrites the file.
+@Suite struct GeneratedDocsTests {
+  @Test func languageReferenceMatchesTheCatalog() throws {
+    try checkGeneratedRegion(file: "Docs/LANGUAGE.md", name: "catalog", content: CatalogReference.markdown())
+  }
+
+  @Test func ruleCatalogMatchesTheRuleTable() throws {
+    try checkGeneratedRegion(file: "Docs/DIAGNOSTICS.md", name: "rules", content: Rule.markdownCatalog())
+  }
+
+  @Test func referenceCoversEveryBlockParameterAndBranch() {
+    let text = CatalogReference.markdown()
+    for kind in BlockKind.allCases {
+      #expect(text.contains("### \(kind.rawValue)\n"))
+      for parameter in kind.spec.parameters { #expect(text.contains("| `\(parameter.name)` |")) }
+      for branch in kind.spec.branches { #expect(text.contains("`\(branch)`")) }
+    }
+  }
+}
+
+/// Compares (or, with CALLFLOW_UPDATE_DOCS=1, rewrites) the region between
+/// `<!-- BEGIN GENERATED: name ... -->` and `<!-- END GENERATED: name -->` of a file of the package.
+func checkGeneratedRegion(file: String, name: String, content: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  var root = URL(fileURLWithPath: #filePath)
+  for _ in 0..<3 { root.deleteLastPathComponent() }
+  let url = root.appendingPathComponent(file)
+  let text = try String(contentsOf: url, encoding: .utf8)
+  let begin = try #require(text.range(of: "<!-- BEGIN GENERATED: \(name)"), sourceLocation: sourceLocation)
+  let beginLineEnd = try #require(text[begin.upperBound...].firstIndex(of: "\n"), sourceLocation: sourceLocation)
+  let end = try #require(text.range(of: "<!-- END GENERATED: \(name) -->"), sourceLocation: sourceLocation)
+  let current = String(text[text.index(after: beginLineEnd)..<end.lowerBound])
+  let wanted = "\n" + content + "\n"
+  if ProcessInfo.processInfo.environment["CALLFLOW_UPDATE_DOCS"] == "1" {
+    let updated = String(text[..<text.index(after: beginLineEnd)]) + wanted + String(text[end.lowerBound...])
+    try updated.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  #expect(current == wanted, "\(file) is out of date: run CALLFLOW_UPDATE_DOCS=1 swift test", sourceLocation: sourceLocation)
+}
