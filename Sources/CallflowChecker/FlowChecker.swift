@@ -92,7 +92,7 @@ struct FlowChecker {
       edges: [], span: block.span)
     blockID(block.id)
     guard let kind = checked.kind else {
-      unknownKind(block.kind)
+      if !block.kind.value.isEmpty { unknownKind(block.kind) }
       checked.edges = edges(block, kind: nil)
       return checked
     }

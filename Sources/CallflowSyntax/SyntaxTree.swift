@@ -69,7 +69,8 @@ public struct BranchSyntax: Sendable {
 public struct BlockSyntax: Sendable {
   /// The block's id, unique in its flow.
   public var id: Located<String>
-  /// The block kind as written; the checker looks it up in the catalog.
+  /// The block kind as written; the checker looks it up in the catalog. Empty when the front
+  /// end could not read a kind (and reported why).
   public var kind: Located<String>
   /// The block's parameters: `.null` (none), `.scalar` (the main parameter) or `.record`.
   public var body: SyntaxValue

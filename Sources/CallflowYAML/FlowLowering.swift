@@ -40,9 +40,7 @@ struct FlowLowering {
     case .record(let fields):
       var blocks: [BlockSyntax] = []
       blocks.reserveCapacity(fields.count)
-      for field in fields {
-        if let block = block(field) { blocks.append(block) }
-      }
+      for field in fields { blocks.append(block(field)) }
       return blocks
     case .null:
       return []
@@ -53,7 +51,7 @@ struct FlowLowering {
     }
   }
 
-  private mutating func block(_ field: SyntaxField) -> BlockSyntax? {
+  private mutating func block(_ field: SyntaxField) -> BlockSyntax {
     let id = field.name
     let blockSpan = id.span.union(field.value.span)
     guard case .record(let keys) = field.value.kind else {
@@ -61,7 +59,7 @@ struct FlowLowering {
         .invalidValue,
         "block `\(id.value)` must be a mapping with one block kind, such as `play-prompt: \"…\"`; found \(field.value.kindDescription)",
         at: field.value.span.start == field.value.span.end ? id.span : field.value.span)
-      return nil
+      return placeholder(id, span: blockSpan)
     }
     var kind: SyntaxField?
     var next: Located<String>?
@@ -86,7 +84,10 @@ struct FlowLowering {
       bag.report(
         .missingParameter, "block `\(id.value)` has no block kind", at: id.span,
         notes: [Note("a block holds exactly one kind key, such as `play-prompt:` or `transfer-to-queue:`")])
-      return nil
+      var block = placeholder(id, span: blockSpan)
+      block.next = next
+      block.branches = branches
+      return block
     }
     for key in extra {
       if BlockKind.named(key.name.value) != nil {
@@ -99,6 +100,13 @@ struct FlowLowering {
       }
     }
     return BlockSyntax(id: id, kind: kind.name, body: kind.value, next: next, branches: branches, span: blockSpan)
+  }
+
+  /// A block whose kind could not be read (already reported): it keeps its id, so branches
+  /// to it are not reported again.
+  private func placeholder(_ id: Located<String>, span: SourceSpan) -> BlockSyntax {
+    BlockSyntax(
+      id: id, kind: Located("", at: id.span), body: SyntaxValue(.null, at: id.span), next: nil, branches: [], span: span)
   }
 
   private mutating func branches(_ value: SyntaxValue) -> [BranchSyntax] {

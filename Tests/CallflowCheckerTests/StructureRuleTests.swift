@@ -243,6 +243,25 @@ import Testing
     #expect(Fixture(flow).diagnostics() == [])
   }
 
+  @Test func malformedBlocksKeepTheirIDSoNothingCascades() {
+    let flow = Fixture.inbound(
+      """
+        hello:
+          play-prompt: "Hello."
+          next: bye
+          on: {error: bye}
+        bye: disconnect
+        other:
+          next: bye
+      """)
+    #expect(
+      Fixture(flow).diagnostics() == [
+        "1:9:8 invalid-value block `bye` must be a mapping with one block kind, such as `play-prompt: \"…\"`; found `disconnect`",
+        "1:10:3 missing-parameter block `other` has no block kind",
+        "1:10:3 unreachable-block block `other` is never reached",
+      ])
+  }
+
   @Test func duplicateKeyAndYAMLSyntaxComeThroughTheFrontEnd() {
     #expect(Fixture(ok + "  hello:\n    disconnect: {}\n").diagnostics() == ["1:11:3 duplicate-key `hello` appears twice in this mapping"])
     #expect(Fixture("flow: [\n", center: nil).diagnostics() == ["1:2:1 yaml-syntax did not find expected node content"])
