@@ -17,7 +17,13 @@ public struct YAMLScalar: Hashable, Sendable {
 
   /// Whether the scalar is null under the YAML 1.2 core schema (`~`, `null`, or nothing).
   public var isNull: Bool {
-    style == .plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+    guard style == .plain else { return false }
+    switch text.utf8.count {
+    case 0: return true
+    case 1: return text == "~"
+    case 4: return text == "null" || text == "Null" || text == "NULL"
+    default: return false
+    }
   }
 }
 

@@ -255,9 +255,10 @@ private struct Run<Builder: YAMLTreeBuilder> {
 
   /// The span of the first key before index `end` of `items` (keys at even indexes) with this text.
   private func earlierKey(_ text: String, in items: [Node], before end: Int) -> SourceSpan? {
+    let length = text.utf8.count
     var j = 0
     while j < end {
-      if builder.keyText(items[j]) == text { return builder.span(items[j]) }
+      if let key = builder.keyText(items[j]), key.utf8.count == length, key == text { return builder.span(items[j]) }
       j += 2
     }
     return nil

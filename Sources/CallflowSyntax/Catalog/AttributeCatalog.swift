@@ -43,7 +43,7 @@ public enum AttributeCatalog {
       let hint = Suggestions.nearest(to: rootName, in: roots.map(\.name)).map { "; did you mean `$.\($0)`?" } ?? ""
       return ValueError("`$.\(rootName)` is not an attribute the platform provides\(hint)")
     }
-    let rest = Array(path.segments.dropFirst())
+    let rest = path.segments.dropFirst()
     switch shape {
     case .leaf:
       if !rest.isEmpty { return ValueError("`$.\(rootName)` has no fields") }

@@ -31,11 +31,14 @@ public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
     guard text.hasPrefix("$.") else {
       return .failure(ValueError("an attribute reference starts with `$.`, as in `$.StoredCustomerInput`"))
     }
-    let segments = text.dropFirst(2).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    for segment in segments {
-      guard isName(segment) else {
-        return .failure(ValueError("`\(segment)` is not a valid attribute name in `\(text)`"))
+    var segments: [String] = []
+    segments.reserveCapacity(2)
+    for segment in text.utf8.dropFirst(2).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+      let name = String(decoding: segment, as: UTF8.self)
+      guard isName(name) else {
+        return .failure(ValueError("`\(name)` is not a valid attribute name in `\(text)`"))
       }
+      segments.append(name)
     }
     let path = AttributePath(segments: segments)
     if let problem = AttributeCatalog.problem(with: path) { return .failure(problem) }
