@@ -83,8 +83,6 @@ public struct DiagnosticBag: Sendable {
   ) {
     diagnostics.append(Diagnostic(rule, message, at: span, label: label, notes: notes, fixes: fixes))
   }
-
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 extension Array where Element == String {

@@ -26,6 +26,5 @@ public enum FlowType: String, CaseIterable, Hashable, Sendable {
   }
 
   static let all = Set(allCases)
-  static let whispers: Set<FlowType> = [.agentWhisper, .outboundWhisper]
   static let contact: Set<FlowType> = [.inbound, .customerQueue, .outbound, .transferToQueue]
 }

@@ -59,19 +59,6 @@ public enum DurationSyntax {
     }
     return out
   }
-
-  /// Reads a duration in words for messages: `90` gives "1 minute 30 seconds".
-  public static func words(_ seconds: Int) -> String {
-    if seconds == 0 { return "0 seconds" }
-    var parts: [String] = []
-    var rest = seconds
-    for (unit, size) in [("day", 86_400), ("hour", 3_600), ("minute", 60), ("second", 1)] where rest >= size {
-      let n = rest / size
-      parts.append("\(n) \(unit)\(n == 1 ? "" : "s")")
-      rest %= size
-    }
-    return parts.joined(separator: " ")
-  }
 }
 
 /// Why a scalar is not a value of the expected type, in the user's words.
