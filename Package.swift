@@ -24,12 +24,14 @@ let package = Package(
     .target(name: "CallflowSyntax", dependencies: ["CallflowDiagnostics"]),
     // Stage 2: the YAML front end (libyaml events -> located tree -> syntax tree).
     .target(name: "CallflowYAML", dependencies: ["CYAML", "CallflowDiagnostics", "CallflowSyntax"]),
+    // Stage 2: the DSL front end (lexer and parser to the same syntax tree; DSL printing).
+    .target(name: "CallflowDSL", dependencies: ["CallflowDiagnostics", "CallflowSyntax"]),
     // Stage 3: the checker (typing against the catalog, graph and reference rules).
     .target(name: "CallflowChecker", dependencies: ["CallflowDiagnostics", "CallflowSyntax"]),
     // Orchestration: project loading, parallel parsing, checking, output.
     .target(
       name: "CallflowDriver",
-      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowChecker"]
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker"]
     ),
     .executableTarget(
       name: "callflow",
@@ -45,6 +47,7 @@ let package = Package(
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax"]),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML"]),
+    .testTarget(name: "CallflowDSLTests", dependencies: ["CallflowDSL", "CallflowYAML"]),
     .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
     .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver", "callflow"]),
   ]

@@ -29,6 +29,8 @@ extension Rule {
   public static let yamlSyntax = Rule(
     "yaml-syntax", .error, .syntax,
     "malformed YAML; aliases/anchors used as a bomb; a file that is not UTF-8")
+  public static let dslSyntax = Rule(
+    "dsl-syntax", .error, .syntax, "malformed DSL, with what was expected at that point")
   public static let duplicateKey = Rule(
     "duplicate-key", .error, .syntax,
     "the same key twice in one YAML mapping (including two blocks with one id)")
@@ -79,7 +81,7 @@ extension Rule {
 
   /// Every rule, in catalog order.
   public static let all: [Rule] = [
-    .yamlSyntax, .duplicateKey, .unknownBlockKind, .unknownParameter, .missingParameter,
+    .yamlSyntax, .dslSyntax, .duplicateKey, .unknownBlockKind, .unknownParameter, .missingParameter,
     .invalidValue, .unknownBranch, .undefinedTarget, .missingStart, .deadEnd,
     .unconnectedBranch, .unreachableBlock, .loopWithoutWait,
     .blockNotAllowed, .undefinedReference, .flowTypeMismatch, .duplicateFlowName,

@@ -1,4 +1,5 @@
 import CallflowChecker
+import CallflowDSL
 import CallflowDiagnostics
 import CallflowSyntax
 import CallflowYAML
@@ -94,6 +95,7 @@ public enum CheckRun {
     }
     substitutions.values = environmentValues.merging(options.defines) { $1 }
     let frontend = YAMLFrontend(substitutions: substitutions)
+    let dsl = DSLFrontend(substitutions: substitutions)
 
     // center.yaml.
     var center: Center?
@@ -128,7 +130,8 @@ public enum CheckRun {
           return .success((source, nil, [tooLarge]))
         }
       }
-      let (flow, problems) = frontend.parseFlow(source, file: id)
+      let form = path == "-" ? SourceForm.detect(source.bytes) : (SourceForm(path: path) ?? .yaml)
+      let (flow, problems) = form == .dsl ? dsl.parseFlow(source, file: id) : frontend.parseFlow(source, file: id)
       return .success((source, flow, problems))
     }
     var syntaxes: [FlowSyntax] = []

@@ -32,7 +32,7 @@ public struct ProjectLayout: Sendable {
 
   /// Whether `name` is the name of a flow file.
   public static func isFlowFile(_ name: String) -> Bool {
-    name.hasSuffix(".flow.yaml") || name.hasSuffix(".flow.yml")
+    SourceForm(path: name) != nil && name != centerName && name != configName
   }
 
   /// The layout for the paths of a command line. `-` stands for standard input.

@@ -54,6 +54,18 @@ public struct SyntaxField: Sendable {
   }
 }
 
+/// A source comment: its text after the marker (`#` in YAML, `//` in the DSL), kept so that
+/// conversion between the two forms keeps it, and so that suppressions can be read from it.
+public struct Comment: Hashable, Sendable {
+  public var text: String
+  public var span: SourceSpan
+
+  public init(_ text: String, at span: SourceSpan) {
+    self.text = text
+    self.span = span
+  }
+}
+
 /// A named branch and the block it leads to.
 public struct BranchSyntax: Sendable {
   public var name: Located<String>
@@ -80,10 +92,12 @@ public struct BlockSyntax: Sendable {
   public var branches: [BranchSyntax]
   /// The whole block, id to last line.
   public var span: SourceSpan
+  /// The comments written before the block and inside it, in source order.
+  public var comments: [Comment]
 
   public init(
     id: Located<String>, kind: Located<String>, body: SyntaxValue, next: Located<String>?,
-    branches: [BranchSyntax], span: SourceSpan
+    branches: [BranchSyntax], span: SourceSpan, comments: [Comment] = []
   ) {
     self.id = id
     self.kind = kind
@@ -91,6 +105,7 @@ public struct BlockSyntax: Sendable {
     self.next = next
     self.branches = branches
     self.span = span
+    self.comments = comments
   }
 }
 
@@ -107,6 +122,10 @@ public struct FlowSyntax: Sendable {
   public var blocks: [BlockSyntax]
   /// The whole flow.
   public var span: SourceSpan
+  /// The comments before the first block (the file's header).
+  public var comments: [Comment] = []
+  /// The comments after the last block.
+  public var trailingComments: [Comment] = []
 
   public init(
     file: FileID, name: Located<String>? = nil, type: Located<String>? = nil,
@@ -123,5 +142,25 @@ public struct FlowSyntax: Sendable {
     self.hasBlocks = hasBlocks
     self.blocks = blocks
     self.span = span
+  }
+}
+
+extension FlowSyntax {
+  /// Attaches `comments` (in source order): those up to line `headerEnd` (the end of the
+  /// flow's own keys) to the flow, those before or inside a block to that block, those after
+  /// the last block to the end.
+  public mutating func attach(_ comments: [Comment], headerEnd: Int) {
+    var blockIndex = 0
+    for comment in comments {
+      let line = comment.span.start.line
+      while blockIndex < blocks.count && blocks[blockIndex].span.end.line < line { blockIndex += 1 }
+      if blocks.isEmpty || (blockIndex == 0 && line <= headerEnd && line < blocks[0].span.start.line) {
+        self.comments.append(comment)
+      } else if blockIndex < blocks.count {
+        blocks[blockIndex].comments.append(comment)
+      } else {
+        trailingComments.append(comment)
+      }
+    }
   }
 }

@@ -4,10 +4,10 @@ import CallflowSyntax
 /// The YAML front end: flow files (`*.flow.yaml`) and `center.yaml` to syntax trees.
 public struct YAMLFrontend: Sendable {
   public var reader: YAMLReader
-  /// Values for `${NAME}` in scalars.
-  public var substitutions: Substitutions
+  /// Values for `${NAME}` in scalars; `nil` leaves them as written (for conversion).
+  public var substitutions: Substitutions?
 
-  public init(reader: YAMLReader = YAMLReader(), substitutions: Substitutions = Substitutions()) {
+  public init(reader: YAMLReader = YAMLReader(), substitutions: Substitutions? = Substitutions()) {
     self.reader = reader
     self.substitutions = substitutions
   }
@@ -17,7 +17,12 @@ public struct YAMLFrontend: Sendable {
     let (root, bag) = document(source, file: file, what: "a flow file is a mapping with `flow`, `type`, `start` and `blocks`")
     guard let root else { return (nil, bag.diagnostics) }
     var lowering = FlowLowering(bag: bag, file: file)
-    let flow = lowering.lower(root)
+    var flow = lowering.lower(root)
+    var headerEnd = 0
+    if case .record(let fields) = root.kind, let blocks = fields.first(where: { $0.name.value == "blocks" }) {
+      headerEnd = blocks.name.span.start.line
+    }
+    flow?.attach(CommentScanner.comments(in: source, file: file, document: root), headerEnd: headerEnd)
     return (flow, lowering.bag.diagnostics)
   }
 
@@ -41,6 +46,7 @@ public struct YAMLFrontend: Sendable {
         notes: [Note(what)])
       return (nil, bag)
     }
+    guard let substitutions else { return (root, bag) }
     return (substitutions.apply(to: root, source: source, &bag), bag)
   }
 }

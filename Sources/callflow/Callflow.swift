@@ -5,9 +5,9 @@ import Foundation
 struct Callflow: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "callflow",
-    abstract: "Check contact-center call flows written as YAML.",
+    abstract: "Check and convert contact-center call flows written as YAML or in the Callflow DSL.",
     version: "0.1.0",
-    subcommands: [Check.self]
+    subcommands: [Check.self, Convert.self, Format.self]
   )
 }
 

@@ -1,0 +1,48 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// The DSL front end: `*.flow` files to the same syntax tree as the YAML front end.
+public struct DSLFrontend: Sendable {
+  /// Values for `${NAME}` in values; `nil` leaves them as written (for conversion).
+  public var substitutions: Substitutions?
+
+  public init(substitutions: Substitutions? = Substitutions()) { self.substitutions = substitutions }
+
+  /// The flow of one `*.flow` file, and every problem found reading it.
+  public func parseFlow(_ source: SourceFile, file: FileID) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
+    var bag = DiagnosticBag()
+    if let offset = Self.firstInvalidUTF8(source.bytes) {
+      bag.report(
+        .dslSyntax, "the file is not valid UTF-8 (byte 0x\(String(source.bytes[offset], radix: 16, uppercase: true)))",
+        at: SourceSpan(file: file, at: source.location(ofByteOffset: offset)))
+      return (nil, bag.diagnostics)
+    }
+    var lexer = Lexer(bytes: source.bytes, file: file)
+    lexer.run()
+    bag.append(contentsOf: lexer.bag.diagnostics)
+    var parser = Parser(tokens: lexer.tokens, file: file, bag: bag)
+    guard var flow = parser.parseFile() else { return (nil, parser.bag.diagnostics) }
+    bag = parser.bag
+    if let substitutions, Substitutions.mayHoldSubstitution(source.bytes) {
+      for i in flow.blocks.indices {
+        flow.blocks[i].body = substitutions.apply(to: flow.blocks[i].body, source: source, &bag)
+      }
+    }
+    flow.attach(lexer.comments, headerEnd: parser.headerEnd)
+    return (flow, bag.diagnostics)
+  }
+
+  /// The offset of the first byte that is not part of valid UTF-8, if any.
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): offset += UTF8.width(scalar)
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
+  }
+}
