@@ -9,6 +9,8 @@ struct Parser {
   private let file: FileID
   private var position = 0
   private var depth = 0
+  /// Set when the file is given up (nesting too deep): nothing more is reported.
+  private var stopped = false
   var bag: DiagnosticBag
   /// The last line of the flow's own items (`{`, description, `start`, `on-error`) before its
   /// first block: comments up to it belong to the flow, later ones to the blocks.
@@ -62,7 +64,7 @@ struct Parser {
       }
     }
     let close = current.span
-    if current.kind == .end {
+    if current.kind == .end && !stopped {
       bag.report(.dslSyntax, "expected `}` to close flow, found the end of the file", at: close,
         notes: [Note("the flow opens here", at: start)])
     } else {
@@ -135,7 +137,8 @@ struct Parser {
       return (SyntaxValue(.record([]), at: open.union(close)), close)
     }
     if current.kind != .leftParen { try fail("`(`") }
-    let isRecord = peekIsName(1) && peekKind(2) == .colon
+    // `(name: …` is a parameter list; so is `(name "…"`, a parameter missing its `:`.
+    let isRecord = peekIsName(1) && (peekKind(2) == .colon || peekIsName(2))
     if isRecord {
       let (fields, close) = try fieldList(closing: .rightParen)
       return (SyntaxValue(.record(fields), at: open.union(close)), close)
@@ -237,6 +240,7 @@ struct Parser {
     depth += 1
     if depth > Self.maxDepth {
       bag.report(.dslSyntax, "nesting deeper than \(Self.maxDepth) levels", at: token.span)
+      stopped = true
       position = tokens.count - 1
       throw Abandon()
     }
@@ -252,29 +256,36 @@ struct Parser {
   }
 
   /// Skips to the start of the next block (`name :` outside any brackets opened since
-  /// `itemStart`), or to the `}` that closes the flow.
+  /// `itemStart`), or to the `}` that closes the flow. A `}` closes the innermost `{`; brackets
+  /// left open inside it are given up, and a `}` with no `{` open is the flow's.
   private mutating func recover(from itemStart: Int) {
-    var level = 0
-    for token in tokens[itemStart..<position] {
-      switch token.kind {
-      case .leftParen, .leftBracket, .leftBrace: level += 1
-      case .rightParen, .rightBracket, .rightBrace: level -= 1
+    var open: [Token.Kind] = []
+    func track(_ kind: Token.Kind) -> Bool {
+      switch kind {
+      case .leftParen, .leftBracket, .leftBrace: open.append(kind)
+      case .rightParen: if open.last == .leftParen { open.removeLast() }
+      case .rightBracket: if open.last == .leftBracket { open.removeLast() }
+      case .rightBrace:
+        guard let brace = open.lastIndex(of: .leftBrace) else { return false }
+        open.removeSubrange(brace...)
       default: break
       }
+      return true
     }
+    for token in tokens[itemStart..<position] { _ = track(token.kind) }
     depth = 0
+    let blockColumn = tokens[itemStart].span.start.column
     if position == itemStart { advance() }
     while current.kind != .end {
-      switch current.kind {
-      case .leftParen, .leftBracket, .leftBrace: level += 1
-      case .rightParen, .rightBracket: level = max(level - 1, 0)
-      case .rightBrace:
-        if level <= 0 { return }
-        level -= 1
-      default:
-        if level <= 0, current.name != nil, peekKind(1) == .colon { return }
-        if level <= 0, case .bare(let word) = current.kind, word == "start" || word == "on-error", peekIsName(1) { return }
+      // A `name :` starting a line no deeper than the failed block starts the next block,
+      // even if the failed one left brackets open.
+      let startsLine = position > 0 && tokens[position - 1].span.end.line < current.span.start.line
+      if current.name != nil, peekKind(1) == .colon, open.isEmpty || (startsLine && current.span.start.column <= blockColumn) {
+        return
       }
+      if open.isEmpty, case .bare(let word) = current.kind, word == "start" || word == "on-error", peekIsName(1) { return }
+      if !open.contains(.leftBrace), current.kind == .rightBrace { return }
+      guard track(current.kind) else { return }
       advance()
     }
   }
