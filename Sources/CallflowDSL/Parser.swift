@@ -74,7 +74,7 @@ struct Parser {
     return flow
   }
 
-  // item = string (not followed by ":") | "start" , name | "on-error" , name | block ;
+  // item = string | "start" , name | "on-error" , name | block ;
   private mutating func item(_ flow: inout FlowSyntax) throws(Abandon) {
     switch current.kind {
     case .string(let text) where peekKind(1) != .colon:
@@ -127,7 +127,7 @@ struct Parser {
     return BlockSyntax(id: id, kind: kind, body: body, next: next, branches: branches, span: id.span.union(end))
   }
 
-  // arguments = value | field , { "," , field } , [ "," ] ;   (inside the parentheses)
+  // arguments = value , [ "," ] | field , { "," , field } , [ "," ] ;
   private mutating func arguments() throws(Abandon) -> (SyntaxValue, SourceSpan) {
     let open = current.span
     if peekKind(1) == .rightParen {
@@ -164,6 +164,7 @@ struct Parser {
   }
 
   // value = string | bare | raw | list | record ;
+  // list = "[" , [ value , { "," , value } , [ "," ] ] , "]" ;
   private mutating func value() throws(Abandon) -> SyntaxValue {
     let token = current
     switch token.kind {
@@ -198,7 +199,8 @@ struct Parser {
     }
   }
 
-  // record = "(" , [ field , { "," , field } , [ "," ] ] , ")" ;   field = name , ":" , value ;
+  // record = "(" , [ field , { "," , field } , [ "," ] ] , ")" ;
+  // field = name , ":" , value ;
   private mutating func fieldList(closing: Token.Kind) throws(Abandon) -> ([SyntaxField], SourceSpan) {
     advance()
     var fields: [SyntaxField] = []

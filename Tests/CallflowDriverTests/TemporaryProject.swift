@@ -6,6 +6,7 @@ struct TemporaryProject {
 
   init(_ files: [String: String]) throws {
     root = NSTemporaryDirectory() + "callflow-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     for (path, text) in files {
       let full = (root as NSString).appendingPathComponent(path)
       try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
