@@ -60,6 +60,10 @@ extension Rule {
     "loop-without-wait", .error, .syntax,
     "a cycle that can repeat without a `wait`, `get-input`, `store-input` or bounded `loop`")
 
+  public static let unusedSuppression = Rule(
+    "unused-suppression", .warning, .syntax,
+    "a `callflow-ignore` comment that suppresses nothing, or names no rule")
+
   public static let blockNotAllowed = Rule(
     "block-not-allowed", .error, .references, "a block kind the flow's type does not allow")
   public static let undefinedReference = Rule(
@@ -83,7 +87,7 @@ extension Rule {
   public static let all: [Rule] = [
     .yamlSyntax, .dslSyntax, .duplicateKey, .unknownBlockKind, .unknownParameter, .missingParameter,
     .invalidValue, .unknownBranch, .undefinedTarget, .missingStart, .deadEnd,
-    .unconnectedBranch, .unreachableBlock, .loopWithoutWait,
+    .unconnectedBranch, .unreachableBlock, .loopWithoutWait, .unusedSuppression,
     .blockNotAllowed, .undefinedReference, .flowTypeMismatch, .duplicateFlowName,
     .unresolvedSubstitution, .phoneNumberUnassigned, .callbackBlockPlacement,
   ]

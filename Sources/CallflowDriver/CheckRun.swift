@@ -151,7 +151,9 @@ public enum CheckRun {
     for result in checked { diagnostics += result.diagnostics }
     diagnostics += Checker.checkProject(flows, index: index)
 
-    let shown = diagnostics.filter { reported.contains($0.span.file) }
+    var suppressions = syntaxes.filter { reported.contains($0.file) }.flatMap(\.allComments).compactMap(Suppression.init)
+    if let center, reported.contains(center.file) { suppressions += center.comments.compactMap(Suppression.init) }
+    let shown = Suppression.apply(suppressions, to: diagnostics.filter { reported.contains($0.span.file) })
     return GroupResult(
       diagnostics: shown, flows: flows, center: center, reportedFiles: reported.count,
       reportedFlows: syntaxes.count { reported.contains($0.file) })

@@ -11,6 +11,8 @@ public struct Center: Sendable {
   public var prompts: [Prompt] = []
   public var profiles: [CustomerProfile] = []
   public var agents: [Agent] = []
+  /// The file's comments, for suppressions.
+  public var comments: [Comment] = []
 
   public init(file: FileID, name: Located<String>? = nil) {
     self.file = file

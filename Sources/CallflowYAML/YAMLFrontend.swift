@@ -31,7 +31,8 @@ public struct YAMLFrontend: Sendable {
     let (root, bag) = document(source, file: file, what: "center.yaml is a mapping with `center`, `queues`, `routing-profiles`, …")
     guard let root else { return (nil, bag.diagnostics) }
     var lowering = CenterLowering(bag: bag, file: file)
-    let center = lowering.lower(root)
+    var center = lowering.lower(root)
+    center.comments = CommentScanner.comments(in: source, file: file, document: root)
     return (center, lowering.bag.diagnostics)
   }
 
