@@ -79,30 +79,44 @@ private struct Run<Builder: YAMLTreeBuilder> {
   }
 
   mutating func parse() -> Node? {
-    var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) == 1 else {
+    // libyaml keeps a pointer to the parser inside the parser (its read handler's data), so
+    // the parser lives at one fixed address for the whole parse: heap memory, not a Swift
+    // variable whose address is only valid during each single call.
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    parser.initialize(to: yaml_parser_t())
+    defer {
+      parser.deinitialize(count: 1)
+      parser.deallocate()
+    }
+    guard yaml_parser_initialize(parser) == 1 else {
       bag.report(.yamlSyntax, "out of memory while starting the YAML parser", at: span(SourceLocation(line: 1, column: 1)))
       return nil
     }
-    defer { yaml_parser_delete(&parser) }
+    defer { yaml_parser_delete(parser) }
     let ok: Bool = source.bytes.withUnsafeBufferPointer { buffer in
       var empty: UInt8 = 0
       return withUnsafePointer(to: &empty) { emptyPointer in
-        yaml_parser_set_input_string(&parser, buffer.baseAddress ?? emptyPointer, buffer.count)
-        return loop(&parser)
+        yaml_parser_set_input_string(parser, buffer.baseAddress ?? emptyPointer, buffer.count)
+        return loop(parser)
       }
     }
     return ok ? root : nil
   }
 
-  private mutating func loop(_ parser: inout yaml_parser_t) -> Bool {
-    var event = yaml_event_t()
+  private mutating func loop(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Bool {
+    let eventPointer = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    eventPointer.initialize(to: yaml_event_t())
+    defer {
+      eventPointer.deinitialize(count: 1)
+      eventPointer.deallocate()
+    }
     while true {
-      guard yaml_parser_parse(&parser, &event) == 1 else {
-        reportParserError(parser)
+      guard yaml_parser_parse(parser, eventPointer) == 1 else {
+        reportParserError(parser.pointee)
         return false
       }
-      defer { yaml_event_delete(&event) }
+      let event = eventPointer.pointee
+      defer { yaml_event_delete(eventPointer) }
       let keepGoing: Bool
       switch event.type {
       case YAML_STREAM_END_EVENT:
