@@ -103,18 +103,25 @@ struct Benchmark {
 
   /// Parses `bytes` with libyaml's event API, as the reader does, and counts the events.
   static func libyamlEvents(_ bytes: [UInt8]) -> Int {
-    var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) == 1 else { return 0 }
-    defer { yaml_parser_delete(&parser) }
+    // The parser at a fixed address: libyaml keeps a pointer to it inside it.
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    parser.initialize(to: yaml_parser_t())
+    event.initialize(to: yaml_event_t())
+    defer {
+      parser.deallocate()
+      event.deallocate()
+    }
+    guard yaml_parser_initialize(parser) == 1 else { return 0 }
+    defer { yaml_parser_delete(parser) }
     var count = 0
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      yaml_parser_set_input_string(&parser, base, buffer.count)
-      var event = yaml_event_t()
-      while yaml_parser_parse(&parser, &event) == 1 {
+      yaml_parser_set_input_string(parser, base, buffer.count)
+      while yaml_parser_parse(parser, event) == 1 {
         count += 1
-        let done = event.type == YAML_STREAM_END_EVENT
-        yaml_event_delete(&event)
+        let done = event.pointee.type == YAML_STREAM_END_EVENT
+        yaml_event_delete(event)
         if done { break }
       }
     }
