@@ -63,7 +63,7 @@ import Testing
     #expect(out.status == 0 && out.stdout.isEmpty && out.stderr.isEmpty)
     let back = try CLI.run(["convert", project.path("in.flow"), "--to", "yaml"])
     #expect(back.status == 0)
-    #expect(back.stdout.hasPrefix("# The flow callers reach on +18005550199: offer a callback instead of waiting on hold.\nflow: queued-callback-inbound\ntype: inbound\n"))
+    #expect(back.stdout.hasPrefix("# yaml-language-server: $schema=../../Grammar/flow.schema.json\n# The flow callers reach on +18005550199: offer a callback instead of waiting on hold.\nflow: queued-callback-inbound\ntype: inbound\n"))
     // No temporary file is left beside the output.
     #expect(try FileManager.default.contentsOfDirectory(atPath: project.root) == ["in.flow"])
   }

@@ -44,3 +44,28 @@ func checkGeneratedRegion(file: String, name: String, content: String, sourceLoc
   }
   #expect(current == wanted, "\(file) is out of date: run CALLFLOW_UPDATE_DOCS=1 swift test", sourceLocation: sourceLocation)
 }
+
+/// The committed JSON Schemas are what the catalog generates (`CALLFLOW_UPDATE_DOCS=1 swift
+/// test` rewrites them).
+@Suite struct CommittedSchemaTests {
+  @Test(arguments: [("Grammar/flow.schema.json", FlowSchema.flow()), ("Grammar/center.schema.json", CenterSchema.center())])
+  func committedSchemaIsGenerated(_ file: String, _ schema: JSONValue) throws {
+    var root = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { root.deleteLastPathComponent() }
+    let url = root.appendingPathComponent(file)
+    let wanted = schema.printed() + "\n"
+    if ProcessInfo.processInfo.environment["CALLFLOW_UPDATE_DOCS"] == "1" {
+      try wanted.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    #expect(try String(contentsOf: url, encoding: .utf8) == wanted, "\(file) is out of date: run CALLFLOW_UPDATE_DOCS=1 swift test")
+  }
+
+  @Test func flowSchemaHasARowPerBlockKind() throws {
+    guard case .object(let top) = FlowSchema.flow(), case .object(let definitions)? = top.first(where: { $0.0 == "definitions" })?.1 else {
+      Issue.record("no definitions")
+      return
+    }
+    for kind in BlockKind.allCases { #expect(definitions.contains { $0.0 == kind.rawValue }) }
+  }
+}
