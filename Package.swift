@@ -43,7 +43,12 @@ let package = Package(
     .executableTarget(name: "callflow-bench", dependencies: ["CallflowDriver", "CYAML"]),
     // libFuzzer's driver entry point, for the fuzz targets (Docs/FUZZING.md).
     .target(name: "CFuzzing"),
-    .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowDriver", "CFuzzing"]),
+    .target(
+      name: "CallflowFuzzSupport",
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker"]
+    ),
+    .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
+    .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax"]),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML"]),

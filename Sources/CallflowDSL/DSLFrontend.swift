@@ -17,7 +17,14 @@ public struct DSLFrontend: Sendable {
         at: SourceSpan(file: file, at: source.location(ofByteOffset: offset)))
       return (nil, bag.diagnostics)
     }
-    var lexer = Lexer(bytes: source.bytes, file: file)
+    if let (offset, scalar) = Self.firstUnprintable(source.bytes) {
+      bag.report(
+        .dslSyntax, "the character U+\(String(scalar.value, radix: 16, uppercase: true)) is not allowed in a flow file",
+        at: SourceSpan(file: file, at: source.location(ofByteOffset: offset)),
+        notes: [Note("write control characters in strings as escapes, such as \\t or \\u{8}")])
+      return (nil, bag.diagnostics)
+    }
+    var lexer = Lexer(bytes: Self.withoutByteOrderMark(source.bytes), file: file)
     lexer.run()
     bag.append(contentsOf: lexer.bag.diagnostics)
     var parser = Parser(tokens: lexer.tokens, file: file, bag: bag)
@@ -30,6 +37,23 @@ public struct DSLFrontend: Sendable {
     }
     flow.attach(lexer.comments, headerEnd: parser.headerEnd)
     return (flow, bag.diagnostics)
+  }
+
+  /// The first character, past a leading byte-order mark, that YAML would not allow either
+  /// (control characters but tab and line breaks), with its byte offset.
+  static func firstUnprintable(_ bytes: [UInt8]) -> (Int, Unicode.Scalar)? {
+    var offset = 0
+    for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+      defer { offset += UTF8.width(scalar) }
+      if offset == 0 && scalar == "\u{FEFF}" { continue }
+      if scalar == "\n" || scalar == "\r" || PlainScalar.isPrintable(scalar) { continue }
+      return (offset, scalar)
+    }
+    return nil
+  }
+
+  static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
   }
 
   /// The offset of the first byte that is not part of valid UTF-8, if any.

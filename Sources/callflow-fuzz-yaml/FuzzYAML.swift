@@ -1,31 +1,6 @@
-import CallflowChecker
-import CallflowDiagnostics
-import CallflowSyntax
-import CallflowYAML
-import Foundation
+import CallflowFuzzSupport
 
-/// Runs one input through everything the YAML front end feeds: the reader, the flow and
-/// center lowering, the checker, and both renderers (so hostile spans reach them too).
-/// Whatever the bytes, this must return without crashing, hanging or reading out of bounds.
-func exercise(_ bytes: [UInt8]) {
-  var sources = SourceMap()
-  let source = SourceFile(path: "fuzz.flow.yaml", bytes: bytes)
-  let file = sources.add(source)
-  let frontend = YAMLFrontend(substitutions: Substitutions(values: ["QUEUE": "Support"], environment: "fuzz"))
-  let (flow, flowProblems) = frontend.parseFlow(source, file: file)
-  let (center, centerProblems) = frontend.parseCenter(source, file: file)
-  var diagnostics = flowProblems + centerProblems
-  if let flow {
-    let index = ProjectIndex(flows: [flow], center: center, knowsAllFlows: true)
-    let (checked, problems) = Checker.check(flow, index: index)
-    diagnostics += problems
-    diagnostics += Checker.checkProject([checked], index: index)
-  }
-  diagnostics.sort(by: Diagnostic.printOrder(in: sources))
-  _ = TextRenderer(colors: true).render(diagnostics, sources: sources)
-  _ = JSONRenderer.render(diagnostics, summary: DiagnosticSummary(files: 1, flows: 1, diagnostics: diagnostics), sources: sources)
-}
-
+// The YAML front end's fuzz target (Docs/FUZZING.md).
 #if FUZZING
   import CFuzzing
 
@@ -36,29 +11,14 @@ func exercise(_ bytes: [UInt8]) {
     var argv = argv
     return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
       guard let data else { return 0 }
-      exercise(Array(UnsafeBufferPointer(start: data, count: size)))
+      Exercise.run(Array(UnsafeBufferPointer(start: data, count: size)), dsl: false)
       return 0
     }
   }
 #else
-  /// Without `-DFUZZING`: replays the files named on the command line (a crash reproducer or
-  /// a corpus), so a finding can be debugged in a normal build.
+  /// Without `-DFUZZING`: replays the files named on the command line.
   @main
   struct Replay {
-    static func main() {
-      let paths = CommandLine.arguments.dropFirst()
-      if paths.isEmpty {
-        FileHandle.standardError.write(Data("usage: callflow-fuzz-yaml FILE...  (see Docs/FUZZING.md)\n".utf8))
-        exit(2)
-      }
-      for path in paths {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-          exit(2)
-        }
-        exercise(Array(data))
-        print("ok \(path)")
-      }
-    }
+    static func main() { Exercise.replay(dsl: false) }
   }
 #endif

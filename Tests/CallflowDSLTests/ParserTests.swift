@@ -114,6 +114,12 @@ func dslProblems(_ text: String) -> [String] {
     #expect(problems.map { "\($0.span.start) \($0.message)" } == ["2:9 the file is not valid UTF-8 (byte 0xC3)"])
   }
 
+  @Test func controlCharactersAreRefusedAsInYAML() {
+    #expect(dslProblems("// a\u{8}b\nflow f { }") == ["1:5 dsl-syntax the character U+8 is not allowed in a flow file"])
+    #expect(dslProblems("\u{FEFF}flow f { }") == [])
+    #expect(dslProblems("flow f { a: b(\"tab\tok\") }") == [])
+  }
+
   @Test func commentsAttachToWhatTheyPrecede() throws {
     let text = """
       // header

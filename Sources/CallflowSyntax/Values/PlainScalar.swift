@@ -25,8 +25,9 @@ public enum PlainScalar {
 
   private static func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" }
 
-  /// The characters YAML allows unescaped (and libyaml accepts in plain scalars).
-  private static func isPrintable(_ s: Unicode.Scalar) -> Bool {
+  /// Whether YAML allows the character unescaped (tab and line breaks aside, the printable
+  /// characters); the DSL allows the same in its source.
+  public static func isPrintable(_ s: Unicode.Scalar) -> Bool {
     switch s.value {
     case 0x09, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
       return s.value != 0xFEFF

@@ -1,0 +1,72 @@
+import CallflowChecker
+import CallflowDSL
+import CallflowDiagnostics
+import CallflowSyntax
+import CallflowYAML
+import Foundation
+
+/// What the fuzz targets run on each input: everything a flow file reaches.
+public enum Exercise {
+  /// Whatever the bytes, this must return without crashing, hanging or reading out of bounds:
+  /// the front end of `form`, the checker, both renderers, and, when the input parses,
+  /// conversion to the other form and back.
+  public static func run(_ bytes: [UInt8], dsl: Bool) {
+    var sources = SourceMap()
+    let source = SourceFile(path: dsl ? "fuzz.flow" : "fuzz.flow.yaml", bytes: bytes)
+    let file = sources.add(source)
+    let substitutions = Substitutions(values: ["QUEUE": "Support"], environment: "fuzz")
+    var center: Center?
+    var diagnostics: [Diagnostic] = []
+    let flow: FlowSyntax?
+    if dsl {
+      (flow, diagnostics) = DSLFrontend(substitutions: substitutions).parseFlow(source, file: file)
+    } else {
+      let frontend = YAMLFrontend(substitutions: substitutions)
+      let parsed = frontend.parseFlow(source, file: file)
+      (flow, diagnostics) = (parsed.flow, parsed.diagnostics)
+      let centerParsed = frontend.parseCenter(source, file: file)
+      center = centerParsed.center
+      diagnostics += centerParsed.diagnostics
+    }
+    if let flow {
+      let index = ProjectIndex(flows: [flow], center: center, knowsAllFlows: true)
+      let (checked, problems) = Checker.check(flow, index: index)
+      diagnostics += problems + Checker.checkProject([checked], index: index)
+      diagnostics = Suppression.apply(flow.allComments.compactMap(Suppression.init), to: diagnostics)
+      roundTrip(flow)
+    }
+    diagnostics.sort(by: Diagnostic.printOrder(in: sources))
+    _ = TextRenderer(colors: true).render(diagnostics, sources: sources)
+    _ = JSONRenderer.render(diagnostics, summary: DiagnosticSummary(files: 1, flows: 1, diagnostics: diagnostics), sources: sources)
+  }
+
+  /// Converting a parsed flow must give text that reads back as the same flow.
+  static func roundTrip(_ flow: FlowSyntax) {
+    let dsl = DSLPrinter.print(flow)
+    let (back, _) = DSLFrontend(substitutions: nil).parseFlow(SourceFile(path: "r.flow", text: dsl), file: FileID(0))
+    let yaml = YAMLPrinter.print(flow)
+    let (backYAML, _) = YAMLFrontend(substitutions: nil).parseFlow(SourceFile(path: "r.flow.yaml", text: yaml), file: FileID(0))
+    let want = flow.structuralDump
+    if back?.structuralDump != want || backYAML?.structuralDump != want {
+      fatalError("conversion changed the flow:\n\(want)\n--- DSL\n\(dsl)\n--- YAML\n\(yaml)")
+    }
+  }
+
+  /// Without `-DFUZZING`: replays the files named on the command line.
+  public static func replay(dsl: Bool) -> Never {
+    let paths = CommandLine.arguments.dropFirst()
+    if paths.isEmpty {
+      FileHandle.standardError.write(Data("usage: \(CommandLine.arguments[0]) FILE...  (see Docs/FUZZING.md)\n".utf8))
+      exit(2)
+    }
+    for path in paths {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        exit(2)
+      }
+      run(Array(data), dsl: dsl)
+      print("ok \(path)")
+    }
+    exit(0)
+  }
+}

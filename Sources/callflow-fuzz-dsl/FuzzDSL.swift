@@ -1,0 +1,24 @@
+import CallflowFuzzSupport
+
+// The DSL front end's fuzz target (Docs/FUZZING.md).
+#if FUZZING
+  import CFuzzing
+
+  /// The program's entry point in a fuzzing build: hands over to libFuzzer's driver.
+  @_cdecl("callflow_fuzz_dsl_main")
+  public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+      guard let data else { return 0 }
+      Exercise.run(Array(UnsafeBufferPointer(start: data, count: size)), dsl: true)
+      return 0
+    }
+  }
+#else
+  /// Without `-DFUZZING`: replays the files named on the command line.
+  @main
+  struct Replay {
+    static func main() { Exercise.replay(dsl: true) }
+  }
+#endif
