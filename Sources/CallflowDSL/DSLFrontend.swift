@@ -41,12 +41,15 @@ public struct DSLFrontend: Sendable {
 
   /// The first character, past a leading byte-order mark, that YAML would not allow either
   /// (control characters but tab and line breaks), with its byte offset.
+  /// A carriage return is allowed only before a line feed (CRLF line ends).
   static func firstUnprintable(_ bytes: [UInt8]) -> (Int, Unicode.Scalar)? {
     var offset = 0
-    for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+    let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+    for (i, scalar) in scalars.enumerated() {
       defer { offset += UTF8.width(scalar) }
       if offset == 0 && scalar == "\u{FEFF}" { continue }
-      if scalar == "\n" || scalar == "\r" || PlainScalar.isPrintable(scalar) { continue }
+      if scalar == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { continue }
+      if scalar == "\n" || PlainScalar.isPrintable(scalar) { continue }
       return (offset, scalar)
     }
     return nil

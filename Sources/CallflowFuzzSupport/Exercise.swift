@@ -28,12 +28,14 @@ public enum Exercise {
       center = centerParsed.center
       diagnostics += centerParsed.diagnostics
     }
+    // Conversion is promised for files without syntax errors, as `callflow convert` refuses others.
+    let convertible = !diagnostics.contains { $0.severity == .error }
     if let flow {
       let index = ProjectIndex(flows: [flow], center: center, knowsAllFlows: true)
       let (checked, problems) = Checker.check(flow, index: index)
       diagnostics += problems + Checker.checkProject([checked], index: index)
       diagnostics = Suppression.apply(flow.allComments.compactMap(Suppression.init), to: diagnostics)
-      roundTrip(flow)
+      if convertible { roundTrip(flow) }
     }
     diagnostics.sort(by: Diagnostic.printOrder(in: sources))
     _ = TextRenderer(colors: true).render(diagnostics, sources: sources)

@@ -117,6 +117,8 @@ func dslProblems(_ text: String) -> [String] {
   @Test func controlCharactersAreRefusedAsInYAML() {
     #expect(dslProblems("// a\u{8}b\nflow f { }") == ["1:5 dsl-syntax the character U+8 is not allowed in a flow file"])
     #expect(dslProblems("\u{FEFF}flow f { }") == [])
+    #expect(dslProblems("// a\rb\nflow f { }") == ["1:5 dsl-syntax the character U+D is not allowed in a flow file"])
+    #expect(dslProblems("// a\r\nflow f {\r\n}\r\n") == [])
     #expect(dslProblems("flow f { a: b(\"tab\tok\") }") == [])
   }
 
