@@ -85,16 +85,33 @@ struct Parser {
       if flow.blocks.isEmpty { headerEnd = current.span.end.line }
       advance()
     case .bare("start") where peekKind(1) != .colon:
+      let keyword = Located("start", at: current.span)
       advance()
-      flow.start = try name("the id of the first block after `start`")
+      let start = try name("the id of the first block after `start`")
+      if let first = flow.start { duplicate(keyword, first: first.span, in: "this flow") } else { flow.start = start }
       if flow.blocks.isEmpty, let start = flow.start { headerEnd = start.span.end.line }
     case .bare("on-error") where peekKind(1) != .colon:
+      let keyword = Located("on-error", at: current.span)
       advance()
-      flow.onError = try name("the id of a block after `on-error`")
+      let onError = try name("the id of a block after `on-error`")
+      if let first = flow.onError { duplicate(keyword, first: first.span, in: "this flow") } else { flow.onError = onError }
       if flow.blocks.isEmpty, let onError = flow.onError { headerEnd = onError.span.end.line }
     default:
-      flow.blocks.append(try block())
+      let block = try self.block()
+      if let first = flow.blocks.first(where: { $0.id.value == block.id.value }) {
+        duplicate(block.id, first: first.id.span, in: "this flow's blocks")
+      } else {
+        flow.blocks.append(block)
+      }
     }
+  }
+
+  /// Reports a name given twice where names must be unique; the second is left out, as the
+  /// YAML front end leaves out a mapping's second key.
+  private mutating func duplicate(_ name: Located<String>, first: SourceSpan, in place: String) {
+    bag.report(
+      .duplicateKey, "`\(name.value)` appears twice in \(place)", at: name.span, label: "second definition ignored",
+      notes: [Note("`\(name.value)` is first defined here", at: first)])
   }
 
   // block = name , ":" , name , [ "(" , [ arguments ] , ")" ] , [ "->" , name ] , [ "{" , { branch } , "}" ] ;
@@ -119,7 +136,13 @@ struct Parser {
       advance()
       while current.kind != .rightBrace {
         if current.kind == .end { try fail("`}` to close the branches of `\(id.value)`") }
-        branches += try branch()
+        for branch in try branch() {
+          if let first = branches.first(where: { $0.name.value == branch.name.value }) {
+            duplicate(branch.name, first: first.name.span, in: "the branches of `\(id.value)`")
+          } else {
+            branches.append(branch)
+          }
+        }
       }
       end = current.span
       advance()
@@ -207,7 +230,12 @@ struct Parser {
     while current.kind != closing {
       let key = try name("a parameter name or `)`")
       try expect(.colon, "`:` after `\(key.value)`")
-      fields.append(SyntaxField(name: key, value: try value()))
+      let field = SyntaxField(name: key, value: try value())
+      if let first = fields.first(where: { $0.name.value == key.value }) {
+        duplicate(key, first: first.name.span, in: "these parameters")
+      } else {
+        fields.append(field)
+      }
       if current.kind == .comma { advance() } else { break }
     }
     let close = current.span

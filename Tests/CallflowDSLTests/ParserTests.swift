@@ -114,6 +114,31 @@ func dslProblems(_ text: String) -> [String] {
     #expect(problems.map { "\($0.span.start) \($0.message)" } == ["2:9 the file is not valid UTF-8 (byte 0xC3)"])
   }
 
+  @Test func namesGivenTwiceAreReportedAndTheSecondLeftOutAsInYAML() throws {
+    let text = """
+      flow f : inbound {
+        start a
+        start b
+        a: get-input(prompt: "x", prompt: "y", options: ["1"]) {
+          "1" -> a
+          "1", timeout -> b
+        }
+        a: disconnect
+      }
+      """
+    #expect(
+      dslProblems(text) == [
+        "3:3 duplicate-key `start` appears twice in this flow",
+        "4:29 duplicate-key `prompt` appears twice in these parameters",
+        "6:5 duplicate-key `1` appears twice in the branches of `a`",
+        "8:3 duplicate-key `a` appears twice in this flow's blocks",
+      ])
+    let flow = try #require(parseDSL(text).0)
+    #expect(flow.start?.value == "a")
+    #expect(flow.blocks.count == 1)
+    #expect(flow.blocks[0].branches.map { "\($0.name.value)->\($0.target.value)" } == ["1->a", "timeout->b"])
+  }
+
   @Test func controlCharactersAreRefusedAsInYAML() {
     #expect(dslProblems("// a\u{8}b\nflow f { }") == ["1:5 dsl-syntax the character U+8 is not allowed in a flow file"])
     #expect(dslProblems("\u{FEFF}flow f { }") == [])
