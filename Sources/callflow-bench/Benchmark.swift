@@ -62,6 +62,31 @@ struct Benchmark {
     let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
     let samplesProcess = hasExecutable ? measure(max(runs, 20)) { runProcess(executable, ["check", samplesPath()]) } : .nan
 
+    // The same project in the DSL: each flow converted, then both front ends alone over the
+    // bytes in memory, on one thread.
+    let dslRoot = root + "-dsl"
+    try? FileManager.default.removeItem(atPath: dslRoot)
+    try FileManager.default.createDirectory(atPath: dslRoot + "/flows", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: root + "/center.yaml", toPath: dslRoot + "/center.yaml")
+    defer { try? FileManager.default.removeItem(atPath: dslRoot) }
+    var yamlFlows: [SourceFile] = []
+    var dslFlows: [SourceFile] = []
+    for (path, bytes) in zip(paths, files) where path.hasSuffix(".flow.yaml") {
+      let converted = Conversion.convert(path: path, bytes: bytes, from: .yaml, to: .dsl)
+      guard let text = converted.text else { fatalError("cannot convert \(path)") }
+      let dslPath = dslRoot + "/flows/" + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      try Data(text.utf8).write(to: URL(fileURLWithPath: dslPath))
+      yamlFlows.append(SourceFile(path: path, bytes: bytes))
+      dslFlows.append(SourceFile(path: dslPath, bytes: Array(text.utf8)))
+    }
+    let dslBytes = dslFlows.reduce(0) { $0 + $1.bytes.count }
+    let yamlFrontEnd = measure(runs) { yamlFlows.map { SourceForm.yaml.parse($0, file: FileID(0)).flow } }
+    let dslFrontEnd = measure(runs) { dslFlows.map { SourceForm.dsl.parse($0, file: FileID(0)).flow } }
+    let dslCheck = measure(runs) { try? CheckRun.run(paths: [dslRoot]) }
+    guard let dslResult = try? CheckRun.run(paths: [dslRoot]), dslResult.summary.errors == 0, dslResult.summary.warnings == 0 else {
+      fatalError("the converted project is not clean")
+    }
+
     let cores = ProcessInfo.processInfo.activeProcessorCount
     print("## callflow-bench: \(flows) flows × \(blocks) blocks")
     print()
@@ -75,6 +100,14 @@ struct Benchmark {
     print("| `callflow check` process: the release executable, start to exit | \(ms(process)) | \(String(format: "%.2f", process / libyaml)) |")
     print("| `callflow check Samples` in process | \(ms(samples)) | |")
     print("| `callflow check Samples` process, start to exit | \(ms(samplesProcess)) | |")
+    print()
+    print("The same project in the DSL (\(String(format: "%.1f", Double(dslBytes) / 1_048_576)) MiB of `*.flow`), front ends alone, one thread, bytes in memory:")
+    print()
+    print("| measurement | time | ratio to the YAML front end |")
+    print("|---|---|---|")
+    print("| YAML front end: libyaml, located tree, syntax tree | \(ms(yamlFrontEnd)) | 1.00 |")
+    print("| DSL front end: lexer, parser, syntax tree | \(ms(dslFrontEnd)) | \(String(format: "%.2f", dslFrontEnd / yamlFrontEnd)) |")
+    print("| `callflow check` of the DSL project in process, \(cores) cores | \(ms(dslCheck)) | |")
     print()
     print("Throughput: \(String(format: "%.0f", Double(bytes) / 1_048_576 / check)) MiB/s checked, \(String(format: "%.0f", Double(flows * blocks) / check / 1000))k blocks/s. Peak RSS: \(peakRSS()) MiB.")
   }
