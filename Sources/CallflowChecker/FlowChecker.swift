@@ -290,17 +290,18 @@ struct FlowChecker {
   }
 
   private mutating func branchNames(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec, _ arguments: [Argument]) {
-    let allowed = Self.branchNames(spec, arguments)
-    for branch in block.branches where !allowed.contains(branch.name.value) {
+    let allowedList = Self.branchNames(spec, arguments)
+    let allowed = allowedList.count > 16 ? Set(allowedList) : nil
+    for branch in block.branches where !(allowed?.contains(branch.name.value) ?? allowedList.contains(branch.name.value)) {
       var fixes: [FixIt] = []
       var notes: [Note] = []
       if branch.name.value == "next" {
         notes.append(Note("`next` is written beside `on`, not inside it"))
-      } else if let near = Suggestions.nearest(to: branch.name.value, in: allowed) {
+      } else if let near = Suggestions.nearest(to: branch.name.value, in: allowedList) {
         fixes.append(FixIt("did you mean `\(near)`?", replacing: branch.name.span, with: near))
       } else {
         notes.append(
-          Note(allowed.isEmpty ? "`\(kind.rawValue)` has no branches" : "`\(kind.rawValue)` can take \(Suggestions.list(allowed, conjunction: "or"))"))
+          Note(allowedList.isEmpty ? "`\(kind.rawValue)` has no branches" : "`\(kind.rawValue)` can take \(Suggestions.list(Array(allowedList.prefix(12)), conjunction: "or"))"))
       }
       typer.bag.report(
         .unknownBranch, "`\(kind.rawValue)` has no branch `\(branch.name.value)`", at: branch.name.span, notes: notes, fixes: fixes)

@@ -33,8 +33,14 @@ struct GraphRules {
         label: "add `on:` with its branches")
       return
     }
-    let missing = FlowChecker.branchNames(spec, block.arguments).filter { name in
-      !block.edges.contains { ($0.source == .branch || $0.source == .onError) && $0.label == name }
+    let branchEdges = block.edges.filter { $0.source == .branch || $0.source == .onError }
+    let possible = FlowChecker.branchNames(spec, block.arguments)
+    let missing: [String]
+    if branchEdges.count * possible.count <= 256 {
+      missing = possible.filter { name in !branchEdges.contains { $0.label == name } }
+    } else {
+      let connected = Set(branchEdges.map(\.label))
+      missing = possible.filter { !connected.contains($0) }
     }
     guard !missing.isEmpty else { return }
     let subject = missing.count == 1 ? "branch \(Suggestions.list(missing)) of \(what) goes" : "branches \(Suggestions.list(missing)) of \(what) go"

@@ -11,6 +11,8 @@ struct Parser {
   private var depth = 0
   /// Set when the file is given up (nesting too deep): nothing more is reported.
   private var stopped = false
+  /// Where each block id was first defined, to report ids given twice in linear time.
+  private var blockIDs: [String: SourceSpan] = [:]
   var bag: DiagnosticBag
   /// The last line of the flow's own items (`{`, description, `start`, `on-error`) before its
   /// first block: comments up to it belong to the flow, later ones to the blocks.
@@ -98,9 +100,10 @@ struct Parser {
       if flow.blocks.isEmpty, let onError = flow.onError { headerEnd = onError.span.end.line }
     default:
       let block = try self.block()
-      if let first = flow.blocks.first(where: { $0.id.value == block.id.value }) {
-        duplicate(block.id, first: first.id.span, in: "this flow's blocks")
+      if let first = blockIDs[block.id.value] {
+        duplicate(block.id, first: first, in: "this flow's blocks")
       } else {
+        blockIDs[block.id.value] = block.id.span
         flow.blocks.append(block)
       }
     }
@@ -132,14 +135,16 @@ struct Parser {
       end = target.span
     }
     var branches: [BranchSyntax] = []
+    var branchNames: [String: SourceSpan] = [:]
     if current.kind == .leftBrace {
       advance()
       while current.kind != .rightBrace {
         if current.kind == .end { try fail("`}` to close the branches of `\(id.value)`") }
         for branch in try branch() {
-          if let first = branches.first(where: { $0.name.value == branch.name.value }) {
-            duplicate(branch.name, first: first.name.span, in: "the branches of `\(id.value)`")
+          if let first = branchNames[branch.name.value] {
+            duplicate(branch.name, first: first, in: "the branches of `\(id.value)`")
           } else {
+            branchNames[branch.name.value] = branch.name.span
             branches.append(branch)
           }
         }
@@ -227,13 +232,15 @@ struct Parser {
   private mutating func fieldList(closing: Token.Kind) throws(Abandon) -> ([SyntaxField], SourceSpan) {
     advance()
     var fields: [SyntaxField] = []
+    var names: [String: SourceSpan] = [:]
     while current.kind != closing {
       let key = try name("a parameter name or `)`")
       try expect(.colon, "`:` after `\(key.value)`")
       let field = SyntaxField(name: key, value: try value())
-      if let first = fields.first(where: { $0.name.value == key.value }) {
-        duplicate(key, first: first.name.span, in: "these parameters")
+      if let first = names[key.value] {
+        duplicate(key, first: first, in: "these parameters")
       } else {
+        names[key.value] = key.span
         fields.append(field)
       }
       if current.kind == .comma { advance() } else { break }

@@ -4,65 +4,82 @@ import CallflowSyntax
 /// Finds the comments of a YAML file. libyaml does not report comments, so the scanner reads
 /// the source itself: a `#` at the start of a line or after white space starts a comment,
 /// unless it lies inside a scalar or key of the parsed document (whose spans are known).
+/// Only the lines that hold a `#` are looked at closely, so files with few comments cost
+/// one pass over their bytes.
 enum CommentScanner {
   static func comments(in source: SourceFile, file: FileID, document: SyntaxValue?) -> [Comment] {
-    guard source.bytes.contains(UInt8(ascii: "#")) else { return [] }
-    var occupied: [Int: [(Int, Int)]] = [:]  // line -> column ranges [start, end)
-    if let document { mark(document, in: &occupied) }
+    let bytes = source.bytes
+    // The lines holding a `#`, as byte ranges without their line break.
+    var hashLines: [Int: Range<Int>] = [:]
+    var line = 1
+    var lineStart = 0
+    var hasHash = false
+    for i in bytes.indices {
+      switch bytes[i] {
+      case UInt8(ascii: "#"): hasHash = true
+      case 0x0A:
+        if hasHash { hashLines[line] = lineStart..<i }
+        line += 1
+        lineStart = i + 1
+        hasHash = false
+      default: break
+      }
+    }
+    if hasHash { hashLines[line] = lineStart..<bytes.count }
+    guard !hashLines.isEmpty else { return [] }
+
+    var occupied: [Int: [(Int, Int)]] = [:]  // line -> columns [start, end) of scalars and keys
+    if let document { mark(document, lines: hashLines, in: &occupied) }
+
     var comments: [Comment] = []
-    let text = String(decoding: source.bytes, as: UTF8.self)
-    var line = 0
-    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }) {
-      line += 1
-      guard rawLine.contains("#") else { continue }
-      var column = 0
-      var previous: Character = " "
+    for (line, range) in hashLines.sorted(by: { $0.key < $1.key }) {
+      var end = range.upperBound
+      if end > range.lowerBound, bytes[end - 1] == 0x0D { end -= 1 }
+      let scalars = Array(String(decoding: bytes[range.lowerBound..<end], as: UTF8.self).unicodeScalars)
       let ranges = occupied[line] ?? []
-      for ch in rawLine {
-        column += ch.unicodeScalars.count
-        if ch == "#", previous == " " || previous == "\t" || column == 1,
-          !ranges.contains(where: { column >= $0.0 && column < $0.1 })
-        {
-          let after = String(String.UnicodeScalarView(rawLine.unicodeScalars.dropFirst(column)))
-          let commentText = after.hasSuffix("\r") ? String(after.dropLast()) : after
-          let endColumn = column + commentText.unicodeScalars.count + 1
-          comments.append(
-            Comment(
-              commentText,
-              at: SourceSpan(
-                file: file, start: SourceLocation(line: line, column: column),
-                end: SourceLocation(line: line, column: endColumn))))
-          break
-        }
-        previous = ch
+      for (i, scalar) in scalars.enumerated() where scalar == "#" {
+        let column = i + 1
+        guard i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\t" else { continue }
+        guard !ranges.contains(where: { column >= $0.0 && column < $0.1 }) else { continue }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[(i + 1)...])
+        comments.append(
+          Comment(
+            String(text),
+            at: SourceSpan(
+              file: file, start: SourceLocation(line: line, column: column),
+              end: SourceLocation(line: line, column: scalars.count + 1))))
+        break
       }
     }
     return comments
   }
 
-  /// Records the columns every scalar and key covers, line by line.
-  private static func mark(_ value: SyntaxValue, in occupied: inout [Int: [(Int, Int)]]) {
+  /// Records the columns that scalars and keys cover, on the lines that hold a `#`.
+  private static func mark(_ value: SyntaxValue, lines: [Int: Range<Int>], in occupied: inout [Int: [(Int, Int)]]) {
     switch value.kind {
     case .null: return
-    case .scalar: cover(value.span, &occupied)
-    case .list(let items): for item in items { mark(item, in: &occupied) }
+    case .scalar: cover(value.span, lines, &occupied)
+    case .list(let items): for item in items { mark(item, lines: lines, in: &occupied) }
     case .record(let fields):
       for field in fields {
-        cover(field.name.span, &occupied)
-        mark(field.value, in: &occupied)
+        cover(field.name.span, lines, &occupied)
+        mark(field.value, lines: lines, in: &occupied)
       }
     }
   }
 
-  private static func cover(_ span: SourceSpan, _ occupied: inout [Int: [(Int, Int)]]) {
-    if span.start.line == span.end.line {
-      occupied[span.start.line, default: []].append((span.start.column, span.end.column))
+  private static func cover(_ span: SourceSpan, _ lines: [Int: Range<Int>], _ occupied: inout [Int: [(Int, Int)]]) {
+    let first = span.start.line
+    let last = span.end.line
+    if first == last {
+      if lines[first] != nil { occupied[first, default: []].append((span.start.column, span.end.column)) }
       return
     }
-    occupied[span.start.line, default: []].append((span.start.column, Int.max))
-    if span.start.line + 1 <= span.end.line - 1 {
-      for line in (span.start.line + 1)...(span.end.line - 1) { occupied[line, default: []].append((1, Int.max)) }
+    if lines[first] != nil { occupied[first, default: []].append((span.start.column, Int.max)) }
+    if last - first > 1 {
+      for line in lines.keys where line > first && line < last { occupied[line, default: []].append((1, Int.max)) }
     }
-    occupied[span.end.line, default: []].append((1, span.end.column))
+    if lines[last] != nil { occupied[last, default: []].append((1, span.end.column)) }
   }
 }
