@@ -29,7 +29,7 @@ enum CommentScanner {
     guard !hashLines.isEmpty else { return [] }
 
     var occupied: [Int: [(Int, Int)]] = [:]  // line -> columns [start, end) of scalars and keys
-    if let document { mark(document, lines: hashLines, in: &occupied) }
+    if let document { mark(document, lines: hashLines, sorted: hashLines.keys.sorted(), in: &occupied) }
 
     var comments: [Comment] = []
     for (line, range) in hashLines.sorted(by: { $0.key < $1.key }) {
@@ -55,18 +55,34 @@ enum CommentScanner {
     return comments
   }
 
-  /// Records the columns that scalars and keys cover, on the lines that hold a `#`.
-  private static func mark(_ value: SyntaxValue, lines: [Int: Range<Int>], in occupied: inout [Int: [(Int, Int)]]) {
+  /// Records the columns that scalars and keys cover, on the lines that hold a `#`. A
+  /// collection's span covers its children, so subtrees that touch none of those lines are
+  /// skipped whole.
+  private static func mark(
+    _ value: SyntaxValue, lines: [Int: Range<Int>], sorted: [Int], in occupied: inout [Int: [(Int, Int)]]
+  ) {
+    guard touches(value.span, sorted) else { return }
     switch value.kind {
     case .null: return
     case .scalar: cover(value.span, lines, &occupied)
-    case .list(let items): for item in items { mark(item, lines: lines, in: &occupied) }
+    case .list(let items): for item in items { mark(item, lines: lines, sorted: sorted, in: &occupied) }
     case .record(let fields):
       for field in fields {
-        cover(field.name.span, lines, &occupied)
-        mark(field.value, lines: lines, in: &occupied)
+        if touches(field.name.span, sorted) { cover(field.name.span, lines, &occupied) }
+        mark(field.value, lines: lines, sorted: sorted, in: &occupied)
       }
     }
+  }
+
+  /// Whether a line of `sorted` lies within the span's lines.
+  private static func touches(_ span: SourceSpan, _ sorted: [Int]) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sorted[mid] < span.start.line { low = mid + 1 } else { high = mid }
+    }
+    return low < sorted.count && sorted[low] <= span.end.line
   }
 
   private static func cover(_ span: SourceSpan, _ lines: [Int: Range<Int>], _ occupied: inout [Int: [(Int, Int)]]) {

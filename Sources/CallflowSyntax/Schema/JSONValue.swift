@@ -1,3 +1,5 @@
+import CallflowDiagnostics
+
 /// A JSON value with object keys kept in the order they were given, printed with two-space
 /// indentation: deterministic output for generated files.
 public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
@@ -36,19 +38,8 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
   }
 
   static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    var writer = JSONWriter()
+    writer.string(s)
+    return writer.output
   }
 }
