@@ -17,13 +17,13 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Parse and check flows; print diagnostics.",
     discussion: """
-      PATH is a flow file (*.flow.yaml), a project folder (its center.yaml and every flow \
+      PATH is a flow file (*.flow.yaml or *.flow), a project folder (its center.yaml and every flow \
       file below it), or - for standard input. Exit status: 0 no errors, 1 errors found \
       (or warnings, with --werror), 2 the command could not run.
       """
   )
 
-  @Argument(help: "Flow files, project folders, or - for standard input.")
+  @Argument(help: "Flow files (YAML or DSL), project folders, or - for standard input.")
   var paths: [String] = ["."]
 
   @Option(name: .long, help: "Output format: text or json.")
