@@ -15,19 +15,27 @@ struct FlowChecker {
 
   mutating func check() -> (CheckedFlow, [Diagnostic]) {
     header()
+    blockIndex.reserveCapacity(syntax.blocks.count)
     for (i, block) in syntax.blocks.enumerated() where blockIndex[block.id.value] == nil {
       blockIndex[block.id.value] = i
     }
     var blocks: [CheckedBlock] = []
     blocks.reserveCapacity(syntax.blocks.count)
-    for block in syntax.blocks { blocks.append(self.block(block)) }
+    // Each block's catalog row, looked up once and shared with the graph rules.
+    var specs: [BlockSpec?] = []
+    specs.reserveCapacity(syntax.blocks.count)
+    for block in syntax.blocks {
+      let checked = self.block(block)
+      specs.append(checked.kind?.spec)
+      blocks.append(checked)
+    }
     var flow = CheckedFlow(
       syntax: syntax, name: syntax.name?.value, type: type, blocks: blocks,
       start: syntax.start.flatMap { blockIndex[$0.value] },
       onError: syntax.onError.flatMap { blockIndex[$0.value] }, flowReferences: typer.flowReferences)
     startAndOnError()
-    addOnErrorEdges(&flow)
-    var graph = GraphRules(flow: flow, bag: typer.bag)
+    addOnErrorEdges(&flow, specs)
+    var graph = GraphRules(flow: flow, specs: specs, bag: typer.bag)
     graph.run()
     return (flow, graph.bag.diagnostics)
   }
@@ -324,10 +332,10 @@ struct FlowChecker {
 
   // MARK: on-error
 
-  private func addOnErrorEdges(_ flow: inout CheckedFlow) {
+  private func addOnErrorEdges(_ flow: inout CheckedFlow, _ specs: [BlockSpec?]) {
     guard let onError = syntax.onError else { return }
     for i in flow.blocks.indices {
-      guard let kind = flow.blocks[i].kind, kind.spec.branches.contains("error"),
+      guard let spec = specs[i], spec.hasErrorBranch,
         !flow.blocks[i].edges.contains(where: { $0.label == "error" && $0.source == .branch })
       else { continue }
       flow.blocks[i].edges.append(Edge(label: "error", source: .onError, target: onError, targetIndex: flow.onError))

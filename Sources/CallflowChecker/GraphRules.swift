@@ -5,6 +5,8 @@ import CallflowSyntax
 /// and `loop-without-wait`. Each runs in time linear in blocks and edges.
 struct GraphRules {
   let flow: CheckedFlow
+  /// Each block's catalog row (`nil` for a kind not in the catalog).
+  let specs: [BlockSpec?]
   var bag: DiagnosticBag
 
   mutating func run() {
@@ -17,8 +19,7 @@ struct GraphRules {
 
   private mutating func exits(_ i: Int) {
     let block = flow.blocks[i]
-    guard let kind = block.kind else { return }
-    let spec = kind.spec
+    guard let kind = block.kind, let spec = specs[i] else { return }
     let syntax = flow.syntax.blocks[i]
     var what: String { "`\(kind.rawValue)` block `\(block.id.value)`" }
     if takesNext(spec, syntax), !block.edges.contains(where: { $0.source == .next }) {

@@ -100,6 +100,7 @@ struct ValueTyper {
   /// Types the fields of a record against `specs`, reporting unknown names.
   mutating func arguments(_ given: [SyntaxField], specs: [ParameterSpec], in place: @autoclosure () -> String) -> [Argument] {
     var result: [Argument] = []
+    result.reserveCapacity(given.count)
     for field in given {
       guard let spec = specs.first(where: { $0.name == field.name.value }) else {
         unknownParameter(field.name, known: specs.map(\.name), in: place())

@@ -11,10 +11,14 @@ public struct CheckOptions: Sendable {
   public var environment: String?
   /// `--define NAME=VALUE` values; they win over the environment's.
   public var defines: [String: String]
+  /// Whether ``CheckResult/flows`` keep their checked blocks. `callflow check` needs only the
+  /// diagnostics: without the blocks each worker reuses their memory for the next flow.
+  public var keepCheckedBlocks: Bool
 
-  public init(environment: String? = nil, defines: [String: String] = [:]) {
+  public init(environment: String? = nil, defines: [String: String] = [:], keepCheckedBlocks: Bool = true) {
     self.environment = environment
     self.defines = defines
+    self.keepCheckedBlocks = keepCheckedBlocks
   }
 }
 
@@ -24,7 +28,8 @@ public struct CheckResult: Sendable {
   /// The diagnostics of the files asked about, in print order.
   public var diagnostics: [Diagnostic]
   public var summary: DiagnosticSummary
-  /// Every checked flow, of every project of the run.
+  /// Every checked flow, of every project of the run (without their blocks when
+  /// ``CheckOptions/keepCheckedBlocks`` is off).
   public var flows: [CheckedFlow]
   /// The centers of the projects of the run.
   public var centers: [Center]
@@ -146,7 +151,12 @@ public enum CheckRun {
     // Checking, flows in parallel, then the project-wide rules.
     let index = ProjectIndex(flows: syntaxes, center: center, knowsAllFlows: group.complete)
     let toCheck = syntaxes
-    let checked = parallelMap(toCheck.count) { Checker.check(toCheck[$0], index: index) }
+    let keepBlocks = options.keepCheckedBlocks
+    let checked = parallelMap(toCheck.count) { i in
+      var result = Checker.check(toCheck[i], index: index)
+      if !keepBlocks { result.flow.blocks = [] }
+      return result
+    }
     let flows = checked.map(\.flow)
     for result in checked { diagnostics += result.diagnostics }
     diagnostics += Checker.checkProject(flows, index: index)

@@ -55,8 +55,10 @@ struct Benchmark {
     let libyaml = measure(runs) { for file in files { _ = libyamlEvents(file) } }
     // Each result is freed after the clock stops, as the `callflow` executable exits without
     // freeing it.
-    let check = measure(runs) { try? CheckRun.run(paths: [root]) }
-    let samples = measure(max(runs, 20)) { try? CheckRun.run(paths: [samplesPath()]) }
+    // As `callflow check` runs it: checked blocks are not kept.
+    let asCLI = CheckOptions(keepCheckedBlocks: false)
+    let check = measure(runs) { try? CheckRun.run(paths: [root], options: asCLI) }
+    let samples = measure(max(runs, 20)) { try? CheckRun.run(paths: [samplesPath()], options: asCLI) }
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("callflow").path
     let hasExecutable = FileManager.default.isExecutableFile(atPath: executable)
     let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
@@ -82,7 +84,7 @@ struct Benchmark {
     let dslBytes = dslFlows.reduce(0) { $0 + $1.bytes.count }
     let yamlFrontEnd = measure(runs) { yamlFlows.map { SourceForm.yaml.parse($0, file: FileID(0)).flow } }
     let dslFrontEnd = measure(runs) { dslFlows.map { SourceForm.dsl.parse($0, file: FileID(0)).flow } }
-    let dslCheck = measure(runs) { try? CheckRun.run(paths: [dslRoot]) }
+    let dslCheck = measure(runs) { try? CheckRun.run(paths: [dslRoot], options: asCLI) }
     guard let dslResult = try? CheckRun.run(paths: [dslRoot]), dslResult.summary.errors == 0, dslResult.summary.warnings == 0 else {
       fatalError("the converted project is not clean")
     }

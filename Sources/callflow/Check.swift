@@ -55,7 +55,7 @@ struct Check: ParsableCommand {
     }
     let result: CheckResult
     do {
-      result = try CheckRun.run(paths: paths, options: CheckOptions(environment: env, defines: values))
+      result = try CheckRun.run(paths: paths, options: CheckOptions(environment: env, defines: values, keepCheckedBlocks: false))
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)

@@ -142,6 +142,8 @@ public final class BlockSpec: Sendable {
   public let placementRule: String?
   /// The attributes the block writes: exact paths, or roots ending in `.*`.
   public let writes: [String]
+  /// Whether `error` is among ``branches`` (so a flow's `on-error` applies).
+  public let hasErrorBranch: Bool
 
   init(
     _ category: BlockCategory, _ summary: String, parameters: [ParameterSpec] = [],
@@ -161,6 +163,7 @@ public final class BlockSpec: Sendable {
     self.allowedIn = allowedIn
     self.placementRule = placementRule
     self.writes = writes
+    self.hasErrorBranch = branches.contains("error")
   }
 
   /// A spec holding only `parameters`, for walking the fields of a record parameter.
