@@ -87,17 +87,9 @@ struct Parser {
       if flow.blocks.isEmpty { headerEnd = current.span.end.line }
       advance()
     case .bare("start") where peekKind(1) != .colon:
-      let keyword = Located("start", at: current.span)
-      advance()
-      let start = try name("the id of the first block after `start`")
-      if let first = flow.start { duplicate(keyword, first: first.span, in: "this flow") } else { flow.start = start }
-      if flow.blocks.isEmpty, let start = flow.start { headerEnd = start.span.end.line }
+      try headerName(into: &flow.start, blocksSoFar: flow.blocks.count, what: "the id of the first block after `start`")
     case .bare("on-error") where peekKind(1) != .colon:
-      let keyword = Located("on-error", at: current.span)
-      advance()
-      let onError = try name("the id of a block after `on-error`")
-      if let first = flow.onError { duplicate(keyword, first: first.span, in: "this flow") } else { flow.onError = onError }
-      if flow.blocks.isEmpty, let onError = flow.onError { headerEnd = onError.span.end.line }
+      try headerName(into: &flow.onError, blocksSoFar: flow.blocks.count, what: "the id of a block after `on-error`")
     default:
       let block = try self.block()
       if let first = blockIDs[block.id.value] {
@@ -107,6 +99,17 @@ struct Parser {
         flow.blocks.append(block)
       }
     }
+  }
+
+  /// `start NAME` or `on-error NAME`: the keyword at `current`, then the block id, kept in
+  /// `slot` unless the flow has one already.
+  private mutating func headerName(into slot: inout Located<String>?, blocksSoFar: Int, what: String) throws(Abandon) {
+    guard case .bare(let word) = current.kind else { return }
+    let keyword = Located(word, at: current.span)
+    advance()
+    let value = try name(what)
+    if let first = slot { duplicate(keyword, first: first.span, in: "this flow") } else { slot = value }
+    if blocksSoFar == 0 { headerEnd = value.span.end.line }
   }
 
   /// Reports a name given twice where names must be unique; the second is left out, as the
