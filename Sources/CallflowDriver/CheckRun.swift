@@ -14,11 +14,17 @@ public struct CheckOptions: Sendable {
   /// Whether ``CheckResult/flows`` keep their checked blocks. `callflow check` needs only the
   /// diagnostics: without the blocks each worker reuses their memory for the next flow.
   public var keepCheckedBlocks: Bool
+  /// Rule levels by rule id (`--rule NAME=LEVEL`): `off` drops a rule's diagnostics.
+  public var ruleLevels: [String: RuleLevel]
 
-  public init(environment: String? = nil, defines: [String: String] = [:], keepCheckedBlocks: Bool = true) {
+  public init(
+    environment: String? = nil, defines: [String: String] = [:], keepCheckedBlocks: Bool = true,
+    ruleLevels: [String: RuleLevel] = [:]
+  ) {
     self.environment = environment
     self.defines = defines
     self.keepCheckedBlocks = keepCheckedBlocks
+    self.ruleLevels = ruleLevels
   }
 }
 
@@ -58,6 +64,7 @@ public enum CheckRun {
       reportedFiles += result.reportedFiles
       reportedFlows += result.reportedFlows
     }
+    diagnostics = diagnostics.applying(options.ruleLevels)
     diagnostics.sort(by: Diagnostic.printOrder(in: sources))
     let summary = DiagnosticSummary(files: reportedFiles, flows: reportedFlows, diagnostics: diagnostics)
     return CheckResult(sources: sources, diagnostics: diagnostics, summary: summary, flows: flows, centers: centers)

@@ -5,7 +5,7 @@ import Foundation
 
 /// The output formats of `callflow check`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
+  case text, json, sarif, github
 }
 
 /// When to colour text output.
@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
   @Argument(help: "Flow files (YAML or DSL), project folders, or - for standard input.")
   var paths: [String] = ["."]
 
-  @Option(name: .long, help: "Output format: text or json.")
+  @Option(name: .long, help: "Output format: text, json, sarif (SARIF 2.1.0) or github (workflow annotations).")
   var format: OutputFormat = .text
 
   @Option(name: .long, help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
@@ -34,6 +34,9 @@ struct Check: ParsableCommand {
 
   @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
   var werror = false
+
+  @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's level: off, info, warning or error (repeatable).", valueName: "NAME=LEVEL"))
+  var rules: [String] = []
 
   @Option(name: .long, help: "The environment of callflow.yaml whose values fill ${NAME}.")
   var env: String?
@@ -45,6 +48,24 @@ struct Check: ParsableCommand {
     for define in defines where !define.contains("=") || define.hasPrefix("=") {
       throw ValidationError("--define takes NAME=VALUE, not '\(define)'")
     }
+    _ = try ruleLevels()
+  }
+
+  /// The `--rule` settings, checked: the rule must exist and the level be one of the four.
+  func ruleLevels() throws -> [String: RuleLevel] {
+    var levels: [String: RuleLevel] = [:]
+    for setting in rules {
+      let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let level = RuleLevel(rawValue: parts[1]) else {
+        throw ValidationError("--rule takes NAME=LEVEL with LEVEL off, info, warning or error, not '\(setting)'")
+      }
+      guard Rule.named(parts[0]) != nil else {
+        let hint = Suggestions.nearest(to: parts[0], in: Rule.all.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+        throw ValidationError("--rule: there is no rule '\(parts[0])'\(hint)")
+      }
+      levels[parts[0]] = level
+    }
+    return levels
   }
 
   func run() throws {
@@ -55,7 +76,9 @@ struct Check: ParsableCommand {
     }
     let result: CheckResult
     do {
-      result = try CheckRun.run(paths: paths, options: CheckOptions(environment: env, defines: values, keepCheckedBlocks: false))
+      result = try CheckRun.run(
+        paths: paths,
+        options: CheckOptions(environment: env, defines: values, keepCheckedBlocks: false, ruleLevels: try ruleLevels()))
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
@@ -67,6 +90,11 @@ struct Check: ParsableCommand {
       Terminal.standardError(result.summary.sentence + "\n")
     case .json:
       Terminal.standardOutput(JSONRenderer.render(result.diagnostics, summary: result.summary, sources: result.sources))
+    case .sarif:
+      Terminal.standardOutput(
+        SARIFRenderer.render(result.diagnostics, sources: result.sources, version: Callflow.configuration.version))
+    case .github:
+      Terminal.standardOutput(GitHubRenderer.render(result.diagnostics, sources: result.sources))
     }
     let failed = result.summary.errors > 0 || (werror && result.summary.warnings > 0)
     // Exit while `result` is still alive: freeing a large project's trees one by one would

@@ -98,3 +98,35 @@ struct CLI {
     #expect(try CLI.run(["check", "--color", "always", "-"], stdin: flow).stdout.contains("\u{1B}[31m"))
   }
 }
+
+@Suite(.serialized) struct CIFormatTests {
+  static let flow = "flow: x\ntype: inbound\nstart: a\nblocks:\n  a:\n    wait: 10s\n    next: b\n  b:\n    disconnect: {}\n"
+
+  @Test func githubAnnotations() throws {
+    let out = try CLI.run(["check", "--format", "github", "-"], stdin: Self.flow)
+    #expect(out.status == 0)
+    #expect(
+      out.stdout
+        == "::warning file=<stdin>,line=5,col=3,endLine=5,endColumn=4,title=unconnected-branch::branch `error` of `wait` block `a` goes nowhere\n"
+    )
+  }
+
+  @Test func sarifIsOneJSONDocument() throws {
+    let out = try CLI.run(["check", "--format", "sarif", "Samples"])
+    #expect(out.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+    #expect(json?["version"] as? String == "2.1.0")
+    #expect(((json?["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func ruleLevelsFromTheCommandLine() throws {
+    #expect(try CLI.run(["check", "--werror", "-"], stdin: Self.flow).status == 1)
+    #expect(try CLI.run(["check", "--werror", "--rule", "unconnected-branch=off", "-"], stdin: Self.flow).status == 0)
+    let raised = try CLI.run(["check", "--rule", "unconnected-branch=error", "-"], stdin: Self.flow)
+    #expect(raised.status == 1 && raised.stdout.contains(": error: branch `error`"))
+    let unknown = try CLI.run(["check", "--rule", "unconected-branch=off", "-"], stdin: Self.flow)
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("there is no rule 'unconected-branch'; did you mean 'unconnected-branch'?"))
+    #expect(try CLI.run(["check", "--rule", "dead-end=loud", "-"], stdin: Self.flow).status == 2)
+  }
+}
