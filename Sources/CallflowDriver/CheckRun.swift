@@ -64,7 +64,6 @@ public enum CheckRun {
       reportedFiles += result.reportedFiles
       reportedFlows += result.reportedFlows
     }
-    diagnostics = diagnostics.applying(options.ruleLevels)
     diagnostics.sort(by: Diagnostic.printOrder(in: sources))
     let summary = DiagnosticSummary(files: reportedFiles, flows: reportedFlows, diagnostics: diagnostics)
     return CheckResult(sources: sources, diagnostics: diagnostics, summary: summary, flows: flows, centers: centers)
@@ -87,12 +86,22 @@ public enum CheckRun {
     // Configuration and substitutions.
     var substitutions = Substitutions(values: [:], environment: options.environment)
     var environmentValues: [String: String] = [:]
+    var ruleLevels = options.ruleLevels
+    var flowPaths = group.flows
     if let configPath = group.config {
       let source = SourceFile(path: configPath, bytes: try FileReader.read(configPath))
       let id = sources.add(source)
       reported.insert(id)
       let (config, problems) = Configuration.parse(source, file: id)
       diagnostics += problems
+      ruleLevels = config.rules.merging(options.ruleLevels) { $1 }
+      if let root = group.root, !config.exclude.isEmpty {
+        let prefix = ProjectLayout.displayPath(root)
+        flowPaths = flowPaths.filter { path in
+          let relative = prefix == "." ? path : String(path.dropFirst(prefix.count + 1))
+          return !config.exclude.contains { Glob.matches($0, relative) }
+        }
+      }
       if let environment = options.environment {
         guard let values = config.environments[environment] else {
           let known = config.environments.keys.sorted()
@@ -121,7 +130,7 @@ public enum CheckRun {
     }
 
     // Flow files, read and parsed in parallel.
-    let paths = group.flows
+    let paths = flowPaths
     let firstID = UInt32(sources.files.count)
     let parsed = parallelMap(paths.count) { i -> Result<(SourceFile, FlowSyntax?, [Diagnostic]), InputError> in
       let path = paths[i]
@@ -171,6 +180,7 @@ public enum CheckRun {
     var suppressions = syntaxes.filter { reported.contains($0.file) }.flatMap(\.allComments).compactMap(Suppression.init)
     if let center, reported.contains(center.file) { suppressions += center.comments.compactMap(Suppression.init) }
     let shown = Suppression.apply(suppressions, to: diagnostics.filter { reported.contains($0.span.file) })
+      .applying(ruleLevels)
     return GroupResult(
       diagnostics: shown, flows: flows, center: center, reportedFiles: reported.count,
       reportedFlows: syntaxes.count { reported.contains($0.file) })

@@ -2,15 +2,19 @@ import CallflowDiagnostics
 import CallflowSyntax
 import CallflowYAML
 
-/// The project configuration, `callflow.yaml`: for now its environments, the values of
-/// `${NAME}` substitutions per environment.
+/// The project configuration, `callflow.yaml`: rule levels, paths to leave out, and the
+/// environments whose values fill `${NAME}`.
 public struct Configuration: Sendable {
   /// Environment name -> substitution name -> value.
   public var environments: [String: [String: String]] = [:]
+  /// Rule id -> level; `--rule` on the command line wins.
+  public var rules: [String: RuleLevel] = [:]
+  /// Glob patterns, relative to the project folder, of flow files to leave out.
+  public var exclude: [String] = []
 
   public init() {}
 
-  static let keys = ["environments"]
+  static let keys = ["rules", "exclude", "environments"]
 
   /// Reads `callflow.yaml`, reporting what is wrong with it.
   static func parse(_ source: SourceFile, file: FileID) -> (Configuration, [Diagnostic]) {
@@ -25,7 +29,15 @@ public struct Configuration: Sendable {
       return (config, bag.diagnostics)
     }
     for field in fields {
-      guard field.name.value == "environments" else {
+      switch field.name.value {
+      case "environments": break
+      case "rules":
+        config.rules = rules(field.value, &bag)
+        continue
+      case "exclude":
+        config.exclude = patterns(field.value, &bag)
+        continue
+      default:
         bag.reportUnknownKey(field.name, expected: keys, in: "callflow.yaml")
         continue
       }
@@ -53,5 +65,88 @@ public struct Configuration: Sendable {
       }
     }
     return (config, bag.diagnostics)
+  }
+
+  private static func rules(_ value: SyntaxValue, _ bag: inout DiagnosticBag) -> [String: RuleLevel] {
+    guard case .record(let entries) = value.kind else {
+      bag.report(.invalidValue, "`rules` maps rule names to levels, such as `{unreachable-block: error}`", at: value.span)
+      return [:]
+    }
+    var levels: [String: RuleLevel] = [:]
+    for entry in entries {
+      guard Rule.named(entry.name.value) != nil else {
+        bag.report(
+          .unknownParameter, "there is no rule `\(entry.name.value)`", at: entry.name.span,
+          fixes: Suggestions.nearest(to: entry.name.value, in: Rule.all.map(\.id)).map {
+            [FixIt("did you mean `\($0)`?", replacing: entry.name.span, with: $0)]
+          } ?? [])
+        continue
+      }
+      guard let text = entry.value.scalarText, let level = RuleLevel(rawValue: text) else {
+        bag.report(
+          .invalidValue, "a rule's level is `off`, `info`, `warning` or `error`, not \(entry.value.kindDescription)",
+          at: entry.value.span)
+        continue
+      }
+      levels[entry.name.value] = level
+    }
+    return levels
+  }
+
+  private static func patterns(_ value: SyntaxValue, _ bag: inout DiagnosticBag) -> [String] {
+    guard case .list(let items) = value.kind else {
+      bag.report(.invalidValue, "`exclude` is a list of glob patterns, such as `[\"drafts/**\"]`", at: value.span)
+      return []
+    }
+    return items.compactMap { item in
+      guard let text = item.scalarText else {
+        bag.report(.invalidValue, "an `exclude` pattern is text, not \(item.kindDescription)", at: item.span)
+        return nil
+      }
+      return text
+    }
+  }
+}
+
+/// Glob patterns over `/`-separated relative paths: `*` matches within one path segment,
+/// `**` any number of segments, `?` one character.
+public enum Glob {
+  public static func matches(_ pattern: String, _ path: String) -> Bool {
+    match(Array(pattern.unicodeScalars)[...], Array(path.unicodeScalars)[...])
+  }
+
+  private static func match(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard let first = p.first else { return s.isEmpty }
+    if first == "*" {
+      let rest = p.dropFirst()
+      if rest.first == "*" {
+        var tail = rest.dropFirst()
+        var i = s.startIndex
+        if tail.first == "/" {
+          // `**/`: zero or more whole segments, so the rest starts at a segment boundary.
+          tail = tail.dropFirst()
+          while true {
+            if match(tail, s[i...]) { return true }
+            guard let slash = s[i...].firstIndex(of: "/") else { return false }
+            i = s.index(after: slash)
+          }
+        }
+        // `**` elsewhere: any characters, `/` included.
+        while true {
+          if match(tail, s[i...]) { return true }
+          if i == s.endIndex { return false }
+          i = s.index(after: i)
+        }
+      }
+      var i = s.startIndex
+      while true {
+        if match(rest, s[i...]) { return true }
+        guard i < s.endIndex, s[i] != "/" else { return false }
+        i = s.index(after: i)
+      }
+    }
+    guard let c = s.first else { return false }
+    if first == "?" ? c != "/" : first == c { return match(p.dropFirst(), s.dropFirst()) }
+    return false
   }
 }

@@ -3,12 +3,12 @@ import CallflowSyntax
 
 /// The files a schema describes.
 enum SchemaKind: String, ExpressibleByArgument, CaseIterable {
-  case flow, center
+  case flow, center, config
 }
 
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the JSON Schema of flow YAML files or of center.yaml.",
+    abstract: "Print the JSON Schema of flow YAML files, center.yaml or callflow.yaml.",
     discussion: """
       The schemas are generated from the block catalog. Point your editor's YAML language \
       server at them, or put a modeline at the top of a file: \
@@ -16,11 +16,16 @@ struct Schema: ParsableCommand {
       """
   )
 
-  @Argument(help: "flow or center")
+  @Argument(help: "flow, center or config")
   var kind: SchemaKind
 
   func run() {
-    let schema = kind == .flow ? FlowSchema.flow() : CenterSchema.center()
+    let schema: JSONValue
+    switch kind {
+    case .flow: schema = FlowSchema.flow()
+    case .center: schema = CenterSchema.center()
+    case .config: schema = ConfigSchema.config()
+    }
     Terminal.standardOutput(schema.printed() + "\n")
   }
 }

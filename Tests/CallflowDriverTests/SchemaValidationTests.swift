@@ -48,6 +48,17 @@ struct SchemaValidationTests {
     #expect(try validate("center.schema.json", [packageRoot + "/Samples/center.yaml"]).allSatisfy { $0.hasPrefix("OK ") })
   }
 
+  @Test func configurationSchemaKnowsTheRules() throws {
+    let project = try TemporaryProject([
+      "good.yaml": "rules:\n  phone-number-unassigned: off\nexclude: [\"drafts/**\"]\nenvironments:\n  dev: {Q: x}\n",
+      "bad-rule.yaml": "rules:\n  dead-ends: off\n",
+      "bad-level.yaml": "rules:\n  dead-end: loud\n",
+    ])
+    defer { project.remove() }
+    let lines = try validate("config.schema.json", ["good.yaml", "bad-rule.yaml", "bad-level.yaml"].map(project.path))
+    #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["OK", "INVALID", "INVALID"])
+  }
+
   @Test func rejectsUnknownKindsParametersAndBranches() throws {
     let valid = """
       flow: f

@@ -48,7 +48,10 @@ func checkGeneratedRegion(file: String, name: String, content: String, sourceLoc
 /// The committed JSON Schemas are what the catalog generates (`CALLFLOW_UPDATE_DOCS=1 swift
 /// test` rewrites them).
 @Suite struct CommittedSchemaTests {
-  @Test(arguments: [("Grammar/flow.schema.json", FlowSchema.flow()), ("Grammar/center.schema.json", CenterSchema.center())])
+  @Test(arguments: [
+    ("Grammar/flow.schema.json", FlowSchema.flow()), ("Grammar/center.schema.json", CenterSchema.center()),
+    ("Grammar/config.schema.json", ConfigSchema.config()),
+  ])
   func committedSchemaIsGenerated(_ file: String, _ schema: JSONValue) throws {
     var root = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { root.deleteLastPathComponent() }

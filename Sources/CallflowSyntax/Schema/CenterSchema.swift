@@ -1,3 +1,5 @@
+import CallflowDiagnostics
+
 /// The JSON Schema (draft-07) of `center.yaml`.
 public enum CenterSchema {
   public static func center() -> JSONValue {
@@ -73,6 +75,42 @@ public enum CenterSchema {
         ])
       ),
       ("definitions", .object([("scalar", .object([("type", .array(["string", "number", "boolean"]))]))] + [("substitution", .object([("type", "string"), ("pattern", "\\$\\{[^}]*\\}")]))])),
+    ])
+  }
+}
+
+/// The JSON Schema (draft-07) of `callflow.yaml`.
+public enum ConfigSchema {
+  public static func config() -> JSONValue {
+    .object([
+      ("$schema", "http://json-schema.org/draft-07/schema#"),
+      ("title", "Callflow configuration"),
+      ("description", "callflow.yaml: rule levels, excluded paths, environments. See Docs/LANGUAGE.md."),
+      ("type", "object"),
+      ("additionalProperties", false),
+      (
+        "properties",
+        .object([
+          (
+            "rules",
+            .object([
+              ("type", "object"), ("additionalProperties", false),
+              (
+                "properties",
+                .object(Rule.all.map { ($0.id, .object([("description", .string($0.summary)), ("enum", .array(RuleLevel.allCases.map { .string($0.rawValue) }))])) })
+              ),
+            ])
+          ),
+          ("exclude", .object([("type", "array"), ("items", .object([("type", "string")])), ("description", "glob patterns of flow files to skip")])),
+          (
+            "environments",
+            .object([
+              ("type", "object"),
+              ("additionalProperties", .object([("type", "object"), ("additionalProperties", .object([("type", .array(["string", "number", "boolean"]))]))])),
+            ])
+          ),
+        ])
+      ),
     ])
   }
 }

@@ -1,6 +1,6 @@
 /// JSON Schemas (draft-07) for the YAML files, generated from the catalog, so that editors
 /// with a YAML language server complete and validate flows as they are typed.
-/// `callflow schema flow|center` prints them; `Grammar/` holds the committed copies.
+/// `callflow schema flow|center|config` prints them; `Grammar/` holds the committed copies.
 public enum FlowSchema {
   static let blockID: JSONValue = .object([("$ref", "#/definitions/block-id")])
 
