@@ -21,7 +21,7 @@ public struct DSLFrontend: Sendable {
       bag.report(
         .dslSyntax, "the character U+\(String(scalar.value, radix: 16, uppercase: true)) is not allowed in a flow file",
         at: SourceSpan(file: file, at: source.location(ofByteOffset: offset)),
-        notes: [Note("write control characters in strings as escapes, such as \\t or \\u{8}")])
+        notes: [Note("write such characters in strings as escapes, such as \\t or \\u{2028}")])
       return (nil, bag.diagnostics)
     }
     var lexer = Lexer(bytes: Self.withoutByteOrderMark(source.bytes), file: file)
@@ -40,7 +40,8 @@ public struct DSLFrontend: Sendable {
   }
 
   /// The first character, past a leading byte-order mark, that YAML would not allow either
-  /// (control characters but tab and line breaks), with its byte offset.
+  /// (control characters but tab and line breaks), or that YAML reads as a line break where
+  /// the DSL does not (NEL, U+2028, U+2029), with its byte offset.
   /// A carriage return is allowed only before a line feed (CRLF line ends).
   static func firstUnprintable(_ bytes: [UInt8]) -> (Int, Unicode.Scalar)? {
     var offset = 0
@@ -49,7 +50,7 @@ public struct DSLFrontend: Sendable {
       defer { offset += UTF8.width(scalar) }
       if offset == 0 && scalar == "\u{FEFF}" { continue }
       if scalar == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { continue }
-      if scalar == "\n" || PlainScalar.isPrintable(scalar) { continue }
+      if scalar == "\n" || (PlainScalar.isPrintable(scalar) && !PlainScalar.isLineBreak(scalar)) { continue }
       return (offset, scalar)
     }
     return nil

@@ -1,3 +1,4 @@
+import CallflowDiagnostics
 import CallflowSyntax
 
 /// Prints a flow as canonical DSL: the form `callflow fmt` writes and `callflow convert --to
@@ -123,21 +124,9 @@ public enum DSLPrinter {
 
   static func string(_ text: String) -> String { quote(text, with: "\"") }
 
-  private static func quote(_ text: String, with mark: Character) -> String {
-    var out = String(mark)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where Character(scalar) == mark: out += "\\" + String(mark)
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        out += "\\u{" + String(scalar.value, radix: 16) + "}"
-      default: out.unicodeScalars.append(scalar)
-      }
+  private static func quote(_ text: String, with mark: Unicode.Scalar) -> String {
+    Escaping.quoted(text, mark: mark) { scalar in
+      scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
     }
-    out.append(mark)
-    return out
   }
 }

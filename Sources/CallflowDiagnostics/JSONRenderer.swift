@@ -67,20 +67,8 @@ public struct JSONWriter: Sendable {
   public mutating func raw(_ text: String) { output += text }
 
   public mutating func string(_ value: String) {
-    output += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case let s where s.value < 0x20 || s.value == 0x7F:
-        let hex = String(s.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
-      }
+    output += Escaping.quoted(value, mark: "\"") { scalar in
+      scalar.value < 0x20 || scalar.value == 0x7F ? "\\u" + Escaping.hex(scalar.value, width: 4) : nil
     }
-    output += "\""
   }
 }

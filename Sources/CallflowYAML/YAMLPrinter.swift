@@ -1,3 +1,4 @@
+import CallflowDiagnostics
 import CallflowSyntax
 
 /// Prints a flow as YAML in block style, comments before what they were attached to. Bare
@@ -76,26 +77,10 @@ public enum YAMLPrinter {
   /// A key or name: plain when YAML reads it back unchanged, else double-quoted.
   static func key(_ text: String) -> String { PlainScalar.isValid(text) ? text : quoted(text) }
 
+  /// A double-quoted YAML scalar; what YAML does not allow unescaped is written `\UXXXXXXXX`.
   static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-        || scalar.value == 0xFEFF || (0xD800...0xDFFF).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-        out += "\\U" + String(format8(scalar.value))
-      default: out.unicodeScalars.append(scalar)
-      }
+    Escaping.quoted(text, mark: "\"") { scalar in
+      PlainScalar.isPrintable(scalar) && !PlainScalar.isLineBreak(scalar) ? nil : "\\U" + Escaping.hex(scalar.value, width: 8)
     }
-    return out + "\""
-  }
-
-  private static func format8(_ value: UInt32) -> String {
-    let hex = String(value, radix: 16)
-    return String(repeating: "0", count: 8 - hex.count) + hex
   }
 }

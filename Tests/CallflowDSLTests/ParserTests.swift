@@ -1,6 +1,7 @@
 import CallflowDSL
 import CallflowDiagnostics
 import CallflowSyntax
+import CallflowYAML
 import Testing
 
 func dslProblems(_ text: String) -> [String] {
@@ -139,11 +140,18 @@ func dslProblems(_ text: String) -> [String] {
     #expect(flow.blocks[0].branches.map { "\($0.name.value)->\($0.target.value)" } == ["1->a", "timeout->b"])
   }
 
-  @Test func controlCharactersAreRefusedAsInYAML() {
+  @Test func controlCharactersAreRefusedAsInYAML() throws {
     #expect(dslProblems("// a\u{8}b\nflow f { }") == ["1:5 dsl-syntax the character U+8 is not allowed in a flow file"])
     #expect(dslProblems("\u{FEFF}flow f { }") == [])
     #expect(dslProblems("// a\rb\nflow f { }") == ["1:5 dsl-syntax the character U+D is not allowed in a flow file"])
     #expect(dslProblems("// a\r\nflow f {\r\n}\r\n") == [])
+    // Characters YAML reads as line breaks are refused too; in strings they are escapes.
+    #expect(dslProblems("// a\u{2028}b\nflow f { }") == ["1:5 dsl-syntax the character U+2028 is not allowed in a flow file"])
+    let (flow, problems) = parseDSL("flow f { a: b(x: \"one\\u{2028}two\\u{85}\") }")
+    #expect(problems.isEmpty)
+    let yaml = YAMLPrinter.print(try #require(flow))
+    #expect(yaml.contains("x: \"one\\U00002028two\\U00000085\""))
+    #expect(try #require(parseYAML(yaml).0).structuralDump == flow?.structuralDump)
     #expect(dslProblems("flow f { a: b(\"tab\tok\") }") == [])
   }
 

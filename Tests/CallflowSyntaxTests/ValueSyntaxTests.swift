@@ -66,3 +66,11 @@ import Testing
     #expect(throws: ValueError(message)) { try AttributePath.parse(text).get() }
   }
 }
+
+@Suite struct PlainScalarTests {
+  @Test(arguments: ["Support", "-3", "+14255550100", "$.Attributes.tier", "a: b", "a #b", "*9", "null", "", " x", "x ", "-", "a\u{2028}b", "a\u{85}b", "é ü", "a#b", "?x"])
+  func validity(_ text: String) {
+    let expected = ["Support", "-3", "+14255550100", "$.Attributes.tier", "é ü", "a#b", "?x"].contains(text)
+    #expect(PlainScalar.isValid(text) == expected, "\(text.debugDescription)")
+  }
+}

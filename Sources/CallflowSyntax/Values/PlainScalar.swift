@@ -16,7 +16,7 @@ public enum PlainScalar {
     }
     if text.hasPrefix("---") || text.hasPrefix("...") { return false }
     for (i, scalar) in scalars.enumerated() {
-      if !isPrintable(scalar) { return false }
+      if !isPrintable(scalar) || isLineBreak(scalar) { return false }
       if scalar == ":" && (i + 1 == scalars.count || isBlank(scalars[i + 1])) { return false }
       if scalar == "#" && i > 0 && isBlank(scalars[i - 1]) { return false }
     }
@@ -24,6 +24,12 @@ public enum PlainScalar {
   }
 
   private static func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" }
+
+  /// The printable characters libyaml also reads as line breaks: NEL, LINE SEPARATOR and
+  /// PARAGRAPH SEPARATOR. Written raw they would split a scalar or a comment.
+  public static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+    s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029
+  }
 
   /// Whether YAML allows the character unescaped (tab and line breaks aside, the printable
   /// characters); the DSL allows the same in its source.

@@ -1,0 +1,28 @@
+/// Quoted strings in the formats the toolchain writes (JSON, YAML, the DSL). They share the
+/// escapes `\\`, `\n`, `\r`, `\t` and a backslash before the quote mark; they differ in which
+/// other characters must be escaped and how, which each format says with `spell`.
+public enum Escaping {
+  /// `text` between `mark`s. A scalar for which `spell` returns text is written as that text.
+  public static func quoted(_ text: String, mark: Unicode.Scalar, spell: (Unicode.Scalar) -> String?) -> String {
+    var out = String(mark)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case mark: out += "\\" + String(mark)
+      default:
+        if let spelled = spell(scalar) { out += spelled } else { out.unicodeScalars.append(scalar) }
+      }
+    }
+    out.unicodeScalars.append(mark)
+    return out
+  }
+
+  /// The hexadecimal digits of `value`, left-padded with zeros to `width`.
+  public static func hex(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}
