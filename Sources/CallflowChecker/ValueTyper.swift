@@ -25,15 +25,9 @@ struct ValueTyper {
     case .text:
       return expect(ScalarTyping.text(value), value, describe()) { .text($0) }
     case .integer(let range):
-      guard let n = expect(ScalarTyping.integer(value), value, describe(), { $0 }) else { return nil }
-      if let problem = ScalarTyping.check(n.value, in: range, what: describe()) { return invalid(problem.message, value) }
-      return Located(.integer(n.value), at: value.span)
+      return complete(ScalarTyping.integer(value, in: range, what: describe()), value) { .integer($0) }
     case .duration(let range):
-      guard let n = expect(ScalarTyping.duration(value), value, describe(), { $0 }) else { return nil }
-      if let problem = ScalarTyping.check(n.value, in: range, what: describe(), format: DurationSyntax.format) {
-        return invalid(problem.message, value)
-      }
-      return Located(.duration(n.value), at: value.span)
+      return complete(ScalarTyping.duration(value, in: range, what: describe()), value) { .duration($0) }
     case .phoneNumber:
       guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
       return phone(text.value, value)
@@ -212,6 +206,16 @@ struct ValueTyper {
     case .failure(let problem):
       bag.report(.invalidValue, "\(what()): \(problem.message)", at: value.span)
       return nil
+    }
+  }
+
+  /// The typed value, or a report of the failure whose message is already complete.
+  private mutating func complete<T>(_ result: Result<T, ValueError>, _ value: SyntaxValue, _ wrap: (T) -> TypedValue)
+    -> Located<TypedValue>?
+  {
+    switch result {
+    case .success(let v): return Located(wrap(v), at: value.span)
+    case .failure(let problem): return invalid(problem.message, value)
     }
   }
 

@@ -233,21 +233,21 @@ struct CenterLowering {
   }
 
   private mutating func integer(_ value: SyntaxValue, what: String, range: ClosedRange<Int>) -> Located<Int>? {
-    guard let n = report(ScalarTyping.integer(value), at: value.span, what: what) else { return nil }
-    if let problem = ScalarTyping.check(n.value, in: range, what: what) {
-      bag.report(.invalidValue, problem.message, at: value.span)
-      return nil
-    }
-    return n
+    reportComplete(ScalarTyping.integer(value, in: range, what: what), at: value.span)
   }
 
   private mutating func duration(_ value: SyntaxValue, what: String, range: ClosedRange<Int>) -> Located<Int>? {
-    guard let n = report(ScalarTyping.duration(value), at: value.span, what: what) else { return nil }
-    if let problem = ScalarTyping.check(n.value, in: range, what: what, format: DurationSyntax.format) {
-      bag.report(.invalidValue, problem.message, at: value.span)
+    reportComplete(ScalarTyping.duration(value, in: range, what: what), at: value.span)
+  }
+
+  /// The value, or a report of the failure whose message is already complete.
+  private mutating func reportComplete<T>(_ result: Result<T, ValueError>, at span: SourceSpan) -> Located<T>? {
+    switch result {
+    case .success(let v): return Located(v, at: span)
+    case .failure(let problem):
+      bag.report(.invalidValue, problem.message, at: span)
       return nil
     }
-    return n
   }
 
   private mutating func e164(_ value: SyntaxValue) -> Located<String>? {

@@ -34,6 +34,32 @@ public enum ScalarTyping {
     return DurationSyntax.parse(text).mapError { ValueError("`\(text)` is not a duration: \($0.message)") }
   }
 
+  /// A whole number in `range`. The failure's message is complete: `what` and the problem for
+  /// a value that is not a number, the range for one outside it.
+  public static func integer(_ value: SyntaxValue, in range: ClosedRange<Int>, what: @autoclosure () -> String)
+    -> Result<Int, ValueError>
+  {
+    ranged(integer(value), range, what, format: { "\($0)" })
+  }
+
+  /// A duration in `range` seconds, its failure's message complete as for ``integer(_:in:what:)``.
+  public static func duration(_ value: SyntaxValue, in range: ClosedRange<Int>, what: @autoclosure () -> String)
+    -> Result<Int, ValueError>
+  {
+    ranged(duration(value), range, what, format: DurationSyntax.format)
+  }
+
+  private static func ranged(
+    _ result: Result<Int, ValueError>, _ range: ClosedRange<Int>, _ what: () -> String, format: (Int) -> String
+  ) -> Result<Int, ValueError> {
+    switch result {
+    case .failure(let problem): return .failure(ValueError("\(what()): \(problem.message)"))
+    case .success(let n):
+      if let problem = check(n, in: range, what: what(), format: format) { return .failure(problem) }
+      return .success(n)
+    }
+  }
+
   /// Whether `range` holds `n`, or the message for a value out of range.
   public static func check(
     _ n: Int, in range: ClosedRange<Int>, what describe: @autoclosure () -> String, format: (Int) -> String = { "\($0)" }
