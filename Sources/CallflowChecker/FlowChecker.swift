@@ -107,7 +107,7 @@ struct FlowChecker {
     let spec = kind.spec
     placement(kind, spec, block)
     checked.arguments = arguments(block, kind, spec)
-    flowTypes(checked.arguments, spec: spec, top: checked.arguments)
+    flowTypes(checked.arguments, parameters: spec.parameters, top: checked.arguments)
     checked.edges = edges(block, kind: kind)
     branchNames(block, kind, spec, checked.arguments)
     return checked
@@ -205,24 +205,29 @@ struct FlowChecker {
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(group, conjunction: "or"))",
         at: block.kind.span)
     }
-    if kind == .storeInput, case .record(let fields) = body.kind,
-      fields.contains(where: { $0.name.value == "format" && $0.value.scalarText == "local" }),
-      !names.contains("country")
-    {
-      typer.bag.report(
-        .missingParameter, "`store-input` block `\(block.id.value)` collects local numbers but names no `country`",
-        at: block.kind.span, notes: [Note("local numbers are read in the country's format, e.g. `country: US`")])
+    if case .record(let fields) = body.kind {
+      for rule in spec.requiresWhen where !names.contains(rule.requires) {
+        guard fields.contains(where: { $0.name.value == rule.parameter && $0.value.scalarText == rule.value }) else { continue }
+        typer.bag.report(
+          .missingParameter,
+          "`\(kind.rawValue)` block `\(block.id.value)` has `\(rule.parameter): \(rule.value)` but no `\(rule.requires)`",
+          at: block.kind.span, notes: [Note(rule.reason)])
+      }
     }
   }
 
   /// Reports flows referred to with the wrong type (`flow-type-mismatch`).
-  private mutating func flowTypes(_ arguments: [Argument], spec: BlockSpec, top: [Argument]) {
+  private mutating func flowTypes(_ arguments: [Argument], parameters: [ParameterSpec], top: [Argument]) {
     for argument in arguments {
       switch argument.value.value {
       case .record(let fields):
         let nested: [ParameterSpec]
-        if case .record(let specs)? = spec.parameter(argument.name.value)?.type { nested = specs } else { nested = [] }
-        flowTypes(fields, spec: BlockSpec.nested(nested), top: top)
+        if case .record(let specs)? = parameters.first(where: { $0.name == argument.name.value })?.type {
+          nested = specs
+        } else {
+          nested = []
+        }
+        flowTypes(fields, parameters: nested, top: top)
       case .reference(.flow(let requirement), let name):
         let expected: FlowType?
         switch requirement {

@@ -55,6 +55,23 @@ import Testing
       .replacingOccurrences(of: "{error: bye,", with: "{\"1\": bye, error: bye,")).diagnostics() == [])
   }
 
+  @Test func requiredWhenAnotherParameterHasAValue() throws {
+    let flow = Fixture.inbound(
+      """
+        hello:
+          store-input: {prompt: "Your number?", kind: phone-number, format: local}
+          next: bye
+          on: {error: bye}
+        bye:
+          disconnect: {}
+      """)
+    let results = Fixture(flow).results()
+    #expect(results.map(Fixture.describe) == ["1:6:5 missing-parameter `store-input` block `hello` has `format: local` but no `country`"])
+    #expect(try #require(results.first).notes.map(\.message) == ["local numbers are read in the country's format, e.g. `country: US`"])
+    #expect(Fixture(flow.replacingOccurrences(of: "format: local}", with: "format: local, country: US}")).diagnostics() == [])
+    #expect(Fixture(flow.replacingOccurrences(of: "format: local}", with: "format: e164}")).diagnostics() == [])
+  }
+
   @Test func missingFlowKeys() {
     #expect(
       Fixture("description: nothing else\n", center: nil).diagnostics() == [

@@ -83,10 +83,14 @@ struct SchemaValidationTests {
       ("branch", valid.replacingOccurrences(of: "on: {at-capacity: c}", with: "on: {at-capacty: c}")),
       ("duration", valid.replacingOccurrences(of: "initial-delay: 99s", with: "initial-delay: 99")),
       ("top", valid.replacingOccurrences(of: "start: a", with: "strat: a")),
+      (
+        "conditional",
+        valid.replacingOccurrences(of: "disconnect: {}", with: "store-input: {prompt: x, kind: phone-number, format: local}")
+      ),
     ]
     let project = try TemporaryProject(Dictionary(uniqueKeysWithValues: variants.map { ("\($0.0).flow.yaml", $0.1) }))
     defer { project.remove() }
     let lines = try validate("flow.schema.json", variants.map { project.path("\($0.0).flow.yaml") })
-    #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["OK", "INVALID", "INVALID", "INVALID", "INVALID", "INVALID"])
+    #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["OK", "INVALID", "INVALID", "INVALID", "INVALID", "INVALID", "INVALID"])
   }
 }

@@ -92,6 +92,11 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
           ParameterSpec("max-digits", .integer(1...20), "the most digits accepted"),
           timeout,
         ],
+        requiresWhen: [
+          ConditionalRequirement(
+            parameter: "format", value: "local", requires: "country",
+            reason: "local numbers are read in the country's format, e.g. `country: US`")
+        ],
         branches: ["error"], success: .next(meaning: nil), allowedIn: contact,
         writes: ["$.StoredCustomerInput"])
     case .validatePhone:

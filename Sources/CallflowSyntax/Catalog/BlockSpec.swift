@@ -93,6 +93,16 @@ public struct ParameterSpec: Sendable {
   }
 }
 
+/// A parameter that becomes required when another has a given value: store-input's
+/// `country` when `format` is `local`.
+public struct ConditionalRequirement: Sendable {
+  public let parameter: String
+  public let value: String
+  public let requires: String
+  /// Why, for the note of the diagnostic.
+  public let reason: String
+}
+
 /// What happens when a block succeeds.
 public enum SuccessBehavior: Hashable, Sendable {
   /// The contact goes on to `next`, which must be given. `meaning` names the success case
@@ -129,6 +139,8 @@ public final class BlockSpec: Sendable {
   public let mainParameter: String?
   /// Parameter groups of which at least one must be given.
   public let requiresOneOf: [[String]]
+  /// Parameters required only when another parameter has a given value.
+  public let requiresWhen: [ConditionalRequirement]
   /// When set, the body is a mapping of any names to values of this type (`set-attributes`).
   public let openParameters: ValueType?
   /// Branch names besides `next`.
@@ -147,7 +159,8 @@ public final class BlockSpec: Sendable {
 
   init(
     _ category: BlockCategory, _ summary: String, parameters: [ParameterSpec] = [],
-    main: String? = nil, requiresOneOf: [[String]] = [], open: ValueType? = nil,
+    main: String? = nil, requiresOneOf: [[String]] = [], requiresWhen: [ConditionalRequirement] = [],
+    open: ValueType? = nil,
     branches: [String], branchPerValueOf: String? = nil, success: SuccessBehavior,
     allowedIn: Set<FlowType>, placementRule: String? = nil, writes: [String] = []
   ) {
@@ -156,6 +169,7 @@ public final class BlockSpec: Sendable {
     self.parameters = parameters
     self.mainParameter = main
     self.requiresOneOf = requiresOneOf
+    self.requiresWhen = requiresWhen
     self.openParameters = open
     self.branches = branches
     self.branchPerValueOf = branchPerValueOf
@@ -164,11 +178,6 @@ public final class BlockSpec: Sendable {
     self.placementRule = placementRule
     self.writes = writes
     self.hasErrorBranch = branches.contains("error")
-  }
-
-  /// A spec holding only `parameters`, for walking the fields of a record parameter.
-  public static func nested(_ parameters: [ParameterSpec]) -> BlockSpec {
-    BlockSpec(.data, "", parameters: parameters, branches: [], success: .terminal, allowedIn: [])
   }
 
   /// The parameter named `name`, if the kind takes it.

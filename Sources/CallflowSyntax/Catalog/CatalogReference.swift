@@ -41,6 +41,9 @@ public enum CatalogReference {
     for group in spec.requiresOneOf {
       out += "- Needs " + group.map { "`\($0)`" }.joined(separator: " or ") + ".\n"
     }
+    for rule in spec.requiresWhen {
+      out += "- With `\(rule.parameter): \(rule.value)`, needs `\(rule.requires)`.\n"
+    }
     if !spec.writes.isEmpty { out += "- Writes " + spec.writes.map { "`\($0)`" }.joined(separator: ", ") + ".\n" }
     out += "- Success: " + success(spec) + "\n"
     var branches = spec.branches.map { "`\($0)`" }

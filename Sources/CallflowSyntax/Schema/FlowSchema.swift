@@ -76,6 +76,17 @@ public enum FlowSchema {
         ("properties", .object(spec.parameters.map { ($0.name, described(schema($0.type), $0.summary)) })),
       ]
       if !required.isEmpty { record.append(("required", .array(required))) }
+      if !spec.requiresWhen.isEmpty {
+        record.append((
+          "allOf",
+          .array(spec.requiresWhen.map { rule in
+            .object([
+              ("if", .object([("properties", .object([(rule.parameter, .object([("const", .string(rule.value))]))])), ("required", .array([.string(rule.parameter)]))])),
+              ("then", .object([("required", .array([.string(rule.requires)]))])),
+            ])
+          })
+        ))
+      }
       forms.append(.object(record))
     }
     if let main = spec.mainParameter, let parameter = spec.parameter(main) { forms.append(schema(parameter.type)) }
