@@ -50,12 +50,12 @@ let package = Package(
     .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
-    .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax"]),
+    .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax", "CallflowTestSupport"]),
     // Helpers shared by the test targets.
     .target(name: "CallflowTestSupport", path: "Tests/CallflowTestSupport"),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowDSLTests", dependencies: ["CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
-    .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver", "callflow"]),
+    .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver", "callflow", "CallflowTestSupport"]),
   ]
 )

@@ -96,6 +96,12 @@ import Testing
     var lone = Fixture(flow, center: nil)
     lone.knowsAllFlows = false
     #expect(lone.diagnostics() == [])
+    // In a project the same flow's references are checked.
+    #expect(
+      Fixture(flow).diagnostics() == [
+        "1:7:32 undefined-reference no queue named `Billing`",
+        "1:7:67 undefined-reference no flow named `elsewhere`",
+      ])
   }
 
   @Test func centerReferences() {

@@ -1,6 +1,7 @@
 import CallflowDSL
 import CallflowDiagnostics
 import CallflowSyntax
+import CallflowTestSupport
 import CallflowYAML
 import Foundation
 import Testing
@@ -59,9 +60,3 @@ func parseDSL(_ text: String) -> (FlowSyntax?, [Diagnostic]) {
     }
   }
 }
-
-let packageRoot: String = {
-  var url = URL(fileURLWithPath: #filePath)
-  for _ in 0..<3 { url.deleteLastPathComponent() }
-  return url.path
-}()

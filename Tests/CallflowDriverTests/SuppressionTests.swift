@@ -5,8 +5,19 @@ import Testing
 @testable import CallflowDriver
 
 @Suite struct SuppressionTests {
+  /// `files` with every `callflow-ignore` comment removed.
+  static func withoutSuppressions(_ files: [String: String]) -> [String: String] {
+    files.mapValues { text in
+      text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        guard let range = line.range(of: "callflow-ignore") else { return String(line) }
+        let marker = line[..<range.lowerBound].hasSuffix("// ") ? "// " : "# "
+        return String(line[..<line.index(range.lowerBound, offsetBy: -marker.count)])
+      }.joined(separator: "\n")
+    }
+  }
+
   @Test func silencesOnItsLineAndTheLineBelowInBothForms() throws {
-    let project = try TemporaryProject([
+    let files = [
       "a.flow.yaml": """
         flow: a
         type: inbound
@@ -27,10 +38,19 @@ import Testing
         }
 
         """,
-    ])
-    defer { project.remove() }
-    let result = try CheckRun.run(paths: [project.root])
-    #expect(result.diagnostics.map(\.rule) == [])
+    ]
+    let project = try TemporaryProject(files)
+    let bare = try TemporaryProject(Self.withoutSuppressions(files))
+    defer {
+      project.remove()
+      bare.remove()
+    }
+    #expect(try CheckRun.run(paths: [project.root]).diagnostics.map(\.rule) == [])
+    // The same files without the comments have exactly what the comments silenced.
+    #expect(
+      try CheckRun.run(paths: [bare.root]).diagnostics.map(\.rule).sorted() == [
+        "dead-end", "dead-end", "unconnected-branch", "unconnected-branch", "unreachable-block",
+      ])
   }
 
   @Test func reportsSuppressionsThatSilenceNothing() throws {
@@ -61,7 +81,7 @@ import Testing
   }
 
   @Test func suppressionsInCenterYAML() throws {
-    let project = try TemporaryProject([
+    let files = [
       "center.yaml": """
         center: t
         queues:
@@ -73,8 +93,14 @@ import Testing
           - {name: ana, routing-profile: Tier2}
 
         """
-    ])
-    defer { project.remove() }
+    ]
+    let project = try TemporaryProject(files)
+    let bare = try TemporaryProject(Self.withoutSuppressions(files))
+    defer {
+      project.remove()
+      bare.remove()
+    }
     #expect(try CheckRun.run(paths: [project.root]).diagnostics.map(\.rule) == [])
+    #expect(try CheckRun.run(paths: [bare.root]).diagnostics.map(\.rule) == ["undefined-reference"])
   }
 }

@@ -1,3 +1,4 @@
+import CallflowTestSupport
 import Foundation
 
 /// A project folder written to a fresh temporary directory, removed by ``remove()``.
@@ -19,12 +20,6 @@ struct TemporaryProject {
   func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
 
-/// The package's root folder, found from this file's path.
-let packageRoot: String = {
-  var url = URL(fileURLWithPath: #filePath)
-  for _ in 0..<3 { url.deleteLastPathComponent() }
-  return url.path
-}()
 
 let center = """
   center: t

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowTestSupport
 import Foundation
 import Testing
 
@@ -28,9 +29,7 @@ import Testing
 /// Compares (or, with CALLFLOW_UPDATE_DOCS=1, rewrites) the region between
 /// `<!-- BEGIN GENERATED: name ... -->` and `<!-- END GENERATED: name -->` of a file of the package.
 func checkGeneratedRegion(file: String, name: String, content: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-  var root = URL(fileURLWithPath: #filePath)
-  for _ in 0..<3 { root.deleteLastPathComponent() }
-  let url = root.appendingPathComponent(file)
+  let url = URL(fileURLWithPath: packageRoot).appendingPathComponent(file)
   let text = try String(contentsOf: url, encoding: .utf8)
   let begin = try #require(text.range(of: "<!-- BEGIN GENERATED: \(name)"), sourceLocation: sourceLocation)
   let beginLineEnd = try #require(text[begin.upperBound...].firstIndex(of: "\n"), sourceLocation: sourceLocation)
@@ -53,9 +52,7 @@ func checkGeneratedRegion(file: String, name: String, content: String, sourceLoc
     ("Grammar/config.schema.json", ConfigSchema.config()),
   ])
   func committedSchemaIsGenerated(_ file: String, _ schema: JSONValue) throws {
-    var root = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { root.deleteLastPathComponent() }
-    let url = root.appendingPathComponent(file)
+    let url = URL(fileURLWithPath: packageRoot).appendingPathComponent(file)
     let wanted = schema.printed() + "\n"
     if ProcessInfo.processInfo.environment["CALLFLOW_UPDATE_DOCS"] == "1" {
       try wanted.write(to: url, atomically: true, encoding: .utf8)
