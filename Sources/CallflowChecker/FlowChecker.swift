@@ -57,9 +57,7 @@ struct FlowChecker {
         typer.bag.report(
           .invalidValue, "`\(written.value)` is not a flow type", at: written.span,
           notes: [Note("expected \(Suggestions.list(kinds, conjunction: "or"))")],
-          fixes: Suggestions.nearest(to: written.value, in: kinds).map {
-            [FixIt("did you mean `\($0)`?", replacing: written.span, with: $0)]
-          } ?? [])
+          fixes: FixIt.didYouMean(written, among: kinds))
       }
     } else {
       typer.bag.report(
@@ -85,9 +83,7 @@ struct FlowChecker {
     if blockIndex[start.value] == nil {
       typer.bag.report(
         .missingStart, "`start` names `\(start.value)`, which is not a block of this flow", at: start.span,
-        fixes: Suggestions.nearest(to: start.value, in: ids).map {
-          [FixIt("did you mean `\($0)`?", replacing: start.span, with: $0)]
-        } ?? [])
+        fixes: FixIt.didYouMean(start, among: ids))
     }
     if let onError = syntax.onError { target(onError, what: "`on-error`") }
   }
@@ -126,13 +122,8 @@ struct FlowChecker {
 
   private mutating func unknownKind(_ kind: Located<String>) {
     let kinds = BlockKind.allCases.map(\.rawValue)
-    var notes: [Note] = []
-    var fixes: [FixIt] = []
-    if let near = Suggestions.nearest(to: kind.value, in: kinds) {
-      fixes.append(FixIt("did you mean `\(near)`?", replacing: kind.span, with: near))
-    } else {
-      notes.append(Note("the block kinds are listed in Docs/LANGUAGE.md"))
-    }
+    let fixes = FixIt.didYouMean(kind, among: kinds)
+    let notes = fixes.isEmpty ? [Note("the block kinds are listed in Docs/LANGUAGE.md")] : []
     typer.bag.report(.unknownBlockKind, "unknown block kind `\(kind.value)`", at: kind.span, notes: notes, fixes: fixes)
   }
 
@@ -281,9 +272,7 @@ struct FlowChecker {
     let ids = syntax.blocks.map(\.id.value)
     typer.bag.report(
       .undefinedTarget, "\(what()) goes to `\(target.value)`, which is not a block of this flow", at: target.span,
-      fixes: Suggestions.nearest(to: target.value, in: ids).map {
-        [FixIt("did you mean `\($0)`?", replacing: target.span, with: $0)]
-      } ?? [])
+      fixes: FixIt.didYouMean(target, among: ids))
   }
 
   /// The branch names a block of `kind` may take, `next` aside.
@@ -310,11 +299,15 @@ struct FlowChecker {
       var notes: [Note] = []
       if branch.name.value == "next" {
         notes.append(Note("`next` is written beside `on`, not inside it"))
-      } else if let near = Suggestions.nearest(to: branch.name.value, in: allowedList) {
-        fixes.append(FixIt("did you mean `\(near)`?", replacing: branch.name.span, with: near))
       } else {
-        notes.append(
-          Note(allowedList.isEmpty ? "`\(kind.rawValue)` has no branches" : "`\(kind.rawValue)` can take \(Suggestions.list(Array(allowedList.prefix(12)), conjunction: "or"))"))
+        fixes = FixIt.didYouMean(branch.name, among: allowedList)
+        if fixes.isEmpty {
+          notes.append(
+            Note(
+              allowedList.isEmpty
+                ? "`\(kind.rawValue)` has no branches"
+                : "`\(kind.rawValue)` can take \(Suggestions.list(Array(allowedList.prefix(12)), conjunction: "or"))"))
+        }
       }
       typer.bag.report(
         .unknownBranch, "`\(kind.rawValue)` has no branch `\(branch.name.value)`", at: branch.name.span, notes: notes, fixes: fixes)

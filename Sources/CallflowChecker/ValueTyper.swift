@@ -52,13 +52,9 @@ struct ValueTyper {
     case .word(let words):
       guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
       guard words.contains(text.value) else {
-        var fixes: [FixIt] = []
-        if let near = Suggestions.nearest(to: text.value, in: words) {
-          fixes.append(FixIt("did you mean `\(near)`?", replacing: value.span, with: near))
-        }
         bag.report(
           .invalidValue, "`\(text.value)` is not a valid \(describe())", at: value.span,
-          notes: [Note("expected \(Suggestions.list(words, conjunction: "or"))")], fixes: fixes)
+          notes: [Note("expected \(Suggestions.list(words, conjunction: "or"))")], fixes: FixIt.didYouMean(text, among: words))
         return nil
       }
       return Located(.word(text.value), at: value.span)
@@ -108,14 +104,14 @@ struct ValueTyper {
   }
 
   mutating func unknownParameter(_ name: Located<String>, known: [String], in place: String) {
-    var fixes: [FixIt] = []
-    var notes: [Note] = []
-    if let near = Suggestions.nearest(to: name.value, in: known) {
-      fixes.append(FixIt("did you mean `\(near)`?", replacing: name.span, with: near))
+    let fixes = FixIt.didYouMean(name, among: known)
+    let notes: [Note]
+    if !fixes.isEmpty {
+      notes = []
     } else if known.isEmpty {
-      notes.append(Note("\(place) takes no parameters"))
+      notes = [Note("\(place) takes no parameters")]
     } else {
-      notes.append(Note("\(place) takes \(Suggestions.list(known, conjunction: "and"))"))
+      notes = [Note("\(place) takes \(Suggestions.list(known, conjunction: "and"))")]
     }
     bag.report(.unknownParameter, "\(place) has no parameter `\(name.value)`", at: name.span, notes: notes, fixes: fixes)
   }
@@ -124,11 +120,9 @@ struct ValueTyper {
   mutating func reference(_ kind: ResourceKind, _ name: Located<String>) {
     if case .flow = kind { flowReferences.append(name) }
     guard index.defines(kind, name.value) == false else { return }
-    var fixes: [FixIt] = []
+    let fixes = FixIt.didYouMean(name, among: index.names(of: kind))
     var notes: [Note] = []
-    if let near = Suggestions.nearest(to: name.value, in: index.names(of: kind)) {
-      fixes.append(FixIt("did you mean `\(near)`?", replacing: name.span, with: near))
-    } else {
+    if fixes.isEmpty {
       let known = index.names(of: kind)
       let place: String
       if case .flow = kind { place = "the project" } else { place = "center.yaml" }

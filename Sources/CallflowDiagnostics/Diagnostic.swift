@@ -91,3 +91,13 @@ extension Array where Element == String {
     return i < count ? self[i] : ""
   }
 }
+
+extension FixIt {
+  /// "did you mean `X`?", replacing `name` with the nearest of `candidates`: one fix, or none
+  /// when no candidate is near enough to be a plausible typo.
+  public static func didYouMean<S: Sequence>(_ name: Located<String>, among candidates: S) -> [FixIt]
+  where S.Element == String {
+    guard let near = Suggestions.nearest(to: name.value, in: candidates) else { return [] }
+    return [FixIt("did you mean `\(near)`?", replacing: name.span, with: near)]
+  }
+}

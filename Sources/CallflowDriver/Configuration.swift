@@ -77,9 +77,7 @@ public struct Configuration: Sendable {
       guard Rule.named(entry.name.value) != nil else {
         bag.report(
           .unknownParameter, "there is no rule `\(entry.name.value)`", at: entry.name.span,
-          fixes: Suggestions.nearest(to: entry.name.value, in: Rule.all.map(\.id)).map {
-            [FixIt("did you mean `\($0)`?", replacing: entry.name.span, with: $0)]
-          } ?? [])
+          fixes: FixIt.didYouMean(entry.name, among: Rule.all.map(\.id)))
         continue
       }
       guard let text = entry.value.scalarText, let level = RuleLevel(rawValue: text) else {

@@ -54,11 +54,10 @@ public struct Suppression: Sendable {
     for suppression in suppressions {
       for rule in suppression.rules where !used.contains(rule.span) {
         if Rule.named(rule.value) == nil {
-          let near = Suggestions.nearest(to: rule.value, in: Rule.all.map(\.id))
           kept.append(
             Diagnostic(
               .unusedSuppression, "`\(rule.value)` is not a rule", at: rule.span,
-              fixes: near.map { [FixIt("did you mean `\($0)`?", replacing: rule.span, with: $0)] } ?? []))
+              fixes: FixIt.didYouMean(rule, among: Rule.all.map(\.id))))
         } else {
           kept.append(
             Diagnostic(

@@ -15,14 +15,8 @@ extension DiagnosticBag {
   }
 
   public mutating func reportUnknownKey(_ key: Located<String>, expected: [String], in place: String, extraNote: String? = nil) {
-    var fixes: [FixIt] = []
-    if let near = Suggestions.nearest(to: key.value, in: expected) {
-      fixes.append(FixIt("did you mean `\(near)`?", replacing: key.span, with: near))
-    }
-    var notes: [Note] = []
-    if fixes.isEmpty {
-      notes.append(Note(extraNote ?? "expected one of \(Suggestions.list(expected, conjunction: "or"))"))
-    }
+    let fixes = FixIt.didYouMean(key, among: expected)
+    let notes = fixes.isEmpty ? [Note(extraNote ?? "expected one of \(Suggestions.list(expected, conjunction: "or"))")] : []
     report(.unknownParameter, "unknown key `\(key.value)` in \(place)", at: key.span, notes: notes, fixes: fixes)
   }
 }
