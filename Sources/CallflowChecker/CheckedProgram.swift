@@ -76,4 +76,73 @@ public struct CheckedFlow: Sendable {
   public var onError: Int?
   /// The flows this flow refers to, with where.
   public var flowReferences: [Located<String>]
+  /// What the project-wide rules need to know of the flow.
+  public var summary = Summary()
+}
+
+extension CheckedFlow {
+  /// What the project-wide rules need to know of a flow; kept when its blocks are dropped.
+  public struct Summary: Sendable {
+    /// Each queue a callback from this flow goes to, where it is named, and the queues the
+    /// contact may be in at that point (for priorities).
+    public var callbackQueues: [CallbackQueueUse] = []
+    /// The queues plain transfers put contacts in: this flow's inbound queues.
+    public var inboundQueues: [Located<String>] = []
+    /// Whether the paths from `start` reach a `transfer-to-queue` (for creation flows).
+    public var queueing: Queueing = .never
+    /// Whether a `check-attribute` is reachable (duplicate filtering in creation flows).
+    public var checksAttributes = false
+    /// How the flow handles call progress (for outbound flows).
+    public var callProgress: CallProgress = .unchecked
+    /// The contact attributes this flow writes: exact paths, or roots ending in `.*`.
+    public var writtenAttributes: Set<String> = []
+    /// Findings that stand only if nothing that runs before this flow provides what they miss.
+    public var entryDependent: [EntryDependentDiagnostic] = []
+    /// Where the flow's references to creation and outbound flows are.
+    public var creationFlows: [Located<String>] = []
+    public var outboundFlows: [Located<String>] = []
+
+    public init() {}
+  }
+
+  /// A queue a callback goes to.
+  public struct CallbackQueueUse: Sendable {
+    public var queue: Located<String>
+    /// The queues the contact may be in when it asks for the callback.
+    public var originalQueues: [String]
+  }
+
+  /// Whether a flow's paths reach a `transfer-to-queue`.
+  public enum Queueing: Sendable {
+    /// Every path from `start` passes one.
+    case always
+    /// Some path ends without one: the block it ends at and the path, for the note.
+    case sometimes(end: Located<String>, path: String)
+    /// No path reaches one.
+    case never
+  }
+
+  /// How an outbound flow tells a person from a voicemail.
+  public enum CallProgress: Sendable {
+    /// No reachable `check-call-progress`.
+    case unchecked
+    /// A `check-call-progress` whose `human` branch reaches no `transfer-to-queue`.
+    case humanNotQueued(SourceSpan)
+    /// Checked, and a person is put through to a queue.
+    case handled
+  }
+}
+
+/// A diagnostic that holds unless an earlier flow of the contact provides what it misses.
+public struct EntryDependentDiagnostic: Sendable {
+  public enum Condition: Sendable, Hashable {
+    /// Dropped when another flow hands the contact to this one.
+    case enteredFromAnotherFlow
+    /// Dropped when another flow hands the contact to this one and some other flow writes
+    /// this attribute path.
+    case attributeWrittenElsewhere(String)
+  }
+
+  public var unless: Condition
+  public var diagnostic: Diagnostic
 }

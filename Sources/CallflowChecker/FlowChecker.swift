@@ -37,7 +37,9 @@ struct FlowChecker {
     addOnErrorEdges(&flow, specs)
     var graph = GraphRules(flow: flow, specs: specs, bag: typer.bag)
     graph.run()
-    return (flow, graph.bag.diagnostics)
+    var bag = graph.bag
+    FlowRules.run(FlowContext(flow: flow, specs: specs, index: typer.index), &bag, &flow.summary)
+    return (flow, bag.diagnostics)
   }
 
   // MARK: Header

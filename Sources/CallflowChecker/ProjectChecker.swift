@@ -10,9 +10,42 @@ struct ProjectChecker {
 
   mutating func run() {
     duplicateNames()
+    entryDependent()
+    ProjectCallbackRules(index: index, flows: flows).run(&bag)
     guard let center = index.center else { return }
     centerReferences(center)
     unassignedNumbers(center)
+  }
+
+  /// Emits the findings of each flow that stand because nothing runs before it to provide what
+  /// they miss: no other flow hands the contact to it, or none writes the attribute.
+  private mutating func entryDependent() {
+    guard index.knowsAllFlows else { return }
+    var enteredBy: [String: Int] = [:]
+    for flow in flows {
+      for name in Set(flow.flowReferences.map(\.value)) where name != flow.name { enteredBy[name, default: 0] += 1 }
+    }
+    // How many flows write each attribute path or root.
+    var writers: [String: Int] = [:]
+    for flow in flows { for pattern in flow.summary.writtenAttributes { writers[pattern, default: 0] += 1 } }
+    func writtenElsewhere(_ path: String, by flow: CheckedFlow) -> Bool {
+      let root = path.split(separator: ".", maxSplits: 2).prefix(2).joined(separator: ".") + ".*"
+      return [path, root].contains { pattern in
+        (writers[pattern] ?? 0) - (flow.summary.writtenAttributes.contains(pattern) ? 1 : 0) > 0
+      }
+    }
+    for flow in flows {
+      let entered = flow.name.map { enteredBy[$0] != nil } ?? false
+      for finding in flow.summary.entryDependent {
+        switch finding.unless {
+        case .enteredFromAnotherFlow:
+          if entered { continue }
+        case .attributeWrittenElsewhere(let path):
+          if entered && writtenElsewhere(path, by: flow) { continue }
+        }
+        bag.append(finding.diagnostic)
+      }
+    }
   }
 
   private mutating func duplicateNames() {

@@ -96,9 +96,11 @@ struct ValueTyper {
         unknownParameter(field.name, known: specs.map(\.name), in: place())
         continue
       }
+      let mark = bag.count
       if let value = type(field.value, as: spec.type, what: "`\(field.name.value)`") {
         result.append(Argument(name: field.name, value: value))
       }
+      if let rule = spec.rule.flatMap(Rule.named) { bag.reassign(since: mark, to: rule) }
     }
     return result
   }

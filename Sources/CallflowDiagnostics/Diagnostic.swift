@@ -76,6 +76,18 @@ public struct DiagnosticBag: Sendable {
     diagnostics.append(contentsOf: other)
   }
 
+  /// How many diagnostics the bag holds: a mark for ``reassign(since:to:)``.
+  public var count: Int { diagnostics.count }
+
+  /// Moves the diagnostics reported since `mark` (an earlier ``count``) under `rule`, with
+  /// its default severity.
+  public mutating func reassign(since mark: Int, to rule: Rule) {
+    for i in mark..<diagnostics.count {
+      diagnostics[i].rule = rule.id
+      diagnostics[i].severity = rule.severity
+    }
+  }
+
   /// Reports `message` under `rule` at `span`.
   public mutating func report(
     _ rule: Rule, _ message: String, at span: SourceSpan, label: String? = nil,

@@ -42,7 +42,8 @@ import Testing
       of: "play-prompt: \"A callback customer.\"", with: "create-callback: {number: $.CustomerEndpoint.Address}")
     #expect(
       Fixture(flow, center: nil).diagnostics() == [
-        "1:6:5 callback-block-placement `create-callback` is not allowed in a `agent-whisper` flow"
+        "1:6:5 callback-block-placement `create-callback` is not allowed in a `agent-whisper` flow",
+        "1:6:31 callback-number-unvalidated `create-callback` block `say` uses `$.CustomerEndpoint.Address` as the callback number without validating it",
       ])
   }
 
@@ -100,6 +101,7 @@ import Testing
     #expect(
       Fixture(flow).diagnostics() == [
         "1:7:32 undefined-reference no queue named `Billing`",
+        "1:7:41 callback-number-unset the callback queued by `hello` may have no callback number set",
         "1:7:67 undefined-reference no flow named `elsewhere`",
       ])
   }
@@ -130,16 +132,17 @@ import Testing
     let results = Fixture(main, Self.whisper).results()
     #expect(
       results.map(Fixture.describe) == [
+        "1:8:7 callback-number-unset the callback queued by `hello` may have no callback number set",
         "1:8:59 flow-type-mismatch `creation-flow` must name a flow of type `inbound`, but `agent-brief` is of type `agent-whisper`",
         "1:12:46 flow-type-mismatch `flow` must name a flow of type `outbound-whisper`, but `agent-brief` is of type `agent-whisper`",
       ])
-    let note = try #require(results.first?.notes.first)
+    let note = try #require(results.first { $0.rule == "flow-type-mismatch" }?.notes.first)
     #expect(note.message == "`agent-brief` is declared `agent-whisper` here")
     #expect(note.span?.file == FileID(2))
     #expect(note.span?.start == SourceLocation(line: 2, column: 7))
     let fixed = main.replacingOccurrences(of: ", creation-flow: agent-brief", with: "")
       .replacingOccurrences(of: "role: outbound", with: "role: agent")
-    #expect(Fixture(fixed, Self.whisper).diagnostics() == [])
+    #expect(Fixture(fixed, Self.whisper).diagnostics() == ["1:8:7 callback-number-unset the callback queued by `hello` may have no callback number set"])
   }
 
   @Test func phoneNumberToANonInboundFlow() {

@@ -94,11 +94,13 @@ import Testing
           disconnect: {}
       """)
     let results = Fixture(flow).results()
+    // The callback's timings and retries are reported by the callback rules that own them.
     #expect(
       results.map(Fixture.describe) == [
-        "1:8:33 invalid-value `initial-delay`: `99` has no unit; write `99s` for seconds or `99m` for minutes",
-        "1:8:50 invalid-value `max-retries`: expected a whole number, found the quoted text \"2\" (remove the quotes)",
-        "1:8:71 invalid-value `retry-interval`: `10x` is not a duration: `x` is not a duration unit (use `d`, `h`, `m` or `s`)",
+        "1:8:7 callback-number-unset the callback queued by `hello` may have no callback number set",
+        "1:8:33 callback-interval-range `initial-delay`: `99` has no unit; write `99s` for seconds or `99m` for minutes",
+        "1:8:50 callback-retries-range `max-retries`: expected a whole number, found the quoted text \"2\" (remove the quotes)",
+        "1:8:71 callback-interval-range `retry-interval`: `10x` is not a duration: `x` is not a duration unit (use `d`, `h`, `m` or `s`)",
         "1:8:87 invalid-value `agent-frist` is not a valid `dial-mode`",
       ])
     #expect(results.last?.fixes.map(\.replacement) == ["agent-first"])
@@ -177,7 +179,7 @@ import Testing
     let branchesOnly = Fixture.inbound(
       """
         hello:
-          check-attribute: {attribute: $.Attributes.tier, conditions: []}
+          check-attribute: {attribute: $.CustomerEndpoint.Address, conditions: []}
       """)
     #expect(
       Fixture(branchesOnly).diagnostics() == [

@@ -12,22 +12,58 @@ public enum AttributeCatalog {
     case named
   }
 
+  /// Where an attribute's value comes from, which decides whether it can be unset.
+  public enum Provenance: Sendable {
+    /// The platform sets it on every contact.
+    case platform
+    /// A block of the flow writes it; it lives while this flow runs (`$.StoredCustomerInput`).
+    case flow
+    /// A block writes it, and it stays with the contact into the flows that run after
+    /// (`$.Attributes.*`, `$.Customer.*`).
+    case contact
+  }
+
+  /// One attribute root of the namespace.
+  public struct Root: Sendable {
+    public let name: String
+    public let shape: Shape
+    public let provenance: Provenance
+    public let summary: String
+  }
+
   /// The roots, in documentation order, with what follows them and what they hold.
-  public static let roots: [(name: String, shape: Shape, summary: String)] = [
-    ("StoredCustomerInput", .leaf, "the value the last `store-input` collected"),
-    ("CustomerEndpoint", .fields(["Address"]), "the caller's number (may be withheld)"),
-    ("SystemEndpoint", .fields(["Address"]), "the number the caller dialled"),
-    ("Attributes", .named, "user attributes written by `set-attributes`"),
-    ("Metrics", .fields(metricFields), "queue metrics written by `get-queue-metrics`"),
-    ("Customer", .named, "profile fields written by `customer-profile-lookup`"),
-    ("Queue", .fields(["Name"]), "the contact's current queue"),
-    ("Channel", .leaf, "VOICE, CHAT, TASK or EMAIL"),
-    ("InitiationMethod", .leaf, "INBOUND, CALLBACK, OUTBOUND, TRANSFER, ..."),
-    ("ContactId", .leaf, "this contact's id"),
-    ("InitialContactId", .leaf, "the id of the first contact in this chain"),
+  public static let roots: [Root] = [
+    Root(name: "StoredCustomerInput", shape: .leaf, provenance: .flow, summary: "the value the last `store-input` collected"),
+    Root(name: "CustomerEndpoint", shape: .fields(["Address"]), provenance: .platform, summary: "the caller's number (may be withheld)"),
+    Root(name: "SystemEndpoint", shape: .fields(["Address"]), provenance: .platform, summary: "the number the caller dialled"),
+    Root(name: "Attributes", shape: .named, provenance: .contact, summary: "user attributes written by `set-attributes`"),
+    Root(name: "Metrics", shape: .fields(metricFields), provenance: .flow, summary: "queue metrics written by `get-queue-metrics`"),
+    Root(name: "Customer", shape: .named, provenance: .contact, summary: "profile fields written by `customer-profile-lookup` on its `next` branch"),
+    Root(name: "Queue", shape: .fields(["Name"]), provenance: .platform, summary: "the contact's current queue"),
+    Root(name: "Channel", shape: .leaf, provenance: .platform, summary: "VOICE, CHAT, TASK or EMAIL"),
+    Root(name: "InitiationMethod", shape: .leaf, provenance: .platform, summary: "INBOUND, CALLBACK, OUTBOUND, TRANSFER, ..."),
+    Root(name: "ContactId", shape: .leaf, provenance: .platform, summary: "this contact's id"),
+    Root(name: "InitialContactId", shape: .leaf, provenance: .platform, summary: "the id of the first contact in this chain"),
   ]
 
-  private static let shapes: [String: Shape] = Dictionary(uniqueKeysWithValues: roots.map { ($0.name, $0.shape) })
+  private static let byName: [String: Root] = Dictionary(uniqueKeysWithValues: roots.map { ($0.name, $0) })
+  private static let shapes: [String: Shape] = byName.mapValues(\.shape)
+
+  /// Where the attribute `path` comes from (`platform` for a root not in the catalog).
+  public static func provenance(of path: AttributePath) -> Provenance {
+    path.segments.first.flatMap { byName[$0]?.provenance } ?? .platform
+  }
+
+  /// Whether a block that writes `pattern` (an exact path, or a root ending in `.*`) sets `path`.
+  public static func pattern(_ pattern: String, covers path: String) -> Bool {
+    if pattern.hasSuffix(".*") { return path.hasPrefix(pattern.dropLast()) }
+    return pattern == path
+  }
+
+  /// The value `store-input` collects.
+  public static let storedInput = "$.StoredCustomerInput"
+  /// The caller's own number.
+  public static let callerAddress = "$.CustomerEndpoint.Address"
 
   /// The fields `get-queue-metrics` writes under `$.Metrics`.
   public static let metricFields = [

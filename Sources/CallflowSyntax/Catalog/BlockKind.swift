@@ -170,14 +170,22 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
           ParameterSpec(
             "callback",
             .record([
-              ParameterSpec("initial-delay", .duration(0...604_800), "from the request to queueing the callback"),
-              ParameterSpec("max-retries", .integer(0...Int.max), "redials after no answer (2 means at most three calls)"),
-              ParameterSpec("retry-interval", .duration(0...604_800), "the minimum time between attempts"),
+              ParameterSpec(
+                "initial-delay", .duration(1...259_200), rule: "callback-interval-range",
+                "from the request to queueing the callback (1s to 3d)"),
+              ParameterSpec(
+                "max-retries", .integer(0...Int.max), rule: "callback-retries-range",
+                "redials after no answer (2 means at most three calls)"),
+              ParameterSpec(
+                "retry-interval", .duration(1...259_200), rule: "callback-interval-range",
+                "the minimum time between attempts (1s to 3d)"),
               ParameterSpec("working-queue", .reference(.queue), "the queue the callback waits in"),
               ParameterSpec("creation-flow", .reference(.flow(.exactly(.inbound))), "an `inbound` flow run when the callback is created"),
               ParameterSpec("dial-mode", .word(["agent-first", "customer-first"]), "who is called first (default agent-first)"),
               ParameterSpec("outbound-flow", .reference(.flow(.exactly(.outbound))), "the `outbound` flow of a customer-first callback"),
-              ParameterSpec("expiry", .duration(0...31_536_000), "when an unworked callback is deleted (at most 7d)"),
+              ParameterSpec(
+                "expiry", .duration(1...604_800), rule: "callback-interval-range",
+                "when an unworked callback is deleted (at most 7d, the default)"),
             ]),
             "queue a callback instead of the caller"),
         ],
@@ -206,7 +214,13 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
         branches: [
           "human", "voicemail-beep", "voicemail-no-beep", "unanswered", "busy", "invalid-number", "fax", "error",
         ],
-        success: .branchesOnly, allowedIn: [.outbound])
+        success: .branchesOnly, allowedIn: [.outbound],
+        branchRules: [
+          BranchRule(
+            branches: ["voicemail-beep", "voicemail-no-beep"], rule: "voicemail-unhandled",
+            consequence: "a callback answered by a voicemail is dropped",
+            reason: "a voicemail counts as connected and is never retried: recreate the callback (`create-callback`) or leave a message")
+        ])
     case .checkHours:
       return BlockSpec(
         .check, "Checks the hours of operation; `next` is the in-hours case.",
@@ -238,7 +252,13 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
           ParameterSpec("value", .valueOrAttribute, required: true, "the value to search for"),
         ],
         branches: ["multiple", "not-found", "error"], success: .next(meaning: "exactly one profile matched"),
-        allowedIn: all, writes: ["$.Customer.*"])
+        allowedIn: all, writes: ["$.Customer.*"],
+        branchRules: [
+          BranchRule(
+            branches: ["multiple"], rule: "profile-multiple-unhandled",
+            consequence: "a caller who matches several profiles is disconnected",
+            reason: "several profiles can match one number (a family, a shared phone): ask for an account id, or go on without `$.Customer.*`")
+        ])
     case .createCallback:
       return BlockSpec(
         .callback, "Creates a callback that takes the caller's place in the queue (Genesys style).",

@@ -84,11 +84,15 @@ public struct ParameterSpec: Sendable {
   public let type: ValueType
   public let required: Bool
   public let summary: String
+  /// The rule that reports a value of the wrong type or out of range, when not
+  /// `invalid-value` (a callback's `max-retries` is `callback-retries-range`'s).
+  public let rule: String?
 
-  public init(_ name: String, _ type: ValueType, required: Bool = false, _ summary: String) {
+  public init(_ name: String, _ type: ValueType, required: Bool = false, rule: String? = nil, _ summary: String) {
     self.name = name
     self.type = type
     self.required = required
+    self.rule = rule
     self.summary = summary
   }
 }
@@ -100,6 +104,17 @@ public struct ConditionalRequirement: Sendable {
   public let value: String
   public let requires: String
   /// Why, for the note of the diagnostic.
+  public let reason: String
+}
+
+/// Branches whose being unconnected a rule of its own reports, instead of
+/// `unconnected-branch`: `check-call-progress`'s voicemail branches (`voicemail-unhandled`).
+public struct BranchRule: Sendable {
+  public let branches: [String]
+  public let rule: String
+  /// What befalls a contact on those branches, for the diagnostic.
+  public let consequence: String
+  /// Why it matters, for the note.
   public let reason: String
 }
 
@@ -154,6 +169,8 @@ public final class BlockSpec: Sendable {
   public let placementRule: String?
   /// The attributes the block writes: exact paths, or roots ending in `.*`.
   public let writes: [String]
+  /// Branches a rule of their own requires to be connected.
+  public let branchRules: [BranchRule]
   /// Whether `error` is among ``branches`` (so a flow's `on-error` applies).
   public let hasErrorBranch: Bool
 
@@ -162,7 +179,7 @@ public final class BlockSpec: Sendable {
     main: String? = nil, requiresOneOf: [[String]] = [], requiresWhen: [ConditionalRequirement] = [],
     open: ValueType? = nil,
     branches: [String], branchPerValueOf: String? = nil, success: SuccessBehavior,
-    allowedIn: Set<FlowType>, placementRule: String? = nil, writes: [String] = []
+    allowedIn: Set<FlowType>, placementRule: String? = nil, writes: [String] = [], branchRules: [BranchRule] = []
   ) {
     self.category = category
     self.summary = summary
@@ -177,6 +194,7 @@ public final class BlockSpec: Sendable {
     self.allowedIn = allowedIn
     self.placementRule = placementRule
     self.writes = writes
+    self.branchRules = branchRules
     self.hasErrorBranch = branches.contains("error")
   }
 

@@ -44,7 +44,9 @@ public enum CatalogReference {
     for rule in spec.requiresWhen {
       out += "- With `\(rule.parameter): \(rule.value)`, needs `\(rule.requires)`.\n"
     }
-    if !spec.writes.isEmpty { out += "- Writes " + spec.writes.map { "`\($0)`" }.joined(separator: ", ") + ".\n" }
+    if !spec.writes.isEmpty {
+      out += "- Writes " + spec.writes.map { "`\($0)`" }.joined(separator: ", ") + " when it goes on at `next`.\n"
+    }
     out += "- Success: " + success(spec) + "\n"
     var branches = spec.branches.map { "`\($0)`" }
     if let perValue = spec.branchPerValueOf { branches.insert("one per value of `\(perValue)`", at: 0) }

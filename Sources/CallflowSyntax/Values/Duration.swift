@@ -50,10 +50,9 @@ public enum DurationSyntax {
   /// The canonical text of a number of seconds: `90` gives `1m30s`, `0` gives `0s`.
   public static func format(_ seconds: Int) -> String {
     if seconds == 0 { return "0s" }
-    var rest = seconds
+    var rest = seconds.magnitude
     var out = seconds < 0 ? "-" : ""
-    rest = abs(rest)
-    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
+    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] as [(String, UInt)] where rest >= size {
       out += "\(rest / size)\(unit)"
       rest %= size
     }

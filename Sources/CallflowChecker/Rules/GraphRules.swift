@@ -36,12 +36,22 @@ struct GraphRules {
     }
     let branchEdges = block.edges.filter { $0.source == .branch || $0.source == .onError }
     let possible = FlowChecker.branchNames(spec, block.arguments)
-    let missing: [String]
+    var missing: [String]
     if branchEdges.count * possible.count <= 256 {
       missing = possible.filter { name in !branchEdges.contains { $0.label == name } }
     } else {
       let connected = Set(branchEdges.map(\.label))
       missing = possible.filter { !connected.contains($0) }
+    }
+    guard !missing.isEmpty else { return }
+    // Branches a rule of their own watches are reported by it.
+    for branchRule in spec.branchRules {
+      let unconnected = missing.filter(branchRule.branches.contains)
+      guard !unconnected.isEmpty, let rule = Rule.named(branchRule.rule) else { continue }
+      missing.removeAll(where: branchRule.branches.contains)
+      let subject = unconnected.count == 1 ? "branch \(Suggestions.list(unconnected)) of \(what) goes" : "branches \(Suggestions.list(unconnected)) of \(what) go"
+      bag.report(
+        rule, "\(subject) nowhere: \(branchRule.consequence)", at: block.id.span, notes: [Note(branchRule.reason)])
     }
     guard !missing.isEmpty else { return }
     let subject = missing.count == 1 ? "branch \(Suggestions.list(missing)) of \(what) goes" : "branches \(Suggestions.list(missing)) of \(what) go"

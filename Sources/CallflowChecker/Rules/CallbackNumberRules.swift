@@ -1,0 +1,113 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// `callback-number-unvalidated`: the number a callback dials must pass a phone validation on
+/// every path: the `next` of a `store-input` of kind `phone-number` (for
+/// `$.StoredCustomerInput`) or of a `validate-phone` of that attribute. This is dominance of
+/// the validating edges over the block, computed as a must-analysis so that a later write of
+/// the attribute undoes the validation and a copy by `set-attributes` keeps it.
+///
+/// `callback-number-unset`: a callback transfer with no `set-callback-number` on some path.
+struct CallbackNumberRules {
+  let context: FlowContext
+
+  func run(_ bag: inout DiagnosticBag, _ summary: inout CheckedFlow.Summary) {
+    unvalidated(&bag)
+    unset(&bag, &summary)
+  }
+
+  // MARK: callback-number-unvalidated
+
+  private func unvalidated(_ bag: inout DiagnosticBag) {
+    let flow = context.flow
+    var uses: [(block: Int, number: Located<AttributePath>)] = []
+    for b in flow.blocks.indices where context.graph.isReachable(b) {
+      let parameter: String
+      switch context.kind(b) {
+      case .setCallbackNumber: parameter = "value"
+      case .createCallback, .registerCallback: parameter = "number"
+      default: continue
+      }
+      guard let argument = flow.blocks[b].argument(parameter), case .attribute(let path) = argument.value.value else { continue }
+      uses.append((b, Located(path, at: argument.value.span)))
+    }
+    guard !uses.isEmpty else { return }
+    var bits: [String: Int] = [:]
+    for use in uses where bits[use.number.value.description] == nil { bits[use.number.value.description] = bits.count }
+    let stored = AttributeCatalog.storedInput
+    let solved = Dataflow(graph: context.graph, bits: bits.count, meet: .must, entry: { _ in }) { b, e, facts in
+      guard context.isNext(b, e) else { return }
+      let block = flow.blocks[b]
+      switch block.kind {
+      case .storeInput:
+        guard let bit = bits[stored] else { return }
+        facts.set(bit, block.argument("kind").map { if case .word("phone-number") = $0.value.value { true } else { false } } ?? false)
+      case .validatePhone:
+        if case .attribute(let path)? = block.argument("value")?.value.value, let bit = bits[path.description] { facts.set(bit) }
+      case .setAttributes:
+        let before = facts
+        for argument in block.arguments {
+          guard let bit = bits["$.Attributes.\(argument.name.value)"] else { continue }
+          var copied = false
+          if case .attribute(let source) = argument.value.value, let from = bits[source.description] { copied = before.has(from) }
+          facts.set(bit, copied)
+        }
+      default:
+        return
+      }
+    }
+    for use in uses {
+      guard let bit = bits[use.number.value.description], !solved.holds(bit, at: use.block) else { continue }
+      let own = use.number.value.description == AttributeCatalog.callerAddress
+      var notes: [Note] = []
+      let validates: (Int, Int) -> Bool = { b, e in
+        guard context.isNext(b, e) else { return false }
+        switch flow.blocks[b].kind {
+        case .validatePhone:
+          if case .attribute(let p)? = flow.blocks[b].argument("value")?.value.value { return p == use.number.value }
+          return false
+        case .storeInput: return use.number.value.description == stored
+        default: return false
+        }
+      }
+      if let path = context.graph.path(to: use.block, avoiding: validates) {
+        notes.append(Note("this path passes no validation: \(context.describe(path, to: use.block))"))
+      }
+      if own {
+        notes.append(Note("the caller's own number may be withheld or not dialable; check it with `validate-phone` first"))
+      } else {
+        notes.append(
+          Note("validate it with `validate-phone: \(use.number.value)` first, or collect it with `store-input` of `kind: phone-number`"))
+      }
+      bag.append(
+        Diagnostic(
+          .callbackNumberUnvalidated,
+          "\(context.name(use.block)) uses `\(use.number.value)` as the callback number without validating it",
+          at: use.number.span, notes: notes, severity: own ? .warning : .error))
+    }
+  }
+
+  // MARK: callback-number-unset
+
+  private func unset(_ bag: inout DiagnosticBag, _ summary: inout CheckedFlow.Summary) {
+    // Flows other than inbound ones run after one that may have set the number.
+    guard context.flow.type == .inbound else { return }
+    let transfers = context.flow.blocks.indices.filter { context.graph.isReachable($0) && context.callback($0) != nil }
+    guard !transfers.isEmpty else { return }
+    let solved = Dataflow(graph: context.graph, bits: 1, meet: .must, entry: { _ in }) { b, e, facts in
+      if context.kind(b) == .setCallbackNumber, context.isNext(b, e) { facts.set(0) }
+    }
+    for b in transfers where !solved.holds(0, at: b) {
+      var notes: [Note] = []
+      if let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .setCallbackNumber && context.isNext(from, e) }) {
+        notes.append(Note("no `set-callback-number` on this path: \(context.describe(path, to: b))"))
+      }
+      notes.append(Note("the platform then dials the caller's address, which may be withheld or a switchboard"))
+      let block = context.flow.blocks[b]
+      let diagnostic = Diagnostic(
+        .callbackNumberUnset, "the callback queued by `\(block.id.value)` may have no callback number set",
+        at: context.callback(b)?.name ?? block.id.span, notes: notes)
+      summary.entryDependent.append(EntryDependentDiagnostic(unless: .enteredFromAnotherFlow, diagnostic: diagnostic))
+    }
+  }
+}

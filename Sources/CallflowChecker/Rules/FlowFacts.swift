@@ -1,0 +1,55 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// The facts of a flow the project rules judge once they know how flows refer to each other:
+/// whether its paths queue the contact (creation flows), whether it checks attributes
+/// (duplicate filtering), and how it handles call progress (outbound flows).
+struct FlowFacts {
+  let context: FlowContext
+
+  func run(_ summary: inout CheckedFlow.Summary) {
+    summary.queueing = queueing()
+    summary.checksAttributes = !context.reachable(.checkAttribute).isEmpty
+    if context.flow.type == .outbound { summary.callProgress = callProgress() }
+  }
+
+  /// Blocks after which the contact may be queued: transfers to a queue, and hand-offs to
+  /// another flow (which may queue it).
+  private func queues(_ b: Int) -> Bool {
+    context.kind(b) == .transferToQueue || context.kind(b) == .transferToFlow
+  }
+
+  private func queueing() -> CheckedFlow.Queueing {
+    let graph = context.graph
+    guard let start = graph.start, graph.order.contains(where: queues) else { return .never }
+    // A `check-attribute` condition that leads away from the queue is a decision to drop the
+    // callback (a duplicate, a solved issue): those paths are deliberate.
+    let decided = { (b: Int, e: Int) in context.edge(b, e).source == .condition }
+    let before = graph.reach(from: [start], stop: queues, avoiding: decided)
+    for b in graph.order where before[b] && !queues(b) && context.ends(b) {
+      let path = graph.path(to: b) { from, e in
+        let t = Int(graph.targets[graph.firstEdge[from] + e])
+        return decided(from, e) || (t >= 0 && queues(t))
+      }
+      let block = context.flow.blocks[b]
+      return .sometimes(end: block.id, path: path.map { context.describe($0, to: b) } ?? "`\(block.id.value)`")
+    }
+    return .always
+  }
+
+  private func callProgress() -> CheckedFlow.CallProgress {
+    let checks = context.reachable(.checkCallProgress)
+    guard !checks.isEmpty else { return .unchecked }
+    for b in checks {
+      let block = context.flow.blocks[b]
+      guard let human = block.edges.first(where: { $0.label == "human" }), let target = human.targetIndex else {
+        return .humanNotQueued(block.kindSpan)
+      }
+      let reached = context.graph.reach(from: [target]) { context.kind($0) == .transferToQueue }
+      if !reached.indices.contains(where: { reached[$0] && context.kind($0) == .transferToQueue }) {
+        return .humanNotQueued(human.target.span)
+      }
+    }
+    return .handled
+  }
+}

@@ -1,0 +1,193 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// The callback rules that need the whole project: what creation and outbound flows do
+/// (`creation-flow-no-transfer`, `duplicate-callback-unchecked`, `customer-first-outbound-flow`),
+/// and how `center.yaml` serves the queues callbacks go to (`callback-queue-unrouted`,
+/// `callback-queue-caller-id`, `callback-loses-position`, `callback-priority-above-inbound`).
+struct ProjectCallbackRules {
+  let index: ProjectIndex
+  let flows: [CheckedFlow]
+  /// The first flow of each name.
+  let byName: [String: CheckedFlow]
+
+  init(index: ProjectIndex, flows: [CheckedFlow]) {
+    self.index = index
+    self.flows = flows
+    var byName: [String: CheckedFlow] = [:]
+    for flow in flows { if let name = flow.name, byName[name] == nil { byName[name] = flow } }
+    self.byName = byName
+  }
+
+  func run(_ bag: inout DiagnosticBag) {
+    creationFlows(&bag)
+    outboundFlows(&bag)
+    guard let center = index.center else { return }
+    callbackQueues(center, &bag)
+    priorities(center, &bag)
+  }
+
+  private func declared(_ flow: CheckedFlow) -> [Note] {
+    flow.syntax.name.map { [Note("`\($0.value)` is declared here", at: $0.span)] } ?? []
+  }
+
+  // MARK: Creation flows
+
+  private func creationFlows(_ bag: inout DiagnosticBag) {
+    var unchecked: [String: Located<String>] = [:]
+    for flow in flows {
+      for reference in flow.summary.creationFlows {
+        guard let target = byName[reference.value], target.type == .inbound else { continue }
+        switch target.summary.queueing {
+        case .never:
+          bag.report(
+            .creationFlowNoTransfer, "creation flow `\(reference.value)` never transfers to a queue: the callback is never queued",
+            at: reference.span,
+            notes: declared(target) + [Note("a callback contact is queued only if its creation flow runs a `transfer-to-queue`")])
+        case .sometimes(let end, let path):
+          bag.append(
+            Diagnostic(
+              .creationFlowNoTransfer,
+              "creation flow `\(reference.value)` can end at `\(end.value)` without transferring to a queue: those callbacks are dropped",
+              at: reference.span,
+              notes: [
+                Note("this path queues nothing: \(path)", at: end.span),
+                Note("end on a `transfer-to-queue` on every path, unless dropping the callback is intended (a duplicate)"),
+              ], severity: .warning))
+        case .always:
+          break
+        }
+        if case .never = target.summary.queueing { continue }
+        if !target.summary.checksAttributes, unchecked[reference.value] == nil { unchecked[reference.value] = reference }
+      }
+    }
+    for (name, reference) in unchecked.sorted(by: { $0.key < $1.key }) {
+      guard let target = byName[name], let declaredName = target.syntax.name else { continue }
+      bag.report(
+        .duplicateCallbackUnchecked, "creation flow `\(name)` queues every callback without checking any attribute",
+        at: declaredName.span,
+        notes: [
+          Note("it is the creation flow of this callback", at: reference.span),
+          Note("a customer who calls again while a callback is pending asks for a second one; `check-attribute` on the profile or an attribute can drop duplicates and solved issues"),
+        ])
+    }
+  }
+
+  // MARK: Outbound flows
+
+  private func outboundFlows(_ bag: inout DiagnosticBag) {
+    for flow in flows {
+      for reference in flow.summary.outboundFlows {
+        guard let target = byName[reference.value], target.type == .outbound else { continue }
+        switch target.summary.callProgress {
+        case .unchecked:
+          bag.report(
+            .customerFirstOutboundFlow, "outbound flow `\(reference.value)` never checks who answered", at: reference.span,
+            notes: declared(target) + [
+              Note("start it with `check-call-progress`: a person goes to a `transfer-to-queue`, a voicemail recreates the callback")
+            ])
+        case .humanNotQueued(let span):
+          bag.report(
+            .customerFirstOutboundFlow,
+            "outbound flow `\(reference.value)` never puts a person who answers through to an agent", at: reference.span,
+            notes: [
+              Note("the `human` branch goes here and reaches no `transfer-to-queue`", at: span),
+              Note("the customer answered and waits for an agent: transfer them to the callback's queue"),
+            ])
+        case .handled:
+          break
+        }
+      }
+    }
+  }
+
+  // MARK: center.yaml
+
+  private func callbackQueues(_ center: Center, _ bag: inout DiagnosticBag) {
+    let queues = Dictionary(center.queues.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    let routed = Set(center.routingProfiles.flatMap { $0.entries.map(\.queue.value) })
+    var seen = Set<SourceSpan>()
+    for flow in flows {
+      for use in flow.summary.callbackQueues where seen.insert(use.queue.span).inserted {
+        guard let queue = queues[use.queue.value] else { continue }
+        if !routed.contains(queue.name.value) {
+          let profiles = center.routingProfiles.map(\.name.value)
+          bag.report(
+            .callbackQueueUnrouted, "callbacks go to `\(queue.name.value)`, which no routing profile contains: no agent will receive them",
+            at: use.queue.span,
+            notes: [
+              Note("`\(queue.name.value)` is defined here", at: queue.name.span),
+              Note(
+                profiles.isEmpty
+                  ? "add a routing profile listing it under `routing-profiles` in center.yaml"
+                  : "list it in a routing profile (\(Suggestions.list(profiles))) with the same priority as the caller's queue"),
+            ])
+        }
+        let missing = [queue.callerID?.name == nil ? "name" : nil, queue.callerID?.number == nil ? "number" : nil].compactMap { $0 }
+        if !missing.isEmpty {
+          bag.report(
+            .callbackQueueCallerID,
+            "callbacks go to `\(queue.name.value)`, which has no outbound caller ID \(missing.joined(separator: " or "))",
+            at: use.queue.span,
+            notes: [
+              Note("`\(queue.name.value)` is defined here", at: queue.name.span),
+              Note("the customer sees the caller ID when the callback rings: give it `caller-id: {name: …, number: \"+1…\"}`"),
+            ])
+        }
+      }
+    }
+  }
+
+  private func priorities(_ center: Center, _ bag: inout DiagnosticBag) {
+    var callbackQueues: Set<String> = []
+    var firstUse: [String: SourceSpan] = [:]
+    var inboundQueues: Set<String> = []
+    var seen = Set<SourceSpan>()
+    for flow in flows {
+      for use in flow.summary.callbackQueues {
+        callbackQueues.insert(use.queue.value)
+        if firstUse[use.queue.value] == nil { firstUse[use.queue.value] = use.queue.span }
+      }
+      inboundQueues.formUnion(flow.summary.inboundQueues.map(\.value))
+    }
+    for profile in center.routingProfiles {
+      let entries = Dictionary(profile.entries.map { ($0.queue.value, $0) }, uniquingKeysWith: { first, _ in first })
+      // callback-loses-position: each callback against the queue its caller was in.
+      for flow in flows {
+        for use in flow.summary.callbackQueues {
+          guard let callback = entries[use.queue.value], let pc = callback.priority else { continue }
+          for original in use.originalQueues {
+            guard let entry = entries[original], let po = entry.priority, pc.value > po.value,
+              seen.insert(use.queue.span).inserted
+            else { continue }
+            bag.report(
+              .callbackLosesPosition,
+              "callbacks lose their place in line: `\(use.queue.value)` has priority \(pc.value) in `\(profile.name.value)`, below `\(original)`'s \(po.value)",
+              at: use.queue.span,
+              notes: [
+                Note("`\(use.queue.value)` is at priority \(pc.value) here", at: pc.span),
+                Note("the caller waited in `\(original)`, at priority \(po.value) here", at: po.span),
+                Note("a callback keeps the original call's start time only among queues of the same priority"),
+              ])
+          }
+        }
+      }
+      // callback-priority-above-inbound: per profile, each callback queue above an inbound one.
+      for entry in profile.entries where callbackQueues.contains(entry.queue.value) && !inboundQueues.contains(entry.queue.value) {
+        guard let pc = entry.priority else { continue }
+        let above = profile.entries.filter { other in
+          inboundQueues.contains(other.queue.value) && (other.priority.map { pc.value < $0.value } ?? false)
+        }
+        guard let first = above.first, let po = first.priority else { continue }
+        bag.report(
+          .callbackPriorityAboveInbound,
+          "callback queue `\(entry.queue.value)` has a higher priority (\(pc.value)) than inbound queue `\(first.queue.value)` (\(po.value)) in `\(profile.name.value)`",
+          at: pc.span,
+          notes: [
+            Note("`\(first.queue.value)` is at priority \(po.value) here", at: po.span),
+            Note("agents will take callbacks while callers wait on the line; give callback queues the same or a lower priority"),
+          ] + (firstUse[entry.queue.value].map { [Note("callbacks go to `\(entry.queue.value)` here", at: $0)] } ?? []))
+      }
+    }
+  }
+}

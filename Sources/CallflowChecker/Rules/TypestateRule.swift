@@ -1,0 +1,76 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// `callback-typestate`: a custom callback is a small protocol. `start-callback` takes the
+/// caller out of the queue; `register-callback` or `decline-callback` must follow on every path
+/// before the flow ends, each only with a start pending, and never two starts in a row. A
+/// block that fails (its `error` branch) leaves the state as it was.
+///
+/// The state on entry to each block is a may-analysis over one bit for "nothing started" and
+/// one bit per `start-callback` block, so a finding can name the start it is about.
+struct TypestateRule {
+  let context: FlowContext
+
+  func run(_ bag: inout DiagnosticBag) {
+    let flow = context.flow
+    let starts = flow.blocks.indices.filter { context.kind($0) == .startCallback && context.graph.isReachable($0) }
+    let finishers = flow.blocks.indices.filter { b in
+      (context.kind(b) == .registerCallback || context.kind(b) == .declineCallback) && context.graph.isReachable(b)
+    }
+    guard !starts.isEmpty || !finishers.isEmpty else { return }
+    let idle = starts.count
+    let bitOf = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($0.element, $0.offset) })
+    let state = Dataflow(graph: context.graph, bits: starts.count + 1, meet: .may, entry: { $0.set(idle) }) { b, e, facts in
+      guard context.isNext(b, e) else { return }
+      switch context.kind(b) {
+      case .startCallback:
+        for k in 0...idle { facts.set(k, false) }
+        if let bit = bitOf[b] { facts.set(bit) }
+      case .registerCallback, .declineCallback:
+        for k in 0...idle { facts.set(k, false) }
+        facts.set(idle)
+      default:
+        return
+      }
+    }
+    let pending = { (b: Int) in starts.indices.filter { state.holds($0, at: b) } }
+
+    for b in starts {
+      for earlier in pending(b) {
+        bag.report(
+          .callbackTypestate, "\(context.name(b)) may run while the callback started by `\(flow.blocks[starts[earlier]].id.value)` is still pending",
+          at: flow.blocks[b].kindSpan,
+          notes: [
+            Note("`\(flow.blocks[starts[earlier]].id.value)` started it here", at: flow.blocks[starts[earlier]].id.span),
+            Note("register or decline the first callback before starting another"),
+          ])
+      }
+    }
+    for b in finishers where state.holds(idle, at: b) {
+      var notes: [Note] = []
+      if let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .startCallback && context.isNext(from, e) }) {
+        notes.append(Note("no `start-callback` on this path: \(context.describe(path, to: b))"))
+      }
+      notes.append(Note("`\(context.kind(b)?.rawValue ?? "")` completes a callback request that `start-callback` began"))
+      bag.report(
+        .callbackTypestate, "\(context.name(b)) may run with no callback started", at: flow.blocks[b].kindSpan, notes: notes)
+    }
+    // Ends reached with a start pending: one finding per start, at the nearest end.
+    var reported = Set<Int>()
+    for b in context.graph.order where context.ends(b) {
+      for k in pending(b) where !reported.contains(k) {
+        reported.insert(k)
+        let start = starts[k]
+        let block = flow.blocks[b]
+        bag.report(
+          .callbackTypestate,
+          "the callback started by `\(flow.blocks[start].id.value)` is neither registered nor declined on a path that ends at `\(block.id.value)`",
+          at: flow.blocks[start].kindSpan,
+          notes: [
+            Note("the flow ends here with the request still open", at: block.id.span),
+            Note("follow `start-callback` with `register-callback` (queue the request) or `decline-callback` (back to the queue) on every path"),
+          ])
+      }
+    }
+  }
+}

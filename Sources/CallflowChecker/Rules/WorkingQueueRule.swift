@@ -1,0 +1,93 @@
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// `working-queue-unset`: a `transfer-to-queue` that names no queue (and, for a callback, no
+/// `working-queue`), or a `create-callback` with no `queue`, on a path where no
+/// `set-working-queue` ran. Also gathers, for the project rules, the queues callbacks go to
+/// and the queues plain transfers fill, with the working queues that may reach each block.
+struct WorkingQueueRule {
+  let context: FlowContext
+
+  func run(_ bag: inout DiagnosticBag, _ summary: inout CheckedFlow.Summary) {
+    let flow = context.flow
+    let setters = flow.blocks.indices.filter { context.kind($0) == .setWorkingQueue && context.graph.isReachable($0) }
+    let sinks = flow.blocks.indices.filter { b in
+      guard context.graph.isReachable(b) else { return false }
+      switch context.kind(b) {
+      case .transferToQueue, .createCallback, .registerCallback: return true
+      default: return false
+      }
+    }
+    guard !sinks.isEmpty else { return }
+    // Which working queues may be set on entry to each block (one bit per setter), and
+    // whether one surely is.
+    let setterBit = Dictionary(uniqueKeysWithValues: setters.enumerated().map { ($0.element, $0.offset) })
+    let reaching = Dataflow(graph: context.graph, bits: setters.count, meet: .may, entry: { _ in }) { b, e, facts in
+      guard let bit = setterBit[b], context.isNext(b, e) else { return }
+      for k in 0..<setters.count { facts.set(k, k == bit) }
+    }
+    let sure = Dataflow(graph: context.graph, bits: 1, meet: .must, entry: { _ in }) { b, e, facts in
+      if setterBit[b] != nil, context.isNext(b, e) { facts.set(0) }
+    }
+    func working(at b: Int) -> [Located<String>] {
+      setters.indices.filter { reaching.holds($0, at: b) }.compactMap { context.queue(setters[$0]) }
+    }
+
+    for b in sinks {
+      let block = flow.blocks[b]
+      let callback = context.callback(b)
+      let named = context.queue(b)
+      switch context.kind(b) {
+      case .transferToQueue:
+        if let callback {
+          let original = (named.map { [$0] } ?? working(at: b)).map(\.value)
+          let target = callback.workingQueue ?? named
+          if let target {
+            summary.callbackQueues.append(.init(queue: target, originalQueues: original.filter { $0 != target.value }))
+          } else {
+            for queue in working(at: b) { summary.callbackQueues.append(.init(queue: queue, originalQueues: [])) }
+          }
+          if target != nil { continue }
+        } else {
+          if let named { summary.inboundQueues.append(named); continue }
+          summary.inboundQueues += working(at: b)
+        }
+      case .createCallback, .registerCallback:
+        if let named {
+          summary.callbackQueues.append(.init(queue: named, originalQueues: working(at: b).map(\.value).filter { $0 != named.value }))
+          continue
+        }
+        // In a customer-queue flow the callback takes the queue the caller waits in.
+        guard flow.type != .customerQueue else { continue }
+        summary.callbackQueues += working(at: b).map { .init(queue: $0, originalQueues: []) }
+      default:
+        continue
+      }
+      // No queue named: one must have been set on every path, unless an earlier flow set it.
+      // (A queue given as an unresolved `${NAME}` is named, just unknown.)
+      guard !sure.holds(0, at: b), !context.gives(b, "queue"), !context.gives(b, "working-queue", inside: "callback") else { continue }
+      var notes: [Note] = []
+      if let path = context.graph.path(to: b, avoiding: { from, e in setterBit[from] != nil && context.isNext(from, e) }) {
+        notes.append(Note("no `set-working-queue` on this path: \(context.describe(path, to: b))"))
+      }
+      let what: String
+      switch context.kind(b) {
+      case .transferToQueue where callback != nil:
+        what = "the callback queued by `\(block.id.value)` has no queue"
+        notes.append(Note("add `working-queue: <queue>` to `callback`, or a `set-working-queue` block before it"))
+      case .transferToQueue:
+        what = "`\(block.id.value)` transfers to no queue"
+        notes.append(Note("write `transfer-to-queue: <queue>`, or put a `set-working-queue` block before it"))
+      default:
+        what = "the callback created by `\(block.id.value)` has no queue"
+        notes.append(Note("add `queue: <queue>`, or put a `set-working-queue` block before it"))
+      }
+      let diagnostic = Diagnostic(
+        .workingQueueUnset, "\(what) on some paths: no working queue is set", at: block.kindSpan, notes: notes)
+      if flow.type == .inbound {
+        summary.entryDependent.append(EntryDependentDiagnostic(unless: .enteredFromAnotherFlow, diagnostic: diagnostic))
+      }
+      // Flows of other types run in a queue, or after a flow that set one (C2 and C3 inherit it).
+    }
+  }
+}
