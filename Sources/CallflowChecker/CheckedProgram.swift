@@ -103,6 +103,13 @@ extension CheckedFlow {
     public var outboundFlows: [Located<String>] = []
 
     public init() {}
+
+    /// The summary of a flow that could not be read whole: nothing is reported against it.
+    mutating func assumeWellFormed() {
+      queueing = .always
+      checksAttributes = true
+      callProgress = .handled
+    }
   }
 
   /// A queue a callback goes to.

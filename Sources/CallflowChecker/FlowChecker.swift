@@ -35,6 +35,12 @@ struct FlowChecker {
       onError: syntax.onError.flatMap { blockIndex[$0.value] }, flowReferences: typer.flowReferences)
     startAndOnError()
     addOnErrorEdges(&flow, specs)
+    if syntax.isPartial {
+      // Part of the flow was not read: its graph is unknown, so the graph rules would only
+      // repeat the syntax error, and the project rules assume the best of it.
+      flow.summary.assumeWellFormed()
+      return (flow, typer.bag.diagnostics)
+    }
     var graph = GraphRules(flow: flow, specs: specs, bag: typer.bag)
     graph.run()
     var bag = graph.bag
@@ -134,7 +140,7 @@ struct FlowChecker {
     let rule = spec.placementRule.flatMap(Rule.named) ?? .blockNotAllowed
     let allowed = FlowType.allCases.filter(spec.allowedIn.contains).map(\.rawValue)
     typer.bag.report(
-      rule, "`\(kind.rawValue)` is not allowed in a `\(type.rawValue)` flow", at: block.kind.span,
+      rule, "`\(kind.rawValue)` is not allowed in \(type.article) `\(type.rawValue)` flow", at: block.kind.span,
       notes: [Note("`\(kind.rawValue)` belongs to \(Suggestions.list(allowed, conjunction: "and")) flows")])
   }
 

@@ -13,6 +13,8 @@ struct Parser {
   private var stopped = false
   /// Where each block id was first defined, to report ids given twice in linear time.
   private var blockIDs: [String: SourceSpan] = [:]
+  /// The id of the block being read, kept when the rest of it is abandoned.
+  private var pendingBlockID: Located<String>?
   var bag: DiagnosticBag
   /// The last line of the flow's own items (`{`, description, `start`, `on-error`) before its
   /// first block: comments up to it belong to the flow, later ones to the blocks.
@@ -62,8 +64,16 @@ struct Parser {
       do throws(Abandon) {
         try item(&flow)
       } catch {
+        flow.isPartial = true
+        // A block whose id was read stays, as an id only, so that references to it resolve.
+        if let id = pendingBlockID, blockIDs[id.value] == nil {
+          blockIDs[id.value] = id.span
+          flow.blocks.append(
+            BlockSyntax(id: id, kind: Located("", at: id.span), body: SyntaxValue(.null, at: id.span), next: nil, branches: [], span: id.span))
+        }
         recover(from: itemStart)
       }
+      pendingBlockID = nil
     }
     let close = current.span
     if current.kind == .end && !stopped {
@@ -124,6 +134,7 @@ struct Parser {
   private mutating func block() throws(Abandon) -> BlockSyntax {
     let id = try name("a block id, `start`, `on-error` or `}`")
     try expect(.colon, "`:` after block id `\(id.value)`")
+    pendingBlockID = id
     let kind = try name("the block kind after `\(id.value):`")
     var body = SyntaxValue(.null, at: kind.span)
     var end = kind.span

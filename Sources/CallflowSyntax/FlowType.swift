@@ -26,5 +26,8 @@ public enum FlowType: String, CaseIterable, Hashable, Sendable {
   }
 
   static let all = Set(allCases)
+
+  /// "a" or "an", as the type's name is read: "an `inbound` flow", "a `customer-queue` flow".
+  public var article: String { "aeiou".contains(rawValue.prefix(1)) ? "an" : "a" }
   static let contact: Set<FlowType> = [.inbound, .customerQueue, .outbound, .transferToQueue]
 }

@@ -126,6 +126,10 @@ public struct FlowSyntax: Sendable {
   public var comments: [Comment] = []
   /// The comments after the last block.
   public var trailingComments: [Comment] = []
+  /// Whether the front end skipped part of the flow after a syntax error. The blocks it could
+  /// not read are kept with their ids only (an empty kind), so references to them resolve;
+  /// the checker then runs no graph analyses, whose findings would be follow-on errors.
+  public var isPartial = false
 
   public init(
     file: FileID, name: Located<String>? = nil, type: Located<String>? = nil,

@@ -27,12 +27,12 @@ import Testing
             on: {human: bye, voicemail-beep: bye, voicemail-no-beep: bye, unanswered: bye, busy: bye, invalid-number: bye, fax: bye}
         """)
     ).results()
-    #expect(results.map(Fixture.describe) == ["1:7:5 block-not-allowed `check-call-progress` is not allowed in a `inbound` flow"])
+    #expect(results.map(Fixture.describe) == ["1:7:5 block-not-allowed `check-call-progress` is not allowed in an `inbound` flow"])
     #expect(try #require(results.first).notes.map(\.message) == ["`check-call-progress` belongs to `outbound` flows"])
     let whisper = Self.whisper.replacingOccurrences(of: "end-flow: {}", with: "disconnect: {}")
     #expect(
       Fixture(whisper, center: nil).diagnostics() == [
-        "1:10:5 block-not-allowed `disconnect` is not allowed in a `agent-whisper` flow"
+        "1:10:5 block-not-allowed `disconnect` is not allowed in an `agent-whisper` flow"
       ])
     #expect(Fixture(Self.whisper, center: nil).diagnostics() == [])
   }
@@ -42,7 +42,7 @@ import Testing
       of: "play-prompt: \"A callback customer.\"", with: "create-callback: {number: $.CustomerEndpoint.Address}")
     #expect(
       Fixture(flow, center: nil).diagnostics() == [
-        "1:6:5 callback-block-placement `create-callback` is not allowed in a `agent-whisper` flow",
+        "1:6:5 callback-block-placement `create-callback` is not allowed in an `agent-whisper` flow",
         "1:6:31 callback-number-unvalidated `create-callback` block `say` uses `$.CustomerEndpoint.Address` as the callback number without validating it",
       ])
   }

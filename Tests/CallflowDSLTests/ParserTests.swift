@@ -85,7 +85,10 @@ func dslProblems(_ text: String) -> [String] {
         "6:31 dsl-syntax expected `->` and the block the branch goes to, found `c`",
       ])
     let (flow, _) = parseDSL(text)
-    #expect(flow?.blocks.map(\.id.value) == ["c", "e"])
+    // Blocks abandoned after their id keep the id, with no kind, so references to them resolve.
+    #expect(flow?.blocks.map(\.id.value) == ["a", "b", "c", "d", "e"])
+    #expect(flow?.blocks.map(\.kind.value) == ["", "", "disconnect", "", "disconnect"])
+    #expect(flow?.isPartial == true)
   }
 
   @Test func lexicalErrors() {

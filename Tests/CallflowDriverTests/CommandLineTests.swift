@@ -1,3 +1,4 @@
+import CallflowDiagnostics
 import CallflowTestSupport
 import Foundation
 import Testing
@@ -129,5 +130,29 @@ struct CLI {
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("there is no rule 'unconected-branch'; did you mean 'unconnected-branch'?"))
     #expect(try CLI.run(["check", "--rule", "dead-end=loud", "-"], stdin: Self.flow).status == 2)
+  }
+}
+
+@Suite(.serialized) struct ExplainTests {
+  @Test func printsTheRulePage() throws {
+    let out = try CLI.run(["explain", "callback-interval-range"])
+    #expect(out.status == 0)
+    let page = try String(contentsOfFile: packageRoot + "/Docs/rules/callback-interval-range.md", encoding: .utf8)
+    #expect(out.stdout == page)
+  }
+
+  @Test func unknownRuleSuggestsTheNearest() throws {
+    let out = try CLI.run(["explain", "callback-interval-rnage"])
+    #expect(out.status == 2)
+    #expect(out.stderr.contains("there is no rule 'callback-interval-rnage'; did you mean 'callback-interval-range'?"))
+    #expect(out.stdout.isEmpty)
+  }
+
+  @Test func withoutARuleListsThemAll() throws {
+    let out = try CLI.run(["explain"])
+    #expect(out.status == 0)
+    let lines = out.stdout.split(separator: "\n")
+    #expect(lines.count == Rule.all.count + Rule.Section.allCases.count)
+    #expect(lines.contains { $0.hasPrefix("  callback-typestate ") && $0.hasSuffix(Rule.callbackTypestate.summary) })
   }
 }

@@ -29,6 +29,8 @@ struct CallbackNumberRules {
       default: continue
       }
       guard let argument = flow.blocks[b].argument(parameter), case .attribute(let path) = argument.value.value else { continue }
+      // In an outbound flow the customer's address is the number the platform just dialled.
+      if flow.type == .outbound && path.description == AttributeCatalog.callerAddress { continue }
       uses.append((b, Located(path, at: argument.value.span)))
     }
     guard !uses.isEmpty else { return }
@@ -99,7 +101,9 @@ struct CallbackNumberRules {
     }
     for b in transfers where !solved.holds(0, at: b) {
       var notes: [Note] = []
-      if let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .setCallbackNumber && context.isNext(from, e) }) {
+      if let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .setCallbackNumber && context.isNext(from, e) }),
+        !path.isEmpty
+      {
         notes.append(Note("no `set-callback-number` on this path: \(context.describe(path, to: b))"))
       }
       notes.append(Note("the platform then dials the caller's address, which may be withheld or a switchboard"))

@@ -4,7 +4,9 @@ import CallflowSyntax
 /// `callback-typestate`: a custom callback is a small protocol. `start-callback` takes the
 /// caller out of the queue; `register-callback` or `decline-callback` must follow on every path
 /// before the flow ends, each only with a start pending, and never two starts in a row. A
-/// block that fails (its `error` branch) leaves the state as it was.
+/// `start-callback` or `register-callback` that fails (takes any branch but `next`) leaves
+/// the state as it was, so a failed registration must still be declined. A failed
+/// `decline-callback` ends the request all the same: nothing more can be done with it.
 ///
 /// The state on entry to each block is a may-analysis over one bit for "nothing started" and
 /// one bit per `start-callback` block, so a finding can name the start it is about.
@@ -21,7 +23,7 @@ struct TypestateRule {
     let idle = starts.count
     let bitOf = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($0.element, $0.offset) })
     let state = Dataflow(graph: context.graph, bits: starts.count + 1, meet: .may, entry: { $0.set(idle) }) { b, e, facts in
-      guard context.isNext(b, e) else { return }
+      guard context.isNext(b, e) || context.kind(b) == .declineCallback else { return }
       switch context.kind(b) {
       case .startCallback:
         for k in 0...idle { facts.set(k, false) }

@@ -2,6 +2,18 @@
 /// order, each at most once: `99s`, `10m`, `2h`, `7d`, `1m30s`.
 public enum DurationSyntax {
   /// The number of seconds `text` denotes, or why it is not a duration.
+  /// `5 minutes`, `90 sec`, `2 hours` written the short way (`5m`), or `nil`.
+  static func spelledOut(_ text: String) -> String? {
+    let digits = text.prefix { $0.isASCII && $0.isNumber }
+    let word = text.dropFirst(digits.count).drop { $0 == " " }.lowercased()
+    guard !digits.isEmpty, !word.isEmpty, word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+    let words: [(unit: String, names: [String])] = [
+      ("d", ["day", "days"]), ("h", ["hour", "hours", "hr", "hrs"]),
+      ("m", ["minute", "minutes", "min", "mins"]), ("s", ["second", "seconds", "sec", "secs"]),
+    ]
+    return words.first { $0.names.contains(word) }.map { "\(digits)\($0.unit)" }
+  }
+
   public static func parse(_ text: String) -> Result<Int, ValueError> {
     guard !text.isEmpty else { return .failure(ValueError("an empty duration")) }
     let bytes = Array(text.utf8)
@@ -17,6 +29,9 @@ public enum DurationSyntax {
       }
       let digits = bytes[digitsStart..<i]
       guard let unitIndex = units.firstIndex(where: { $0.letter == byte }) else {
+        if let short = spelledOut(text) {
+          return .failure(ValueError("write `\(short)`: durations are numbers with the units `d`, `h`, `m` and `s`, no spaces"))
+        }
         // Every byte before this one is ASCII, so this byte starts the offending character.
         let shown = String(decoding: bytes[i...], as: UTF8.self).unicodeScalars.first
         return .failure(ValueError("`\(shown.map(String.init) ?? "?")` is not a duration unit (use `d`, `h`, `m` or `s`)"))
