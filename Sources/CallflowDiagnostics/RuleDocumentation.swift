@@ -2867,7 +2867,7 @@ flows/offer.flow.yaml:13:5: error: the callback started by `start` is neither re
 13 |     start-callback: {}
    |     ^~~~~~~~~~~~~~
    = note: follow `start-callback` with `register-callback` (queue the request) or `decline-callback` (back to the queue) on every path
-flows/offer.flow.yaml:30:3: note: the flow ends here with the request still open
+flows/offer.flow.yaml:30:3: note: the flow ends here with the request still open: `start` → `ask` (`error`) → `back`
    |
 30 |   back:
    |   ^~~~

@@ -9,10 +9,11 @@ import Testing
   @Test func samplesAreClean() throws {
     let result = try CheckRun.run(paths: [packageRoot + "/Samples"])
     #expect(result.diagnostics.map { "\(result.sources.path($0.span.file)):\($0.span.start) \($0.message)" } == [])
-    #expect(result.summary.files == 6)
-    #expect(result.summary.flows == 5)
+    #expect(result.summary.files == 11)
+    #expect(result.summary.flows == 10)
     #expect(result.flows.compactMap(\.name).sorted() == [
-      "callback-agent-whisper", "callback-creation", "callback-outbound-whisper", "callback-queue", "queued-callback-inbound",
+      "callback-agent-whisper", "callback-creation", "callback-dial", "callback-only-line", "callback-outbound-whisper",
+      "callback-queue", "customer-first-callback", "in-queue-callback", "queued-callback-inbound", "support-line",
     ])
   }
 

@@ -43,7 +43,7 @@ struct CLI {
     let out = try CLI.run(["check", "Samples"])
     #expect(out.status == 0)
     #expect(out.stdout == "")
-    #expect(out.stderr == "no problems in 6 files (5 flows)\n")
+    #expect(out.stderr == "no problems in 11 files (10 flows)\n")
   }
 
   @Test func errorsExitOneWithTheCompilerStyleLine() throws {

@@ -59,11 +59,11 @@ struct FlowGraph {
   /// Whether `start` reaches block `b`.
   func isReachable(_ b: Int) -> Bool { position[b] != Int.max }
 
-  /// The shortest path from `start` to `goal` that takes no edge `avoid(block, edge)` refuses
-  /// (edge counted within the block), as the blocks passed with the edge taken out of each;
-  /// `nil` when there is none.
-  func path(to goal: Int, avoiding avoid: (Int, Int) -> Bool = { _, _ in false }) -> [(block: Int, edge: Int)]? {
-    guard let start else { return nil }
+  /// The shortest path from `source` (by default `start`) to `goal` that takes no edge
+  /// `avoid(block, edge)` refuses (edge counted within the block), as the blocks passed with
+  /// the edge taken out of each; `nil` when there is none.
+  func path(from source: Int? = nil, to goal: Int, avoiding avoid: (Int, Int) -> Bool = { _, _ in false }) -> [(block: Int, edge: Int)]? {
+    guard let start = source ?? start else { return nil }
     if start == goal { return [] }
     var parent = [Int32](repeating: -1, count: count)
     var parentEdge = [Int32](repeating: -1, count: count)

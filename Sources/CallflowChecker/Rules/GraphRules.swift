@@ -161,7 +161,14 @@ struct GraphRules {
       let verb = to == head ? "back to" : "to"
       notes.append(Note("`\(flow.blocks[from].id.value)` goes \(verb) `\(flow.blocks[to].id.value)` on `\(edge.label)`", at: edge.target.span))
     }
-    notes.append(Note("put a `wait` in the cycle, or bound it with a `loop` block"))
+    if let (from, _) = zip(path, path.dropFirst() + [head]).first(where: { from, to in
+      flow.blocks[from].edges.first { $0.targetIndex == to }?.source == .onError
+    }) {
+      notes.append(
+        Note("the flow's `on-error` sends the `error` of `\(flow.blocks[from].id.value)` into the cycle; give that block an `error` branch of its own"))
+    } else {
+      notes.append(Note("put a `wait` in the cycle, or bound it with a `loop` block"))
+    }
     let names = path.map { flow.blocks[$0].id.value }
     let subject = names.count == 1 ? "block `\(names[0])` goes back to itself" : "blocks \(Suggestions.list(names)) form a cycle"
     bag.report(

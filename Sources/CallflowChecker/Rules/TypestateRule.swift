@@ -64,12 +64,20 @@ struct TypestateRule {
         reported.insert(k)
         let start = starts[k]
         let block = flow.blocks[b]
+        // A way from the start's `next` to this end that neither registers nor declines.
+        let settles = { (from: Int, e: Int) in
+          (context.kind(from) == .registerCallback && context.isNext(from, e)) || context.kind(from) == .declineCallback
+            || (from == start && !context.isNext(from, e))
+        }
+        let path = context.graph.path(from: start, to: b, avoiding: settles)
         bag.report(
           .callbackTypestate,
           "the callback started by `\(flow.blocks[start].id.value)` is neither registered nor declined on a path that ends at `\(block.id.value)`",
           at: flow.blocks[start].kindSpan,
           notes: [
-            Note("the flow ends here with the request still open", at: block.id.span),
+            Note(
+              "the flow ends here with the request still open\(path.map { ": \(context.describe($0, to: b))" } ?? "")",
+              at: block.id.span),
             Note("follow `start-callback` with `register-callback` (queue the request) or `decline-callback` (back to the queue) on every path"),
           ])
       }
