@@ -34,8 +34,20 @@ struct CallbackNumberRules {
       uses.append((b, Located(path, at: argument.value.span)))
     }
     guard !uses.isEmpty else { return }
+    // One bit per attribute that is used as a number, validated, or copied into another.
     var bits: [String: Int] = [:]
-    for use in uses where bits[use.number.value.description] == nil { bits[use.number.value.description] = bits.count }
+    func track(_ path: String) { if bits[path] == nil { bits[path] = bits.count } }
+    for use in uses { track(use.number.value.description) }
+    for b in flow.blocks.indices where context.graph.isReachable(b) {
+      switch context.kind(b) {
+      case .storeInput: track(AttributeCatalog.storedInput)
+      case .validatePhone, .setAttributes:
+        for argument in flow.blocks[b].arguments {
+          if case .attribute(let path) = argument.value.value { track(path.description) }
+        }
+      default: continue
+      }
+    }
     let stored = AttributeCatalog.storedInput
     let solved = Dataflow(graph: context.graph, bits: bits.count, meet: .must, entry: { _ in }) { b, e, facts in
       guard context.isNext(b, e) else { return }

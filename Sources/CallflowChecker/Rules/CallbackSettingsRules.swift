@@ -50,7 +50,7 @@ struct CallbackSettingsRules {
       bag.append(
         Diagnostic(
           .callbackRetriesRange,
-          "`max-retries` of \(retries.value) means up to \(retries.value.addingReportingOverflow(1).partialValue) calls to the customer",
+          "`max-retries` of \(retries.value) means up to \(UInt(retries.value) + 1) calls to the customer",
           at: retries.span,
           notes: [
             Note("a high number set by accident, such as 20, means needless agent work and too many calls; 2 (three calls) is usual"),
