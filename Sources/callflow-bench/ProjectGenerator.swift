@@ -106,7 +106,7 @@ struct ProjectGenerator {
             on: {invalid-number: sorry, not-dialable: sorry}
 
         """
-    case 4:
+    case 5:
       return """
           \(id):
             check-attribute:
@@ -117,7 +117,7 @@ struct ProjectGenerator {
             on: {no-match: \(next)}
 
         """
-    case 5:
+    case 4:
       return """
           \(id):
             set-attributes: {tier: gold, reason: $.StoredCustomerInput}

@@ -54,7 +54,7 @@ import Testing
     let blocks = context.flow.blocks
     let index = Dictionary(uniqueKeysWithValues: blocks.enumerated().map { ($1.id.value, $0) })
     // Bit 0: `x` set; bit 1: `y` set, on `next` of each set-attributes.
-    let transfer = { (b: Int, e: Int, facts: inout ArraySlice<UInt64>) in
+    let transfer = { (b: Int, e: Int, facts: inout Bits) in
       guard context.isNext(b, e) else { return }
       for argument in blocks[b].arguments {
         if argument.name.value == "x" { facts.set(0) }
@@ -76,7 +76,6 @@ import Testing
   @Test func widthGrowsPastOneWord() throws {
     let context = try Self.context(Self.diamond)
     let solved = Dataflow(graph: context.graph, bits: 130, meet: .may, entry: { $0.set(129) }) { _, _, facts in facts.set(64) }
-    #expect(solved.width == 3)
     let e = try #require(context.flow.blocks.firstIndex { $0.id.value == "e" })
     #expect(solved.holds(129, at: e) && solved.holds(64, at: e) && !solved.holds(63, at: e))
   }

@@ -1,10 +1,66 @@
-/// A forward dataflow analysis over a flow's block graph, on facts that are bit sets.
+/// A set of facts, one bit each: the first 64 inline, the rest in words after them.
+struct Bits: Equatable {
+  private var low: UInt64 = 0
+  private var high: [UInt64] = []
+
+  /// No bit set, room for `count` bits.
+  init(count: Int) {
+    if count > 64 { high = [UInt64](repeating: 0, count: (count - 1) / 64) }
+  }
+
+  /// Every bit set, room for `count` bits (bits past `count` are set too, and never read).
+  static func all(count: Int) -> Bits {
+    var bits = Bits(count: count)
+    bits.low = ~0
+    for i in bits.high.indices { bits.high[i] = ~0 }
+    return bits
+  }
+
+  subscript(bit: Int) -> Bool {
+    get {
+      if bit < 64 { return low & (1 << UInt64(bit)) != 0 }
+      let i = (bit - 64) / 64
+      return i < high.count && high[i] & (1 << UInt64(bit % 64)) != 0
+    }
+    set {
+      if bit < 64 {
+        if newValue { low |= 1 << UInt64(bit) } else { low &= ~(1 << UInt64(bit)) }
+        return
+      }
+      let i = (bit - 64) / 64
+      guard i < high.count else { return }
+      if newValue { high[i] |= 1 << UInt64(bit % 64) } else { high[i] &= ~(1 << UInt64(bit % 64)) }
+    }
+  }
+
+  /// Sets bit `bit` (to `on`).
+  mutating func set(_ bit: Int, _ on: Bool = true) { self[bit] = on }
+
+  /// Clears every bit.
+  mutating func clear() {
+    low = 0
+    for i in high.indices { high[i] = 0 }
+  }
+
+  mutating func formIntersection(_ other: Bits) {
+    low &= other.low
+    for i in high.indices where i < other.high.count { high[i] &= other.high[i] }
+  }
+
+  mutating func formUnion(_ other: Bits) {
+    low |= other.low
+    for i in high.indices where i < other.high.count { high[i] |= other.high[i] }
+  }
+}
+
+/// A forward dataflow analysis over a flow's block graph, on facts that are ``Bits``.
 ///
 /// Facts hold on entry to each block. Along each edge a transfer function turns the facts of
 /// the edge's source into the facts the edge carries; where edges meet, the facts are
 /// intersected (`must`: the fact holds on every path, as in definite assignment and
 /// dominance) or joined (`may`: it holds on some path, as in typestate). The solver visits
-/// blocks in reverse postorder with a worklist, so acyclic flows settle in one pass.
+/// blocks in reverse postorder with a worklist, so acyclic flows settle in one pass, and a
+/// block's facts only shrink (must) or grow (may), so it ends.
 struct Dataflow {
   enum Meet {
     /// The fact holds on every path from `start`.
@@ -13,58 +69,50 @@ struct Dataflow {
     case may
   }
 
-  /// The facts on entry to each block: `width` words per block. Blocks `start` does not
-  /// reach keep no meaningful facts.
-  private(set) var facts: [UInt64]
-  let width: Int
+  /// The facts on entry to each block; blocks `start` does not reach keep empty facts.
+  private(set) var facts: [Bits]
 
   /// Solves the analysis. `transfer(block, edge, &bits)` rewrites the source block's entry
   /// facts into those carried along `edge` (an index into the block's edges).
   init(
-    graph: FlowGraph, bits: Int, meet: Meet, entry: (inout ArraySlice<UInt64>) -> Void,
-    transfer: (_ block: Int, _ edge: Int, _ bits: inout ArraySlice<UInt64>) -> Void
+    graph: FlowGraph, bits count: Int, meet: Meet, entry: (inout Bits) -> Void,
+    transfer: (_ block: Int, _ edge: Int, _ bits: inout Bits) -> Void
   ) {
-    let width = max(1, (bits + 63) / 64)
-    self.width = width
-    let top: UInt64 = meet == .must ? ~0 : 0
-    facts = [UInt64](repeating: top, count: graph.count * width)
+    let empty = Bits(count: count)
+    facts = [Bits](repeating: empty, count: graph.count)
     guard let start = graph.start else { return }
     var seeded = [Bool](repeating: false, count: graph.count)
-    var entryBits = ArraySlice([UInt64](repeating: 0, count: width))
+    var entryBits = empty
     entry(&entryBits)
-    facts.replaceSubrange(start * width..<(start + 1) * width, with: entryBits)
+    facts[start] = entryBits
     seeded[start] = true
 
-    var queued = [Bool](repeating: false, count: graph.count)
-    // A worklist ordered by reverse postorder position: a min-heap would be exact, but a
-    // round-robin over the order settles as fast on the shapes flows have.
+    // A worklist in reverse postorder: the first round visits every reachable block, each
+    // later round the blocks whose facts changed, in the order that lets an acyclic flow
+    // settle in the first round.
+    var queued = [Bool](repeating: true, count: graph.count)
     var pending = graph.order
-    for b in pending { queued[b] = true }
-    var carried = ArraySlice([UInt64](repeating: 0, count: width))
     while !pending.isEmpty {
       var next: [Int] = []
       for b in pending {
         queued[b] = false
+        let first = graph.firstEdge[b]
         for e in graph.edges(of: b) {
-          let target = graph.targets[e]
-          guard target >= 0 else { continue }
-          carried.replaceSubrange(carried.startIndex..<carried.endIndex, with: facts[b * width..<(b + 1) * width])
-          transfer(b, e - graph.firstEdge[b], &carried)
-          let t = Int(target)
-          var changed = false
-          for k in 0..<width {
-            let old = facts[t * width + k]
-            let incoming = carried[carried.startIndex + k]
-            let new: UInt64
-            if seeded[t] {
-              new = meet == .must ? old & incoming : old | incoming
-            } else {
-              new = incoming
-            }
-            if new != old { changed = true; facts[t * width + k] = new }
+          let t = Int(graph.targets[e])
+          guard t >= 0 else { continue }
+          var carried = facts[b]
+          transfer(b, e - first, &carried)
+          let old = facts[t]
+          if seeded[t] {
+            if meet == .must { facts[t].formIntersection(carried) } else { facts[t].formUnion(carried) }
+          } else {
+            facts[t] = carried
+            seeded[t] = true
           }
-          if !seeded[t] { seeded[t] = true; changed = true }
-          if changed && !queued[t] { queued[t] = true; next.append(t) }
+          if facts[t] != old && !queued[t] {
+            queued[t] = true
+            next.append(t)
+          }
         }
       }
       pending = next.sorted { graph.position[$0] < graph.position[$1] }
@@ -72,19 +120,5 @@ struct Dataflow {
   }
 
   /// Whether fact `bit` holds on entry to `block`.
-  func holds(_ bit: Int, at block: Int) -> Bool {
-    facts[block * width + bit / 64] & (1 << UInt64(bit % 64)) != 0
-  }
-}
-
-extension ArraySlice where Element == UInt64 {
-  /// Sets or clears bit `bit`.
-  mutating func set(_ bit: Int, _ on: Bool = true) {
-    let i = startIndex + bit / 64
-    let mask: UInt64 = 1 << UInt64(bit % 64)
-    if on { self[i] |= mask } else { self[i] &= ~mask }
-  }
-
-  /// Whether bit `bit` is set.
-  func has(_ bit: Int) -> Bool { self[startIndex + bit / 64] & (1 << UInt64(bit % 64)) != 0 }
+  func holds(_ bit: Int, at block: Int) -> Bool { facts[block][bit] }
 }

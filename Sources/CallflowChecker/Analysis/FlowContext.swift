@@ -9,19 +9,28 @@ struct FlowContext {
   let graph: FlowGraph
   let index: ProjectIndex
 
+  /// The callback settings of each `transfer-to-queue` that queues a callback, by block.
+  let callbacks: [Int: CallbackSettings]
+
   init(flow: CheckedFlow, specs: [BlockSpec?], index: ProjectIndex) {
     self.flow = flow
     self.specs = specs
     self.index = index
     graph = FlowGraph(flow)
+    var callbacks: [Int: CallbackSettings] = [:]
+    for b in flow.blocks.indices where graph.kinds[b] == .transferToQueue {
+      guard let argument = flow.blocks[b].argument("callback"), case .record(let fields) = argument.value.value else { continue }
+      callbacks[b] = CallbackSettings(fields, span: argument.value.span, name: argument.name.span)
+    }
+    self.callbacks = callbacks
   }
 
-  func kind(_ b: Int) -> BlockKind? { flow.blocks[b].kind }
+  func kind(_ b: Int) -> BlockKind? { graph.kinds[b] }
 
   func edge(_ b: Int, _ e: Int) -> Edge { flow.blocks[b].edges[e] }
 
   /// Whether edge `e` of block `b` is its success edge, `next`.
-  func isNext(_ b: Int, _ e: Int) -> Bool { flow.blocks[b].edges[e].source == .next }
+  func isNext(_ b: Int, _ e: Int) -> Bool { graph.isNext[graph.firstEdge[b] + e] }
 
   /// "`check-call-progress` block `detect`".
   func name(_ b: Int) -> String {
@@ -31,7 +40,7 @@ struct FlowContext {
 
   /// The reachable blocks of `kind`, in source order.
   func reachable(_ kind: BlockKind) -> [Int] {
-    flow.blocks.indices.filter { flow.blocks[$0].kind == kind && graph.isReachable($0) }
+    graph.kinds.indices.filter { graph.kinds[$0] == kind && graph.isReachable($0) }
   }
 
   /// Whether the flow stops at block `b` when it succeeds: a terminal, or a hand-off to a
@@ -59,12 +68,7 @@ struct FlowContext {
   }
 
   /// The callback settings of block `b`, when it is a `transfer-to-queue` that queues a callback.
-  func callback(_ b: Int) -> CallbackSettings? {
-    guard kind(b) == .transferToQueue, let argument = flow.blocks[b].argument("callback"),
-      case .record(let fields) = argument.value.value
-    else { return nil }
-    return CallbackSettings(fields, span: argument.value.span, name: argument.name.span)
-  }
+  func callback(_ b: Int) -> CallbackSettings? { callbacks[b] }
 
   /// The attribute references block `b` reads, with where.
   func attributeReads(_ b: Int) -> [Located<AttributePath>] {
@@ -114,11 +118,14 @@ struct CallbackSettings {
   var creationFlow: Located<String>?
   var outboundFlow: Located<String>?
   var dialMode: Located<String>?
-  /// The names of the settings as written, for spans of those whose values failed to type.
-  var names: [String: SourceSpan] = [:]
+  /// The names of the settings as written, with where.
+  var names: [Located<String>] = []
   /// The `callback` mapping, and its key.
   var span: SourceSpan
   var name: SourceSpan
+
+  /// Where the setting `name` is written.
+  func nameSpan(_ name: String) -> SourceSpan? { names.first { $0.value == name }?.span }
 
   /// Whether the customer is dialled first.
   var customerFirst: Bool { dialMode?.value == "customer-first" }
@@ -127,7 +134,7 @@ struct CallbackSettings {
     self.span = span
     self.name = name
     for field in fields {
-      names[field.name.value] = field.name.span
+      names.append(field.name)
       let at = field.value.span
       switch (field.name.value, field.value.value) {
       case ("initial-delay", .duration(let s)): initialDelay = Located(s, at: at)

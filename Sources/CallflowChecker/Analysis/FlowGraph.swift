@@ -1,3 +1,5 @@
+import CallflowSyntax
+
 /// A flow's control-flow graph: blocks as nodes, their edges (`next`, branches, conditions and
 /// `on-error`) in compressed rows, with the blocks `start` reaches in reverse postorder.
 struct FlowGraph {
@@ -8,6 +10,10 @@ struct FlowGraph {
   let firstEdge: [Int]
   /// Each edge's target block, or -1 where the target does not exist.
   let targets: [Int32]
+  /// Whether each edge is its block's success edge, `next`.
+  let isNext: [Bool]
+  /// Each block's kind (`nil` when not in the catalog).
+  let kinds: [BlockKind?]
   /// The blocks `start` reaches, in reverse postorder.
   let order: [Int]
   /// Each block's place in ``order``, or `Int.max` when unreachable.
@@ -19,13 +25,22 @@ struct FlowGraph {
     var firstEdge = [Int]()
     firstEdge.reserveCapacity(count + 1)
     var targets = [Int32]()
+    var isNext = [Bool]()
+    var kinds = [BlockKind?]()
+    kinds.reserveCapacity(count)
     for block in flow.blocks {
       firstEdge.append(targets.count)
-      for edge in block.edges { targets.append(Int32(edge.targetIndex ?? -1)) }
+      kinds.append(block.kind)
+      for edge in block.edges {
+        targets.append(Int32(edge.targetIndex ?? -1))
+        isNext.append(edge.source == .next)
+      }
     }
     firstEdge.append(targets.count)
     self.firstEdge = firstEdge
     self.targets = targets
+    self.isNext = isNext
+    self.kinds = kinds
 
     // Iterative depth-first search for the postorder.
     var position = [Int](repeating: Int.max, count: count)

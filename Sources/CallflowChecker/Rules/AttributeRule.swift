@@ -16,14 +16,18 @@ struct AttributeRule {
     var reads: [(block: Int, path: Located<AttributePath>, key: String)] = []
     var writes = [[String]](repeating: [], count: flow.blocks.count)
     for b in flow.blocks.indices where context.graph.isReachable(b) {
-      writes[b] = written(by: b)
-      summary.writtenAttributes.formUnion(writes[b].filter { path in
-        path.hasPrefix("$.Attributes.") || path.hasPrefix("$.Customer.")
-      })
-      var seen: Set<String> = []
+      guard let spec = context.specs[b] else { continue }
+      if !spec.writes.isEmpty {
+        writes[b] = written(by: b, spec)
+        for path in writes[b] where path.hasPrefix("$.Attributes.") || path.hasPrefix("$.Customer.") {
+          summary.writtenAttributes.insert(path)
+        }
+      }
+      guard spec.mayReadAttributes, !flow.blocks[b].arguments.isEmpty else { continue }
+      let first = reads.count
       for read in context.attributeReads(b) where AttributeCatalog.provenance(of: read.value) != .platform {
         let key = read.value.description
-        guard seen.insert(key).inserted else { continue }
+        guard !reads[first...].contains(where: { $0.key == key }) else { continue }
         if bits[key] == nil { bits[key] = bits.count }
         reads.append((b, read, key))
       }
@@ -32,7 +36,8 @@ struct AttributeRule {
     // Each block's writes as the bits they set.
     let keys = bits.sorted { $0.value < $1.value }.map(\.key)
     let gens: [[Int]] = writes.map { patterns in
-      patterns.isEmpty ? [] : keys.indices.filter { k in patterns.contains { AttributeCatalog.pattern($0, covers: keys[k]) } }
+      guard !patterns.isEmpty else { return [] }
+      return keys.indices.filter { k in patterns.contains { AttributeCatalog.pattern($0, covers: keys[k]) } }
     }
     let solved = Dataflow(graph: context.graph, bits: keys.count, meet: .must, entry: { _ in }) { b, e, facts in
       guard !gens[b].isEmpty, context.isNext(b, e) else { return }
@@ -50,8 +55,7 @@ struct AttributeRule {
   }
 
   /// The attribute paths (or `.*` roots) block `b` writes when it goes on at `next`.
-  private func written(by b: Int) -> [String] {
-    guard let spec = context.specs[b], !spec.writes.isEmpty else { return [] }
+  private func written(by b: Int, _ spec: BlockSpec) -> [String] {
     if spec.openParameters != nil {
       // `set-attributes`: the names it is given, under the root it writes.
       let roots = spec.writes.map { $0.dropLast(1) }

@@ -63,7 +63,7 @@ struct CallbackNumberRules {
         for argument in block.arguments {
           guard let bit = bits["$.Attributes.\(argument.name.value)"] else { continue }
           var copied = false
-          if case .attribute(let source) = argument.value.value, let from = bits[source.description] { copied = before.has(from) }
+          if case .attribute(let source) = argument.value.value, let from = bits[source.description] { copied = before[from] }
           facts.set(bit, copied)
         }
       default:
@@ -106,7 +106,7 @@ struct CallbackNumberRules {
   private func unset(_ bag: inout DiagnosticBag, _ summary: inout CheckedFlow.Summary) {
     // Flows other than inbound ones run after one that may have set the number.
     guard context.flow.type == .inbound else { return }
-    let transfers = context.flow.blocks.indices.filter { context.graph.isReachable($0) && context.callback($0) != nil }
+    let transfers = context.callbacks.keys.filter { context.graph.isReachable($0) }.sorted()
     guard !transfers.isEmpty else { return }
     let solved = Dataflow(graph: context.graph, bits: 1, meet: .must, entry: { _ in }) { b, e, facts in
       if context.kind(b) == .setCallbackNumber, context.isNext(b, e) { facts.set(0) }

@@ -17,7 +17,7 @@ struct CallbackSettingsRules {
   static let defaultExpiry = 7 * 86_400
 
   func run(_ bag: inout DiagnosticBag, _ summary: inout CheckedFlow.Summary) {
-    for b in context.flow.blocks.indices {
+    for b in context.callbacks.keys.sorted() {
       guard let callback = context.callback(b) else { continue }
       if let flow = callback.creationFlow { summary.creationFlows.append(flow) }
       if let flow = callback.outboundFlow { summary.outboundFlows.append(flow) }
@@ -28,7 +28,7 @@ struct CallbackSettingsRules {
   private func customerFirst(_ callback: CallbackSettings, _ bag: inout DiagnosticBag) {
     guard let mode = callback.dialMode else { return }
     for name in ["max-retries", "retry-interval"] {
-      guard let span = callback.names[name] else { continue }
+      guard let span = callback.nameSpan(name) else { continue }
       bag.report(
         .customerFirstRetries, "`\(name)` has no effect on a customer-first callback", at: span,
         notes: [
@@ -67,7 +67,7 @@ struct CallbackSettingsRules {
     if let flow = callback.outboundFlow {
       let mode = callback.dialMode
       bag.report(
-        .callbackSettingIgnored, "`outbound-flow` is ignored: this callback is agent-first", at: callback.names["outbound-flow"] ?? flow.span,
+        .callbackSettingIgnored, "`outbound-flow` is ignored: this callback is agent-first", at: callback.nameSpan("outbound-flow") ?? flow.span,
         notes: [
           Note(mode == nil ? "`dial-mode` defaults to `agent-first`" : "the dial mode is set here", at: mode?.span),
           Note("only a customer-first callback runs an outbound flow; add `dial-mode: customer-first` or remove `outbound-flow`"),

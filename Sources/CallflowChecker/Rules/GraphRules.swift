@@ -7,6 +7,7 @@ struct GraphRules {
   let flow: CheckedFlow
   /// Each block's catalog row (`nil` for a kind not in the catalog).
   let specs: [BlockSpec?]
+  let graph: FlowGraph
   var bag: DiagnosticBag
 
   mutating func run() {
@@ -34,14 +35,17 @@ struct GraphRules {
         label: "add `on:` with its branches")
       return
     }
-    let branchEdges = block.edges.filter { $0.source == .branch || $0.source == .onError }
     let possible = FlowChecker.branchNames(spec, block.arguments)
+    let connected = { (name: String) in
+      block.edges.contains { ($0.source == .branch || $0.source == .onError) && $0.label == name }
+    }
     var missing: [String]
-    if branchEdges.count * possible.count <= 256 {
-      missing = possible.filter { name in !branchEdges.contains { $0.label == name } }
+    if possible.count * block.edges.count <= 256 {
+      guard !possible.allSatisfy(connected) else { return }
+      missing = possible.filter { !connected($0) }
     } else {
-      let connected = Set(branchEdges.map(\.label))
-      missing = possible.filter { !connected.contains($0) }
+      let labels = Set(block.edges.lazy.filter { $0.source == .branch || $0.source == .onError }.map(\.label))
+      missing = possible.filter { !labels.contains($0) }
     }
     guard !missing.isEmpty else { return }
     // Branches a rule of their own watches are reported by it.
@@ -65,18 +69,8 @@ struct GraphRules {
   // MARK: unreachable-block
 
   private mutating func reachability() {
-    guard let start = flow.start else { return }
-    var reached = [Bool](repeating: false, count: flow.blocks.count)
-    var work = [start]
-    reached[start] = true
-    while let i = work.popLast() {
-      for edge in flow.blocks[i].edges {
-        guard let t = edge.targetIndex, !reached[t] else { continue }
-        reached[t] = true
-        work.append(t)
-      }
-    }
-    for (i, block) in flow.blocks.enumerated() where !reached[i] {
+    guard flow.start != nil else { return }
+    for (i, block) in flow.blocks.enumerated() where !graph.isReachable(i) {
       bag.report(
         .unreachableBlock, "block `\(block.id.value)` is never reached", at: block.id.span,
         notes: [Note("no path from `start` leads here; connect it from a branch or remove it")])
@@ -90,9 +84,20 @@ struct GraphRules {
   private mutating func cycles() {
     let n = flow.blocks.count
     let pauses = flow.blocks.map { $0.kind?.pausesCycles ?? true }
-    let successors: [[Int]] = flow.blocks.indices.map { i in
-      pauses[i] ? [] : flow.blocks[i].edges.compactMap { e in e.targetIndex.flatMap { pauses[$0] ? nil : $0 } }
+    // The graph without the pausing blocks, in compressed rows.
+    var firstSuccessor = [Int](repeating: 0, count: n + 1)
+    var successorList: [Int] = []
+    successorList.reserveCapacity(graph.targets.count)
+    for i in 0..<n {
+      firstSuccessor[i] = successorList.count
+      guard !pauses[i] else { continue }
+      for e in graph.edges(of: i) {
+        let t = Int(graph.targets[e])
+        if t >= 0 && !pauses[t] { successorList.append(t) }
+      }
     }
+    firstSuccessor[n] = successorList.count
+    let successors = Successors(first: firstSuccessor, list: successorList)
     var indexOf = [Int](repeating: -1, count: n)
     var low = [Int](repeating: 0, count: n)
     var onStack = [Bool](repeating: false, count: n)
@@ -105,8 +110,9 @@ struct GraphRules {
       stack.append(root); onStack[root] = true
       while var frame = frames.popLast() {
         let v = frame.node
-        if frame.next < successors[v].count {
-          let w = successors[v][frame.next]
+        let row = successors[v]
+        if frame.next < row.count {
+          let w = row[row.startIndex + frame.next]
           frame.next += 1
           frames.append(frame)
           if indexOf[w] < 0 {
@@ -134,7 +140,7 @@ struct GraphRules {
     for component in components { reportCycle(component, successors) }
   }
 
-  private mutating func reportCycle(_ component: [Int], _ successors: [[Int]]) {
+  private mutating func reportCycle(_ component: [Int], _ successors: Successors) {
     guard let head = component.first else { return }
     let members = Set(component)
     // The shortest way round from `head` back to itself, for the notes.
@@ -175,4 +181,12 @@ struct GraphRules {
       .loopWithoutWait, "\(subject) with no `wait`, input or bounded `loop`: it can spin forever",
       at: flow.blocks[head].id.span, notes: notes)
   }
+}
+
+/// Each block's successors in the graph the cycle search walks, in compressed rows.
+private struct Successors {
+  let first: [Int]
+  let list: [Int]
+
+  subscript(v: Int) -> ArraySlice<Int> { list[first[v]..<first[v + 1]] }
 }

@@ -26,10 +26,10 @@ struct TypestateRule {
       guard context.isNext(b, e) || context.kind(b) == .declineCallback else { return }
       switch context.kind(b) {
       case .startCallback:
-        for k in 0...idle { facts.set(k, false) }
+        facts.clear()
         if let bit = bitOf[b] { facts.set(bit) }
       case .registerCallback, .declineCallback:
-        for k in 0...idle { facts.set(k, false) }
+        facts.clear()
         facts.set(idle)
       default:
         return

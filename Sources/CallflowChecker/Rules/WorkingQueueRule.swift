@@ -22,15 +22,27 @@ struct WorkingQueueRule {
     // Which working queues may be set on entry to each block (one bit per setter), and
     // whether one surely is.
     let setterBit = Dictionary(uniqueKeysWithValues: setters.enumerated().map { ($0.element, $0.offset) })
-    let reaching = Dataflow(graph: context.graph, bits: setters.count, meet: .may, entry: { _ in }) { b, e, facts in
-      guard let bit = setterBit[b], context.isNext(b, e) else { return }
-      for k in 0..<setters.count { facts.set(k, k == bit) }
-    }
-    let sure = Dataflow(graph: context.graph, bits: 1, meet: .must, entry: { _ in }) { b, e, facts in
-      if setterBit[b] != nil, context.isNext(b, e) { facts.set(0) }
+    let reaching: Dataflow? =
+      setters.isEmpty
+      ? nil
+      : Dataflow(graph: context.graph, bits: setters.count, meet: .may, entry: { _ in }) { b, e, facts in
+        guard let bit = setterBit[b], context.isNext(b, e) else { return }
+        facts.clear()
+        facts.set(bit)
+      }
+    var sure: Dataflow?
+    func surelySet(at b: Int) -> Bool {
+      guard !setters.isEmpty else { return false }
+      if sure == nil {
+        sure = Dataflow(graph: context.graph, bits: 1, meet: .must, entry: { _ in }) { b, e, facts in
+          if setterBit[b] != nil, context.isNext(b, e) { facts.set(0) }
+        }
+      }
+      return sure?.holds(0, at: b) ?? false
     }
     func working(at b: Int) -> [Located<String>] {
-      setters.indices.filter { reaching.holds($0, at: b) }.compactMap { context.queue(setters[$0]) }
+      guard let reaching else { return [] }
+      return setters.indices.filter { reaching.holds($0, at: b) }.compactMap { context.queue(setters[$0]) }
     }
 
     for b in sinks {
@@ -65,7 +77,7 @@ struct WorkingQueueRule {
       }
       // No queue named: one must have been set on every path, unless an earlier flow set it.
       // (A queue given as an unresolved `${NAME}` is named, just unknown.)
-      guard !sure.holds(0, at: b), !context.gives(b, "queue"), !context.gives(b, "working-queue", inside: "callback") else { continue }
+      guard !context.gives(b, "queue"), !context.gives(b, "working-queue", inside: "callback"), !surelySet(at: b) else { continue }
       var notes: [Note] = []
       if let path = context.graph.path(to: b, avoiding: { from, e in setterBit[from] != nil && context.isNext(from, e) }) {
         notes.append(Note("no `set-working-queue` on this path: \(context.describe(path, to: b))"))

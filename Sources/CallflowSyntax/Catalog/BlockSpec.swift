@@ -57,6 +57,16 @@ public indirect enum ValueType: Sendable {
   /// The conditions of `check-attribute`: a list of `{<operator>: value, goto: block}`.
   case conditions
 
+  /// Whether a value of this type may be an attribute reference.
+  public var mayHoldAttribute: Bool {
+    switch self {
+    case .attribute, .phoneOrAttribute, .valueOrAttribute, .conditions: true
+    case .list(let element): element.mayHoldAttribute
+    case .record(let fields): fields.contains { $0.type.mayHoldAttribute }
+    case .text, .integer, .duration, .phoneNumber, .dtmf, .word, .country, .reference: false
+    }
+  }
+
   /// How the type is written in the docs and in messages.
   public var syntax: String {
     switch self {
@@ -173,6 +183,8 @@ public final class BlockSpec: Sendable {
   public let branchRules: [BranchRule]
   /// Whether `error` is among ``branches`` (so a flow's `on-error` applies).
   public let hasErrorBranch: Bool
+  /// Whether some parameter may hold an attribute reference (a block that reads attributes).
+  public let mayReadAttributes: Bool
 
   init(
     _ category: BlockCategory, _ summary: String, parameters: [ParameterSpec] = [],
@@ -196,6 +208,7 @@ public final class BlockSpec: Sendable {
     self.writes = writes
     self.branchRules = branchRules
     self.hasErrorBranch = branches.contains("error")
+    self.mayReadAttributes = (open.map { [ParameterSpec("", $0, "")] } ?? parameters).contains { $0.type.mayHoldAttribute }
   }
 
   /// The parameter named `name`, if the kind takes it.
