@@ -41,10 +41,11 @@ struct FlowChecker {
       flow.summary.assumeWellFormed()
       return (flow, typer.bag.diagnostics)
     }
-    var graph = GraphRules(flow: flow, specs: specs, bag: typer.bag)
+    let context = FlowContext(flow: flow, specs: specs, index: typer.index)
+    var graph = GraphRules(flow: flow, specs: specs, graph: context.graph, bag: typer.bag)
     graph.run()
     var bag = graph.bag
-    FlowRules.run(FlowContext(flow: flow, specs: specs, index: typer.index), &bag, &flow.summary)
+    FlowRules.run(context, &bag, &flow.summary)
     return (flow, bag.diagnostics)
   }
 
