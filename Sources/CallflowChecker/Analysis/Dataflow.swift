@@ -1,24 +1,18 @@
-/// A set of facts, one bit each: the first 64 inline, the rest in words after them.
+/// A set of facts, one bit each: the first 64 inline, the rest in words after them (absent
+/// when there are none, so that the common small sets copy without reference counting).
 struct Bits: Equatable {
   private var low: UInt64 = 0
-  private var high: [UInt64] = []
+  private var high: [UInt64]?
 
   /// No bit set, room for `count` bits.
   init(count: Int) {
     if count > 64 { high = [UInt64](repeating: 0, count: (count - 1) / 64) }
   }
 
-  /// Every bit set, room for `count` bits (bits past `count` are set too, and never read).
-  static func all(count: Int) -> Bits {
-    var bits = Bits(count: count)
-    bits.low = ~0
-    for i in bits.high.indices { bits.high[i] = ~0 }
-    return bits
-  }
-
   subscript(bit: Int) -> Bool {
     get {
       if bit < 64 { return low & (1 << UInt64(bit)) != 0 }
+      guard let high else { return false }
       let i = (bit - 64) / 64
       return i < high.count && high[i] & (1 << UInt64(bit % 64)) != 0
     }
@@ -28,28 +22,46 @@ struct Bits: Equatable {
         return
       }
       let i = (bit - 64) / 64
-      guard i < high.count else { return }
-      if newValue { high[i] |= 1 << UInt64(bit % 64) } else { high[i] &= ~(1 << UInt64(bit % 64)) }
+      guard var words = high, i < words.count else { return }
+      high = nil
+      if newValue { words[i] |= 1 << UInt64(bit % 64) } else { words[i] &= ~(1 << UInt64(bit % 64)) }
+      high = words
     }
   }
 
   /// Sets bit `bit` (to `on`).
   mutating func set(_ bit: Int, _ on: Bool = true) { self[bit] = on }
 
+  static func == (a: Bits, b: Bits) -> Bool {
+    guard a.low == b.low else { return false }
+    switch (a.high, b.high) {
+    case (nil, nil): return true
+    case (let x?, let y?): return x == y
+    default: return false
+    }
+  }
+
   /// Clears every bit.
   mutating func clear() {
     low = 0
-    for i in high.indices { high[i] = 0 }
+    if let words = high { high = [UInt64](repeating: 0, count: words.count) }
   }
 
   mutating func formIntersection(_ other: Bits) {
     low &= other.low
-    for i in high.indices where i < other.high.count { high[i] &= other.high[i] }
+    combine(other) { $0 & $1 }
   }
 
   mutating func formUnion(_ other: Bits) {
     low |= other.low
-    for i in high.indices where i < other.high.count { high[i] |= other.high[i] }
+    combine(other) { $0 | $1 }
+  }
+
+  private mutating func combine(_ other: Bits, _ op: (UInt64, UInt64) -> UInt64) {
+    guard var words = high, let others = other.high else { return }
+    high = nil
+    for i in words.indices where i < others.count { words[i] = op(words[i], others[i]) }
+    high = words
   }
 }
 
@@ -73,9 +85,11 @@ struct Dataflow {
   private(set) var facts: [Bits]
 
   /// Solves the analysis. `transfer(block, edge, &bits)` rewrites the source block's entry
-  /// facts into those carried along `edge` (an index into the block's edges).
+  /// facts into those carried along `edge` (an index into the block's edges); it is only
+  /// called for the blocks `acts` holds (by default all): the edges of the others carry
+  /// their facts unchanged.
   init(
-    graph: FlowGraph, bits count: Int, meet: Meet, entry: (inout Bits) -> Void,
+    graph: FlowGraph, bits count: Int, meet: Meet, acts: [Bool]? = nil, entry: (inout Bits) -> Void,
     transfer: (_ block: Int, _ edge: Int, _ bits: inout Bits) -> Void
   ) {
     let empty = Bits(count: count)
@@ -97,19 +111,22 @@ struct Dataflow {
       for b in pending {
         queued[b] = false
         let first = graph.firstEdge[b]
+        let active = acts?[b] ?? true
         for e in graph.edges(of: b) {
           let t = Int(graph.targets[e])
           guard t >= 0 else { continue }
           var carried = facts[b]
-          transfer(b, e - first, &carried)
-          let old = facts[t]
+          if active { transfer(b, e - first, &carried) }
+          var merged = carried
           if seeded[t] {
-            if meet == .must { facts[t].formIntersection(carried) } else { facts[t].formUnion(carried) }
+            merged = facts[t]
+            if meet == .must { merged.formIntersection(carried) } else { merged.formUnion(carried) }
+            guard merged != facts[t] else { continue }
           } else {
-            facts[t] = carried
             seeded[t] = true
           }
-          if facts[t] != old && !queued[t] {
+          facts[t] = merged
+          if !queued[t] {
             queued[t] = true
             next.append(t)
           }

@@ -38,6 +38,11 @@ struct FlowContext {
     return block.kind.map { "`\($0.rawValue)` block `\(block.id.value)`" } ?? "block `\(block.id.value)`"
   }
 
+  /// For each block, whether it is of one of `kinds` (the blocks a transfer function acts on).
+  func blocks(of kinds: [BlockKind]) -> [Bool] {
+    graph.kinds.map { kind in kind.map { k in kinds.contains { $0 == k } } ?? false }
+  }
+
   /// The reachable blocks of `kind`, in source order.
   func reachable(_ kind: BlockKind) -> [Int] {
     graph.kinds.indices.filter { graph.kinds[$0] == kind && graph.isReachable($0) }

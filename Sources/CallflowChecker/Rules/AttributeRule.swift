@@ -39,7 +39,8 @@ struct AttributeRule {
       guard !patterns.isEmpty else { return [] }
       return keys.indices.filter { k in patterns.contains { AttributeCatalog.pattern($0, covers: keys[k]) } }
     }
-    let solved = Dataflow(graph: context.graph, bits: keys.count, meet: .must, entry: { _ in }) { b, e, facts in
+    let acts = gens.map { !$0.isEmpty }
+    let solved = Dataflow(graph: context.graph, bits: keys.count, meet: .must, acts: acts, entry: { _ in }) { b, e, facts in
       guard !gens[b].isEmpty, context.isNext(b, e) else { return }
       for k in gens[b] { facts.set(k) }
     }

@@ -49,25 +49,48 @@ struct CallbackNumberRules {
       }
     }
     let stored = AttributeCatalog.storedInput
-    let solved = Dataflow(graph: context.graph, bits: bits.count, meet: .must, entry: { _ in }) { b, e, facts in
-      guard context.isNext(b, e) else { return }
+    // What each block does to the facts on `next`, worked out once: which bits it sets,
+    // clears, or copies from another.
+    enum Effect {
+      case none
+      case set(bit: Int, to: Bool)
+      case copies([(bit: Int, from: Int?)])
+    }
+    var effects = [Effect](repeating: .none, count: flow.blocks.count)
+    for b in flow.blocks.indices where context.graph.isReachable(b) {
       let block = flow.blocks[b]
       switch block.kind {
       case .storeInput:
-        guard let bit = bits[stored] else { return }
-        facts.set(bit, block.argument("kind").map { if case .word("phone-number") = $0.value.value { true } else { false } } ?? false)
+        guard let bit = bits[stored] else { continue }
+        let phone: Bool
+        if case .word("phone-number")? = block.argument("kind")?.value.value { phone = true } else { phone = false }
+        effects[b] = .set(bit: bit, to: phone)
       case .validatePhone:
-        if case .attribute(let path)? = block.argument("value")?.value.value, let bit = bits[path.description] { facts.set(bit) }
-      case .setAttributes:
-        let before = facts
-        for argument in block.arguments {
-          guard let bit = bits["$.Attributes.\(argument.name.value)"] else { continue }
-          var copied = false
-          if case .attribute(let source) = argument.value.value, let from = bits[source.description] { copied = before[from] }
-          facts.set(bit, copied)
+        if case .attribute(let path)? = block.argument("value")?.value.value, let bit = bits[path.description] {
+          effects[b] = .set(bit: bit, to: true)
         }
+      case .setAttributes:
+        let copies: [(bit: Int, from: Int?)] = block.arguments.compactMap { argument in
+          guard let bit = bits["$.Attributes.\(argument.name.value)"] else { return nil }
+          if case .attribute(let source) = argument.value.value { return (bit, bits[source.description]) }
+          return (bit, nil)
+        }
+        if !copies.isEmpty { effects[b] = .copies(copies) }
       default:
+        continue
+      }
+    }
+    let acts = effects.map { if case .none = $0 { false } else { true } }
+    let solved = Dataflow(graph: context.graph, bits: bits.count, meet: .must, acts: acts, entry: { _ in }) { b, e, facts in
+      guard context.isNext(b, e) else { return }
+      switch effects[b] {
+      case .none:
         return
+      case .set(let bit, let on):
+        facts.set(bit, on)
+      case .copies(let copies):
+        let before = facts
+        for copy in copies { facts.set(copy.bit, copy.from.map { before[$0] } ?? false) }
       }
     }
     for use in uses {
@@ -108,7 +131,8 @@ struct CallbackNumberRules {
     guard context.flow.type == .inbound else { return }
     let transfers = context.callbacks.keys.filter { context.graph.isReachable($0) }.sorted()
     guard !transfers.isEmpty else { return }
-    let solved = Dataflow(graph: context.graph, bits: 1, meet: .must, entry: { _ in }) { b, e, facts in
+    let acts = context.blocks(of: [.setCallbackNumber])
+    let solved = Dataflow(graph: context.graph, bits: 1, meet: .must, acts: acts, entry: { _ in }) { b, e, facts in
       if context.kind(b) == .setCallbackNumber, context.isNext(b, e) { facts.set(0) }
     }
     for b in transfers where !solved.holds(0, at: b) {

@@ -22,7 +22,8 @@ struct TypestateRule {
     guard !starts.isEmpty || !finishers.isEmpty else { return }
     let idle = starts.count
     let bitOf = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($0.element, $0.offset) })
-    let state = Dataflow(graph: context.graph, bits: starts.count + 1, meet: .may, entry: { $0.set(idle) }) { b, e, facts in
+    let acts = context.blocks(of: [.startCallback, .registerCallback, .declineCallback])
+    let state = Dataflow(graph: context.graph, bits: starts.count + 1, meet: .may, acts: acts, entry: { $0.set(idle) }) { b, e, facts in
       guard context.isNext(b, e) || context.kind(b) == .declineCallback else { return }
       switch context.kind(b) {
       case .startCallback:

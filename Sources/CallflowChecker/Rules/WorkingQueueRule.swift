@@ -22,10 +22,11 @@ struct WorkingQueueRule {
     // Which working queues may be set on entry to each block (one bit per setter), and
     // whether one surely is.
     let setterBit = Dictionary(uniqueKeysWithValues: setters.enumerated().map { ($0.element, $0.offset) })
+    let acts = context.blocks(of: [.setWorkingQueue])
     let reaching: Dataflow? =
       setters.isEmpty
       ? nil
-      : Dataflow(graph: context.graph, bits: setters.count, meet: .may, entry: { _ in }) { b, e, facts in
+      : Dataflow(graph: context.graph, bits: setters.count, meet: .may, acts: acts, entry: { _ in }) { b, e, facts in
         guard let bit = setterBit[b], context.isNext(b, e) else { return }
         facts.clear()
         facts.set(bit)
@@ -34,7 +35,7 @@ struct WorkingQueueRule {
     func surelySet(at b: Int) -> Bool {
       guard !setters.isEmpty else { return false }
       if sure == nil {
-        sure = Dataflow(graph: context.graph, bits: 1, meet: .must, entry: { _ in }) { b, e, facts in
+        sure = Dataflow(graph: context.graph, bits: 1, meet: .must, acts: acts, entry: { _ in }) { b, e, facts in
           if setterBit[b] != nil, context.isNext(b, e) { facts.set(0) }
         }
       }

@@ -33,12 +33,17 @@ public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
     }
     var segments: [String] = []
     segments.reserveCapacity(2)
-    for segment in text.utf8.dropFirst(2).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-      let name = String(decoding: segment, as: UTF8.self)
+    let utf8 = text.utf8
+    var start = utf8.index(utf8.startIndex, offsetBy: 2)
+    while true {
+      let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+      let name = String(text[start..<end])
       guard isName(name) else {
         return .failure(ValueError("`\(name)` is not a valid attribute name in `\(text)`"))
       }
       segments.append(name)
+      guard end < utf8.endIndex else { break }
+      start = utf8.index(after: end)
     }
     let path = AttributePath(segments: segments)
     if let problem = AttributeCatalog.problem(with: path) { return .failure(problem) }
