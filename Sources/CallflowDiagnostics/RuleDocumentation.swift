@@ -2380,15 +2380,15 @@ blocks:
 `callflow check` reports:
 
 ```text
-flows/main.flow.yaml:16:33: error: callbacks go to `Callbacks`, which no routing profile contains: no agent will receive them [callback-queue-unrouted]
-   |
-16 |       callback: {working-queue: Callbacks}
-   |                                 ^~~~~~~~~
-   = note: list it in a routing profile (`Tier1`) with the same priority as the caller's queue
-center.yaml:5:3: note: `Callbacks` is defined here
+center.yaml:5:3: error: callback queue `Callbacks` is in no routing profile: no agent will receive its callbacks [callback-queue-unrouted]
    |
  5 |   Callbacks: {capacity: 200, caller-id: {name: Acme, number: "+18005550199"}}
    |   ^~~~~~~~~
+   = note: list it in a routing profile (`Tier1`) with the same priority as the callers' queue
+flows/main.flow.yaml:16:33: note: callbacks go to `Callbacks` here
+   |
+16 |       callback: {working-queue: Callbacks}
+   |                                 ^~~~~~~~~
 
 ```
 
@@ -2483,15 +2483,15 @@ blocks:
 `callflow check` reports:
 
 ```text
-flows/main.flow.yaml:16:33: error: callbacks go to `Callbacks`, which has no outbound caller ID name or number [callback-queue-caller-id]
-   |
-16 |       callback: {working-queue: Callbacks}
-   |                                 ^~~~~~~~~
-   = note: the customer sees the caller ID when the callback rings: give it `caller-id: {name: …, number: "+1…"}`
-center.yaml:5:3: note: `Callbacks` is defined here
+center.yaml:5:3: error: callback queue `Callbacks` has no outbound caller ID name or number [callback-queue-caller-id]
    |
  5 |   Callbacks: {capacity: 200}
    |   ^~~~~~~~~
+   = note: the customer sees the caller ID when the callback rings: give it `caller-id: {name: …, number: "+1…"}`
+flows/main.flow.yaml:16:33: note: callbacks go to `Callbacks` here
+   |
+16 |       callback: {working-queue: Callbacks}
+   |                                 ^~~~~~~~~
 
 ```
 

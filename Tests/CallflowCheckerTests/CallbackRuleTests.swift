@@ -347,7 +347,7 @@ import Testing
 
   // MARK: center.yaml
 
-  @Test func onlyCallbackQueuesNeedRoutingAndCallerIDs() {
+  @Test func onlyCallbackQueuesNeedRoutingAndCallerIDs() throws {
     let center = """
       center: t
       queues:
@@ -380,13 +380,18 @@ import Testing
           next: bye
           on: {at-capacity: bye}
       """)
-    // Support takes plain transfers (no rule on those) and one callback (both rules).
+    // Support takes plain transfers (no rule on those) and one callback (both rules). Each
+    // queue is reported once, in center.yaml, with the callbacks that go to it as notes.
+    let results = Fixture(flow, center: center).results()
     #expect(
-      Fixture(flow, center: center).diagnostics() == [
-        "1:20:51 callback-queue-caller-id callbacks go to `Callbacks`, which has no outbound caller ID number",
-        "1:24:51 callback-queue-caller-id callbacks go to `Support`, which has no outbound caller ID name or number",
-        "1:24:51 callback-queue-unrouted callbacks go to `Support`, which no routing profile contains: no agent will receive them",
+      results.map(Fixture.describe) == [
+        "0:3:3 callback-queue-caller-id callback queue `Support` has no outbound caller ID name or number",
+        "0:3:3 callback-queue-unrouted callback queue `Support` is in no routing profile: no agent will receive its callbacks",
+        "0:4:39 callback-queue-caller-id callback queue `Callbacks` has no outbound caller ID number",
       ])
+    let unrouted = try #require(results.first { $0.rule == "callback-queue-unrouted" })
+    #expect(unrouted.notes.compactMap { $0.span.map { "\($0.file.rawValue):\($0.start)" } } == ["1:24:51"])
+    #expect(unrouted.notes.last?.message == "list it in a routing profile (`Tier1`) with the same priority as the callers' queue")
   }
 
   @Test func callbackSettingsOverflowSafely() {

@@ -103,37 +103,41 @@ struct ProjectCallbackRules {
 
   // MARK: center.yaml
 
+  /// Reported once per queue, at its definition in center.yaml (where the fix goes), with
+  /// notes at the callbacks that go to it.
   private func callbackQueues(_ center: Center, _ bag: inout DiagnosticBag) {
-    let queues = Dictionary(center.queues.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-    let routed = Set(center.routingProfiles.flatMap { $0.entries.map(\.queue.value) })
-    var seen = Set<SourceSpan>()
+    var uses: [String: [SourceSpan]] = [:]
     for flow in flows {
-      for use in flow.summary.callbackQueues where seen.insert(use.queue.span).inserted {
-        guard let queue = queues[use.queue.value] else { continue }
-        if !routed.contains(queue.name.value) {
-          let profiles = center.routingProfiles.map(\.name.value)
-          bag.report(
-            .callbackQueueUnrouted, "callbacks go to `\(queue.name.value)`, which no routing profile contains: no agent will receive them",
-            at: use.queue.span,
-            notes: [
-              Note("`\(queue.name.value)` is defined here", at: queue.name.span),
-              Note(
-                profiles.isEmpty
-                  ? "add a routing profile listing it under `routing-profiles` in center.yaml"
-                  : "list it in a routing profile (\(Suggestions.list(profiles))) with the same priority as the caller's queue"),
-            ])
-        }
-        let missing = [queue.callerID?.name == nil ? "name" : nil, queue.callerID?.number == nil ? "number" : nil].compactMap { $0 }
-        if !missing.isEmpty {
-          bag.report(
-            .callbackQueueCallerID,
-            "callbacks go to `\(queue.name.value)`, which has no outbound caller ID \(missing.joined(separator: " or "))",
-            at: use.queue.span,
-            notes: [
-              Note("`\(queue.name.value)` is defined here", at: queue.name.span),
-              Note("the customer sees the caller ID when the callback rings: give it `caller-id: {name: …, number: \"+1…\"}`"),
-            ])
-        }
+      for use in flow.summary.callbackQueues { uses[use.queue.value, default: []].append(use.queue.span) }
+    }
+    let routed = Set(center.routingProfiles.flatMap { $0.entries.map(\.queue.value) })
+    var reported = Set<String>()
+    for queue in center.queues {
+      let name = queue.name.value
+      guard var spans = uses[name], reported.insert(name).inserted else { continue }
+      spans = Array(Set(spans)).sorted()
+      var places: [Note] = spans.prefix(3).map { Note("callbacks go to `\(name)` here", at: $0) }
+      if spans.count > 3 { places.append(Note("and from \(spans.count - 3) more places")) }
+      if !routed.contains(name) {
+        let profiles = center.routingProfiles.map(\.name.value)
+        bag.report(
+          .callbackQueueUnrouted, "callback queue `\(name)` is in no routing profile: no agent will receive its callbacks",
+          at: queue.name.span,
+          notes: places + [
+            Note(
+              profiles.isEmpty
+                ? "add a routing profile listing it under `routing-profiles`"
+                : "list it in a routing profile (\(Suggestions.list(profiles))) with the same priority as the callers' queue")
+          ])
+      }
+      let missing = [queue.callerID?.name == nil ? "name" : nil, queue.callerID?.number == nil ? "number" : nil].compactMap { $0 }
+      if !missing.isEmpty {
+        bag.report(
+          .callbackQueueCallerID, "callback queue `\(name)` has no outbound caller ID \(missing.joined(separator: " or "))",
+          at: queue.callerID?.span ?? queue.name.span,
+          notes: places + [
+            Note("the customer sees the caller ID when the callback rings: give it `caller-id: {name: …, number: \"+1…\"}`")
+          ])
       }
     }
   }
