@@ -1,29 +1,55 @@
-/// A set of facts, one bit each: the first 64 inline, the rest in words after them (absent
-/// when there are none, so that the common small sets copy without reference counting).
+/// A set of facts, one bit each, numbered from `base`: the first 64 inline, the rest in words
+/// after them (absent when there are none, so that small sets copy without reference
+/// counting). Bits outside the set's range read as clear and are not stored.
 struct Bits: Equatable {
   private var low: UInt64 = 0
   private var high: [UInt64]?
+  private let base: Int
+  private let count: Int
 
-  /// No bit set, room for `count` bits.
-  init(count: Int) {
+  /// No bit set, room for `count` bits numbered from `base`.
+  init(count: Int, base: Int = 0) {
+    self.base = base
+    self.count = count
     if count > 64 { high = [UInt64](repeating: 0, count: (count - 1) / 64) }
   }
 
-  subscript(bit: Int) -> Bool {
+  /// The bits set, in order.
+  var members: [Int] {
+    var result: [Int] = []
+    var word = low
+    while word != 0 {
+      result.append(base + word.trailingZeroBitCount)
+      word &= word - 1
+    }
+    for (i, w) in (high ?? []).enumerated() {
+      var word = w
+      while word != 0 {
+        result.append(base + 64 * (i + 1) + word.trailingZeroBitCount)
+        word &= word - 1
+      }
+    }
+    return result
+  }
+
+  subscript(global: Int) -> Bool {
     get {
+      let bit = global - base
+      guard bit >= 0 && bit < count else { return false }
       if bit < 64 { return low & (1 << UInt64(bit)) != 0 }
       guard let high else { return false }
-      let i = (bit - 64) / 64
-      return i < high.count && high[i] & (1 << UInt64(bit % 64)) != 0
+      return high[(bit - 64) / 64] & (1 << UInt64(bit % 64)) != 0
     }
     set {
+      let bit = global - base
+      guard bit >= 0 && bit < count else { return }
       if bit < 64 {
         if newValue { low |= 1 << UInt64(bit) } else { low &= ~(1 << UInt64(bit)) }
         return
       }
-      let i = (bit - 64) / 64
-      guard var words = high, i < words.count else { return }
+      guard var words = high else { return }
       high = nil
+      let i = (bit - 64) / 64
       if newValue { words[i] |= 1 << UInt64(bit % 64) } else { words[i] &= ~(1 << UInt64(bit % 64)) }
       high = words
     }
@@ -89,10 +115,10 @@ struct Dataflow {
   /// called for the blocks `acts` holds (by default all): the edges of the others carry
   /// their facts unchanged.
   init(
-    graph: FlowGraph, bits count: Int, meet: Meet, acts: [Bool]? = nil, entry: (inout Bits) -> Void,
+    graph: FlowGraph, bits count: Int, from base: Int = 0, meet: Meet, acts: [Bool]? = nil, entry: (inout Bits) -> Void,
     transfer: (_ block: Int, _ edge: Int, _ bits: inout Bits) -> Void
   ) {
-    let empty = Bits(count: count)
+    let empty = Bits(count: count, base: base)
     facts = [Bits](repeating: empty, count: graph.count)
     guard let start = graph.start else { return }
     var seeded = [Bool](repeating: false, count: graph.count)
@@ -138,4 +164,27 @@ struct Dataflow {
 
   /// Whether fact `bit` holds on entry to `block`.
   func holds(_ bit: Int, at block: Int) -> Bool { facts[block][bit] }
+
+  /// The most facts one solution tracks: wider analyses are solved in passes of this many,
+  /// so that memory stays at blocks × 16 words whatever the flow.
+  static let bitsPerPass = 1024
+
+  /// Whether each `(bit, block)` query holds, solving `count` facts in passes of at most
+  /// ``bitsPerPass``. Only for analyses whose transfer of a fact reads no other fact.
+  static func answer(
+    _ queries: [(bit: Int, block: Int)], graph: FlowGraph, bits count: Int, meet: Meet, acts: [Bool]? = nil,
+    transfer: (_ block: Int, _ edge: Int, _ bits: inout Bits) -> Void
+  ) -> [Bool] {
+    var answers = [Bool](repeating: false, count: queries.count)
+    var base = 0
+    while base < count {
+      let width = min(bitsPerPass, count - base)
+      let solved = Dataflow(graph: graph, bits: width, from: base, meet: meet, acts: acts, entry: { _ in }, transfer: transfer)
+      for (i, query) in queries.enumerated() where query.bit >= base && query.bit < base + width {
+        answers[i] = solved.holds(query.bit, at: query.block)
+      }
+      base += width
+    }
+    return answers
+  }
 }

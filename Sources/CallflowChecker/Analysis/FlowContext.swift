@@ -32,6 +32,10 @@ struct FlowContext {
   /// Whether edge `e` of block `b` is its success edge, `next`.
   func isNext(_ b: Int, _ e: Int) -> Bool { graph.isNext[graph.firstEdge[b] + e] }
 
+  /// The most findings of one rule per flow whose notes show a path: each costs a search of
+  /// the graph, and a flow with thousands of findings must still be checked in linear time.
+  static let pathNotes = 32
+
   /// "`check-call-progress` block `detect`".
   func name(_ b: Int) -> String {
     let block = flow.blocks[b]

@@ -11,8 +11,6 @@ struct AttributeRule {
 
   func run(_ bag: inout DiagnosticBag, _ summary: inout CheckedFlow.Summary) {
     let flow = context.flow
-    // The writes of each block, and the attributes read that can be unset: one bit each.
-    var bits: [String: Int] = [:]
     var reads: [(block: Int, path: Located<AttributePath>, key: String)] = []
     var writes = [[String]](repeating: [], count: flow.blocks.count)
     for b in flow.blocks.indices where context.graph.isReachable(b) {
@@ -28,31 +26,54 @@ struct AttributeRule {
       for read in context.attributeReads(b) where AttributeCatalog.provenance(of: read.value) != .platform {
         let key = read.value.description
         guard !reads[first...].contains(where: { $0.key == key }) else { continue }
-        if bits[key] == nil { bits[key] = bits.count }
         reads.append((b, read, key))
       }
     }
     guard !reads.isEmpty else { return }
-    // Each block's writes as the bits they set.
-    let keys = bits.sorted { $0.value < $1.value }.map(\.key)
-    let gens: [[Int]] = writes.map { patterns in
-      guard !patterns.isEmpty else { return [] }
-      return keys.indices.filter { k in patterns.contains { AttributeCatalog.pattern($0, covers: keys[k]) } }
+
+    // One bit per attribute read that some block of the flow writes; the others are unset
+    // wherever they are read.
+    var writtenExactly: Set<String> = []
+    var writtenRoots: Set<String> = []
+    for patterns in writes {
+      for pattern in patterns {
+        if pattern.hasSuffix(".*") { writtenRoots.insert(String(pattern.dropLast())) } else { writtenExactly.insert(pattern) }
+      }
     }
-    let acts = gens.map { !$0.isEmpty }
-    let solved = Dataflow(graph: context.graph, bits: keys.count, meet: .must, acts: acts, entry: { _ in }) { b, e, facts in
-      guard !gens[b].isEmpty, context.isNext(b, e) else { return }
+    var bits: [String: Int] = [:]
+    var byRoot: [String: [Int]] = [:]
+    for read in reads where bits[read.key] == nil {
+      let root = Self.root(of: read.key)
+      guard writtenExactly.contains(read.key) || writtenRoots.contains(root) else { continue }
+      bits[read.key] = bits.count
+      byRoot[root, default: []].append(bits.count - 1)
+    }
+    let gens: [[Int]] = writes.map { patterns in
+      patterns.flatMap { pattern in pattern.hasSuffix(".*") ? byRoot[String(pattern.dropLast())] ?? [] : bits[pattern].map { [$0] } ?? [] }
+    }
+    let queries = reads.map { (bit: bits[$0.key] ?? -1, block: $0.block) }
+    let set = Dataflow.answer(
+      queries, graph: context.graph, bits: bits.count, meet: .must, acts: gens.map { !$0.isEmpty }
+    ) { b, e, facts in
+      guard context.isNext(b, e) else { return }
       for k in gens[b] { facts.set(k) }
     }
-    for read in reads {
-      guard let bit = bits[read.key], !solved.holds(bit, at: read.block) else { continue }
-      let diagnostic = report(read.block, read.path, bit: bit, gens: gens)
+    var paths = 0
+    for (i, read) in reads.enumerated() where !set[i] {
+      paths += 1
+      let diagnostic = report(read.block, read.path, bit: queries[i].bit, gens: gens, showPath: paths <= FlowContext.pathNotes)
       if AttributeCatalog.provenance(of: read.path.value) == .contact {
         summary.entryDependent.append(EntryDependentDiagnostic(unless: .attributeWrittenElsewhere(read.key), diagnostic: diagnostic))
       } else {
         bag.append(diagnostic)
       }
     }
+  }
+
+  /// `$.Customer.` of `$.Customer.tier`: what a `.*` write of the root covers.
+  private static func root(of path: String) -> String {
+    guard let dot = path.dropFirst(2).firstIndex(of: ".") else { return path + "." }
+    return String(path[...dot])
   }
 
   /// The attribute paths (or `.*` roots) block `b` writes when it goes on at `next`.
@@ -65,18 +86,20 @@ struct AttributeRule {
     return spec.writes
   }
 
-  private func report(_ b: Int, _ read: Located<AttributePath>, bit: Int, gens: [[Int]]) -> Diagnostic {
+  private func report(_ b: Int, _ read: Located<AttributePath>, bit: Int, gens: [[Int]], showPath: Bool) -> Diagnostic {
     let block = context.flow.blocks[b]
     let user = read.value.segments.first == "Attributes"
     var notes: [Note] = []
-    let writers = context.flow.blocks.indices.filter { gens[$0].contains(bit) }
-    if let path = context.graph.path(to: b, avoiding: { from, e in gens[from].contains(bit) && context.isNext(from, e) }) {
+    // Notes that search the flow are given to the first findings only, so that a flow with
+    // thousands of findings is still checked in linear time.
+    let writer = bit < 0 || !showPath ? nil : context.flow.blocks.indices.first { gens[$0].contains(bit) }
+    if showPath, let path = context.graph.path(to: b, avoiding: { from, e in bit >= 0 && context.isNext(from, e) && gens[from].contains(bit) }) {
       notes.append(Note("on this path nothing sets it: \(context.describe(path, to: b))"))
     }
-    if let writer = writers.first {
+    if let writer {
       let how = context.kind(writer) == .customerProfileLookup ? " when exactly one profile matches" : ""
       notes.append(Note("\(context.name(writer)) sets it\(how), but not on every path here", at: context.flow.blocks[writer].id.span))
-    } else {
+    } else if bit < 0 {
       let kinds = BlockKind.allCases.filter { kind in kind.spec.writes.contains { AttributeCatalog.pattern($0, covers: read.value.description) } }
       if let kind = kinds.first {
         notes.append(Note("no block of this flow sets `\(read.value)`; a `\(kind.rawValue)` block does"))

@@ -36,7 +36,8 @@ struct CallbackNumberRules {
     guard !uses.isEmpty else { return }
     // One bit per attribute that is used as a number, validated, or copied into another.
     var bits: [String: Int] = [:]
-    func track(_ path: String) { if bits[path] == nil { bits[path] = bits.count } }
+    // (At most one pass of facts: in a flow with more numbers than that, the rest go unchecked.)
+    func track(_ path: String) { if bits[path] == nil && bits.count < Dataflow.bitsPerPass { bits[path] = bits.count } }
     for use in uses { track(use.number.value.description) }
     for b in flow.blocks.indices where context.graph.isReachable(b) {
       switch context.kind(b) {
@@ -93,6 +94,7 @@ struct CallbackNumberRules {
         for copy in copies { facts.set(copy.bit, copy.from.map { before[$0] } ?? false) }
       }
     }
+    var paths = 0
     for use in uses {
       guard let bit = bits[use.number.value.description], !solved.holds(bit, at: use.block) else { continue }
       let own = use.number.value.description == AttributeCatalog.callerAddress
@@ -107,7 +109,8 @@ struct CallbackNumberRules {
         default: return false
         }
       }
-      if let path = context.graph.path(to: use.block, avoiding: validates) {
+      paths += 1
+      if paths <= FlowContext.pathNotes, let path = context.graph.path(to: use.block, avoiding: validates) {
         notes.append(Note("this path passes no validation: \(context.describe(path, to: use.block))"))
       }
       if own {
@@ -135,9 +138,9 @@ struct CallbackNumberRules {
     let solved = Dataflow(graph: context.graph, bits: 1, meet: .must, acts: acts, entry: { _ in }) { b, e, facts in
       if context.kind(b) == .setCallbackNumber, context.isNext(b, e) { facts.set(0) }
     }
-    for b in transfers where !solved.holds(0, at: b) {
+    for (n, b) in transfers.filter({ !solved.holds(0, at: $0) }).enumerated() {
       var notes: [Note] = []
-      if let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .setCallbackNumber && context.isNext(from, e) }),
+      if n < FlowContext.pathNotes, let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .setCallbackNumber && context.isNext(from, e) }),
         !path.isEmpty
       {
         notes.append(Note("no `set-callback-number` on this path: \(context.describe(path, to: b))"))

@@ -40,15 +40,27 @@ struct FlowFacts {
   private func callProgress() -> CheckedFlow.CallProgress {
     let checks = context.reachable(.checkCallProgress)
     guard !checks.isEmpty else { return .unchecked }
+    // The blocks from which a transfer to a queue can be reached, found once backwards.
+    let graph = context.graph
+    var predecessors = [[Int]](repeating: [], count: graph.count)
+    for b in 0..<graph.count {
+      for e in graph.edges(of: b) where graph.targets[e] >= 0 { predecessors[Int(graph.targets[e])].append(b) }
+    }
+    var queues = [Bool](repeating: false, count: graph.count)
+    var work = graph.kinds.indices.filter { graph.kinds[$0] == .transferToQueue }
+    for b in work { queues[b] = true }
+    while let b = work.popLast() {
+      for p in predecessors[b] where !queues[p] {
+        queues[p] = true
+        work.append(p)
+      }
+    }
     for b in checks {
       let block = context.flow.blocks[b]
       guard let human = block.edges.first(where: { $0.label == "human" }), let target = human.targetIndex else {
         return .humanNotQueued(block.kindSpan)
       }
-      let reached = context.graph.reach(from: [target]) { context.kind($0) == .transferToQueue }
-      if !reached.indices.contains(where: { reached[$0] && context.kind($0) == .transferToQueue }) {
-        return .humanNotQueued(human.target.span)
-      }
+      if !queues[target] { return .humanNotQueued(human.target.span) }
     }
     return .handled
   }

@@ -12,7 +12,8 @@ struct QueuePollRule {
 
   func run(_ bag: inout DiagnosticBag) {
     guard context.flow.type == .customerQueue else { return }
-    for metrics in context.reachable(.getQueueMetrics) {
+    // Each search is linear; past 256 readings in one flow the rest are not searched.
+    for metrics in context.reachable(.getQueueMetrics).prefix(256) {
       guard let (waited, cycle) = shortestCycle(through: metrics), waited < Self.shortestPoll else { continue }
       let block = context.flow.blocks[metrics]
       let how = waited == 0 ? "with no `wait` in between" : "after only \(DurationSyntax.format(waited)) of `wait`"

@@ -20,10 +20,12 @@ struct TypestateRule {
       (context.kind(b) == .registerCallback || context.kind(b) == .declineCallback) && context.graph.isReachable(b)
     }
     guard !starts.isEmpty || !finishers.isEmpty else { return }
-    let idle = starts.count
-    let bitOf = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($0.element, $0.offset) })
+    // One bit per start; past one pass of facts the last bit stands for the remaining starts,
+    // and a finding names the first of them.
+    let idle = min(starts.count, Dataflow.bitsPerPass - 1)
+    let bitOf = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($0.element, min($0.offset, idle - 1)) })
     let acts = context.blocks(of: [.startCallback, .registerCallback, .declineCallback])
-    let state = Dataflow(graph: context.graph, bits: starts.count + 1, meet: .may, acts: acts, entry: { $0.set(idle) }) { b, e, facts in
+    let state = Dataflow(graph: context.graph, bits: idle + 1, meet: .may, acts: acts, entry: { $0.set(idle) }) { b, e, facts in
       guard context.isNext(b, e) || context.kind(b) == .declineCallback else { return }
       switch context.kind(b) {
       case .startCallback:
@@ -36,7 +38,7 @@ struct TypestateRule {
         return
       }
     }
-    let pending = { (b: Int) in starts.indices.filter { state.holds($0, at: b) } }
+    let pending = { (b: Int) in state.facts[b].members.filter { $0 != idle } }
 
     for b in starts {
       for earlier in pending(b) {

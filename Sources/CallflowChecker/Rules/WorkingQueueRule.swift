@@ -10,7 +10,9 @@ struct WorkingQueueRule {
 
   func run(_ bag: inout DiagnosticBag, _ summary: inout CheckedFlow.Summary) {
     let flow = context.flow
-    let setters = flow.blocks.indices.filter { context.kind($0) == .setWorkingQueue && context.graph.isReachable($0) }
+    // (At most one pass of facts: past that many setters, the queues they set are not followed.)
+    let setters = Array(
+      flow.blocks.indices.lazy.filter { context.kind($0) == .setWorkingQueue && context.graph.isReachable($0) }.prefix(Dataflow.bitsPerPass))
     let sinks = flow.blocks.indices.filter { b in
       guard context.graph.isReachable(b) else { return false }
       switch context.kind(b) {
@@ -36,7 +38,7 @@ struct WorkingQueueRule {
       guard !setters.isEmpty else { return false }
       if sure == nil {
         sure = Dataflow(graph: context.graph, bits: 1, meet: .must, acts: acts, entry: { _ in }) { b, e, facts in
-          if setterBit[b] != nil, context.isNext(b, e) { facts.set(0) }
+          if context.kind(b) == .setWorkingQueue, context.isNext(b, e) { facts.set(0) }
         }
       }
       return sure?.holds(0, at: b) ?? false
@@ -46,6 +48,7 @@ struct WorkingQueueRule {
       return setters.indices.filter { reaching.holds($0, at: b) }.compactMap { context.queue(setters[$0]) }
     }
 
+    var paths = 0
     for b in sinks {
       let block = flow.blocks[b]
       let callback = context.callback(b)
@@ -80,7 +83,10 @@ struct WorkingQueueRule {
       // (A queue given as an unresolved `${NAME}` is named, just unknown.)
       guard !context.gives(b, "queue"), !context.gives(b, "working-queue", inside: "callback"), !surelySet(at: b) else { continue }
       var notes: [Note] = []
-      if let path = context.graph.path(to: b, avoiding: { from, e in setterBit[from] != nil && context.isNext(from, e) }) {
+      paths += 1
+      if paths <= FlowContext.pathNotes,
+        let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .setWorkingQueue && context.isNext(from, e) })
+      {
         notes.append(Note("no `set-working-queue` on this path: \(context.describe(path, to: b))"))
       }
       let what: String
