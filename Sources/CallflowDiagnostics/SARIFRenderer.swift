@@ -12,7 +12,9 @@ public enum SARIFRenderer {
       w.raw("\"id\": "); w.string(rule.id)
       w.raw(", \"name\": "); w.string(pascalCase(rule.id))
       w.raw(", \"shortDescription\": {\"text\": "); w.string(rule.summary)
-      w.raw("}, \"help\": {\"text\": "); w.string("\(rule.summary). See `callflow explain \(rule.id)` and Docs/DIAGNOSTICS.md.")
+      w.raw("}, \"help\": {\"text\": "); w.string("\(rule.summary). See `callflow explain \(rule.id)` or Docs/rules/\(rule.id).md.")
+      // The rule's page: why it matters, a failing and a passing example.
+      if !rule.documentation.isEmpty { w.raw(", \"markdown\": "); w.string(rule.documentation) }
       w.raw("}, \"defaultConfiguration\": {\"level\": "); w.string(level(rule.severity))
       w.raw("}}")
     }

@@ -39,6 +39,12 @@ import Testing
     let rules = try #require(driver["rules"] as? [[String: Any]])
     #expect(rules.compactMap { $0["id"] as? String } == Rule.all.map(\.id))
     #expect((rules.first?["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
+    // Each rule carries its page as help, which code scanning shows beside the alert.
+    for (rule, entry) in zip(Rule.all, rules) {
+      let help = entry["help"] as? [String: Any]
+      #expect(help?["markdown"] as? String == rule.documentation)
+      #expect((help?["markdown"] as? String)?.hasPrefix("# `\(rule.id)`") == true)
+    }
     let result = try #require((run["results"] as? [[String: Any]])?.first)
     #expect(result["ruleId"] as? String == "undefined-reference")
     #expect(result["ruleIndex"] as? Int == Rule.all.firstIndex(of: .undefinedReference))
