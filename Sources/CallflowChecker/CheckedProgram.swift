@@ -2,7 +2,7 @@ import CallflowDiagnostics
 import CallflowSyntax
 
 /// A parameter value typed against the catalog.
-public indirect enum TypedValue: Sendable {
+public enum TypedValue: Sendable {
   case text(String)
   case integer(Int)
   /// Seconds.

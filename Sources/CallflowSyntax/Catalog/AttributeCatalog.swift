@@ -46,12 +46,13 @@ public enum AttributeCatalog {
     Root(name: "InitialContactId", shape: .leaf, provenance: .platform, summary: "the id of the first contact in this chain"),
   ]
 
-  private static let byName: [String: Root] = Dictionary(uniqueKeysWithValues: roots.map { ($0.name, $0) })
-  private static let shapes: [String: Shape] = byName.mapValues(\.shape)
+  /// The root named `name`. A scan: the names are short, so comparing them is cheaper than
+  /// hashing one.
+  static func root(named name: String) -> Root? { roots.first { $0.name == name } }
 
   /// Where the attribute `path` comes from (`platform` for a root not in the catalog).
   public static func provenance(of path: AttributePath) -> Provenance {
-    path.segments.first.flatMap { byName[$0]?.provenance } ?? .platform
+    path.segments.first.flatMap { root(named: $0)?.provenance } ?? .platform
   }
 
   /// Whether a block that writes `pattern` (an exact path, or a root ending in `.*`) sets `path`.
@@ -75,7 +76,7 @@ public enum AttributeCatalog {
     guard let rootName = path.segments.first else {
       return ValueError("`$.` must be followed by an attribute name")
     }
-    guard let shape = shapes[rootName] else {
+    guard let shape = root(named: rootName)?.shape else {
       let hint = Suggestions.nearest(to: rootName, in: roots.map(\.name)).map { "; did you mean `$.\($0)`?" } ?? ""
       return ValueError("`$.\(rootName)` is not an attribute the platform provides\(hint)")
     }
