@@ -13,13 +13,12 @@ struct AttributeRule {
     let flow = context.flow
     var reads: [(block: Int, path: Located<AttributePath>, key: String)] = []
     var writes = [[String]](repeating: [], count: flow.blocks.count)
+    var written = Interner<String>()
     for b in flow.blocks.indices where context.graph.isReachable(b) {
       guard let spec = context.specs[b] else { continue }
       if !spec.writes.isEmpty {
-        writes[b] = written(by: b, spec)
-        for path in writes[b] where path.hasPrefix("$.Attributes.") || path.hasPrefix("$.Customer.") {
-          summary.writtenAttributes.insert(path)
-        }
+        writes[b] = self.written(by: b, spec)
+        for path in writes[b] { written.intern(path) }
       }
       guard spec.mayReadAttributes, !flow.blocks[b].arguments.isEmpty else { continue }
       let first = reads.count
@@ -29,29 +28,31 @@ struct AttributeRule {
         reads.append((b, read, key))
       }
     }
+    for path in written.keys where path.hasPrefix("$.Attributes.") || path.hasPrefix("$.Customer.") {
+      summary.writtenAttributes.insert(path)
+    }
     guard !reads.isEmpty else { return }
 
     // One bit per attribute read that some block of the flow writes; the others are unset
     // wherever they are read.
-    var writtenExactly: Set<String> = []
-    var writtenRoots: Set<String> = []
-    for patterns in writes {
-      for pattern in patterns {
-        if pattern.hasSuffix(".*") { writtenRoots.insert(String(pattern.dropLast())) } else { writtenExactly.insert(pattern) }
-      }
-    }
-    var bits: [String: Int] = [:]
-    var byRoot: [String: [Int]] = [:]
-    for read in reads where bits[read.key] == nil {
+    var bits = Interner<String>()
+    var roots = Interner<String>()
+    var byRoot: [[Int]] = []
+    for read in reads where bits.index(of: read.key) == nil {
       let root = Self.root(of: read.key)
-      guard writtenExactly.contains(read.key) || writtenRoots.contains(root) else { continue }
-      bits[read.key] = bits.count
-      byRoot[root, default: []].append(bits.count - 1)
+      guard written.index(of: read.key) != nil || written.index(of: root + "*") != nil else { continue }
+      let bit = bits.intern(read.key)
+      let r = roots.intern(root)
+      if r == byRoot.count { byRoot.append([]) }
+      byRoot[r].append(bit)
     }
     let gens: [[Int]] = writes.map { patterns in
-      patterns.flatMap { pattern in pattern.hasSuffix(".*") ? byRoot[String(pattern.dropLast())] ?? [] : bits[pattern].map { [$0] } ?? [] }
+      patterns.flatMap { pattern -> [Int] in
+        if pattern.hasSuffix(".*") { return roots.index(of: String(pattern.dropLast())).map { byRoot[$0] } ?? [] }
+        return bits.index(of: pattern).map { [$0] } ?? []
+      }
     }
-    let queries = reads.map { (bit: bits[$0.key] ?? -1, block: $0.block) }
+    let queries = reads.map { (bit: bits.index(of: $0.key) ?? -1, block: $0.block) }
     let set = Dataflow.answer(
       queries, graph: context.graph, bits: bits.count, meet: .must, acts: gens.map { !$0.isEmpty }
     ) { b, e, facts in

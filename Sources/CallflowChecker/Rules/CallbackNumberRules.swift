@@ -35,9 +35,9 @@ struct CallbackNumberRules {
     }
     guard !uses.isEmpty else { return }
     // One bit per attribute that is used as a number, validated, or copied into another.
-    var bits: [String: Int] = [:]
+    var bits = Interner<String>()
     // (At most one pass of facts: in a flow with more numbers than that, the rest go unchecked.)
-    func track(_ path: String) { if bits[path] == nil && bits.count < Dataflow.bitsPerPass { bits[path] = bits.count } }
+    func track(_ path: String) { if bits.count < Dataflow.bitsPerPass { bits.intern(path) } }
     for use in uses { track(use.number.value.description) }
     for b in flow.blocks.indices where context.graph.isReachable(b) {
       switch context.kind(b) {
@@ -62,18 +62,18 @@ struct CallbackNumberRules {
       let block = flow.blocks[b]
       switch block.kind {
       case .storeInput:
-        guard let bit = bits[stored] else { continue }
+        guard let bit = bits.index(of: stored) else { continue }
         let phone: Bool
         if case .word("phone-number")? = block.argument("kind")?.value.value { phone = true } else { phone = false }
         effects[b] = .set(bit: bit, to: phone)
       case .validatePhone:
-        if case .attribute(let path)? = block.argument("value")?.value.value, let bit = bits[path.description] {
+        if case .attribute(let path)? = block.argument("value")?.value.value, let bit = bits.index(of: path.description) {
           effects[b] = .set(bit: bit, to: true)
         }
       case .setAttributes:
         let copies: [(bit: Int, from: Int?)] = block.arguments.compactMap { argument in
-          guard let bit = bits["$.Attributes.\(argument.name.value)"] else { return nil }
-          if case .attribute(let source) = argument.value.value { return (bit, bits[source.description]) }
+          guard let bit = bits.index(of: "$.Attributes.\(argument.name.value)") else { return nil }
+          if case .attribute(let source) = argument.value.value { return (bit, bits.index(of: source.description)) }
           return (bit, nil)
         }
         if !copies.isEmpty { effects[b] = .copies(copies) }
@@ -96,7 +96,7 @@ struct CallbackNumberRules {
     }
     var paths = 0
     for use in uses {
-      guard let bit = bits[use.number.value.description], !solved.holds(bit, at: use.block) else { continue }
+      guard let bit = bits.index(of: use.number.value.description), !solved.holds(bit, at: use.block) else { continue }
       let own = use.number.value.description == AttributeCatalog.callerAddress
       var notes: [Note] = []
       let validates: (Int, Int) -> Bool = { b, e in
