@@ -2287,7 +2287,7 @@ blocks:
 `callflow check` reports:
 
 ```text
-flows/main.flow.yaml:15:5: error: the callback queued by `callback` has no queue on some paths: no working queue is set [working-queue-unset]
+flows/main.flow.yaml:15:5: error: the callback queued by `callback` has no queue: no `set-working-queue` comes before it [working-queue-unset]
    |
 15 |     transfer-to-queue:
    |     ^~~~~~~~~~~~~~~~~

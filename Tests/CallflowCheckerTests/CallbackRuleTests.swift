@@ -198,7 +198,7 @@ import Testing
     // Entered by callers: both findings, and only those.
     #expect(
       Fixture(Self.main(callback)).diagnostics() == [
-        "1:7:5 working-queue-unset the callback queued by `hello` has no queue on some paths: no working queue is set",
+        "1:7:5 working-queue-unset the callback queued by `hello` has no queue: no `set-working-queue` comes before it",
         "1:7:25 callback-number-unset the callback queued by `hello` may have no callback number set",
       ])
     // A customer-queue flow runs in a queue: a callback there has one.

@@ -80,8 +80,11 @@ struct WorkingQueueRule {
         continue
       }
       // No queue named: one must have been set on every path, unless an earlier flow set it.
-      // (A queue given as an unresolved `${NAME}` is named, just unknown.)
-      guard !context.gives(b, "queue"), !context.gives(b, "working-queue", inside: "callback"), !surelySet(at: b) else { continue }
+      // Flows other than inbound ones run in a queue, or after a flow that set one (C2 and C3
+      // inherit it). A queue given as an unresolved `${NAME}` is named, just unknown.
+      guard flow.type == .inbound, !context.gives(b, "queue"), !context.gives(b, "working-queue", inside: "callback"),
+        !surelySet(at: b)
+      else { continue }
       var notes: [Note] = []
       paths += 1
       if paths <= FlowContext.pathNotes,
@@ -101,12 +104,9 @@ struct WorkingQueueRule {
         what = "the callback created by `\(block.id.value)` has no queue"
         notes.append(Note("add `queue: <queue>`, or put a `set-working-queue` block before it"))
       }
-      let diagnostic = Diagnostic(
-        .workingQueueUnset, "\(what) on some paths: no working queue is set", at: block.kindSpan, notes: notes)
-      if flow.type == .inbound {
-        summary.entryDependent.append(EntryDependentDiagnostic(unless: .enteredFromAnotherFlow, diagnostic: diagnostic))
-      }
-      // Flows of other types run in a queue, or after a flow that set one (C2 and C3 inherit it).
+      let when = setters.isEmpty ? ": no `set-working-queue` comes before it" : " on some paths: no working queue is set"
+      let diagnostic = Diagnostic(.workingQueueUnset, what + when, at: block.kindSpan, notes: notes)
+      summary.entryDependent.append(EntryDependentDiagnostic(unless: .enteredFromAnotherFlow, diagnostic: diagnostic))
     }
   }
 }
