@@ -2139,6 +2139,7 @@ flows/main.flow.yaml:11:26: error: `set-callback-number` block `set-number` uses
    |
 11 |     set-callback-number: $.StoredCustomerInput
    |                          ^~~~~~~~~~~~~~~~~~~~~
+   = note: this path passes no validation: `ask-number` → `set-number`
    = note: validate it with `validate-phone: $.StoredCustomerInput` first, or collect it with `store-input` of `kind: phone-number`
 
 ```

@@ -99,14 +99,13 @@ struct CallbackNumberRules {
       guard let bit = bits.index(of: use.number.value.description), !solved.holds(bit, at: use.block) else { continue }
       let own = use.number.value.description == AttributeCatalog.callerAddress
       var notes: [Note] = []
+      // The edges that validate this number: a path shown must avoid them.
       let validates: (Int, Int) -> Bool = { b, e in
         guard context.isNext(b, e) else { return false }
-        switch flow.blocks[b].kind {
-        case .validatePhone:
-          if case .attribute(let p)? = flow.blocks[b].argument("value")?.value.value { return p == use.number.value }
-          return false
-        case .storeInput: return use.number.value.description == stored
-        default: return false
+        switch effects[b] {
+        case .set(let set, let on): return on && set == bit
+        case .copies(let copies): return copies.contains { $0.bit == bit && $0.from != nil }
+        case .none: return false
         }
       }
       paths += 1
