@@ -129,3 +129,17 @@ extension YAMLNode {
     #expect(problems.first?.contains("yaml-syntax") == true)
   }
 }
+
+@Suite struct CommentScannerTests {
+  /// libyaml ends a line at NEL, LS and PS as at LF: what follows one is YAML, not comment.
+  @Test func commentsEndWhereLibyamlEndsTheLine() throws {
+    for separator in ["\u{85}", "\u{2028}", "\u{2029}"] {
+      let text = "flow: f\ntype: inbound  # the type\(separator)start: a\nblocks:\n  a:\n    disconnect: {}\n"
+      let parsed = YAMLFrontend(substitutions: nil).parseFlow(SourceFile(path: "f.flow.yaml", text: text), file: FileID(0))
+      let flow = try #require(parsed.flow)
+      #expect(flow.start?.value == "a", "libyaml reads `start` after the separator")
+      #expect(flow.allComments.map(\.text) == [" the type"])
+      #expect(flow.allComments.first?.span.end.column == 26)
+    }
+  }
+}
