@@ -88,6 +88,11 @@ extension CheckedFlow {
     public var callbackQueues: [CallbackQueueUse] = []
     /// The queues plain transfers put contacts in: this flow's inbound queues.
     public var inboundQueues: [Located<String>] = []
+    /// The customer-queue flows this flow sets for the queue it transfers to.
+    public var queueFlows: [String] = []
+    /// In a customer-queue flow, the callbacks that go to the queue the caller waits in
+    /// (a `create-callback` with no `queue`), by where they are created.
+    public var callbacksToWaitingQueue: [SourceSpan] = []
     /// Whether the paths from `start` reach a `transfer-to-queue` (for creation flows).
     public var queueing: Queueing = .never
     /// Whether a `check-attribute` is reachable (duplicate filtering in creation flows).
@@ -115,7 +120,8 @@ extension CheckedFlow {
   /// A queue a callback goes to.
   public struct CallbackQueueUse: Sendable {
     public var queue: Located<String>
-    /// The queues the contact may be in when it asks for the callback.
+    /// The queues the contact may be in when it asks for the callback (in a customer-queue
+    /// flow, empty: the queue it waits in, known project-wide).
     public var originalQueues: [String]
   }
 

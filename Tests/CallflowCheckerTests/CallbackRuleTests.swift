@@ -394,6 +394,51 @@ import Testing
     #expect(unrouted.notes.last?.message == "list it in a routing profile (`Tier1`) with the same priority as the callers' queue")
   }
 
+  @Test func queueFlowCallbacksGoToTheQueueTheCallerWaitsIn() throws {
+    let center = """
+      center: t
+      queues:
+        Support: {capacity: 5}
+        Callbacks: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+      routing-profiles:
+        Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: 2}]}
+      phone-numbers:
+        "+18005550199": main
+      """
+    let main = Self.main(
+      """
+        hello:
+          set-customer-queue-flow: waiting
+          next: queue
+        queue:
+          transfer-to-queue: Support
+          on: {at-capacity: bye}
+      """)
+    let waiting = Self.main(
+      """
+        hello:
+          get-input: {prompt: "1: call me back here; 2: call me back later", options: ["1", "2"]}
+          on: {"1": here, "2": later, timeout: bye, no-match: bye}
+        here:
+          create-callback: {number: "+14255550100"}
+          next: bye
+        later:
+          transfer-to-queue: {callback: {working-queue: Callbacks}}
+          next: bye
+          on: {at-capacity: bye}
+      """, name: "waiting", type: "customer-queue")
+    let results = Fixture(main, waiting, center: center).results()
+    // `here` queues its callback in Support, where the caller waits: Support needs a caller ID.
+    // `later` sends it to Callbacks, behind Support in Tier1: it loses the caller's place.
+    #expect(
+      results.map(Fixture.describe) == [
+        "0:3:3 callback-queue-caller-id callback queue `Support` has no outbound caller ID name or number",
+        "2:13:51 callback-loses-position callbacks lose their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1",
+      ])
+    let callerID = try #require(results.first)
+    #expect(callerID.notes.first?.span?.start == SourceLocation(line: 10, column: 5))
+  }
+
   @Test func callbackSettingsOverflowSafely() {
     let flow = Self.main(
       """

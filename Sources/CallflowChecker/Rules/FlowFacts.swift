@@ -10,6 +10,10 @@ struct FlowFacts {
   func run(_ summary: inout CheckedFlow.Summary) {
     summary.queueing = queueing()
     summary.checksAttributes = !context.reachable(.checkAttribute).isEmpty
+    summary.queueFlows = context.reachable(.setCustomerQueueFlow).compactMap { b in
+      if case .reference(_, let name)? = context.flow.blocks[b].argument("flow")?.value.value { return name }
+      return nil
+    }
     if context.flow.type == .outbound { summary.callProgress = callProgress() }
   }
 

@@ -10,6 +10,11 @@ struct ProjectCallbackRules {
   let flows: [CheckedFlow]
   /// The first flow of each name.
   let byName: [String: CheckedFlow]
+  /// Every callback's queue, with the queues its caller may have waited in: a callback of a
+  /// customer-queue flow goes to, or comes from, the queues of the flows that set it.
+  let uses: [CheckedFlow.CallbackQueueUse]
+  /// The queues callers are transferred to.
+  let inboundQueues: Set<String>
 
   init(index: ProjectIndex, flows: [CheckedFlow]) {
     self.index = index
@@ -17,6 +22,23 @@ struct ProjectCallbackRules {
     var byName: [String: CheckedFlow] = [:]
     for flow in flows { if let name = flow.name, byName[name] == nil { byName[name] = flow } }
     self.byName = byName
+    var waiting: [String: [String]] = [:]
+    for flow in flows {
+      for queueFlow in flow.summary.queueFlows { waiting[queueFlow, default: []] += flow.summary.inboundQueues.map(\.value) }
+    }
+    var uses: [CheckedFlow.CallbackQueueUse] = []
+    for flow in flows {
+      let queues = flow.type == .customerQueue ? Array(Set(flow.name.flatMap { waiting[$0] } ?? [])).sorted() : []
+      for var use in flow.summary.callbackQueues {
+        if flow.type == .customerQueue && use.originalQueues.isEmpty { use.originalQueues = queues.filter { $0 != use.queue.value } }
+        uses.append(use)
+      }
+      for span in flow.summary.callbacksToWaitingQueue {
+        uses += queues.map { .init(queue: Located($0, at: span), originalQueues: []) }
+      }
+    }
+    self.uses = uses
+    inboundQueues = Set(flows.flatMap { $0.summary.inboundQueues.map(\.value) })
   }
 
   func run(_ bag: inout DiagnosticBag) {
@@ -107,9 +129,7 @@ struct ProjectCallbackRules {
   /// notes at the callbacks that go to it.
   private func callbackQueues(_ center: Center, _ bag: inout DiagnosticBag) {
     var uses: [String: [SourceSpan]] = [:]
-    for flow in flows {
-      for use in flow.summary.callbackQueues { uses[use.queue.value, default: []].append(use.queue.span) }
-    }
+    for use in self.uses { uses[use.queue.value, default: []].append(use.queue.span) }
     let routed = Set(center.routingProfiles.flatMap { $0.entries.map(\.queue.value) })
     var reported = Set<String>()
     for queue in center.queues {
@@ -145,35 +165,29 @@ struct ProjectCallbackRules {
   private func priorities(_ center: Center, _ bag: inout DiagnosticBag) {
     var callbackQueues: Set<String> = []
     var firstUse: [String: SourceSpan] = [:]
-    var inboundQueues: Set<String> = []
     var seen = Set<SourceSpan>()
-    for flow in flows {
-      for use in flow.summary.callbackQueues {
-        callbackQueues.insert(use.queue.value)
-        if firstUse[use.queue.value] == nil { firstUse[use.queue.value] = use.queue.span }
-      }
-      inboundQueues.formUnion(flow.summary.inboundQueues.map(\.value))
+    for use in uses {
+      callbackQueues.insert(use.queue.value)
+      if firstUse[use.queue.value] == nil { firstUse[use.queue.value] = use.queue.span }
     }
     for profile in center.routingProfiles {
       let entries = Dictionary(profile.entries.map { ($0.queue.value, $0) }, uniquingKeysWith: { first, _ in first })
       // callback-loses-position: each callback against the queue its caller was in.
-      for flow in flows {
-        for use in flow.summary.callbackQueues {
-          guard let callback = entries[use.queue.value], let pc = callback.priority else { continue }
-          for original in use.originalQueues {
-            guard let entry = entries[original], let po = entry.priority, pc.value > po.value,
-              seen.insert(use.queue.span).inserted
-            else { continue }
-            bag.report(
-              .callbackLosesPosition,
-              "callbacks lose their place in line: `\(use.queue.value)` has priority \(pc.value) in `\(profile.name.value)`, below `\(original)`'s \(po.value)",
-              at: use.queue.span,
-              notes: [
-                Note("`\(use.queue.value)` is at priority \(pc.value) here", at: pc.span),
-                Note("the caller waited in `\(original)`, at priority \(po.value) here", at: po.span),
-                Note("a callback keeps the original call's start time only among queues of the same priority"),
-              ])
-          }
+      for use in uses {
+        guard let callback = entries[use.queue.value], let pc = callback.priority else { continue }
+        for original in use.originalQueues {
+          guard let entry = entries[original], let po = entry.priority, pc.value > po.value,
+            seen.insert(use.queue.span).inserted
+          else { continue }
+          bag.report(
+            .callbackLosesPosition,
+            "callbacks lose their place in line: `\(use.queue.value)` has priority \(pc.value) in `\(profile.name.value)`, below `\(original)`'s \(po.value)",
+            at: use.queue.span,
+            notes: [
+              Note("`\(use.queue.value)` is at priority \(pc.value) here", at: pc.span),
+              Note("the caller waited in `\(original)`, at priority \(po.value) here", at: po.span),
+              Note("a callback keeps the original call's start time only among queues of the same priority"),
+            ])
         }
       }
       // callback-priority-above-inbound: per profile, each callback queue above an inbound one.

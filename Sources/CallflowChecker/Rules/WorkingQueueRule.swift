@@ -74,7 +74,10 @@ struct WorkingQueueRule {
           continue
         }
         // In a customer-queue flow the callback takes the queue the caller waits in.
-        guard flow.type != .customerQueue else { continue }
+        guard flow.type != .customerQueue else {
+          summary.callbacksToWaitingQueue.append(block.kindSpan)
+          continue
+        }
         summary.callbackQueues += working(at: b).map { .init(queue: $0, originalQueues: []) }
       default:
         continue
