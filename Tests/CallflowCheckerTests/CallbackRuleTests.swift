@@ -176,6 +176,8 @@ import Testing
     let finding = try #require(results.first)
     #expect(finding.severity == .warning)
     #expect(finding.notes.first?.message == "this path passes no validation: `hello` (`invalid`) → `set-number`")
+    #expect(finding.notes.dropFirst().first?.message == "`validate-phone` block `hello` validates it, but not on every path here")
+    #expect(finding.notes.dropFirst().first?.span?.start == SourceLocation(line: 6, column: 3))
   }
 
   // MARK: callback-number-unset, working-queue-unset

@@ -109,8 +109,14 @@ struct CallbackNumberRules {
         }
       }
       paths += 1
-      if paths <= FlowContext.pathNotes, let path = context.graph.path(to: use.block, avoiding: validates) {
-        notes.append(Note("this path passes no validation: \(context.describe(path, to: use.block))"))
+      if paths <= FlowContext.pathNotes {
+        if let path = context.graph.path(to: use.block, avoiding: validates) {
+          notes.append(Note("this path passes no validation: \(context.describe(path, to: use.block))"))
+        }
+        let validator = flow.blocks.indices.first { b in flow.blocks[b].edges.indices.contains { validates(b, $0) } }
+        if let validator {
+          notes.append(Note("\(context.name(validator)) validates it, but not on every path here", at: flow.blocks[validator].id.span))
+        }
       }
       if own {
         notes.append(Note("the caller's own number may be withheld or not dialable; check it with `validate-phone` first"))
