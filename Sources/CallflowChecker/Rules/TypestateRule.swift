@@ -40,8 +40,9 @@ struct TypestateRule {
     }
     let pending = { (b: Int) in state.facts[b].members.filter { $0 != idle } }
 
+    // One finding per misplaced block, naming one pending start.
     for b in starts {
-      for earlier in pending(b) {
+      if let earlier = pending(b).first {
         bag.report(
           .callbackTypestate, "\(context.name(b)) may run while the callback started by `\(flow.blocks[starts[earlier]].id.value)` is still pending",
           at: flow.blocks[b].kindSpan,
@@ -51,16 +52,19 @@ struct TypestateRule {
           ])
       }
     }
-    for b in finishers where state.holds(idle, at: b) {
+    for (n, b) in finishers.filter({ state.holds(idle, at: $0) }).enumerated() {
       var notes: [Note] = []
-      if let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .startCallback && context.isNext(from, e) }) {
+      if n < FlowContext.pathNotes,
+        let path = context.graph.path(to: b, avoiding: { from, e in context.kind(from) == .startCallback && context.isNext(from, e) })
+      {
         notes.append(Note("no `start-callback` on this path: \(context.describe(path, to: b))"))
       }
       notes.append(Note("`\(context.kind(b)?.rawValue ?? "")` completes a callback request that `start-callback` began"))
       bag.report(
         .callbackTypestate, "\(context.name(b)) may run with no callback started", at: flow.blocks[b].kindSpan, notes: notes)
     }
-    // Ends reached with a start pending: one finding per start, at the nearest end.
+    // Ends reached with a start pending: one finding per start, at the first such end in
+    // reverse postorder.
     var reported = Set<Int>()
     for b in context.graph.order where context.ends(b) {
       for k in pending(b) where !reported.contains(k) {
@@ -72,7 +76,7 @@ struct TypestateRule {
           (context.kind(from) == .registerCallback && context.isNext(from, e)) || context.kind(from) == .declineCallback
             || (from == start && !context.isNext(from, e))
         }
-        let path = context.graph.path(from: start, to: b, avoiding: settles)
+        let path = reported.count <= FlowContext.pathNotes ? context.graph.path(from: start, to: b, avoiding: settles) : nil
         bag.report(
           .callbackTypestate,
           "the callback started by `\(flow.blocks[start].id.value)` is neither registered nor declined on a path that ends at `\(block.id.value)`",
