@@ -127,7 +127,7 @@ extension Rule {
     "callback-queue-caller-id", .error, .callbacks, "a queue callbacks go to without an outbound caller ID name and number")
   public static let callbackLosesPosition = Rule(
     "callback-loses-position", .info, .callbacks,
-    "a callback queue with a lower priority than the original queue in a routing profile holding both: callbacks lose their place in line")
+    "a callback queue whose priority differs from the original queue's in a routing profile holding both: callbacks do not keep their place in line")
   public static let callbackPriorityAboveInbound = Rule(
     "callback-priority-above-inbound", .warning, .callbacks,
     "a callback queue with higher priority than an inbound queue in the same routing profile")

@@ -2539,8 +2539,8 @@ blocks:
 
 **Severity:** info · **Section:** Callbacks
 
-A callback queue with a lower priority than the queue its caller was waiting in, in a
-routing profile holding both: callbacks lose their place in line.
+A callback queue whose priority differs from the queue its caller was waiting in, in a
+routing profile holding both: callbacks do not keep their place in line.
 
 ## Why it matters
 
@@ -2550,7 +2550,9 @@ that arrived at 10:00 and asked for a callback at 10:05 is ordered by 10:00). Th
 holds when the callback queue has the same priority as the original queue. At a lower
 priority callbacks wait until the inbound queue is empty, which may be what you want (the
 manual suggests it to serve callbacks when inbound volume is low), so this is information,
-not a warning: switch it off in `callflow.yaml` if it is your policy.
+not a warning: switch it off in `callflow.yaml` if it is your policy. At a higher priority
+callbacks jump ahead of callers still on the line; where the original queue takes inbound
+calls, `callback-priority-above-inbound` reports that, as a warning.
 
 ## Failing example
 
@@ -2603,7 +2605,7 @@ blocks:
 `callflow check` reports:
 
 ```text
-flows/main.flow.yaml:27:33: info: callbacks lose their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1 [callback-loses-position]
+flows/main.flow.yaml:27:33: info: callbacks do not keep their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1 [callback-loses-position]
    |
 27 |       callback: {working-queue: Callbacks}
    |                                 ^~~~~~~~~

@@ -435,10 +435,49 @@ import Testing
     #expect(
       results.map(Fixture.describe) == [
         "0:3:3 callback-queue-caller-id callback queue `Support` has no outbound caller ID name or number",
-        "2:13:51 callback-loses-position callbacks lose their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1",
+        "2:13:51 callback-loses-position callbacks do not keep their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1",
       ])
     let callerID = try #require(results.first)
     #expect(callerID.notes.first?.span?.start == SourceLocation(line: 10, column: 5))
+  }
+
+  @Test func aCallbackQueueAboveTheCallersQueueIsReportedOnce() {
+    let center = """
+      center: t
+      queues:
+        Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+        Callbacks: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+      routing-profiles:
+        Tier1: {queues: [{queue: Support, priority: 2}, {queue: Callbacks, priority: 1}]}
+      phone-numbers:
+        "+18005550199": main
+      """
+    let callback = """
+        hello:
+          set-working-queue: Support
+          next: ask
+      \(Self.collect)
+        set-number:
+          set-callback-number: $.StoredCustomerInput
+          next: later
+          on: {invalid-number: bye, not-dialable: bye}
+        later:
+          transfer-to-queue: {callback: {working-queue: Callbacks}}
+          next: bye
+          on: {at-capacity: bye}
+      """
+    // Support takes no caller here: the callback only jumps ahead of it (information).
+    #expect(
+      Fixture(Self.main(callback), center: center).diagnostics() == [
+        "1:17:51 callback-loses-position callbacks do not keep their place in line: `Callbacks` has priority 1 in `Tier1`, above `Support`'s 2"
+      ])
+    // Where Support also takes callers, the warning says it, and the information is not repeated.
+    let both = callback.replacingOccurrences(of: "next: bye\n    on: {at-capacity: bye}", with: "next: hold\n    on: {at-capacity: bye}")
+      + "\n  hold:\n    transfer-to-queue: Support\n    on: {at-capacity: bye}"
+    #expect(
+      Fixture(Self.main(both), center: center).diagnostics() == [
+        "0:6:80 callback-priority-above-inbound callback queue `Callbacks` has a higher priority (1) than inbound queue `Support` (2) in `Tier1`"
+      ])
   }
 
   @Test func callbackSettingsOverflowSafely() {

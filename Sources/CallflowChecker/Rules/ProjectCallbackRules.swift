@@ -176,12 +176,15 @@ struct ProjectCallbackRules {
       for use in uses {
         guard let callback = entries[use.queue.value], let pc = callback.priority else { continue }
         for original in use.originalQueues {
-          guard let entry = entries[original], let po = entry.priority, pc.value > po.value,
+          // A callback queue above an inbound one is `callback-priority-above-inbound`'s.
+          guard let entry = entries[original], let po = entry.priority, pc.value != po.value,
+            pc.value > po.value || !inboundQueues.contains(original),
             seen.insert(use.queue.span).inserted
           else { continue }
+          let order = pc.value > po.value ? "below" : "above"
           bag.report(
             .callbackLosesPosition,
-            "callbacks lose their place in line: `\(use.queue.value)` has priority \(pc.value) in `\(profile.name.value)`, below `\(original)`'s \(po.value)",
+            "callbacks do not keep their place in line: `\(use.queue.value)` has priority \(pc.value) in `\(profile.name.value)`, \(order) `\(original)`'s \(po.value)",
             at: use.queue.span,
             notes: [
               Note("`\(use.queue.value)` is at priority \(pc.value) here", at: pc.span),
