@@ -2339,7 +2339,9 @@ Step 3 of the Amazon Connect callback set-up: add the callback queue to a routin
 or no agent ever receives the callbacks. They wait in the queue for 7 days and are then
 deleted, while the real-time metrics show customers waiting for a callback. The queue a
 callback goes to is its `working-queue`, else the transfer's `queue`, else the working queue
-set earlier in the flow.
+set earlier in the flow; a `create-callback` in a customer-queue flow stays in the queue its
+callers wait in. Each queue is reported once, at its definition in `center.yaml` where the
+fix goes, with notes at the callbacks that go to it.
 
 ## Failing example
 
@@ -2443,6 +2445,8 @@ A queue callbacks go to without an outbound caller ID name and number.
 Step 2 of the Amazon Connect callback set-up: the callback queue needs an outbound caller
 ID, the name and number the customer sees when the callback rings. Without one the call
 shows up as an unknown number, and many customers will not pick up the call they asked for.
+Each queue is reported once, at its definition in `center.yaml`, with notes at the callbacks
+that go to it.
 
 ## Failing example
 
