@@ -88,6 +88,9 @@ extension CheckedFlow {
     public var callbackQueues: [CallbackQueueUse] = []
     /// The queues plain transfers put contacts in: this flow's inbound queues.
     public var inboundQueues: [Located<String>] = []
+    /// The `transfer-to-flow` references `start` reaches without passing a block that waits
+    /// for the clock or the caller.
+    public var handsOffWithoutPause: [Located<String>] = []
     /// The customer-queue flows this flow sets for the queue it transfers to.
     public var queueFlows: [String] = []
     /// In a customer-queue flow, the callbacks that go to the queue the caller waits in

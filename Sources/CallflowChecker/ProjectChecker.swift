@@ -12,6 +12,7 @@ struct ProjectChecker {
     duplicateNames()
     entryDependent()
     ProjectCallbackRules(index: index, flows: flows).run(&bag)
+    FlowLoopRule(flows: flows).run(&bag)
     guard let center = index.center else { return }
     centerReferences(center)
     unassignedNumbers(center)

@@ -82,6 +82,9 @@ extension Rule {
     "attribute-unset", .error, .references,
     "an attribute read on a path where nothing set it (definite assignment over the flow graph)",
     otherwise: "warning for user attributes `$.Attributes.*`")
+  public static let flowTransferLoop = Rule(
+    "flow-transfer-loop", .error, .references,
+    "flows that hand the contact to each other with `transfer-to-flow` in a cycle with no wait or input: it can loop forever")
   public static let duplicateFlowName = Rule(
     "duplicate-flow-name", .error, .references, "two flows with one name in a project")
   public static let unresolvedSubstitution = Rule(
@@ -157,7 +160,7 @@ extension Rule {
     .yamlSyntax, .dslSyntax, .duplicateKey, .unknownBlockKind, .unknownParameter, .missingParameter,
     .invalidValue, .unknownBranch, .undefinedTarget, .missingStart, .deadEnd,
     .unconnectedBranch, .unreachableBlock, .loopWithoutWait, .unusedSuppression,
-    .blockNotAllowed, .undefinedReference, .flowTypeMismatch, .attributeUnset, .duplicateFlowName,
+    .blockNotAllowed, .undefinedReference, .flowTypeMismatch, .attributeUnset, .flowTransferLoop, .duplicateFlowName,
     .unresolvedSubstitution, .phoneNumberUnassigned,
     .creationFlowNoTransfer, .callbackRetriesRange, .callbackIntervalRange, .customerFirstRetries,
     .customerFirstOutboundFlow, .voicemailUnhandled, .callbackNumberUnvalidated, .callbackNumberUnset,

@@ -1249,6 +1249,115 @@ blocks:
 ```
 
 """#,
+  "flow-transfer-loop": #"""
+# `flow-transfer-loop`
+
+**Severity:** error · **Section:** Types and references
+
+Flows that hand the contact to each other with `transfer-to-flow` in a cycle with no wait or
+input: it can loop forever.
+
+## Why it matters
+
+`transfer-to-flow` ends the current flow and starts another at its `start`. When flows hand
+the contact round a cycle and nothing on the way waits for the clock or the caller, the
+contact spins from flow to flow for as long as the platform lets it: `loop-without-wait`,
+across files. If a callback is queued on the way, each turn queues another. A `loop` block
+does not bound such a cycle, since its count starts again each time its flow is entered. The
+diagnostic points at one hand-off and notes the others round the cycle.
+
+## Failing example
+
+The after-hours flow sends callers back to the main line, which sends them straight back.
+
+```yaml
+# file: flows/main.flow.yaml
+flow: main
+type: inbound
+start: hours
+on-error: bye
+blocks:
+  hours:
+    check-hours: office
+    next: bye
+    on: {out-of-hours: closed}
+  closed:
+    transfer-to-flow: after-hours
+  bye:
+    disconnect: {}
+```
+
+```yaml
+# file: flows/after-hours.flow.yaml
+flow: after-hours
+type: inbound
+start: notice
+on-error: bye
+blocks:
+  notice:
+    play-prompt: "We are closed."
+    next: back
+  back:
+    transfer-to-flow: main
+  bye:
+    disconnect: {}
+```
+
+`callflow check` reports:
+
+```text
+flows/after-hours.flow.yaml:11:23: error: flows `after-hours` and `main` hand the contact to each other with no wait or input: the contact can go round forever [flow-transfer-loop]
+   |
+11 |     transfer-to-flow: main
+   |                       ^~~~
+   = note: a `wait` or an input on the way breaks the cycle (a `loop` does not: its count starts again in each flow)
+flows/main.flow.yaml:12:23: note: `main` hands the contact to `after-hours` here
+   |
+12 |     transfer-to-flow: after-hours
+   |                       ^~~~~~~~~~~
+
+```
+
+## Passing example
+
+The after-hours flow lets the caller choose to go back.
+
+```yaml
+# file: flows/main.flow.yaml
+flow: main
+type: inbound
+start: hours
+on-error: bye
+blocks:
+  hours:
+    check-hours: office
+    next: bye
+    on: {out-of-hours: closed}
+  closed:
+    transfer-to-flow: after-hours
+  bye:
+    disconnect: {}
+```
+
+```yaml
+# file: flows/after-hours.flow.yaml
+flow: after-hours
+type: inbound
+start: notice
+on-error: bye
+blocks:
+  notice:
+    get-input:
+      prompt: "We are closed. Press 1 to hear the main menu again."
+      options: ["1"]
+    on: {"1": back, timeout: bye, no-match: bye}
+  back:
+    transfer-to-flow: main
+  bye:
+    disconnect: {}
+```
+
+"""#,
   "duplicate-flow-name": #"""
 # `duplicate-flow-name`
 

@@ -240,4 +240,26 @@ extension Fixture {
   init() {
     self.flows = []
   }
+
+  @Test func flowTransferLoopsAcrossThreeFlowsAndWhatBreaksThem() throws {
+    func flow(_ name: String, to next: String, via pause: String = "") -> String {
+      Fixture.inbound(
+        pause.isEmpty
+          ? "  hello:\n    transfer-to-flow: \(next)"
+          : "  hello:\n    \(pause)\n    next: go\n  go:\n    transfer-to-flow: \(next)",
+        name: name)
+    }
+    let results = Fixture(flow("a", to: "b"), flow("b", to: "c", via: "loop: 3"), flow("c", to: "a"), center: nil).results()
+      .filter { $0.rule == "flow-transfer-loop" }
+    // A `loop` does not bound a cycle across flows: its count starts again in each flow.
+    #expect(results.map(Fixture.describe) == [
+      "1:6:23 flow-transfer-loop flows `a`, `b`, and `c` hand the contact to each other with no wait or input: the contact can go round forever"
+    ])
+    let spans = try #require(results.first).notes.compactMap { $0.span.map { "\($0.file.rawValue):\($0.start)" } }
+    #expect(spans == ["2:9:23", "3:6:23"])
+    // A wait on the way breaks it.
+    #expect(Fixture(flow("a", to: "b"), flow("b", to: "c", via: "wait: 1m"), flow("c", to: "a"), center: nil).diagnostics().filter {
+      $0.contains("flow-transfer-loop")
+    } == [])
+  }
 }

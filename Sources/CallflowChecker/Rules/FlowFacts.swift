@@ -10,6 +10,19 @@ struct FlowFacts {
   func run(_ summary: inout CheckedFlow.Summary) {
     summary.queueing = queueing()
     summary.checksAttributes = !context.reachable(.checkAttribute).isEmpty
+    if let start = context.graph.start, !context.reachable(.transferToFlow).isEmpty {
+      // A `loop` bounds a cycle within a flow, not across flows: its count starts again each time.
+      let unpaused = context.graph.reach(from: [start]) { b in
+        switch context.kind(b) {
+        case .wait, .getInput, .storeInput, nil: true
+        default: false
+        }
+      }
+      summary.handsOffWithoutPause = context.reachable(.transferToFlow).filter { unpaused[$0] }.compactMap { b in
+        guard let argument = context.flow.blocks[b].argument("flow"), case .reference(_, let name) = argument.value.value else { return nil }
+        return Located(name, at: argument.value.span)
+      }
+    }
     summary.queueFlows = context.reachable(.setCustomerQueueFlow).compactMap { b in
       if case .reference(_, let name)? = context.flow.blocks[b].argument("flow")?.value.value { return name }
       return nil
