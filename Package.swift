@@ -28,15 +28,25 @@ let package = Package(
     .target(name: "CallflowDSL", dependencies: ["CallflowDiagnostics", "CallflowSyntax"]),
     // Stage 3: the checker (typing against the catalog, graph and reference rules).
     .target(name: "CallflowChecker", dependencies: ["CallflowDiagnostics", "CallflowSyntax"]),
+    // Stage 4: the bytecode module: the instruction set, the file format, the verifier.
+    .target(name: "CallflowBytecode", dependencies: ["CallflowSyntax"]),
+    // Stage 4: checked flows to a bytecode module.
+    .target(
+      name: "CallflowCompiler",
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowChecker", "CallflowBytecode"]
+    ),
     // Orchestration: project loading, parallel parsing, checking, output.
     .target(
       name: "CallflowDriver",
-      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker"]
+      dependencies: [
+        "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowBytecode",
+        "CallflowCompiler",
+      ]
     ),
     .executableTarget(
       name: "callflow",
       dependencies: [
-        "CallflowDriver",
+        "CallflowDriver", "CallflowBytecode",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

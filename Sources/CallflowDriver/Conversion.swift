@@ -34,10 +34,15 @@ public enum Conversion {
   /// Writes `text` to `path` atomically: to a temporary file beside it, then renamed over it,
   /// so a reader never sees half a file and a failure leaves the old file as it was.
   public static func writeAtomically(_ text: String, to path: String) throws(InputError) {
+    try writeAtomically(Array(text.utf8), to: path)
+  }
+
+  /// Writes `bytes` to `path` atomically, as ``writeAtomically(_:to:)`` writes text.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
     let directory = (path as NSString).deletingLastPathComponent
     let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp"
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+      try Data(bytes).write(to: URL(fileURLWithPath: temporary))
       if rename(temporary, path) != 0 {
         let reason = String(cString: strerror(errno))
         try? FileManager.default.removeItem(atPath: temporary)

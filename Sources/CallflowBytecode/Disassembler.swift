@@ -1,0 +1,92 @@
+import CallflowSyntax
+
+/// Prints a module as stable text for people and for review: the constants, then each flow's
+/// instructions with their offsets, operands spelt out, and the source line they came from.
+public enum Disassembler {
+  public static func text(of module: Module) -> String {
+    var out = "module: \(module.flows.count) flows, \(module.constants.count) constants, \(module.code.count) bytes of code\n"
+    out += "\nconstants:\n"
+    let width = String(max(module.constants.count - 1, 0)).count
+    for (i, constant) in module.constants.enumerated() {
+      out += "  " + pad(String(i), width) + "  " + constant.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + "  "
+        + show(constant) + "\n"
+    }
+    for flow in module.flows {
+      let file = module.files.indices.contains(flow.file) ? module.files[flow.file] : "?"
+      out += "\nflow \(module.text(flow.name) ?? "?") (\(flow.type.rawValue)) from \(file)\n"
+      var offset = 0
+      var lastLine: Int?
+      while offset < flow.code.count {
+        guard let instruction = try? Instruction.decode(module.code, flow: flow.code, at: offset) else {
+          out += "  \(hex(offset))  (undecodable)\n"
+          break
+        }
+        var line = "  \(hex(offset))  \(instruction.opcode.spec.name)"
+        let operands = describe(instruction, module)
+        if !operands.isEmpty { line += " " + operands }
+        if let source = module.line(of: offset, in: flow), source != lastLine {
+          line += "    ; line \(source)"
+          lastLine = source
+        }
+        out += line + "\n"
+        offset += instruction.length
+      }
+    }
+    return out
+  }
+
+  private static func describe(_ instruction: Instruction, _ module: Module) -> String {
+    var kind: BlockKind?
+    var options: [String] = []
+    var parts: [String] = []
+    for operand in instruction.operands {
+      switch operand {
+      case .constant(let k): parts.append(constant(k, module))
+      case .target(let t): parts.append("-> \(hex(t))")
+      case .slot(let s): parts.append("slot \(s)")
+      case .blockKind(let k): kind = k; parts.append(k.rawValue)
+      case .arguments(let arguments):
+        parts.append(
+          "(" + arguments.map { a in
+            if let k = kind, module.text(a.name) == k.spec.branchPerValueOf, case .list(let items)? = module.constants[safe: a.value] {
+              options = items.compactMap { module.text($0) }
+            }
+            return "\(module.text(a.name) ?? "#\(a.name)"): \(constant(a.value, module))"
+          }.joined(separator: ", ") + ")")
+      case .table(let targets):
+        let names = ["next"] + options + (kind?.spec.branches ?? [])
+        parts.append(
+          "[" + targets.enumerated().map { i, t in "\(i < names.count ? names[i] : String(i)) -> \(hex(t))" }.joined(separator: ", ") + "]")
+      }
+    }
+    return parts.joined(separator: " ")
+  }
+
+  private static func constant(_ index: Int, _ module: Module) -> String {
+    guard let c = module.constants[safe: index] else { return "#\(index)?" }
+    return "#\(index) " + show(c)
+  }
+
+  private static func show(_ constant: Constant) -> String {
+    switch constant {
+    case .text(.text, let s): "\"" + s.unicodeScalars.map { $0.escaped(asASCII: false) }.joined() + "\""
+    case .text(_, let s): s
+    case .integer(let n): String(n)
+    case .duration(let s): DurationSyntax.format(s)
+    case .list(let items): "[" + items.map { "#\($0)" }.joined(separator: ", ") + "]"
+    }
+  }
+
+  private static func hex(_ offset: Int) -> String {
+    let digits = String(offset, radix: 16)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
+  private static func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

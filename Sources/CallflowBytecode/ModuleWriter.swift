@@ -1,0 +1,81 @@
+/// Writes a module in the format of `Docs/BYTECODE.md`: the header, the section table, then
+/// the sections (constants, files, flows, code, lines) in that order.
+public enum ModuleWriter {
+  /// The file's first four bytes.
+  public static let magic: [UInt8] = Array("CFBC".utf8)
+  /// The format version this writer writes and the reader reads.
+  public static let version: UInt16 = 1
+
+  /// The sections, by id.
+  enum Section: UInt32, CaseIterable {
+    case constants = 1
+    case files = 2
+    case flows = 3
+    case code = 4
+    case lines = 5
+  }
+
+  public static func bytes(of module: Module) -> [UInt8] {
+    var sections: [[UInt8]] = []
+    var w = ByteWriter()
+    w.uleb(module.constants.count)
+    for constant in module.constants {
+      w.bytes.append(constant.kind.tag)
+      switch constant {
+      case .text(_, let text): w.string(text)
+      case .integer(let n): w.sleb(n)
+      case .duration(let s): w.uleb(s)
+      case .list(let items):
+        w.uleb(items.count)
+        for item in items { w.uleb(item) }
+      }
+    }
+    sections.append(w.bytes)
+    w = ByteWriter()
+    w.uleb(module.files.count)
+    for file in module.files { w.string(file) }
+    sections.append(w.bytes)
+    w = ByteWriter()
+    w.uleb(module.flows.count)
+    for flow in module.flows {
+      w.uleb(flow.name)
+      w.bytes.append(flow.type.code)
+      w.uleb(flow.file)
+      w.uleb(flow.code.lowerBound)
+      w.uleb(flow.code.count)
+    }
+    sections.append(w.bytes)
+    sections.append(module.code)
+    w = ByteWriter()
+    for flow in module.flows {
+      w.uleb(flow.lines.count)
+      var offset = 0
+      var line = 0
+      for entry in flow.lines {
+        w.uleb(entry.offset - offset)
+        w.sleb(entry.line - line)
+        offset = entry.offset
+        line = entry.line
+      }
+    }
+    sections.append(w.bytes)
+
+    var out = ByteWriter()
+    out.bytes = magic
+    out.u16(version)
+    out.u16(0)
+    out.u32(0)  // the checksum, filled in last
+    out.u32(UInt32(sections.count))
+    var offset = 16 + 12 * sections.count
+    for (i, section) in sections.enumerated() {
+      out.u32(Section.allCases[i].rawValue)
+      out.u32(UInt32(offset))
+      out.u32(UInt32(section.count))
+      offset += section.count
+    }
+    for section in sections { out.bytes += section }
+    let crc = CRC32.checksum(out.bytes[12...])
+    for i in 0..<4 { out.bytes[8 + i] = UInt8((crc >> UInt32(8 * i)) & 0xFF) }
+    return out.bytes
+  }
+}

@@ -1,0 +1,109 @@
+import CallflowSyntax
+
+/// Verifies one flow's code against the module: see ``ModuleReader``.
+struct Verifier {
+  let module: Module
+  let flow: Module.Flow
+  /// Where the code section starts in the file, for error offsets.
+  let base: Int
+
+  func run() throws(ModuleError) {
+    var instructions: [Instruction] = []
+    var starts: Set<Int> = []
+    var offset = 0
+    while offset < flow.code.count {
+      let instruction = try Instruction.decode(module.code, flow: flow.code, at: offset)
+      instructions.append(instruction)
+      starts.insert(offset)
+      offset += instruction.length
+    }
+    for instruction in instructions {
+      try operands(instruction)
+      for target in instruction.targets where !starts.contains(target) {
+        throw error(instruction, "goes to offset \(target), which is not an instruction of this flow")
+      }
+      let next = instruction.offset + instruction.length
+      switch instruction.opcode.spec.control {
+      case .fallsThrough, .branches:
+        guard next < flow.code.count else { throw error(instruction, "runs off the end of the flow: every path must end in a terminal") }
+      case .jumps, .table, .ends:
+        break
+      }
+    }
+    for line in flow.lines where !starts.contains(line.offset) {
+      throw ModuleError.malformed(at: base + flow.code.lowerBound + line.offset, "a line table entry that is not on an instruction")
+    }
+  }
+
+  private func operands(_ instruction: Instruction) throws(ModuleError) {
+    for (kind, operand) in zip(instruction.opcode.spec.operands, instruction.operands) {
+      if case .constant(let allowed) = kind, case .constant(let index) = operand {
+        try constant(index, allowed, instruction)
+      }
+    }
+    guard instruction.opcode == .call, instruction.operands.count == 3, case .blockKind(let kind) = instruction.operands[0],
+      case .arguments(let arguments) = instruction.operands[1], case .table(let table) = instruction.operands[2]
+    else { return }
+    let spec = kind.spec
+    var options = 0
+    for argument in arguments {
+      try constant(argument.name, [.name], instruction)
+      guard let name = module.text(argument.name), let type = Self.parameterType(spec, name) else {
+        throw error(instruction, "`\(kind.rawValue)` takes no parameter `\(module.text(argument.name) ?? "?")`")
+      }
+      let allowed = ConstantKind.allowed(for: type)
+      guard !allowed.isEmpty else { throw error(instruction, "gives `\(name)` of `\(kind.rawValue)` a value, but it is a mapping") }
+      try constant(argument.value, allowed, instruction)
+      if name == spec.branchPerValueOf, case .list(let items) = module.constants[argument.value] { options = items.count }
+    }
+    let outcomes = 1 + options + spec.branches.count
+    guard table.count == outcomes else {
+      throw error(instruction, "`\(kind.rawValue)` has \(outcomes) outcomes, but its branch table has \(table.count) targets")
+    }
+  }
+
+  /// The type of parameter `name` of a block (`callback.max-retries` for a field of a record).
+  static func parameterType(_ spec: BlockSpec, _ name: String) -> ValueType? {
+    let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+    guard let top = spec.parameter(parts[0]) else { return nil }
+    if parts.count == 1 { return top.type }
+    guard case .record(let fields) = top.type else { return nil }
+    return fields.first { $0.name == parts[1] }?.type
+  }
+
+  private func constant(_ index: Int, _ allowed: [ConstantKind], _ instruction: Instruction) throws(ModuleError) {
+    guard module.constants.indices.contains(index) else { throw error(instruction, "refers to constant \(index), which does not exist") }
+    let kind = module.constants[index].kind
+    guard allowed.isEmpty || allowed.contains(kind) else {
+      throw error(instruction, "takes a \(allowed.map(\.rawValue).joined(separator: " or ")) constant, but constant \(index) is a \(kind.rawValue)")
+    }
+  }
+
+  private func error(_ instruction: Instruction, _ what: String) -> ModuleError {
+    let name = module.text(flow.name) ?? "?"
+    return .malformed(at: base + flow.code.lowerBound + instruction.offset, "`\(instruction.opcode.spec.name)` at offset \(instruction.offset) of flow `\(name)` \(what)")
+  }
+}
+
+extension ConstantKind {
+  /// The constants that can hold a value of `type`.
+  public static func allowed(for type: ValueType) -> [ConstantKind] {
+    switch type {
+    case .text, .dtmf: [.text]
+    case .integer: [.integer]
+    case .duration: [.duration]
+    case .phoneNumber: [.phone]
+    case .attribute: [.attribute]
+    case .phoneOrAttribute: [.phone, .attribute]
+    case .valueOrAttribute: [.text, .attribute]
+    case .word, .country: [.word]
+    case .reference(.queue): [.queue]
+    case .reference(.flow): [.flow]
+    case .reference(.prompt): [.prompt]
+    case .reference(.hours): [.hours]
+    case .reference(.routingProfile): [.name]
+    case .list: [.list]
+    case .record, .conditions: []
+    }
+  }
+}

@@ -1,0 +1,195 @@
+import CallflowBytecode
+import CallflowChecker
+import CallflowDiagnostics
+import CallflowSyntax
+
+/// Emits one flow's code: the start block first, then the other blocks `start` reaches in
+/// source order, then the shared terminals (`trap` for branches that go nowhere, `hand-off`
+/// for blocks that hand the contact over). Targets are written as 4-byte padded LEB128, so
+/// that they can be filled in once every block's offset is known.
+struct FlowEmitter {
+  let flow: CheckedFlow
+  var pool: ConstantPool
+  private var code: [UInt8] = []
+  private var lines: [Module.Line] = []
+  /// Where each block starts.
+  private var offsets: [Int: Int] = [:]
+  /// Targets to fill in: (where the 4 bytes are, the label they go to).
+  private var fixups: [(at: Int, label: Label)] = []
+  private var loopSlots: [Int: Int] = [:]
+
+  enum Label: Hashable {
+    case block(Int)
+    case trap
+    case handOff
+  }
+
+  init(flow: CheckedFlow, pool: ConstantPool) {
+    self.flow = flow
+    self.pool = pool
+  }
+
+  mutating func emit(from start: Int) -> ([UInt8], [Module.Line]) {
+    var order = [start]
+    var seen: Set<Int> = [start]
+    var work = [start]
+    while let b = work.popLast() {
+      for edge in flow.blocks[b].edges {
+        guard let t = edge.targetIndex, seen.insert(t).inserted else { continue }
+        work.append(t)
+      }
+    }
+    order += flow.blocks.indices.filter { $0 != start && seen.contains($0) }
+    for b in order {
+      offsets[b] = code.count
+      let line = Int(flow.blocks[b].span.start.line)
+      if lines.last?.line != line { lines.append(Module.Line(offset: code.count, line: line)) }
+      block(b)
+    }
+    let trap = code.count
+    code += Instruction.encode(.trap, [])
+    let handOff = code.count
+    code += Instruction.encode(.handOff, [])
+    for fixup in fixups {
+      let target: Int
+      switch fixup.label {
+      case .block(let b): target = offsets[b] ?? trap
+      case .trap: target = trap
+      case .handOff: target = handOff
+      }
+      for i in 0..<4 { code[fixup.at + i] = UInt8((target >> (7 * i)) & 0x7F) | (i < 3 ? 0x80 : 0) }
+    }
+    return (code, lines)
+  }
+
+  // MARK: Blocks
+
+  private mutating func block(_ b: Int) {
+    let block = flow.blocks[b]
+    guard let kind = block.kind else {
+      code += Instruction.encode(.trap, [])
+      return
+    }
+    let spec = kind.spec
+    switch kind {
+    case .disconnect: code += Instruction.encode(.disconnect, [])
+    case .endFlow: code += Instruction.encode(.endFlow, [])
+    case .setAttributes:
+      for argument in block.arguments {
+        code.append(Opcode.setAttribute.rawValue)
+        uleb(pool.index(of: .text(.name, argument.name.value)))
+        uleb(pool.index(of: constant(argument.value.value)))
+      }
+      jump(to: label(b, "next"))
+    case .checkAttribute:
+      let attribute = block.argument("attribute").map { constant($0.value.value) } ?? .text(.attribute, "")
+      let conditionEdges = block.edges.filter { $0.source == .condition }
+      if case .conditions(let conditions)? = block.argument("conditions")?.value.value {
+        for (i, condition) in conditions.enumerated() {
+          code.append(Opcode.compare.rawValue)
+          uleb(pool.index(of: attribute))
+          uleb(pool.index(of: .text(.word, condition.op.value)))
+          uleb(pool.index(of: constant(condition.operand.value)))
+          let edge = i < conditionEdges.count ? conditionEdges[i] : nil
+          target(edge?.targetIndex.map(Label.block) ?? .trap)
+        }
+      }
+      jump(to: label(b, "no-match"))
+    case .loop:
+      let slot = loopSlots[b] ?? loopSlots.count
+      loopSlots[b] = slot
+      code.append(Opcode.loop.rawValue)
+      uleb(slot)
+      uleb(pool.index(of: block.argument("count").map { constant($0.value.value) } ?? .integer(1)))
+      target(label(b, "looping"))
+      jump(to: label(b, "next"))
+    default:
+      call(b, kind, spec)
+    }
+  }
+
+  /// A host call: the block's arguments, then a target per outcome.
+  private mutating func call(_ b: Int, _ kind: BlockKind, _ spec: BlockSpec) {
+    let block = flow.blocks[b]
+    var arguments: [(String, Constant)] = []
+    var options: [String] = []
+    for argument in block.arguments {
+      if case .record(let fields) = argument.value.value {
+        for field in fields { arguments.append(("\(argument.name.value).\(field.name.value)", constant(field.value.value))) }
+      } else {
+        arguments.append((argument.name.value, constant(argument.value.value)))
+        if argument.name.value == spec.branchPerValueOf, case .list(let items) = argument.value.value {
+          options = items.compactMap { if case .text(let t) = $0.value { t } else { nil } }
+        }
+      }
+    }
+    code.append(Opcode.call.rawValue)
+    uleb(kind.code)
+    uleb(arguments.count)
+    for (name, value) in arguments {
+      uleb(pool.index(of: .text(.name, name)))
+      uleb(pool.index(of: value))
+    }
+    let outcomes = ["next"] + options + spec.branches
+    uleb(outcomes.count)
+    let handsOff: Bool
+    switch spec.success {
+    case .handsOff(let unless): handsOff = unless.map { block.argument($0) == nil } ?? true
+    default: handsOff = false
+    }
+    for outcome in outcomes {
+      if outcome == "next" && handsOff { target(.handOff) } else { target(label(b, outcome)) }
+    }
+  }
+
+  // MARK: Pieces
+
+  /// Where the branch `name` of block `b` goes (`trap` when it goes nowhere).
+  private func label(_ b: Int, _ name: String) -> Label {
+    let edges = flow.blocks[b].edges
+    let edge = name == "next" ? edges.first { $0.source == .next } : edges.first { $0.source != .next && $0.source != .condition && $0.label == name }
+    return edge?.targetIndex.map(Label.block) ?? .trap
+  }
+
+  private mutating func jump(to label: Label) {
+    code.append(Opcode.jump.rawValue)
+    target(label)
+  }
+
+  private mutating func target(_ label: Label) {
+    fixups.append((code.count, label))
+    code += [0x80, 0x80, 0x80, 0x00]
+  }
+
+  private mutating func uleb(_ value: Int) {
+    var v = UInt64(max(0, value))
+    repeat {
+      var byte = UInt8(v & 0x7F)
+      v >>= 7
+      if v != 0 { byte |= 0x80 }
+      code.append(byte)
+    } while v != 0
+  }
+
+  /// The constant that holds a typed value.
+  private mutating func constant(_ value: TypedValue) -> Constant {
+    switch value {
+    case .text(let t): .text(.text, t)
+    case .integer(let n): .integer(n)
+    case .duration(let s): .duration(s)
+    case .phoneNumber(let p): .text(.phone, p)
+    case .attribute(let path): .text(.attribute, path.description)
+    case .word(let w): .text(.word, w)
+    case .reference(let kind, let name):
+      switch kind {
+      case .queue: .text(.queue, name)
+      case .flow: .text(.flow, name)
+      case .prompt: .text(.prompt, name)
+      case .hours: .text(.hours, name)
+      case .routingProfile: .text(.name, name)
+      }
+    case .list(let items): .list(items.map { pool.index(of: constant($0.value)) })
+    case .record, .conditions: .list([])
+    }
+  }
+}

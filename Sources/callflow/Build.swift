@@ -1,0 +1,56 @@
+import ArgumentParser
+import CallflowDiagnostics
+import CallflowDriver
+import Foundation
+
+struct Build: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a project and compile its flows into one bytecode module.",
+    discussion: """
+      Only a project without errors compiles: otherwise the diagnostics are printed, nothing \
+      is written, and the exit status is 1. The module is written atomically; the same \
+      sources give the same bytes. Its format is in Docs/BYTECODE.md.
+      """
+  )
+
+  @Argument(help: "A project folder (or a flow file, compiled with its project).")
+  var path: String
+
+  @Option(name: .shortAndLong, help: "The module file to write (e.g. acme.cfbc).")
+  var output: String
+
+  @Option(name: .long, help: "The environment of callflow.yaml whose values fill ${NAME}.")
+  var env: String?
+
+  @Option(name: .long, help: "Set a substitution value: NAME=VALUE (wins over --env).")
+  var define: [String] = []
+
+  func run() throws {
+    var values: [String: String] = [:]
+    for item in define {
+      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+    }
+    let result: BuildResult
+    do {
+      result = try BuildRun.run(path: path, options: CheckOptions(environment: env, defines: values))
+    } catch {
+      Terminal.standardError("callflow: error: \(error)\n")
+      throw ExitCode(2)
+    }
+    let check = result.check
+    if !check.diagnostics.isEmpty {
+      Terminal.standardError(
+        TextRenderer(colors: Terminal.wantsColor(.auto, fd: STDERR_FILENO)).render(check.diagnostics, sources: check.sources))
+    }
+    guard let bytes = result.bytes else {
+      Terminal.standardError(check.summary.sentence + "; nothing written\n")
+      throw ExitCode(1)
+    }
+    do { try Conversion.writeAtomically(bytes, to: output) } catch {
+      Terminal.standardError("callflow: error: \(error)\n")
+      throw ExitCode(2)
+    }
+    Terminal.standardError("wrote \(output): \(check.summary.flows) flows, \(bytes.count) bytes\n")
+  }
+}
