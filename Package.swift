@@ -66,6 +66,10 @@ let package = Package(
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowDSLTests", dependencies: ["CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
+    .testTarget(
+      name: "CallflowBytecodeTests",
+      dependencies: ["CallflowBytecode", "CallflowCompiler", "CallflowDriver", "CallflowTestSupport"]
+    ),
     .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver", "callflow", "CallflowTestSupport"]),
   ]
 )

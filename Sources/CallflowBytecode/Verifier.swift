@@ -12,7 +12,15 @@ struct Verifier {
     var starts: Set<Int> = []
     var offset = 0
     while offset < flow.code.count {
-      let instruction = try Instruction.decode(module.code, flow: flow.code, at: offset)
+      let instruction: Instruction
+      do { instruction = try Instruction.decode(module.code, flow: flow.code, at: offset) } catch {
+        // Decoding counts in the code section; errors count in the file.
+        let name = module.text(flow.name) ?? "?"
+        switch error {
+        case .truncated(let at): throw ModuleError.malformed(at: base + at, "an instruction of flow `\(name)` runs past the flow's end")
+        case .malformed(let at, let what): throw ModuleError.malformed(at: base + at, "in flow `\(name)`: \(what)")
+        }
+      }
       instructions.append(instruction)
       starts.insert(offset)
       offset += instruction.length
