@@ -59,6 +59,7 @@ let package = Package(
     ),
     .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
+    .executableTarget(name: "callflow-fuzz-module", dependencies: ["CallflowBytecode", "CFuzzing"]),
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax", "CallflowTestSupport"]),
     // Helpers shared by the test targets.

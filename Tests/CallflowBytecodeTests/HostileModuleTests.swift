@@ -70,15 +70,5 @@ import Testing
     #expect(error { $0.append(0) } == "bytes after the last section (at byte \(sampleModule.count))")
   }
 
-  /// Recomputes the checksum (CRC-32 of everything from byte 12).
-  private func resign(_ bytes: inout [UInt8]) {
-    guard bytes.count >= 12 else { return }
-    var crc: UInt32 = 0xFFFF_FFFF
-    for b in bytes[12...] {
-      crc ^= UInt32(b)
-      for _ in 0..<8 { crc = crc & 1 != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
-    }
-    crc ^= 0xFFFF_FFFF
-    for i in 0..<4 { bytes[8 + i] = UInt8((crc >> UInt32(8 * i)) & 0xFF) }
-  }
+  private func resign(_ bytes: inout [UInt8]) { ModuleWriter.sign(&bytes) }
 }

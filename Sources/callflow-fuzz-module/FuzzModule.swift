@@ -1,0 +1,46 @@
+import CallflowBytecode
+import Foundation
+
+// The bytecode loader's fuzz target (Docs/FUZZING.md): any byte string is either a module
+// that verifies, disassembles and writes back to the same bytes, or an error. The input is
+// signed first, so that mutations reach the verifier instead of stopping at the checksum.
+func exercise(_ input: [UInt8]) {
+  var bytes = input
+  ModuleWriter.sign(&bytes)
+  guard let module = try? ModuleReader.read(bytes) else { return }
+  _ = Disassembler.text(of: module)
+  if ModuleWriter.bytes(of: module) != bytes, (try? ModuleReader.read(ModuleWriter.bytes(of: module))) != module {
+    fatalError("a verified module does not survive being written and read back")
+  }
+}
+
+#if FUZZING
+  import CFuzzing
+
+  /// The program's entry point in a fuzzing build: hands over to libFuzzer's driver.
+  @_cdecl("callflow_fuzz_module_main")
+  public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+      guard let data else { return 0 }
+      exercise(Array(UnsafeBufferPointer(start: data, count: size)))
+      return 0
+    }
+  }
+#else
+  /// Without `-DFUZZING`: replays the files named on the command line.
+  @main
+  struct Replay {
+    static func main() {
+      for path in CommandLine.arguments.dropFirst() {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+          exit(2)
+        }
+        exercise(Array(data))
+        print("ok \(path)")
+      }
+    }
+  }
+#endif
