@@ -59,6 +59,9 @@ struct Benchmark {
     let asCLI = CheckOptions(keepCheckedBlocks: false)
     let check = measure(runs) { try? CheckRun.run(paths: [root], options: asCLI) }
     let samples = measure(max(runs, 20)) { try? CheckRun.run(paths: [samplesPath()], options: asCLI) }
+    // `callflow build`: the check with checked blocks kept, then compiling and encoding.
+    guard let built = try? BuildRun.run(path: root).bytes else { fatalError("the generated project does not build") }
+    let build = measure(runs) { try? BuildRun.run(path: root) }
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("callflow").path
     let hasExecutable = FileManager.default.isExecutableFile(atPath: executable)
     let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
@@ -100,6 +103,7 @@ struct Benchmark {
     print("| libyaml alone: event parse of every file, in memory, one thread | \(ms(libyaml)) | 1.00 |")
     print("| `callflow check` in process: read, parse, check on \(cores) cores | \(ms(check)) | \(String(format: "%.2f", check / libyaml)) |")
     print("| `callflow check` process: the release executable, start to exit | \(ms(process)) | \(String(format: "%.2f", process / libyaml)) |")
+    print("| `callflow build` in process: check, compile, encode (\(built.count / 1024) KiB module) | \(ms(build)) | \(String(format: "%.2f", build / libyaml)) |")
     print("| `callflow check Samples` in process | \(ms(samples)) | |")
     print("| `callflow check Samples` process, start to exit | \(ms(samplesProcess)) | |")
     print()

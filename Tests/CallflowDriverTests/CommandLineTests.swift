@@ -156,3 +156,41 @@ struct CLI {
     #expect(lines.contains { $0.hasPrefix("  callback-typestate ") && $0.hasSuffix(Rule.callbackTypestate.summary) })
   }
 }
+
+@Suite(.serialized) struct BuildCommandTests {
+  @Test func buildWritesAModuleThatDisassembles() throws {
+    let output = NSTemporaryDirectory() + "callflow-\(UUID().uuidString).cfbc"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let build = try CLI.run(["build", "Samples", "-o", output])
+    #expect(build.status == 0)
+    #expect(build.stderr.hasPrefix("wrote \(output): 10 flows, "))
+    let disasm = try CLI.run(["disasm", output])
+    #expect(disasm.status == 0)
+    #expect(disasm.stdout.hasPrefix("module: 10 flows, "))
+    #expect(disasm.stdout.contains("\nflow queued-callback-inbound (inbound) from flows/queued-callback-inbound.flow.yaml\n"))
+  }
+
+  @Test func aProjectWithErrorsWritesNothing() throws {
+    let project = try TemporaryProject(["f.flow.yaml": "flow: f\ntype: inbound\nstart: a\nblocks:\n  a:\n    wait: 10q\n"])
+    defer { project.remove() }
+    let output = project.path("out.cfbc")
+    let build = try CLI.run(["build", project.root, "-o", output])
+    #expect(build.status == 1)
+    #expect(build.stderr.contains("[invalid-value]"))
+    #expect(build.stderr.hasSuffix("; nothing written\n"))
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  @Test func aDamagedModuleIsRefusedWithWhatIsWrong() throws {
+    let output = NSTemporaryDirectory() + "callflow-\(UUID().uuidString).cfbc"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    #expect(try CLI.run(["build", "Samples", "-o", output]).status == 0)
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output)))
+    bytes[bytes.count / 2] ^= 0x55
+    try Data(bytes).write(to: URL(fileURLWithPath: output))
+    let disasm = try CLI.run(["disasm", output])
+    #expect(disasm.status == 1)
+    #expect(disasm.stderr == "callflow: error: \(output): the checksum does not match: the file is damaged (at byte 8)\n")
+    #expect(try CLI.run(["disasm", "no/such.cfbc"]).status == 2)
+  }
+}
