@@ -11,6 +11,7 @@ public enum Disassembler {
       out += "  " + pad(String(i), width) + "  " + constant.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + "  "
         + show(constant) + "\n"
     }
+    out += resources(module)
     for flow in module.flows {
       let file = module.files.indices.contains(flow.file) ? module.files[flow.file] : "?"
       out += "\nflow \(module.text(flow.name) ?? "?") (\(flow.type.rawValue)) from \(file)\n"
@@ -33,6 +34,41 @@ public enum Disassembler {
       }
     }
     return out
+  }
+
+  private static func resources(_ module: Module) -> String {
+    let r = module.resources
+    func c(_ i: Int?) -> String { i.map { constant($0, module) } ?? "-" }
+    var out = ""
+    if !r.prompts.isEmpty { out += "\nprompts:\n" + r.prompts.map { "  \(c($0.name)) = \(c($0.text))\n" }.joined() }
+    if !r.queues.isEmpty {
+      out += "\nqueues:\n"
+      for q in r.queues {
+        out += "  \(c(q.name)) capacity \(q.capacity.map(String.init) ?? "-"), caller ID \(c(q.callerName)) \(c(q.callerNumber)), hours \(c(q.hours))\n"
+      }
+    }
+    if !r.hours.isEmpty {
+      out += "\nhours:\n"
+      let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+      for h in r.hours {
+        let rules = h.rules.map { rule in
+          days.indices.filter { rule.days & (1 << UInt8($0)) != 0 }.map { days[$0] }.joined(separator: ",") + " "
+            + rule.intervals.map { "\(clock($0.lowerBound))-\(clock($0.upperBound))" }.joined(separator: ",")
+        }
+        out += "  \(c(h.name)) \(c(h.timezone)): \(rules.joined(separator: "; "))\n"
+      }
+    }
+    if !r.phoneNumbers.isEmpty { out += "\nphone numbers:\n" + r.phoneNumbers.map { "  \(c($0.number)) -> \(c($0.flow))\n" }.joined() }
+    if !r.profiles.isEmpty {
+      out += "\nprofiles:\n"
+      for profile in r.profiles { out += "  " + profile.map { "\(module.text($0.name) ?? "?")=\(c($0.value))" }.joined(separator: ", ") + "\n" }
+    }
+    return out
+  }
+
+  private static func clock(_ minutes: Int) -> String {
+    let h = String(minutes / 60), m = String(minutes % 60)
+    return (h.count < 2 ? "0" + h : h) + ":" + (m.count < 2 ? "0" + m : m)
   }
 
   private static func describe(_ instruction: Instruction, _ module: Module) -> String {

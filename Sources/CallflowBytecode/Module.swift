@@ -40,12 +40,14 @@ public struct Module: Equatable, Sendable {
   public var files: [String]
   public var flows: [Flow]
   public var code: [UInt8]
+  public var resources: Resources
 
-  public init(constants: [Constant] = [], files: [String] = [], flows: [Flow] = [], code: [UInt8] = []) {
+  public init(constants: [Constant] = [], files: [String] = [], flows: [Flow] = [], code: [UInt8] = [], resources: Resources = Resources()) {
     self.constants = constants
     self.files = files
     self.flows = flows
     self.code = code
+    self.resources = resources
   }
 
   /// The text of constant `index`, when it is text-like.

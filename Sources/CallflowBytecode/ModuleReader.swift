@@ -48,6 +48,7 @@ public enum ModuleReader {
     module.code = Array(bytes[ranges[3]])
     module.flows = try flows(bytes, ranges[2], module)
     try lines(bytes, ranges[4], &module)
+    module.resources = try resources(bytes, ranges[5], module)
     for flow in module.flows { try Verifier(module: module, flow: flow, base: ranges[3].lowerBound).run() }
     return module
   }
@@ -121,6 +122,74 @@ public enum ModuleReader {
     }
     guard r.atEnd else { throw ModuleError.malformed(at: r.position, "bytes after the last flow") }
     guard codeEnd == module.code.count else { throw ModuleError.malformed(at: range.lowerBound, "code that belongs to no flow") }
+    return result
+  }
+
+  private static func resources(_ bytes: [UInt8], _ range: Range<Int>, _ module: Module) throws(ModuleError) -> Resources {
+    var r = ByteReader(bytes, from: range.lowerBound, to: range.upperBound)
+    var result = Resources()
+    func count() throws(ModuleError) -> Int {
+      let n = try r.uleb()
+      guard n <= range.upperBound - r.position else { throw ModuleError.truncated(at: r.position) }
+      return n
+    }
+    func constant(_ kinds: [ConstantKind], _ what: String) throws(ModuleError) -> Int {
+      let at = r.position
+      let index = try r.uleb()
+      guard module.constants.indices.contains(index), kinds.contains(module.constants[index].kind) else {
+        throw ModuleError.malformed(at: at, "\(what) is constant \(index), which is not a \(kinds.map(\.rawValue).joined(separator: " or "))")
+      }
+      return index
+    }
+    func optional(_ kinds: [ConstantKind], _ what: String) throws(ModuleError) -> Int? {
+      let at = r.position
+      let value = try r.uleb()
+      guard value > 0 else { return nil }
+      guard module.constants.indices.contains(value - 1), kinds.contains(module.constants[value - 1].kind) else {
+        throw ModuleError.malformed(at: at, "\(what) is constant \(value - 1), which is not a \(kinds.map(\.rawValue).joined(separator: " or "))")
+      }
+      return value - 1
+    }
+    for _ in 0..<(try count()) {
+      result.prompts.append((try constant([.prompt], "a prompt's name"), try constant([.text], "a prompt's text")))
+    }
+    for _ in 0..<(try count()) {
+      let name = try constant([.queue], "a queue's name")
+      let capacity = try r.uleb()
+      result.queues.append(
+        Resources.Queue(
+          name: name, capacity: capacity > 0 ? capacity - 1 : nil, callerName: try optional([.text], "a caller ID name"),
+          callerNumber: try optional([.phone], "a caller ID number"), hours: try optional([.hours], "a queue's hours")))
+    }
+    for _ in 0..<(try count()) {
+      let name = try constant([.hours], "hours' name")
+      let timezone = try optional([.text], "a time zone")
+      var rules: [Resources.Hours.Rule] = []
+      for _ in 0..<(try count()) {
+        let at = r.position
+        let days = try r.byte()
+        guard days & 0x80 == 0 else { throw ModuleError.malformed(at: at, "a day set with an eighth day") }
+        var intervals: [Range<Int>] = []
+        for _ in 0..<(try count()) {
+          let at = r.position
+          let start = try r.uleb()
+          let end = try r.uleb()
+          guard start < end, end <= 1440 else { throw ModuleError.malformed(at: at, "opening times outside a day") }
+          intervals.append(start..<end)
+        }
+        rules.append(Resources.Hours.Rule(days: days, intervals: intervals))
+      }
+      result.hours.append(Resources.Hours(name: name, timezone: timezone, rules: rules))
+    }
+    for _ in 0..<(try count()) {
+      result.phoneNumbers.append((try constant([.phone], "a phone number"), try constant([.flow], "the flow of a phone number")))
+    }
+    for _ in 0..<(try count()) {
+      var fields: [(name: Int, value: Int)] = []
+      for _ in 0..<(try count()) { fields.append((try constant([.name], "a profile field's name"), try constant([.text], "a profile field"))) }
+      result.profiles.append(fields)
+    }
+    guard r.atEnd else { throw ModuleError.malformed(at: r.position, "bytes after the resources") }
     return result
   }
 

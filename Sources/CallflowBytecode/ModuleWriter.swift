@@ -13,6 +13,7 @@ public enum ModuleWriter {
     case flows = 3
     case code = 4
     case lines = 5
+    case resources = 6
   }
 
   public static func bytes(of module: Module) -> [UInt8] {
@@ -59,6 +60,7 @@ public enum ModuleWriter {
       }
     }
     sections.append(w.bytes)
+    sections.append(resources(module.resources))
 
     var out = ByteWriter()
     out.bytes = magic
@@ -76,6 +78,53 @@ public enum ModuleWriter {
     for section in sections { out.bytes += section }
     sign(&out.bytes)
     return out.bytes
+  }
+
+  /// Optional numbers are written plus one, zero standing for none.
+  private static func resources(_ r: Resources) -> [UInt8] {
+    var w = ByteWriter()
+    func optional(_ value: Int?) { w.uleb(value.map { $0 + 1 } ?? 0) }
+    w.uleb(r.prompts.count)
+    for p in r.prompts {
+      w.uleb(p.name)
+      w.uleb(p.text)
+    }
+    w.uleb(r.queues.count)
+    for q in r.queues {
+      w.uleb(q.name)
+      optional(q.capacity)
+      optional(q.callerName)
+      optional(q.callerNumber)
+      optional(q.hours)
+    }
+    w.uleb(r.hours.count)
+    for h in r.hours {
+      w.uleb(h.name)
+      optional(h.timezone)
+      w.uleb(h.rules.count)
+      for rule in h.rules {
+        w.bytes.append(rule.days)
+        w.uleb(rule.intervals.count)
+        for interval in rule.intervals {
+          w.uleb(interval.lowerBound)
+          w.uleb(interval.upperBound)
+        }
+      }
+    }
+    w.uleb(r.phoneNumbers.count)
+    for p in r.phoneNumbers {
+      w.uleb(p.number)
+      w.uleb(p.flow)
+    }
+    w.uleb(r.profiles.count)
+    for profile in r.profiles {
+      w.uleb(profile.count)
+      for field in profile {
+        w.uleb(field.name)
+        w.uleb(field.value)
+      }
+    }
+    return w.bytes
   }
 
   /// Writes the checksum of `bytes` into its header (bytes 8 to 11). Tools that change a

@@ -9,7 +9,7 @@ import CallflowSyntax
 public enum Compiler {
   /// Compiles `flows` (checked with their blocks kept, and free of errors). `path(file)` gives
   /// each source file's path as it should be recorded.
-  public static func compile(_ flows: [CheckedFlow], sources: SourceMap, path: (FileID) -> String) -> Module {
+  public static func compile(_ flows: [CheckedFlow], center: Center?, sources: SourceMap, path: (FileID) -> String) -> Module {
     var pool = ConstantPool()
     var files: [String] = []
     var module = Module()
@@ -27,9 +27,44 @@ public enum Compiler {
           name: pool.index(of: .text(.flow, name)), type: type, file: files.firstIndex(of: file) ?? 0,
           code: begin..<module.code.count, lines: lines))
     }
+    if let center { module.resources = resources(center, &pool) }
     module.constants = pool.constants
     module.files = files
     return module
+  }
+
+  /// The center's resources, each kind in the order of `center.yaml`.
+  private static func resources(_ center: Center, _ pool: inout ConstantPool) -> Resources {
+    var r = Resources()
+    for prompt in center.prompts {
+      r.prompts.append((pool.index(of: .text(.prompt, prompt.name.value)), pool.index(of: .text(.text, prompt.text.value))))
+    }
+    for queue in center.queues {
+      r.queues.append(
+        Resources.Queue(
+          name: pool.index(of: .text(.queue, queue.name.value)), capacity: queue.capacity?.value,
+          callerName: queue.callerID?.name.map { pool.index(of: .text(.text, $0.value)) },
+          callerNumber: queue.callerID?.number.map { pool.index(of: .text(.phone, $0.value)) },
+          hours: queue.hours.map { pool.index(of: .text(.hours, $0.value)) }))
+    }
+    for hours in center.hours {
+      let rules = hours.rules.map { rule in
+        Resources.Hours.Rule(
+          days: rule.days.reduce(0) { $0 | (1 << UInt8($1)) },
+          intervals: rule.intervals.map { $0.lowerBound..<($0.upperBound + 1) })
+      }
+      r.hours.append(
+        Resources.Hours(
+          name: pool.index(of: .text(.hours, hours.name.value)),
+          timezone: hours.timezone.map { pool.index(of: .text(.text, $0.value)) }, rules: rules))
+    }
+    for entry in center.phoneNumbers {
+      r.phoneNumbers.append((pool.index(of: .text(.phone, entry.number.value)), pool.index(of: .text(.flow, entry.flow.value))))
+    }
+    for profile in center.profiles {
+      r.profiles.append(profile.fields.map { (pool.index(of: .text(.name, $0.name)), pool.index(of: .text(.text, $0.value.value))) })
+    }
+    return r
   }
 }
 

@@ -21,7 +21,7 @@ public enum BuildRun {
     // where the project was built.
     let layout = try ProjectLayout.discover([path])
     let base = absolute(layout.groups.first?.root ?? path)
-    let module = Compiler.compile(check.flows, sources: check.sources) { file in
+    let module = Compiler.compile(check.flows, center: check.centers.first, sources: check.sources) { file in
       let full = absolute(check.sources.path(file))
       return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : (full as NSString).lastPathComponent
     }
