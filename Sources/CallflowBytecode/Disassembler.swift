@@ -25,9 +25,9 @@ public enum Disassembler {
         var line = "  \(hex(offset))  \(instruction.opcode.spec.name)"
         let operands = describe(instruction, module)
         if !operands.isEmpty { line += " " + operands }
-        if let source = module.line(of: offset, in: flow), source != lastLine {
-          line += "    ; line \(source)"
-          lastLine = source
+        if let block = module.block(at: offset, in: flow), block.offset == offset, block.offset != lastLine {
+          line += "    ; \(module.text(block.block) ?? "?"), line \(block.line)"
+          lastLine = block.offset
         }
         out += line + "\n"
         offset += instruction.length

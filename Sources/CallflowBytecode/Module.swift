@@ -13,7 +13,8 @@ public struct Module: Equatable, Sendable {
     public var file: Int
     /// The flow's code: a range of ``Module/code``. Targets count from its start.
     public var code: Range<Int>
-    /// Source lines by code offset (from the flow's start), in offset order.
+    /// The blocks, by code offset (from the flow's start) where each begins, in offset order:
+    /// each block's id and source line.
     public var lines: [Line]
 
     public init(name: Int, type: FlowType, file: Int, code: Range<Int>, lines: [Line]) {
@@ -25,12 +26,15 @@ public struct Module: Equatable, Sendable {
     }
   }
 
-  /// The source line of the instructions from `offset` on.
+  /// The block whose code starts at `offset`: a `name` constant holding its id, and its
+  /// source line.
   public struct Line: Equatable, Sendable {
     public var offset: Int
+    public var block: Int
     public var line: Int
-    public init(offset: Int, line: Int) {
+    public init(offset: Int, block: Int, line: Int) {
       self.offset = offset
+      self.block = block
       self.line = line
     }
   }
@@ -56,10 +60,13 @@ public struct Module: Equatable, Sendable {
     return text
   }
 
-  /// The source line of `offset` in flow `flow`, if the line table covers it.
-  public func line(of offset: Int, in flow: Flow) -> Int? {
-    flow.lines.last { $0.offset <= offset }?.line
+  /// The block (id and line) that the instruction at `offset` of `flow` belongs to.
+  public func block(at offset: Int, in flow: Flow) -> Line? {
+    flow.lines.last { $0.offset <= offset }
   }
+
+  /// The source line of `offset` in flow `flow`, if the line table covers it.
+  public func line(of offset: Int, in flow: Flow) -> Int? { block(at: offset, in: flow)?.line }
 }
 
 /// Why a module was refused, with the byte offset where the problem was found.

@@ -204,12 +204,16 @@ public enum ModuleReader {
       for _ in 0..<count {
         let at = r.position
         offset += try r.uleb()
+        let block = try r.uleb()
+        guard module.constants.indices.contains(block), case .text(.name, _) = module.constants[block] else {
+          throw ModuleError.malformed(at: at, "a line table entry whose block id is not a name constant")
+        }
         let (sum, overflow) = line.addingReportingOverflow(try r.sleb())
         guard !overflow, sum >= 1, offset < module.flows[i].code.count else {
           throw ModuleError.malformed(at: at, "a line table entry outside its flow")
         }
         line = sum
-        entries.append(Module.Line(offset: offset, line: line))
+        entries.append(Module.Line(offset: offset, block: block, line: line))
       }
       module.flows[i].lines = entries
     }

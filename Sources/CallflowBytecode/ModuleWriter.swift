@@ -54,6 +54,7 @@ public enum ModuleWriter {
       var line = 0
       for entry in flow.lines {
         w.uleb(entry.offset - offset)
+        w.uleb(entry.block)
         w.sleb(entry.line - line)
         offset = entry.offset
         line = entry.line

@@ -42,8 +42,8 @@ struct FlowEmitter {
     order += flow.blocks.indices.filter { $0 != start && seen.contains($0) }
     for b in order {
       offsets[b] = code.count
-      let line = Int(flow.blocks[b].span.start.line)
-      if lines.last?.line != line { lines.append(Module.Line(offset: code.count, line: line)) }
+      let id = pool.index(of: .text(.name, flow.blocks[b].id.value))
+      lines.append(Module.Line(offset: code.count, block: id, line: Int(flow.blocks[b].span.start.line)))
       block(b)
     }
     let trap = code.count
