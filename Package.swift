@@ -35,6 +35,8 @@ let package = Package(
       name: "CallflowCompiler",
       dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowChecker", "CallflowBytecode"]
     ),
+    // Stage 5: the VM that runs a module's flows for one contact, every effect through a host.
+    .target(name: "CallflowVM", dependencies: ["CallflowSyntax", "CallflowBytecode"]),
     // Orchestration: project loading, parallel parsing, checking, output.
     .target(
       name: "CallflowDriver",
@@ -67,6 +69,7 @@ let package = Package(
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowDSLTests", dependencies: ["CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
+    .testTarget(name: "CallflowVMTests", dependencies: ["CallflowVM", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(
       name: "CallflowBytecodeTests",
       dependencies: ["CallflowBytecode", "CallflowCompiler", "CallflowDriver", "CallflowTestSupport"]

@@ -70,6 +70,11 @@ public struct Instruction: Equatable, Sendable {
     return w.bytes
   }
 
+  /// Decodes an instruction of a module that ``ModuleReader`` verified.
+  public static func decodeVerified(_ code: [UInt8], flow range: Range<Int>, at offset: Int) throws(ModuleError) -> Instruction {
+    try decode(code, flow: range, at: offset)
+  }
+
   /// Decodes the instruction at `offset` of `code[range]`, checking only its shape (the
   /// verifier checks what its operands refer to).
   static func decode(_ code: [UInt8], flow range: Range<Int>, at offset: Int) throws(ModuleError) -> Instruction {

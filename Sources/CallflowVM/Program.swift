@@ -1,0 +1,147 @@
+import CallflowBytecode
+import CallflowSyntax
+
+/// A verified module made ready to run: every flow's instructions decoded once into flat
+/// arrays, targets turned into instruction indexes, so that running allocates nothing per
+/// instruction.
+public final class Program: Sendable {
+  public let module: Module
+  /// Every instruction of every flow, flow after flow.
+  let code: [Op]
+  /// Branch table targets and host-call arguments, which instructions point into.
+  let tables: [Int32]
+  let arguments: [(name: Int32, value: Int32)]
+  /// Each flow's first instruction, and one past its last.
+  let flowStart: [Int]
+  let flowEnd: [Int]
+  /// Each instruction's byte offset in its flow.
+  let offsets: [Int32]
+  /// The name of each flow, and the flows by name.
+  public let flowNames: [String]
+  let flowsByName: [String: Int]
+  /// Each constant as the text the VM compares and hands to hosts.
+  let texts: [String]
+  /// For each constant, whether it is an attribute reference the VM reads.
+  let isAttribute: [Bool]
+  /// For each `name` constant, the attribute `set-attribute` writes: `$.Attributes.<name>`.
+  let userAttributeKeys: [String]
+  /// The number of loop slots each flow uses.
+  let slots: [Int]
+  /// Whether each instruction starts a block, and that block's id and line.
+  let blocks: [(id: Int32, line: Int32)?]
+
+  /// One decoded instruction. `a`, `b`, `c` are its constant operands (or slot) in order;
+  /// `target` its jump target; `table`/`arguments` ranges into the shared arrays.
+  struct Op: Sendable {
+    var opcode: Opcode
+    var kind: BlockKind?
+    var a: Int32 = 0
+    var b: Int32 = 0
+    var c: Int32 = 0
+    var target: Int32 = 0
+    var tableStart: Int32 = 0
+    var tableCount: Int32 = 0
+    var argumentStart: Int32 = 0
+    var argumentCount: Int32 = 0
+  }
+
+  /// Prepares a module that ``ModuleReader`` verified.
+  public init(_ module: Module) throws(ModuleError) {
+    self.module = module
+    var code: [Op] = []
+    var tables: [Int32] = []
+    var arguments: [(name: Int32, value: Int32)] = []
+    var flowStart: [Int] = []
+    var flowEnd: [Int] = []
+    var offsets: [Int32] = []
+    var slots: [Int] = []
+    for flow in module.flows {
+      flowStart.append(code.count)
+      var decoded: [Instruction] = []
+      var offset = 0
+      while offset < flow.code.count {
+        let instruction = try Instruction.decodeVerified(module.code, flow: flow.code, at: offset)
+        decoded.append(instruction)
+        offset += instruction.length
+      }
+      var index: [Int: Int32] = [:]
+      for (i, instruction) in decoded.enumerated() { index[instruction.offset] = Int32(code.count + i) }
+      var maxSlot = -1
+      for instruction in decoded {
+        var op = Op(opcode: instruction.opcode)
+        var constants: [Int32] = []
+        for operand in instruction.operands {
+          switch operand {
+          case .constant(let k): constants.append(Int32(k))
+          case .slot(let s):
+            constants.append(Int32(s))
+            maxSlot = max(maxSlot, s)
+          case .target(let t): op.target = index[t] ?? 0
+          case .blockKind(let kind): op.kind = kind
+          case .table(let targets):
+            op.tableStart = Int32(tables.count)
+            op.tableCount = Int32(targets.count)
+            tables += targets.map { index[$0] ?? 0 }
+          case .arguments(let list):
+            op.argumentStart = Int32(arguments.count)
+            op.argumentCount = Int32(list.count)
+            arguments += list.map { (Int32($0.name), Int32($0.value)) }
+          }
+        }
+        if constants.count > 0 { op.a = constants[0] }
+        if constants.count > 1 { op.b = constants[1] }
+        if constants.count > 2 { op.c = constants[2] }
+        code.append(op)
+        offsets.append(Int32(instruction.offset))
+      }
+      flowEnd.append(code.count)
+      slots.append(maxSlot + 1)
+    }
+    self.code = code
+    self.tables = tables
+    self.arguments = arguments
+    self.flowStart = flowStart
+    self.flowEnd = flowEnd
+    self.offsets = offsets
+    self.slots = slots
+    var blocks = [(id: Int32, line: Int32)?](repeating: nil, count: code.count)
+    for (f, flow) in module.flows.enumerated() {
+      for entry in flow.lines {
+        for pc in flowStart[f]..<flowEnd[f] where Int(offsets[pc]) == entry.offset { blocks[pc] = (Int32(entry.block), Int32(entry.line)) }
+      }
+    }
+    self.blocks = blocks
+    flowNames = module.flows.map { module.text($0.name) ?? "" }
+    var byName: [String: Int] = [:]
+    for (i, name) in flowNames.enumerated() { byName[name] = i }
+    flowsByName = byName
+    isAttribute = module.constants.map { $0.kind == .attribute }
+    userAttributeKeys = module.constants.map { constant in
+      if case .text(.name, let name) = constant { return "$.Attributes." + name }
+      return ""
+    }
+    texts = module.constants.map { constant in
+      switch constant {
+      case .text(_, let t): t
+      case .integer(let n): String(n)
+      case .duration(let s): String(s)
+      case .list: ""
+      }
+    }
+  }
+
+  /// Reads and verifies `bytes`, then prepares them.
+  public convenience init(bytes: [UInt8]) throws(ModuleError) {
+    try self.init(try ModuleReader.read(bytes))
+  }
+
+  /// The index of the flow named `name`.
+  public func flow(named name: String) -> Int? { flowsByName[name] }
+
+  /// The block (id and line) of instruction `pc`, which is in flow `flow`.
+  func block(_ pc: Int, flow: Int) -> (id: String, line: Int)? {
+    guard module.flows.indices.contains(flow), let entry = module.block(at: Int(offsets[pc]), in: module.flows[flow]) else { return nil }
+    return (module.text(entry.block) ?? "?", entry.line)
+  }
+
+}

@@ -1,0 +1,236 @@
+import CallflowBytecode
+import CallflowSyntax
+
+/// How a run of the VM ended.
+public enum Ending: Equatable, Sendable {
+  /// `disconnect`: the contact hung up or was hung up on.
+  case disconnected
+  /// `end-flow`: back to whatever ran the flow (a queue, a whisper).
+  case endedFlow
+  /// The host took the contact over: a plain `transfer-to-queue` to this queue (or the
+  /// working queue when `nil`).
+  case queued(String?)
+  /// The contact took a branch that goes nowhere, at this block.
+  case fellOff(flow: String, block: String, line: Int)
+}
+
+/// Why the VM stopped before the flow ended.
+public struct RuntimeError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var message: String
+  public var flow: String
+  public var block: String?
+  public var line: Int?
+
+  public var description: String {
+    let place = block.map { " at block `\($0)`" + (line.map { ", line \($0)" } ?? "") } ?? ""
+    return "flow `\(flow)`\(place): \(message)"
+  }
+}
+
+/// One block a contact passed through.
+public struct TraceStep: Equatable, Sendable {
+  public var flow: String
+  public var block: String
+  public var line: Int
+}
+
+/// Runs one contact through a program's flows. Every effect goes to the ``FlowHost``; the VM
+/// keeps the contact's place, attributes and loop counters in a ``ContactState`` that can be
+/// saved and restored between runs.
+public struct VM {
+  public let program: Program
+  public private(set) var state: ContactState
+  /// The most instructions a run may take before it is stopped as a runaway.
+  public var stepBudget = 100_000
+  /// The blocks passed, when `tracing` is set.
+  public var tracing = false
+  public private(set) var trace: [TraceStep] = []
+
+  private var flow: Int
+  private var pc: Int
+
+  /// A VM for a contact in `state` (a new contact: `ContactState(flow: name)`).
+  public init(program: Program, state: ContactState) throws(RuntimeError) {
+    guard let flow = program.flow(named: state.flow) else {
+      throw RuntimeError(message: "no flow of this name in the module", flow: state.flow)
+    }
+    let range = program.flowStart[flow]..<program.flowEnd[flow]
+    guard let pc = range.first(where: { Int(program.offsets[$0]) == state.offset }) else {
+      throw RuntimeError(message: "offset \(state.offset) is not an instruction of this flow", flow: state.flow)
+    }
+    self.program = program
+    self.state = state
+    self.flow = flow
+    self.pc = pc
+    if self.state.loops.count < program.slots[flow] {
+      self.state.loops += [Int](repeating: 0, count: program.slots[flow] - self.state.loops.count)
+    }
+  }
+
+  /// What the VM needs next.
+  public enum Event: Sendable {
+    /// The host must carry out this block, then answer with ``resume(_:)``.
+    case call(HostCall)
+    /// The contact left the flow.
+    case ended(Ending)
+  }
+
+  /// Runs until the flow ends, the host takes the contact over, or the step budget is spent,
+  /// handing each block with an effect to `host`.
+  public mutating func run<H: FlowHost>(_ host: inout H) throws(RuntimeError) -> Ending {
+    while true {
+      switch try advance() {
+      case .ended(let ending): return ending
+      case .call(let call): try resume(host.perform(call, state: state))
+      }
+    }
+  }
+
+  /// Runs until the next block with an effect (its call is pending, and the state can be
+  /// saved while it is) or until the contact leaves the flow.
+  public mutating func advance() throws(RuntimeError) -> Event {
+    if state.waiting, let call = pendingCall() { return .call(call) }
+    let code = program.code
+    while true {
+      state.steps += 1
+      guard state.steps <= stepBudget else {
+        let block = program.block(pc, flow: flow)
+        throw RuntimeError(
+          message: "ran \(stepBudget) instructions without ending: a cycle that never waits for the caller or the clock",
+          flow: program.flowNames[flow], block: block?.id, line: block?.line)
+      }
+      if tracing, let block = program.blocks[pc] {
+        trace.append(TraceStep(flow: program.flowNames[flow], block: program.texts[Int(block.id)], line: Int(block.line)))
+      }
+      let op = code[pc]
+      switch op.opcode {
+      case .jump:
+        pc = Int(op.target)
+      case .disconnect:
+        return .ended(finish(.disconnected))
+      case .endFlow:
+        return .ended(finish(.endedFlow))
+      case .handOff:
+        return .ended(finish(.queued(state.queue)))
+      case .trap:
+        let block = program.block(pc, flow: flow)
+        return .ended(finish(.fellOff(flow: program.flowNames[flow], block: block?.id ?? "?", line: block?.line ?? 0)))
+      case .setAttribute:
+        state.attributes[program.userAttributeKeys[Int(op.a)]] = value(op.b)
+        pc += 1
+      case .compare:
+        pc = compare(op) ? Int(op.target) : pc + 1
+      case .loop:
+        let slot = Int(op.a)
+        let count = Int(program.texts[Int(op.b)]) ?? 0
+        if state.loops[slot] < count {
+          state.loops[slot] += 1
+          pc = Int(op.target)
+        } else {
+          state.loops[slot] = 0
+          pc += 1
+        }
+      case .call:
+        state.offset = Int(program.offsets[pc])
+        state.waiting = true
+        if let call = pendingCall() { return .call(call) }
+        return .ended(finish(.fellOff(flow: program.flowNames[flow], block: "?", line: 0)))
+      }
+    }
+  }
+
+  private mutating func finish(_ ending: Ending) -> Ending {
+    state.offset = Int(program.offsets[pc])
+    return ending
+  }
+
+  /// The value of constant `k`: an attribute's value, or the constant itself.
+  private func value(_ k: Int32) -> String {
+    let i = Int(k)
+    return program.isAttribute[i] ? state.attributes[program.texts[i]] ?? "" : program.texts[i]
+  }
+
+  private func compare(_ op: Program.Op) -> Bool {
+    guard let left = state.attributes[program.texts[Int(op.a)]] else { return false }
+    let right = value(op.c)
+    switch program.texts[Int(op.b)] {
+    case "equals": return left == right
+    case "contains": return left.contains(right)
+    case "starts-with": return left.hasPrefix(right)
+    case "ends-with": return left.hasSuffix(right)
+    case let numeric:
+      guard let l = Int(left), let r = Int(right) else { return false }
+      switch numeric {
+      case "less-than": return l < r
+      case "less-or-equal": return l <= r
+      case "greater-than": return l > r
+      case "greater-or-equal": return l >= r
+      default: return false
+      }
+    }
+  }
+
+  /// The call of the block the contact waits at.
+  private func pendingCall() -> HostCall? {
+    let op = program.code[pc]
+    guard op.opcode == .call, let kind = op.kind else { return nil }
+    var arguments: [String: ArgumentValue] = [:]
+    var options: [String] = []
+    for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
+      let (name, value) = program.arguments[i]
+      let parameter = program.texts[Int(name)]
+      arguments[parameter] = argument(Int(value))
+      if parameter == kind.spec.branchPerValueOf, case .list(let items) = arguments[parameter] { options = items }
+    }
+    let block = program.block(pc, flow: flow)
+    return HostCall(
+      kind: kind, arguments: arguments, outcomes: ["next"] + options + kind.spec.branches, flow: program.flowNames[flow],
+      block: block?.id ?? "?", line: block?.line ?? 0)
+  }
+
+  /// Answers the pending call: its outcome picks where the flow goes on.
+  public mutating func resume(_ result: HostResult) throws(RuntimeError) {
+    guard state.waiting, let call = pendingCall() else {
+      throw RuntimeError(message: "an answer from the host, but no block waits for one", flow: program.flowNames[flow])
+    }
+    let op = program.code[pc]
+    guard let index = call.outcomes.firstIndex(of: result.outcome), index < Int(op.tableCount) else {
+      throw RuntimeError(
+        message: "the host answered `\(result.outcome)`, which `\(call.kind.rawValue)` cannot (it can answer \(call.outcomes.joined(separator: ", ")))",
+        flow: call.flow, block: call.block, line: call.line)
+    }
+    state.waiting = false
+    if index == 0 {
+      for (key, value) in result.writes { state.attributes[key] = value }
+      switch call.kind {
+      case .startCallback: state.callbackPending = true
+      case .registerCallback, .declineCallback: state.callbackPending = false
+      case .transferToFlow:
+        guard let target = call.text("flow"), let next = program.flow(named: target) else {
+          throw RuntimeError(message: "no flow to hand the contact to", flow: call.flow, block: call.block, line: call.line)
+        }
+        state.previousFlows.append(program.flowNames[flow])
+        state.flow = target
+        flow = next
+        pc = program.flowStart[next]
+        state.loops = [Int](repeating: 0, count: program.slots[next])
+        state.offset = 0
+        return
+      case .transferToQueue:
+        state.queue = call.text("queue")
+      default: break
+      }
+    }
+    pc = Int(program.tables[Int(op.tableStart) + index])
+  }
+
+  private func argument(_ k: Int) -> ArgumentValue {
+    switch program.module.constants[k] {
+    case .text(.attribute, let path): return state.attributes[path].map(ArgumentValue.text) ?? .unset(path)
+    case .text(_, let t): return .text(t)
+    case .integer(let n): return .integer(n)
+    case .duration(let s): return .duration(s)
+    case .list(let items): return .list(items.map { program.texts[$0] })
+    }
+  }
+}

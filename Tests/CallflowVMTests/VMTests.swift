@@ -1,0 +1,125 @@
+import CallflowDriver
+import CallflowTestSupport
+import CallflowVM
+import Foundation
+import Testing
+
+/// The samples, compiled once.
+let samples: Program? = {
+  guard let bytes = try? BuildRun.run(path: packageRoot + "/Samples").bytes else { return nil }
+  return try? Program(bytes: bytes)
+}()
+
+/// A host that answers from a script: per block id, the outcomes to give in turn (`next`
+/// once the list is used up), and what each answer writes.
+struct Script: FlowHost {
+  var answers: [String: [String]] = [:]
+  var writes: [String: [String: String]] = [:]
+  var calls: [String] = []
+
+  mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
+    calls.append(call.block)
+    var outcome = "next"
+    if var queue = answers[call.block], !queue.isEmpty {
+      outcome = queue.removeFirst()
+      answers[call.block] = queue
+    }
+    return HostResult(outcome, writes: writes[call.block] ?? [:])
+  }
+}
+
+@Suite struct VMTests {
+  func run(_ flow: String, _ script: Script, attributes: [String: String] = [:]) throws -> (Ending, [String], VM) {
+    var vm = try VM(program: try #require(samples), state: ContactState(flow: flow, attributes: attributes))
+    vm.tracing = true
+    var host = script
+    let ending = try vm.run(&host)
+    return (ending, vm.trace.map(\.block), vm)
+  }
+
+  @Test func aCallerAsksForACallback() throws {
+    let script = Script(
+      answers: ["offer-callback": ["1"]], writes: ["ask-number": ["$.StoredCustomerInput": "+14255550123"]])
+    let (ending, path, vm) = try run("queued-callback-inbound", script)
+    #expect(ending == .disconnected)
+    #expect(path == ["welcome", "check-hours", "offer-callback", "ask-number", "set-number", "confirm", "to-callback-queue", "goodbye"])
+    #expect(vm.state.attributes == ["$.StoredCustomerInput": "+14255550123"])
+  }
+
+  @Test func aCallerStaysInQueueOrCallsAfterHours() throws {
+    let (stay, stayPath, _) = try run("queued-callback-inbound", Script(answers: ["offer-callback": ["2"]]))
+    #expect(stay == .queued("Support"))
+    #expect(stayPath == ["welcome", "check-hours", "offer-callback", "stay-in-queue"])
+    let (closed, closedPath, _) = try run("queued-callback-inbound", Script(answers: ["check-hours": ["out-of-hours"]]))
+    #expect(closed == .disconnected)
+    #expect(closedPath == ["welcome", "check-hours", "closed", "goodbye"])
+  }
+
+  @Test func theCreationFlowDropsADuplicate() throws {
+    let found = Script(writes: ["find-customer": ["$.Customer.open-case": "callback-pending"]])
+    let (dropped, droppedPath, _) = try run("callback-creation", found)
+    #expect(dropped == .disconnected)
+    #expect(droppedPath == ["find-customer", "check-duplicate", "drop-duplicate"])
+    let (queued, queuedPath, _) = try run("callback-creation", Script(answers: ["find-customer": ["not-found"]]))
+    #expect(queued == .queued("Callbacks"))
+    #expect(queuedPath == ["find-customer", "prepare", "agent-whisper", "customer-whisper", "queue-callback"])
+  }
+
+  /// Three invalid numbers, counted by the `loop` block, then back into the queue.
+  @Test func threeTriesThenBackInLine() throws {
+    let script = Script(answers: ["confirm": ["2"], "check-entered": ["invalid", "invalid", "invalid"]])
+    let (ending, path, vm) = try run("callback-only-line", script)
+    #expect(ending == .queued("Support"))
+    let tries = ["tries", "ask", "check-entered"]
+    #expect(path == ["welcome", "hours", "begin", "confirm"] + tries + tries + tries + ["tries", "decline", "back-in-line"])
+    #expect(vm.state.callbackPending == false)
+  }
+
+  /// A contact waiting for the host's answer is saved, restored in another VM, and goes on
+  /// as if nothing happened.
+  @Test func aWaitingContactSurvivesARestart() throws {
+    let program = try #require(samples)
+    var first = try VM(program: program, state: ContactState(flow: "queued-callback-inbound"))
+    var host = Script(answers: ["offer-callback": ["1"]], writes: ["ask-number": ["$.StoredCustomerInput": "+14255550123"]])
+    var waiting: ContactState?
+    while case .call(let call) = try first.advance() {
+      if call.block == "ask-number" {
+        waiting = first.state
+        break
+      }
+      try first.resume(host.perform(call, state: first.state))
+    }
+    let saved = try JSONEncoder().encode(try #require(waiting))
+    let restored = try JSONDecoder().decode(ContactState.self, from: saved)
+    #expect(restored.waiting && restored.flow == "queued-callback-inbound")
+    var second = try VM(program: program, state: restored)
+    #expect(try second.run(&host) == .disconnected)
+    #expect(second.state.attributes["$.StoredCustomerInput"] == "+14255550123")
+  }
+
+  @Test func aRunawayFlowIsStoppedNamingWhere() throws {
+    // A host that never lets time pass: the in-queue offer goes round for ever.
+    let program = try #require(samples)
+    var vm = try VM(program: program, state: ContactState(flow: "in-queue-callback"))
+    vm.stepBudget = 1_000
+    var host = Script(answers: ["offer": [String](repeating: "timeout", count: 10_000)])
+    do {
+      _ = try vm.run(&host)
+      Issue.record("the runaway flow was not stopped")
+    } catch {
+      #expect(error.flow == "in-queue-callback")
+      #expect(error.message.hasPrefix("ran 1000 instructions without ending"))
+    }
+  }
+
+  @Test func anAnswerTheBlockCannotGiveIsAnError() throws {
+    var vm = try VM(program: try #require(samples), state: ContactState(flow: "queued-callback-inbound"))
+    var host = Script(answers: ["welcome": ["timeout"]])
+    do {
+      _ = try vm.run(&host)
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description == "flow `queued-callback-inbound` at block `welcome`, line 10: the host answered `timeout`, which `play-prompt` cannot (it can answer next, error)")
+    }
+  }
+}
