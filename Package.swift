@@ -42,13 +42,13 @@ let package = Package(
       name: "CallflowDriver",
       dependencies: [
         "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowBytecode",
-        "CallflowCompiler",
+        "CallflowCompiler", "CallflowVM",
       ]
     ),
     .executableTarget(
       name: "callflow",
       dependencies: [
-        "CallflowDriver", "CallflowBytecode",
+        "CallflowDriver", "CallflowBytecode", "CallflowVM",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

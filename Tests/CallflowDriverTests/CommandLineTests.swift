@@ -194,3 +194,40 @@ struct CLI {
     #expect(try CLI.run(["disasm", "no/such.cfbc"]).status == 2)
   }
 }
+
+@Suite(.serialized) struct RunCommandTests {
+  @Test func aCallAfterHoursIsToldTheOfficeIsClosed() throws {
+    let module = NSTemporaryDirectory() + "callflow-\(UUID().uuidString).cfbc"
+    defer { try? FileManager.default.removeItem(atPath: module) }
+    #expect(try CLI.run(["build", "Samples", "-o", module]).status == 0)
+    // 03:00 UTC on a Monday is 22:00 on Sunday in New York: closed.
+    let out = try CLI.run(["run", module, "--flow", "queued-callback-inbound", "--at", "2026-01-05T03:00:00Z"])
+    #expect(out.status == 0)
+    #expect(
+      out.stdout == """
+        -> queued-callback-inbound / welcome  (flows/queued-callback-inbound.flow.yaml:10)
+          says: Thanks for calling Acme.
+        -> queued-callback-inbound / check-hours  (flows/queued-callback-inbound.flow.yaml:14)
+          hours `office` at 2026-01-05T03:00:00Z: closed
+        -> queued-callback-inbound / closed  (flows/queued-callback-inbound.flow.yaml:64)
+          says: Our office is closed. We are open Monday to Friday, 8 to 6, and Saturday morning.
+        -> queued-callback-inbound / goodbye  (flows/queued-callback-inbound.flow.yaml:73)
+        disconnected
+
+        """)
+  }
+
+  @Test func scriptedInputTakesTheCallback() throws {
+    let module = NSTemporaryDirectory() + "callflow-\(UUID().uuidString).cfbc"
+    defer { try? FileManager.default.removeItem(atPath: module) }
+    #expect(try CLI.run(["build", "Samples", "-o", module]).status == 0)
+    let out = try CLI.run(
+      ["run", module, "--flow", "queued-callback-inbound", "--at", "2026-01-05T15:00:00Z"], stdin: "1\n+14255550123\n")
+    #expect(out.status == 0)
+    let blocks = out.stdout.split(separator: "\n").filter { $0.hasPrefix("-> ") }.map { $0.split(separator: " ")[3] }
+    #expect(blocks == ["welcome", "check-hours", "offer-callback", "ask-number", "set-number", "confirm", "to-callback-queue", "goodbye"])
+    #expect(out.stdout.contains("  callback number: +14255550123\n"))
+    #expect(try CLI.run(["run", module, "--flow", "nope"]).status == 2)
+    #expect(try CLI.run(["run", module, "--flow", "support-line", "--at", "yesterday"]).status == 2)
+  }
+}

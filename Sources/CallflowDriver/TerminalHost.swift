@@ -1,0 +1,135 @@
+import CallflowBytecode
+import CallflowSyntax
+import CallflowVM
+import Foundation
+
+/// `callflow run`'s host: the person at the terminal is the caller. Prompts are printed, each
+/// input is a line read (so a run can be scripted), hours are checked against a virtual clock
+/// that `wait` blocks advance, profiles are looked up in the module's resources, and every
+/// other effect is printed and succeeds.
+public struct TerminalHost: FlowHost {
+  let program: Program
+  /// The virtual clock.
+  public private(set) var now: Date
+  let readLine: () -> String?
+  let write: (String) -> Void
+
+  public init(program: Program, at now: Date, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+    self.program = program
+    self.now = now
+    self.readLine = readLine
+    self.write = write
+  }
+
+  public mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
+    let module = program.module
+    func say(_ text: String) { write("  " + text + "\n") }
+    switch call.kind {
+    case .playPrompt:
+      say("says: " + (call.text("text") ?? promptText(call.text("prompt")) ?? ""))
+      return HostResult("next")
+    case .getInput:
+      var options: [String] = []
+      if case .list(let items)? = call.arguments["options"] { options = items }
+      say("asks: \(call.text("prompt") ?? "") [\(options.joined(separator: ", "))]")
+      guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
+        say("(no key pressed: timeout)")
+        return HostResult("timeout")
+      }
+      return HostResult(options.contains(line) ? line : "no-match")
+    case .storeInput:
+      say("asks: " + (call.text("prompt") ?? ""))
+      guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
+        say("(nothing entered)")
+        return HostResult("error")
+      }
+      let phone = call.text("kind") == "phone-number"
+      let valid = phone && call.text("format") != "local" ? Self.isE164(line) : line.allSatisfy { $0.isASCII && $0.isNumber }
+      return valid ? HostResult("next", writes: ["$.StoredCustomerInput": line]) : HostResult("error")
+    case .validatePhone:
+      let value = call.text("value") ?? ""
+      let valid = call.text("format") == "local" ? (7...15).contains(value.count) && value.allSatisfy(\.isNumber) : Self.isE164(value)
+      say("validates \(value.isEmpty ? "nothing" : value): \(valid ? "valid" : "invalid")")
+      return HostResult(valid ? "next" : "invalid")
+    case .setCallbackNumber:
+      let value = call.text("value") ?? ""
+      guard Self.isE164(value) else {
+        say("callback number \(value.isEmpty ? "unset" : value): invalid")
+        return HostResult("invalid-number")
+      }
+      say("callback number: \(value)")
+      return HostResult("next")
+    case .checkHours:
+      guard let name = call.text("hours"), let open = isOpen(name) else { return HostResult("error") }
+      say("hours `\(name)` at \(now.ISO8601Format()): \(open ? "open" : "closed")")
+      return HostResult(open ? "next" : "out-of-hours")
+    case .wait:
+      if case .duration(let seconds)? = call.arguments["duration"] {
+        now += TimeInterval(seconds)
+        say("waits \(DurationSyntax.format(seconds))")
+      }
+      return HostResult("next")
+    case .getQueueMetrics:
+      let fields = ["PositionInQueue": "1", "ContactsInQueue": "1", "OldestContactAge": "0", "AgentsAvailable": "0", "AgentsOnline": "0"]
+      say("reads the metrics of \(call.text("queue") ?? "the current queue"): position 1, no agents at a terminal")
+      return HostResult("next", writes: Dictionary(uniqueKeysWithValues: fields.map { ("$.Metrics.\($0.key)", $0.value) }))
+    case .customerProfileLookup:
+      return lookup(call, say)
+    case .checkCallProgress:
+      say("who answered? (\(call.outcomes.dropFirst().joined(separator: ", ")))")
+      let line = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
+      return HostResult(call.outcomes.contains(line) && line != "next" ? line : "human")
+    case .transferToQueue:
+      if call.arguments.keys.contains(where: { $0.hasPrefix("callback.") }) {
+        say("queues a callback in \(call.text("callback.working-queue") ?? call.text("queue") ?? "the working queue")")
+      } else {
+        say("transfers to queue \(call.text("queue") ?? "(the working queue)")")
+      }
+      return HostResult("next")
+    default:
+      let arguments = call.arguments.keys.sorted().compactMap { key in call.arguments[key]?.text.map { "\(key): \($0)" } }
+      say(call.kind.rawValue + (arguments.isEmpty ? "" : " (" + arguments.joined(separator: ", ") + ")"))
+      return HostResult("next")
+    }
+  }
+
+  private func promptText(_ name: String?) -> String? {
+    guard let name else { return nil }
+    let module = program.module
+    return module.resources.prompts.first { module.text($0.name) == name }.flatMap { module.text($0.text) }
+  }
+
+  /// Whether the hours named `name` are open now, or `nil` when the module has no such hours.
+  func isOpen(_ name: String) -> Bool? {
+    let module = program.module
+    guard let hours = module.resources.hours.first(where: { module.text($0.name) == name }) else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = hours.timezone.flatMap { module.text($0) }.flatMap(TimeZone.init(identifier:)) ?? .gmt
+    let parts = calendar.dateComponents([.weekday, .hour, .minute], from: now)
+    // Calendar weekdays count from Sunday = 1; the module's from Monday = bit 0.
+    let day = ((parts.weekday ?? 1) + 5) % 7
+    let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    return hours.rules.contains { $0.days & (1 << UInt8(day)) != 0 && $0.intervals.contains { $0.contains(minute) } }
+  }
+
+  private func lookup(_ call: HostCall, _ say: (String) -> Void) -> HostResult {
+    let module = program.module
+    let key = call.text("key") ?? ""
+    let value = call.text("value") ?? ""
+    let fields: [String] = key == "name" ? ["first-name", "last-name"] : [key == "phone" ? "phone" : key]
+    let matches = module.resources.profiles.filter { profile in
+      profile.contains { fields.contains(module.text($0.name) ?? "") && module.text($0.value) == value }
+    }
+    say("looks up a profile by \(key) \(value): \(matches.count == 1 ? "one" : matches.isEmpty ? "none" : "\(matches.count)") found")
+    guard matches.count == 1, let profile = matches.first else { return HostResult(matches.isEmpty ? "not-found" : "multiple") }
+    var writes: [String: String] = [:]
+    for field in profile { if let name = module.text(field.name), let text = module.text(field.value) { writes["$.Customer.\(name)"] = text } }
+    return HostResult("next", writes: writes)
+  }
+
+  static func isE164(_ text: String) -> Bool {
+    if case .success = PhoneNumberSyntax.parseE164(text) { return true }
+    return false
+  }
+
+}
