@@ -92,6 +92,7 @@ struct Benchmark {
       fatalError("the converted project is not clean")
     }
 
+    let (vmSteps, vmSeconds) = try VMBenchmark.measure(runs: runs)
     let cores = ProcessInfo.processInfo.activeProcessorCount
     print("## callflow-bench: \(flows) flows × \(blocks) blocks")
     print()
@@ -114,6 +115,8 @@ struct Benchmark {
     print("| YAML front end: libyaml, located tree, syntax tree | \(ms(yamlFrontEnd)) | 1.00 |")
     print("| DSL front end: lexer, parser, syntax tree | \(ms(dslFrontEnd)) | \(String(format: "%.2f", dslFrontEnd / yamlFrontEnd)) |")
     print("| `callflow check` of the DSL project in process, \(cores) cores | \(ms(dslCheck)) | |")
+    print()
+    print("The VM on its own instructions (loop, set-attribute, jump, compare), one thread: \(vmSteps) instructions in \(ms(vmSeconds)), \(String(format: "%.1f", Double(vmSteps) / vmSeconds / 1e6)) million per second.")
     print()
     print("Throughput: \(String(format: "%.0f", Double(bytes) / 1_048_576 / check)) MiB/s checked, \(String(format: "%.0f", Double(flows * blocks) / check / 1000))k blocks/s. Peak RSS: \(peakRSS()) MiB.")
   }
