@@ -69,7 +69,10 @@ let package = Package(
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowDSLTests", dependencies: ["CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
-    .testTarget(name: "CallflowVMTests", dependencies: ["CallflowVM", "CallflowDriver", "CallflowTestSupport"]),
+    .testTarget(
+      name: "CallflowVMTests",
+      dependencies: ["CallflowVM", "CallflowDriver", "CallflowYAML", "CallflowDiagnostics", "CallflowTestSupport"]
+    ),
     .testTarget(
       name: "CallflowBytecodeTests",
       dependencies: ["CallflowBytecode", "CallflowCompiler", "CallflowDriver", "CallflowTestSupport"]
