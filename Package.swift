@@ -61,7 +61,7 @@ let package = Package(
     ),
     .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
-    .executableTarget(name: "callflow-fuzz-module", dependencies: ["CallflowBytecode", "CFuzzing"]),
+    .executableTarget(name: "callflow-fuzz-module", dependencies: ["CallflowBytecode", "CallflowVM", "CFuzzing"]),
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax", "CallflowTestSupport"]),
     // Helpers shared by the test targets.
