@@ -76,9 +76,9 @@ public struct TerminalHost: FlowHost {
     case .customerProfileLookup:
       return lookup(call, say)
     case .checkCallProgress:
-      say("who answered? (\(call.outcomes.dropFirst().joined(separator: ", ")))")
+      say("who answered? (\(call.outcomes.joined(separator: ", ")))")
       let line = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
-      return HostResult(call.outcomes.contains(line) && line != "next" ? line : "human")
+      return HostResult(call.outcomes.contains(line) ? line : "human")
     case .transferToQueue:
       if call.arguments.keys.contains(where: { $0.hasPrefix("callback.") }) {
         say("queues a callback in \(call.text("callback.working-queue") ?? call.text("queue") ?? "the working queue")")

@@ -27,7 +27,8 @@ public struct HostCall: Sendable {
   public var kind: BlockKind
   /// The block's arguments by parameter name (`callback.max-retries` for a callback's).
   public var arguments: [String: ArgumentValue]
-  /// What the block may answer: `next`, then its branches (options first for `get-input`).
+  /// What the block may answer: `next` (unless the block goes on only through its
+  /// branches), then its branches (options first for `get-input`).
   public var outcomes: [String]
   /// Where it is: flow, block id and source line.
   public var flow: String

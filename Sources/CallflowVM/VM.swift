@@ -183,8 +183,10 @@ public struct VM {
       if parameter == kind.spec.branchPerValueOf, case .list(let items) = arguments[parameter] { options = items }
     }
     let block = program.block(pc, flow: flow)
+    // A block that goes on only through its branches (`get-input`) cannot answer `next`.
+    let next = kind.spec.success == .branchesOnly ? [] : ["next"]
     return HostCall(
-      kind: kind, arguments: arguments, outcomes: ["next"] + options + kind.spec.branches, flow: program.flowNames[flow],
+      kind: kind, arguments: arguments, outcomes: next + options + kind.spec.branches, flow: program.flowNames[flow],
       block: block?.id ?? "?", line: block?.line ?? 0)
   }
 
@@ -194,11 +196,14 @@ public struct VM {
       throw RuntimeError(message: "an answer from the host, but no block waits for one", flow: program.flowNames[flow])
     }
     let op = program.code[pc]
-    guard let index = call.outcomes.firstIndex(of: result.outcome), index < Int(op.tableCount) else {
+    // The table has a target for `next` first, whether the block can take it or not.
+    let skipped = call.outcomes.first == "next" ? 0 : 1
+    guard let answer = call.outcomes.firstIndex(of: result.outcome), answer + skipped < Int(op.tableCount) else {
       throw RuntimeError(
         message: "the host answered `\(result.outcome)`, which `\(call.kind.rawValue)` cannot (it can answer \(call.outcomes.joined(separator: ", ")))",
         flow: call.flow, block: call.block, line: call.line)
     }
+    let index = answer + skipped
     state.waiting = false
     if index == 0 {
       for (key, value) in result.writes { state.attributes[key] = value }
@@ -222,6 +227,8 @@ public struct VM {
       }
     }
     pc = Int(program.tables[Int(op.tableStart) + index])
+    // The state says where the contact goes on, so that it can be saved right away.
+    state.offset = Int(program.offsets[pc])
   }
 
   private func argument(_ k: Int) -> ArgumentValue {

@@ -59,8 +59,7 @@ import Testing
   struct ChooserHost: FlowHost {
     var chooser: Chooser
     mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
-      let outcomes = call.kind == .getInput ? Array(call.outcomes.dropFirst()) : call.outcomes
-      return HostResult(chooser.choose(outcomes, block: call.block))
+      HostResult(chooser.choose(call.outcomes, block: call.block))
     }
   }
 
