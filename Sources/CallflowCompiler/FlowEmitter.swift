@@ -24,6 +24,41 @@ struct FlowEmitter {
     case handOff
   }
 
+  /// An operand as the emitter knows it: targets are labels until the layout is done.
+  enum Operand {
+    case constant(Constant)
+    case slot(Int)
+    case blockKind(BlockKind)
+    case arguments([(name: String, value: Constant)])
+    case target(Label)
+    case table([Label])
+  }
+
+  /// Appends an instruction, its operands written as its row of the opcode table says.
+  private mutating func emit(_ opcode: Opcode, _ operands: [Operand]) {
+    assert(operands.count == opcode.spec.operands.count, "\(opcode.spec.name) takes \(opcode.spec.operands.count) operands")
+    code.append(opcode.rawValue)
+    for (kind, operand) in zip(opcode.spec.operands, operands) {
+      switch (kind, operand) {
+      case (.constant, .constant(let c)): uleb(pool.index(of: c))
+      case (.slot, .slot(let s)): uleb(s)
+      case (.blockKind, .blockKind(let k)): uleb(k.code)
+      case (.arguments, .arguments(let list)):
+        uleb(list.count)
+        for argument in list {
+          uleb(pool.index(of: .text(.name, argument.name)))
+          uleb(pool.index(of: argument.value))
+        }
+      case (.target, .target(let label)): target(label)
+      case (.table, .table(let labels)):
+        uleb(labels.count)
+        for label in labels { target(label) }
+      default:
+        assertionFailure("operand \(operand) does not fit \(kind.syntax) of \(opcode.spec.name)")
+      }
+    }
+  }
+
   init(flow: CheckedFlow, pool: ConstantPool) {
     self.flow = flow
     self.pool = pool
@@ -47,9 +82,9 @@ struct FlowEmitter {
       block(b)
     }
     let trap = code.count
-    code += Instruction.encode(.trap, [])
+    emit(.trap, [])
     let handOff = code.count
-    code += Instruction.encode(.handOff, [])
+    emit(.handOff, [])
     for fixup in fixups {
       let target: Int
       switch fixup.label {
@@ -67,51 +102,47 @@ struct FlowEmitter {
   private mutating func block(_ b: Int) {
     let block = flow.blocks[b]
     guard let kind = block.kind else {
-      code += Instruction.encode(.trap, [])
+      emit(.trap, [])
       return
     }
-    let spec = kind.spec
     switch kind {
-    case .disconnect: code += Instruction.encode(.disconnect, [])
-    case .endFlow: code += Instruction.encode(.endFlow, [])
+    case .disconnect: emit(.disconnect, [])
+    case .endFlow: emit(.endFlow, [])
     case .setAttributes:
       for argument in block.arguments {
-        code.append(Opcode.setAttribute.rawValue)
-        uleb(pool.index(of: .text(.name, argument.name.value)))
-        uleb(pool.index(of: constant(argument.value.value)))
+        emit(.setAttribute, [.constant(.text(.name, argument.name.value)), .constant(constant(argument.value.value))])
       }
-      jump(to: label(b, "next"))
+      emit(.jump, [.target(label(b, "next"))])
     case .checkAttribute:
       let attribute = block.argument("attribute").map { constant($0.value.value) } ?? .text(.attribute, "")
       let conditionEdges = block.edges.filter { $0.source == .condition }
       if case .conditions(let conditions)? = block.argument("conditions")?.value.value {
         for (i, condition) in conditions.enumerated() {
-          code.append(Opcode.compare.rawValue)
-          uleb(pool.index(of: attribute))
-          uleb(pool.index(of: .text(.word, condition.op.value)))
-          uleb(pool.index(of: constant(condition.operand.value)))
           let edge = i < conditionEdges.count ? conditionEdges[i] : nil
-          target(edge?.targetIndex.map(Label.block) ?? .trap)
+          emit(
+            .compare,
+            [
+              .constant(attribute), .constant(.text(.word, condition.op.value)), .constant(constant(condition.operand.value)),
+              .target(edge?.targetIndex.map(Label.block) ?? .trap),
+            ])
         }
       }
-      jump(to: label(b, "no-match"))
+      emit(.jump, [.target(label(b, "no-match"))])
     case .loop:
       let slot = loopSlots[b] ?? loopSlots.count
       loopSlots[b] = slot
-      code.append(Opcode.loop.rawValue)
-      uleb(slot)
-      uleb(pool.index(of: block.argument("count").map { constant($0.value.value) } ?? .integer(1)))
-      target(label(b, "looping"))
-      jump(to: label(b, "next"))
+      let count = block.argument("count").map { constant($0.value.value) } ?? .integer(1)
+      emit(.loop, [.slot(slot), .constant(count), .target(label(b, "looping"))])
+      emit(.jump, [.target(label(b, "next"))])
     default:
-      call(b, kind, spec)
+      call(b, kind, kind.spec)
     }
   }
 
   /// A host call: the block's arguments, then a target per outcome.
   private mutating func call(_ b: Int, _ kind: BlockKind, _ spec: BlockSpec) {
     let block = flow.blocks[b]
-    var arguments: [(String, Constant)] = []
+    var arguments: [(name: String, value: Constant)] = []
     var options: [String] = []
     for argument in block.arguments {
       if case .record(let fields) = argument.value.value {
@@ -123,23 +154,14 @@ struct FlowEmitter {
         }
       }
     }
-    code.append(Opcode.call.rawValue)
-    uleb(kind.code)
-    uleb(arguments.count)
-    for (name, value) in arguments {
-      uleb(pool.index(of: .text(.name, name)))
-      uleb(pool.index(of: value))
-    }
-    let outcomes = ["next"] + options + spec.branches
-    uleb(outcomes.count)
     let handsOff: Bool
     switch spec.success {
     case .handsOff(let unless): handsOff = unless.map { block.argument($0) == nil } ?? true
     default: handsOff = false
     }
-    for outcome in outcomes {
-      if outcome == "next" && handsOff { target(.handOff) } else { target(label(b, outcome)) }
-    }
+    let outcomes = ["next"] + options + spec.branches
+    let table = outcomes.map { outcome in outcome == "next" && handsOff ? Label.handOff : label(b, outcome) }
+    emit(.call, [.blockKind(kind), .arguments(arguments), .table(table)])
   }
 
   // MARK: Pieces
@@ -149,11 +171,6 @@ struct FlowEmitter {
     let edges = flow.blocks[b].edges
     let edge = name == "next" ? edges.first { $0.source == .next } : edges.first { $0.source != .next && $0.source != .condition && $0.label == name }
     return edge?.targetIndex.map(Label.block) ?? .trap
-  }
-
-  private mutating func jump(to label: Label) {
-    code.append(Opcode.jump.rawValue)
-    target(label)
   }
 
   private mutating func target(_ label: Label) {
