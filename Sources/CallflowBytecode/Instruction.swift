@@ -46,30 +46,6 @@ public struct Instruction: Equatable, Sendable {
     }
   }
 
-  /// The encoding of `opcode` with these operands, in the order of its row of the table.
-  public static func encode(_ opcode: Opcode, _ operands: [Operand]) -> [UInt8] {
-    var w = ByteWriter()
-    w.bytes.append(opcode.rawValue)
-    for operand in operands {
-      switch operand {
-      case .constant(let k): w.uleb(k)
-      case .target(let t): w.uleb(t)
-      case .table(let targets):
-        w.uleb(targets.count)
-        for t in targets { w.uleb(t) }
-      case .blockKind(let kind): w.uleb(kind.code)
-      case .arguments(let arguments):
-        w.uleb(arguments.count)
-        for a in arguments {
-          w.uleb(a.name)
-          w.uleb(a.value)
-        }
-      case .slot(let s): w.uleb(s)
-      }
-    }
-    return w.bytes
-  }
-
   /// Decodes an instruction of a module that ``ModuleReader`` verified.
   public static func decodeVerified(_ code: [UInt8], flow range: Range<Int>, at offset: Int) throws(ModuleError) -> Instruction {
     try decode(code, flow: range, at: offset)
