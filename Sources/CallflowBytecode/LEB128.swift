@@ -1,8 +1,10 @@
 /// Appends LEB128 and fixed-width little-endian numbers to a byte buffer.
-struct ByteWriter {
-  var bytes: [UInt8] = []
+public struct ByteWriter: Sendable {
+  public var bytes: [UInt8] = []
 
-  mutating func uleb(_ value: UInt64) {
+  public init() {}
+
+  public mutating func uleb(_ value: UInt64) {
     var v = value
     repeat {
       var byte = UInt8(v & 0x7F)
@@ -12,7 +14,19 @@ struct ByteWriter {
     } while v != 0
   }
 
-  mutating func uleb(_ value: Int) { uleb(UInt64(max(0, value))) }
+  public mutating func uleb(_ value: Int) { uleb(UInt64(max(0, value))) }
+
+  /// A number in exactly 4 bytes of padded LEB128 (below 2^28), to be filled in later with
+  /// ``patch(_:at:)``.
+  public mutating func placeholder() -> Int {
+    bytes += [0x80, 0x80, 0x80, 0x00]
+    return bytes.count - 4
+  }
+
+  /// Writes `value` into the 4-byte placeholder at `offset`.
+  public mutating func patch(_ value: Int, at offset: Int) {
+    for i in 0..<4 { bytes[offset + i] = UInt8((value >> (7 * i)) & 0x7F) | (i < 3 ? 0x80 : 0) }
+  }
 
   mutating func sleb(_ value: Int) {
     var v = Int64(value)

@@ -10,7 +10,8 @@ import CallflowSyntax
 struct FlowEmitter {
   let flow: CheckedFlow
   var pool: ConstantPool
-  private var code: [UInt8] = []
+  private var out = ByteWriter()
+  private var code: [UInt8] { out.bytes }
   private var lines: [Module.Line] = []
   /// Where each block starts.
   private var offsets: [Int: Int] = [:]
@@ -37,7 +38,7 @@ struct FlowEmitter {
   /// Appends an instruction, its operands written as its row of the opcode table says.
   private mutating func emit(_ opcode: Opcode, _ operands: [Operand]) {
     assert(operands.count == opcode.spec.operands.count, "\(opcode.spec.name) takes \(opcode.spec.operands.count) operands")
-    code.append(opcode.rawValue)
+    out.bytes.append(opcode.rawValue)
     for (kind, operand) in zip(opcode.spec.operands, operands) {
       switch (kind, operand) {
       case (.constant, .constant(let c)): uleb(pool.index(of: c))
@@ -92,7 +93,7 @@ struct FlowEmitter {
       case .trap: target = trap
       case .handOff: target = handOff
       }
-      for i in 0..<4 { code[fixup.at + i] = UInt8((target >> (7 * i)) & 0x7F) | (i < 3 ? 0x80 : 0) }
+      out.patch(target, at: fixup.at)
     }
     return (code, lines)
   }
@@ -174,19 +175,10 @@ struct FlowEmitter {
   }
 
   private mutating func target(_ label: Label) {
-    fixups.append((code.count, label))
-    code += [0x80, 0x80, 0x80, 0x00]
+    fixups.append((out.placeholder(), label))
   }
 
-  private mutating func uleb(_ value: Int) {
-    var v = UInt64(max(0, value))
-    repeat {
-      var byte = UInt8(v & 0x7F)
-      v >>= 7
-      if v != 0 { byte |= 0x80 }
-      code.append(byte)
-    } while v != 0
-  }
+  private mutating func uleb(_ value: Int) { out.uleb(value) }
 
   /// The constant that holds a typed value.
   private mutating func constant(_ value: TypedValue) -> Constant {
