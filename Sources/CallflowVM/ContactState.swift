@@ -20,6 +20,10 @@ public struct ContactState: Codable, Equatable, Sendable {
   public var waiting = false
   /// The queue of the last `transfer-to-queue` the host took the contact into.
   public var queue: String?
+  /// The working queue `set-working-queue` set, which later transfers and callbacks use.
+  public var workingQueue: String?
+  /// The number `set-callback-number` set, which a callback dials.
+  public var callbackNumber: String?
 
   public init(flow: String, attributes: [String: String] = [:]) {
     self.flow = flow

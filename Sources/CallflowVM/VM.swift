@@ -222,7 +222,11 @@ public struct VM {
         state.offset = 0
         return
       case .transferToQueue:
-        state.queue = call.text("queue")
+        state.queue = call.text("queue") ?? state.workingQueue
+      case .setWorkingQueue:
+        state.workingQueue = call.text("queue")
+      case .setCallbackNumber:
+        state.callbackNumber = call.text("value")
       default: break
       }
     }

@@ -44,6 +44,7 @@ struct Script: FlowHost {
     #expect(ending == .disconnected)
     #expect(path == ["welcome", "check-hours", "offer-callback", "ask-number", "set-number", "confirm", "to-callback-queue", "goodbye"])
     #expect(vm.state.attributes == ["$.StoredCustomerInput": "+14255550123"])
+    #expect(vm.state.callbackNumber == "+14255550123")
   }
 
   @Test func aCallerStaysInQueueOrCallsAfterHours() throws {
