@@ -22,7 +22,6 @@ public struct TerminalHost: FlowHost {
   }
 
   public mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
-    let module = program.module
     func say(_ text: String) { write("  " + text + "\n") }
     switch call.kind {
     case .playPrompt:
