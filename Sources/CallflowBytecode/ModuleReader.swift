@@ -49,7 +49,19 @@ public enum ModuleReader {
     module.flows = try flows(bytes, ranges[2], module)
     try lines(bytes, ranges[4], &module)
     module.resources = try resources(bytes, ranges[5], module)
-    for flow in module.flows { try Verifier(module: module, flow: flow, base: ranges[3].lowerBound).run() }
+    let references = References(module)
+    for entry in module.resources.phoneNumbers {
+      guard let flow = module.text(entry.flow), references.flows.contains(flow) else {
+        throw ModuleError.malformed(at: ranges[5].lowerBound, "a phone number starts flow `\(module.text(entry.flow) ?? "?")`, which the module does not have")
+      }
+    }
+    for queue in module.resources.queues {
+      guard let hours = queue.hours.flatMap({ module.text($0) }) else { continue }
+      guard references.hours?.contains(hours) ?? true else {
+        throw ModuleError.malformed(at: ranges[5].lowerBound, "queue `\(module.text(queue.name) ?? "?")` keeps hours `\(hours)`, which the module does not have")
+      }
+    }
+    for flow in module.flows { try Verifier(module: module, flow: flow, base: ranges[3].lowerBound, names: references).run() }
     return module
   }
 

@@ -6,6 +6,9 @@ struct Verifier {
   let flow: Module.Flow
   /// Where the code section starts in the file, for error offsets.
   let base: Int
+  /// The names each kind of reference may take: the module's flows, and the resources'
+  /// queues, prompts and hours (when the module carries a center).
+  let names: References
 
   func run() throws(ModuleError) {
     var instructions: [Instruction] = []
@@ -62,6 +65,7 @@ struct Verifier {
       let allowed = ConstantKind.allowed(for: type)
       guard !allowed.isEmpty else { throw error(instruction, "gives `\(name)` of `\(kind.rawValue)` a value, but it is a mapping") }
       try constant(argument.value, allowed, instruction)
+      try names.check(argument.value, in: module) { what throws(ModuleError) in throw error(instruction, what) }
       if name == spec.branchPerValueOf, case .list(let items) = module.constants[argument.value] { options = items.count }
     }
     let outcomes = 1 + options + spec.branches.count

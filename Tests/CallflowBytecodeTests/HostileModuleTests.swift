@@ -72,3 +72,38 @@ import Testing
 
   private func resign(_ bytes: inout [UInt8]) { ModuleWriter.sign(&bytes) }
 }
+
+/// References in a module must name what the module has.
+@Suite struct ModuleReferenceTests {
+  @Test func aPhoneNumberForAFlowTheModuleLacksIsRefused() throws {
+    var module = try ModuleReader.read(sampleModule)
+    module.constants.append(.text(.flow, "nowhere"))
+    module.resources.phoneNumbers[0].flow = module.constants.count - 1
+    #expect(throws: ModuleError.malformed(at: ModuleWriter.bytes(of: module).count - sectionLength(module), "a phone number starts flow `nowhere`, which the module does not have")) {
+      try ModuleReader.read(ModuleWriter.bytes(of: module))
+    }
+  }
+
+  @Test func aCallNamingAQueueTheCenterLacksIsRefused() throws {
+    var module = try ModuleReader.read(sampleModule)
+    // Rename the queue in the resources: the calls that name it now name nothing.
+    let index = try #require(module.constants.firstIndex(of: .text(.queue, "Support")))
+    module.constants.append(.text(.queue, "Support-2"))
+    for i in module.resources.queues.indices where module.resources.queues[i].name == index {
+      module.resources.queues[i].name = module.constants.count - 1
+    }
+    do {
+      _ = try ModuleReader.read(ModuleWriter.bytes(of: module))
+      Issue.record("accepted")
+    } catch {
+      #expect(String(describing: error).contains("names queue `Support`, which the module does not have"))
+    }
+  }
+
+  /// The length of the resources section, the last in the file.
+  private func sectionLength(_ module: Module) -> Int {
+    let bytes = ModuleWriter.bytes(of: module)
+    let entry = 16 + 12 * 5
+    return Int(bytes[entry + 8]) | Int(bytes[entry + 9]) << 8 | Int(bytes[entry + 10]) << 16 | Int(bytes[entry + 11]) << 24
+  }
+}
