@@ -17,6 +17,11 @@ public enum BuildRun {
     options.keepCheckedBlocks = true
     let check = try CheckRun.run(paths: [path], options: options)
     guard check.summary.errors == 0 else { return BuildResult(check: check, bytes: nil) }
+    return BuildResult(check: check, bytes: try compile(check, path: path))
+  }
+
+  /// Compiles and encodes the flows of a check run (made with checked blocks kept) of `path`.
+  public static func compile(_ check: CheckResult, path: String) throws(InputError) -> [UInt8] {
     // Paths are recorded relative to the project's folder, so the module does not depend on
     // where the project was built.
     let layout = try ProjectLayout.discover([path])
@@ -25,7 +30,7 @@ public enum BuildRun {
       let full = absolute(check.sources.path(file))
       return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : (full as NSString).lastPathComponent
     }
-    return BuildResult(check: check, bytes: ModuleWriter.bytes(of: module))
+    return ModuleWriter.bytes(of: module)
   }
 
   private static func absolute(_ path: String) -> String {

@@ -62,6 +62,8 @@ struct Benchmark {
     // `callflow build`: the check with checked blocks kept, then compiling and encoding.
     guard let built = try? BuildRun.run(path: root).bytes else { fatalError("the generated project does not build") }
     let build = measure(runs) { try? BuildRun.run(path: root) }
+    let checked = try CheckRun.run(paths: [root])
+    let compile = measure(runs) { try? BuildRun.compile(checked, path: root) }
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("callflow").path
     let hasExecutable = FileManager.default.isExecutableFile(atPath: executable)
     let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
@@ -105,6 +107,7 @@ struct Benchmark {
     print("| `callflow check` in process: read, parse, check on \(cores) cores | \(ms(check)) | \(String(format: "%.2f", check / libyaml)) |")
     print("| `callflow check` process: the release executable, start to exit | \(ms(process)) | \(String(format: "%.2f", process / libyaml)) |")
     print("| `callflow build` in process: check, compile, encode (\(built.count / 1024) KiB module) | \(ms(build)) | \(String(format: "%.2f", build / libyaml)) |")
+    print("| of which compiling and encoding the checked flows, one thread | \(ms(compile)) | \(String(format: "%.2f", compile / libyaml)) |")
     print("| `callflow check Samples` in process | \(ms(samples)) | |")
     print("| `callflow check Samples` process, start to exit | \(ms(samplesProcess)) | |")
     print()
