@@ -26,11 +26,7 @@ struct Build: ParsableCommand {
   var define: [String] = []
 
   func run() throws {
-    var values: [String: String] = [:]
-    for item in define {
-      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-    }
+    let values = definedValues(define)
     let result: BuildResult
     do {
       result = try BuildRun.run(path: path, options: CheckOptions(environment: env, defines: values))

@@ -69,11 +69,7 @@ struct Check: ParsableCommand {
   }
 
   func run() throws {
-    var values: [String: String] = [:]
-    for define in defines {
-      let parts = define.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-    }
+    let values = definedValues(defines)
     let result: CheckResult
     do {
       result = try CheckRun.run(

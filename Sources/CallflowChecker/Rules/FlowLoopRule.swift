@@ -17,10 +17,11 @@ struct FlowLoopRule {
       flow.summary.handsOffWithoutPause.compactMap { reference in index[reference.value].map { ($0, reference) } }
     }
     guard edges.contains(where: { !$0.isEmpty }) else { return }
-    for component in stronglyConnected(edges) {
-      guard let head = component.min() else { continue }
+    let components = cycles(
+      count: edges.count, root: { !edges[$0].isEmpty }, degree: { edges[$0].count }, successor: { edges[$0][$1].to })
+    for component in components {
+      guard let head = component.first else { continue }
       let members = Set(component)
-      guard component.count > 1 || edges[head].contains(where: { $0.to == head }) else { continue }
       // The way round from `head`, one hand-off per flow, for the notes.
       var path: [(from: Int, at: Located<String>)] = []
       var current = head
@@ -41,48 +42,5 @@ struct FlowLoopRule {
         .flowTransferLoop, "\(subject) with no wait or input: the contact can go round forever", at: first.at.span,
         notes: notes)
     }
-  }
-
-  /// Tarjan's algorithm, iterative.
-  private func stronglyConnected(_ edges: [[(to: Int, at: Located<String>)]]) -> [[Int]] {
-    let n = edges.count
-    var indexOf = [Int](repeating: -1, count: n)
-    var low = [Int](repeating: 0, count: n)
-    var onStack = [Bool](repeating: false, count: n)
-    var stack: [Int] = []
-    var counter = 0
-    var components: [[Int]] = []
-    for root in 0..<n where indexOf[root] < 0 && !edges[root].isEmpty {
-      var frames: [(node: Int, next: Int)] = [(root, 0)]
-      indexOf[root] = counter; low[root] = counter; counter += 1
-      stack.append(root); onStack[root] = true
-      while var frame = frames.popLast() {
-        let v = frame.node
-        if frame.next < edges[v].count {
-          let w = edges[v][frame.next].to
-          frame.next += 1
-          frames.append(frame)
-          if indexOf[w] < 0 {
-            indexOf[w] = counter; low[w] = counter; counter += 1
-            stack.append(w); onStack[w] = true
-            frames.append((w, 0))
-          } else if onStack[w] {
-            low[v] = min(low[v], indexOf[w])
-          }
-          continue
-        }
-        if let parent = frames.last { low[parent.node] = min(low[parent.node], low[v]) }
-        if low[v] == indexOf[v] {
-          var component: [Int] = []
-          while let w = stack.popLast() {
-            onStack[w] = false
-            component.append(w)
-            if w == v { break }
-          }
-          components.append(component)
-        }
-      }
-    }
-    return components
   }
 }

@@ -98,45 +98,9 @@ struct GraphRules {
     }
     firstSuccessor[n] = successorList.count
     let successors = Successors(first: firstSuccessor, list: successorList)
-    var indexOf = [Int](repeating: -1, count: n)
-    var low = [Int](repeating: 0, count: n)
-    var onStack = [Bool](repeating: false, count: n)
-    var stack: [Int] = []
-    var counter = 0
-    var components: [[Int]] = []
-    for root in 0..<n where indexOf[root] < 0 && !pauses[root] {
-      var frames: [(node: Int, next: Int)] = [(root, 0)]
-      indexOf[root] = counter; low[root] = counter; counter += 1
-      stack.append(root); onStack[root] = true
-      while var frame = frames.popLast() {
-        let v = frame.node
-        let row = successors[v]
-        if frame.next < row.count {
-          let w = row[row.startIndex + frame.next]
-          frame.next += 1
-          frames.append(frame)
-          if indexOf[w] < 0 {
-            indexOf[w] = counter; low[w] = counter; counter += 1
-            stack.append(w); onStack[w] = true
-            frames.append((w, 0))
-          } else if onStack[w] {
-            low[v] = min(low[v], indexOf[w])
-          }
-          continue
-        }
-        if let parent = frames.last { low[parent.node] = min(low[parent.node], low[v]) }
-        if low[v] == indexOf[v] {
-          var component: [Int] = []
-          while let w = stack.popLast() {
-            onStack[w] = false
-            component.append(w)
-            if w == v { break }
-          }
-          let isCycle = component.count > 1 || successors[v].contains(v)
-          if isCycle { components.append(component.sorted()) }
-        }
-      }
-    }
+    let components = CallflowChecker.cycles(
+      count: n, root: { !pauses[$0] }, degree: { successors[$0].count },
+      successor: { v, i in successors.list[successors.first[v] + i] })
     for component in components { reportCycle(component, successors) }
   }
 
