@@ -5,7 +5,7 @@ import Foundation
 struct Callflow: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "callflow",
-    abstract: "Check and convert contact-center call flows written as YAML or in the Callflow DSL.",
+    abstract: "Check, convert, compile and run contact-center call flows written as YAML or in the Callflow DSL.",
     version: "0.1.0",
     subcommands: [Check.self, Build.self, Disasm.self, Run.self, Convert.self, Format.self, Schema.self, Explain.self]
   )
