@@ -72,7 +72,7 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case .handOff:
       OpcodeSpec(
         "hand-off", [], .ends,
-        "The host took the contact over at the previous `call` (a queue, another flow): this flow ends.")
+        "Where a `call` goes when the host takes the contact over (a plain `transfer-to-queue`; for `transfer-to-flow` the VM goes on in the other flow): this flow ends.")
     case .call:
       OpcodeSpec(
         "call", [.blockKind, .arguments, .table], .table,
