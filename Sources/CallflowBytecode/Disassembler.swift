@@ -16,7 +16,7 @@ public enum Disassembler {
       let file = module.files.indices.contains(flow.file) ? module.files[flow.file] : "?"
       out += "\nflow \(module.text(flow.name) ?? "?") (\(flow.type.rawValue)) from \(file)\n"
       var offset = 0
-      var lastLine: Int?
+      var entry = 0
       while offset < flow.code.count {
         guard let instruction = try? Instruction.decode(module.code, flow: flow.code, at: offset) else {
           out += "  \(hex(offset))  (undecodable)\n"
@@ -25,9 +25,11 @@ public enum Disassembler {
         var line = "  \(hex(offset))  \(instruction.opcode.spec.name)"
         let operands = describe(instruction, module)
         if !operands.isEmpty { line += " " + operands }
-        if let block = module.block(at: offset, in: flow), block.offset == offset, block.offset != lastLine {
+        // Line entries are in offset order, as instructions are: one pass over both.
+        while entry < flow.lines.count && flow.lines[entry].offset < offset { entry += 1 }
+        if entry < flow.lines.count, flow.lines[entry].offset == offset {
+          let block = flow.lines[entry]
           line += "    ; \(module.text(block.block) ?? "?"), line \(block.line)"
-          lastLine = block.offset
         }
         out += line + "\n"
         offset += instruction.length
@@ -90,7 +92,7 @@ public enum Disassembler {
             return "\(module.text(a.name) ?? "#\(a.name)"): \(constant(a.value, module))"
           }.joined(separator: ", ") + ")")
       case .table(let targets):
-        let names = ["next"] + options + (kind?.spec.branches ?? [])
+        let names = kind?.spec.outcomes(options: options) ?? []
         parts.append(
           "[" + targets.enumerated().map { i, t in "\(i < names.count ? names[i] : String(i)) -> \(hex(t))" }.joined(separator: ", ") + "]")
       }

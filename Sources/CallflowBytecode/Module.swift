@@ -59,14 +59,6 @@ public struct Module: Equatable, Sendable {
     guard constants.indices.contains(index), case .text(_, let text) = constants[index] else { return nil }
     return text
   }
-
-  /// The block (id and line) that the instruction at `offset` of `flow` belongs to.
-  public func block(at offset: Int, in flow: Flow) -> Line? {
-    flow.lines.last { $0.offset <= offset }
-  }
-
-  /// The source line of `offset` in flow `flow`, if the line table covers it.
-  public func line(of offset: Int, in flow: Flow) -> Int? { block(at: offset, in: flow)?.line }
 }
 
 /// Why a module was refused, with the byte offset where the problem was found.

@@ -56,7 +56,7 @@ struct Verifier {
       case .arguments(let arguments) = instruction.operands[1], case .table(let table) = instruction.operands[2]
     else { return }
     let spec = kind.spec
-    var options = 0
+    var options: [String] = []
     for argument in arguments {
       try constant(argument.name, [.name], instruction)
       guard let name = module.text(argument.name), let type = Self.parameterType(spec, name) else {
@@ -66,9 +66,11 @@ struct Verifier {
       guard !allowed.isEmpty else { throw error(instruction, "gives `\(name)` of `\(kind.rawValue)` a value, but it is a mapping") }
       try constant(argument.value, allowed, instruction)
       try names.check(argument.value, in: module) { what throws(ModuleError) in throw error(instruction, what) }
-      if name == spec.branchPerValueOf, case .list(let items) = module.constants[argument.value] { options = items.count }
+      if name == spec.branchPerValueOf, case .list(let items) = module.constants[argument.value] {
+        options = items.map { module.text($0) ?? "" }
+      }
     }
-    let outcomes = 1 + options + spec.branches.count
+    let outcomes = spec.outcomes(options: options).count
     guard table.count == outcomes else {
       throw error(instruction, "`\(kind.rawValue)` has \(outcomes) outcomes, but its branch table has \(table.count) targets")
     }

@@ -286,18 +286,14 @@ struct FlowChecker {
 
   /// The branch names a block of `kind` may take, `next` aside.
   static func branchNames(_ spec: BlockSpec, _ arguments: [Argument]) -> [String] {
-    var names = spec.branches
-    if let perValue = spec.branchPerValueOf,
-      let argument = arguments.first(where: { $0.name.value == perValue }),
+    guard let perValue = spec.branchPerValueOf, let argument = arguments.first(where: { $0.name.value == perValue }),
       case .list(let items) = argument.value.value
-    {
-      let values = items.compactMap { item -> String? in
-        if case .text(let t) = item.value { return t }
-        return nil
-      }
-      names = values + names
+    else { return spec.branches }
+    let values = items.compactMap { item -> String? in
+      if case .text(let t) = item.value { return t }
+      return nil
     }
-    return names
+    return Array(spec.outcomes(options: values).dropFirst())
   }
 
   private mutating func branchNames(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec, _ arguments: [Argument]) {

@@ -160,7 +160,7 @@ struct FlowEmitter {
     case .handsOff(let unless): handsOff = unless.map { block.argument($0) == nil } ?? true
     default: handsOff = false
     }
-    let outcomes = ["next"] + options + spec.branches
+    let outcomes = spec.outcomes(options: options)
     let table = outcomes.map { outcome in outcome == "next" && handsOff ? Label.handOff : label(b, outcome) }
     emit(.call, [.blockKind(kind), .arguments(arguments), .table(table)])
   }

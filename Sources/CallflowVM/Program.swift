@@ -27,8 +27,11 @@ public final class Program: Sendable {
   let userAttributeKeys: [String]
   /// The number of loop slots each flow uses.
   let slots: [Int]
-  /// Whether each instruction starts a block, and that block's id and line.
-  let blocks: [(id: Int32, line: Int32)?]
+  /// The block each instruction belongs to: a `name` constant with its id, and its line
+  /// (-1 for an instruction before any block).
+  let blockOf: [(id: Int32, line: Int32)]
+  /// Whether each instruction is its block's first.
+  let startsBlock: [Bool]
 
   /// One decoded instruction. `a`, `b`, `c` are its constant operands (or slot) in order;
   /// `target` its jump target; `table`/`arguments` ranges into the shared arrays.
@@ -104,13 +107,23 @@ public final class Program: Sendable {
     self.flowEnd = flowEnd
     self.offsets = offsets
     self.slots = slots
-    var blocks = [(id: Int32, line: Int32)?](repeating: nil, count: code.count)
+    // Instructions and line entries are both in offset order: one pass over each flow.
+    var blockOf = [(id: Int32, line: Int32)](repeating: (-1, -1), count: code.count)
+    var startsBlock = [Bool](repeating: false, count: code.count)
     for (f, flow) in module.flows.enumerated() {
-      for entry in flow.lines {
-        for pc in flowStart[f]..<flowEnd[f] where Int(offsets[pc]) == entry.offset { blocks[pc] = (Int32(entry.block), Int32(entry.line)) }
+      var entry = 0
+      var current: (id: Int32, line: Int32) = (-1, -1)
+      for pc in flowStart[f]..<flowEnd[f] {
+        while entry < flow.lines.count && flow.lines[entry].offset <= Int(offsets[pc]) {
+          startsBlock[pc] = flow.lines[entry].offset == Int(offsets[pc])
+          current = (Int32(flow.lines[entry].block), Int32(flow.lines[entry].line))
+          entry += 1
+        }
+        blockOf[pc] = current
       }
     }
-    self.blocks = blocks
+    self.blockOf = blockOf
+    self.startsBlock = startsBlock
     flowNames = module.flows.map { module.text($0.name) ?? "" }
     var byName: [String: Int] = [:]
     for (i, name) in flowNames.enumerated() { byName[name] = i }
@@ -138,10 +151,11 @@ public final class Program: Sendable {
   /// The index of the flow named `name`.
   public func flow(named name: String) -> Int? { flowsByName[name] }
 
-  /// The block (id and line) of instruction `pc`, which is in flow `flow`.
-  func block(_ pc: Int, flow: Int) -> (id: String, line: Int)? {
-    guard module.flows.indices.contains(flow), let entry = module.block(at: Int(offsets[pc]), in: module.flows[flow]) else { return nil }
-    return (module.text(entry.block) ?? "?", entry.line)
+  /// The block (id and line) instruction `pc` belongs to.
+  func block(_ pc: Int) -> (id: String, line: Int)? {
+    let entry = blockOf[pc]
+    guard entry.id >= 0 else { return nil }
+    return (texts[Int(entry.id)], Int(entry.line))
   }
 
 }

@@ -94,13 +94,13 @@ public struct VM {
     while true {
       state.steps += 1
       guard state.steps <= stepBudget else {
-        let block = program.block(pc, flow: flow)
+        let block = program.block(pc)
         throw RuntimeError(
           message: "ran \(stepBudget) instructions without ending: a cycle that never waits for the caller or the clock",
           flow: program.flowNames[flow], block: block?.id, line: block?.line)
       }
-      if tracing, let block = program.blocks[pc] {
-        trace.append(TraceStep(flow: program.flowNames[flow], block: program.texts[Int(block.id)], line: Int(block.line)))
+      if tracing, program.startsBlock[pc], let block = program.block(pc) {
+        trace.append(TraceStep(flow: program.flowNames[flow], block: block.id, line: block.line))
       }
       let op = code[pc]
       switch op.opcode {
@@ -113,7 +113,7 @@ public struct VM {
       case .handOff:
         return .ended(finish(.queued(state.queue)))
       case .trap:
-        let block = program.block(pc, flow: flow)
+        let block = program.block(pc)
         return .ended(finish(.fellOff(flow: program.flowNames[flow], block: block?.id ?? "?", line: block?.line ?? 0)))
       case .setAttribute:
         state.attributes[program.userAttributeKeys[Int(op.a)]] = value(op.b)
@@ -182,11 +182,12 @@ public struct VM {
       arguments[parameter] = argument(Int(value))
       if parameter == kind.spec.branchPerValueOf, case .list(let items) = arguments[parameter] { options = items }
     }
-    let block = program.block(pc, flow: flow)
+    let block = program.block(pc)
     // A block that goes on only through its branches (`get-input`) cannot answer `next`.
-    let next = kind.spec.success == .branchesOnly ? [] : ["next"]
+    let outcomes = kind.spec.outcomes(options: options)
     return HostCall(
-      kind: kind, arguments: arguments, outcomes: next + options + kind.spec.branches, flow: program.flowNames[flow],
+      kind: kind, arguments: arguments, outcomes: kind.spec.success == .branchesOnly ? Array(outcomes.dropFirst()) : outcomes,
+      flow: program.flowNames[flow],
       block: block?.id ?? "?", line: block?.line ?? 0)
   }
 

@@ -211,6 +211,10 @@ public final class BlockSpec: Sendable {
     self.mayReadAttributes = (open.map { [ParameterSpec("", $0, "")] } ?? parameters).contains { $0.type.mayHoldAttribute }
   }
 
+  /// Everything a block of this kind may come to, in the order modules number them: `next`,
+  /// then one per value of ``branchPerValueOf`` (`get-input`'s `options`), then ``branches``.
+  public func outcomes(options: [String]) -> [String] { ["next"] + options + branches }
+
   /// The parameter named `name`, if the kind takes it.
   public func parameter(_ name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
 
