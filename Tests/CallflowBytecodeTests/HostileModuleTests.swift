@@ -52,6 +52,21 @@ import Testing
     #expect(accepted < (sampleModule.count - 16) / 4)
   }
 
+  /// Changes that keep the module valid (a letter of a text for another) are accepted, and
+  /// what is accepted writes back to exactly the bytes read.
+  @Test func harmlessChangesAreAcceptedAndWriteBackExactly() throws {
+    var accepted = 0
+    for i in 16..<sampleModule.count where (0x61...0x79).contains(sampleModule[i]) {
+      var bytes = sampleModule
+      bytes[i] += 1
+      ModuleWriter.sign(&bytes)
+      guard let module = try? ModuleReader.read(bytes) else { continue }
+      accepted += 1
+      #expect(ModuleWriter.bytes(of: module) == bytes)
+    }
+    #expect(accepted > 100)
+  }
+
   @Test func wrongMagicVersionAndFlagsAreNamed() {
     func error(_ change: (inout [UInt8]) -> Void) -> String {
       var bytes = sampleModule
