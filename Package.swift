@@ -37,12 +37,14 @@ let package = Package(
     ),
     // Stage 5: the VM that runs a module's flows for one contact, every effect through a host.
     .target(name: "CallflowVM", dependencies: ["CallflowSyntax", "CallflowBytecode"]),
+    // Stage 5: the contact-center simulator, the VM's host for every contact on a virtual clock.
+    .target(name: "CallflowSimulator", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM"]),
     // Orchestration: project loading, parallel parsing, checking, output.
     .target(
       name: "CallflowDriver",
       dependencies: [
         "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowBytecode",
-        "CallflowCompiler", "CallflowVM",
+        "CallflowCompiler", "CallflowVM", "CallflowSimulator",
       ]
     ),
     .executableTarget(

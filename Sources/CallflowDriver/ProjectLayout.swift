@@ -30,9 +30,14 @@ public struct ProjectLayout: Sendable {
   /// The file name of the project's configuration.
   public static let configName = "callflow.yaml"
 
+  /// The suffixes of the simulator's scenario and load-model files, which live beside flows.
+  public static let scenarioSuffix = ".test.yaml"
+  public static let modelSuffix = ".model.yaml"
+
   /// Whether `name` is the name of a flow file.
   public static func isFlowFile(_ name: String) -> Bool {
-    SourceForm(path: name) != nil && name != centerName && name != configName
+    SourceForm(path: name) != nil && name != centerName && name != configName && !name.hasSuffix(scenarioSuffix)
+      && !name.hasSuffix(modelSuffix)
   }
 
   /// The layout for the paths of a command line. `-` stands for standard input.
@@ -112,6 +117,12 @@ public struct ProjectLayout: Sendable {
   /// Every flow file below `root`, skipping hidden folders and build folders, sorted.
   /// Symbolic links to folders are not followed, so a link cycle cannot trap the walk.
   static func flowFiles(under root: String) throws(InputError) -> [String] {
+    try files(under: root, where: isFlowFile)
+  }
+
+  /// Every file below `root` whose name `matches`, skipping hidden folders, sorted. Symbolic
+  /// links to folders are not followed.
+  static func files(under root: String, where matches: (String) -> Bool) throws(InputError) -> [String] {
     var files: [String] = []
     var pending = [root]
     while let dir = pending.popLast() {
@@ -127,11 +138,11 @@ public struct ProjectLayout: Sendable {
         let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
         switch Int32(entry.pointee.d_type) {
         case Int32(DT_DIR): pending.append(path)
-        case Int32(DT_REG), Int32(DT_LNK): if isFlowFile(name) { files.append(displayPath(path)) }
+        case Int32(DT_REG), Int32(DT_LNK): if matches(name) { files.append(displayPath(path)) }
         default:
           var info = stat()
           guard lstat(path, &info) == 0 else { continue }
-          if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) } else if isFlowFile(name) { files.append(displayPath(path)) }
+          if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) } else if matches(name) { files.append(displayPath(path)) }
         }
       }
     }

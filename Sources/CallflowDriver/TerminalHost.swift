@@ -42,17 +42,15 @@ public struct TerminalHost: FlowHost {
         say("(nothing entered)")
         return HostResult("error")
       }
-      let phone = call.text("kind") == "phone-number"
-      let valid = phone && call.text("format") != "local" ? Self.isE164(line) : line.allSatisfy { $0.isASCII && $0.isNumber }
-      return valid ? HostResult("next", writes: ["$.StoredCustomerInput": line]) : HostResult("error")
+      return HostChecks.acceptsInput(line, call: call) ? HostResult("next", writes: ["$.StoredCustomerInput": line]) : HostResult("error")
     case .validatePhone:
       let value = call.text("value") ?? ""
-      let valid = call.text("format") == "local" ? (7...15).contains(value.count) && value.allSatisfy(\.isNumber) : Self.isE164(value)
+      let valid = HostChecks.isValidPhone(value, call: call)
       say("validates \(value.isEmpty ? "nothing" : value): \(valid ? "valid" : "invalid")")
       return HostResult(valid ? "next" : "invalid")
     case .setCallbackNumber:
       let value = call.text("value") ?? ""
-      guard Self.isE164(value) else {
+      guard HostChecks.isE164(value) else {
         say("callback number \(value.isEmpty ? "unset" : value): invalid")
         return HostResult("invalid-number")
       }
@@ -100,35 +98,15 @@ public struct TerminalHost: FlowHost {
 
   /// Whether the hours named `name` are open now, or `nil` when the module has no such hours.
   func isOpen(_ name: String) -> Bool? {
-    let module = program.module
-    guard let hours = module.resources.hours.first(where: { module.text($0.name) == name }) else { return nil }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = hours.timezone.flatMap { module.text($0) }.flatMap(TimeZone.init(identifier:)) ?? .gmt
-    let parts = calendar.dateComponents([.weekday, .hour, .minute], from: now)
-    // Calendar weekdays count from Sunday = 1; the module's from Monday = bit 0.
-    let day = ((parts.weekday ?? 1) + 5) % 7
-    let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
-    return hours.rules.contains { $0.days & (1 << UInt8(day)) != 0 && $0.intervals.contains { $0.contains(minute) } }
+    guard let hours = HostChecks.hours(name, in: program.module) else { return nil }
+    return HostChecks.isOpen(hours, in: program.module, at: Int(now.timeIntervalSince1970.rounded(.down)))
   }
 
   private func lookup(_ call: HostCall, _ say: (String) -> Void) -> HostResult {
-    let module = program.module
     let key = call.text("key") ?? ""
     let value = call.text("value") ?? ""
-    let fields: [String] = key == "name" ? ["first-name", "last-name"] : [key == "phone" ? "phone" : key]
-    let matches = module.resources.profiles.filter { profile in
-      profile.contains { fields.contains(module.text($0.name) ?? "") && module.text($0.value) == value }
-    }
+    let matches = HostChecks.lookup(key: key, value: value, in: program.module)
     say("looks up a profile by \(key) \(value): \(matches.count == 1 ? "one" : matches.isEmpty ? "none" : "\(matches.count)") found")
-    guard matches.count == 1, let profile = matches.first else { return HostResult(matches.isEmpty ? "not-found" : "multiple") }
-    var writes: [String: String] = [:]
-    for field in profile { if let name = module.text(field.name), let text = module.text(field.value) { writes["$.Customer.\(name)"] = text } }
-    return HostResult("next", writes: writes)
+    return HostChecks.lookupResult(matches)
   }
-
-  static func isE164(_ text: String) -> Bool {
-    if case .success = PhoneNumberSyntax.parseE164(text) { return true }
-    return false
-  }
-
 }

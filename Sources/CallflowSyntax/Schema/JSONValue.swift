@@ -5,6 +5,8 @@ import CallflowDiagnostics
 public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
   case string(String)
   case number(Int)
+  /// A number with a fraction, printed to at most two decimals.
+  case decimal(Double)
   case bool(Bool)
   case null
   case array([JSONValue])
@@ -21,6 +23,10 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
     switch self {
     case .string(let s): return Self.quote(s)
     case .number(let n): return String(n)
+    case .decimal(let x):
+      guard x.isFinite else { return "null" }
+      let rounded = (x * 100).rounded() / 100
+      return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     case .bool(let b): return b ? "true" : "false"
     case .null: return "null"
     case .array(let items):

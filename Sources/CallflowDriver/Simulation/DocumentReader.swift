@@ -1,0 +1,139 @@
+import CallflowDiagnostics
+import CallflowSyntax
+import CallflowYAML
+
+/// Reads the values of a scenario or load-model file, collecting an error with its span for
+/// each key that is unknown, missing or of the wrong kind.
+struct DocumentReader {
+  var diagnostics: [Diagnostic] = []
+
+  mutating func error(_ message: String, at span: SourceSpan, notes: [Note] = []) {
+    diagnostics.append(Diagnostic(.invalidValue, message, at: span, notes: notes))
+  }
+
+  /// The fields of a mapping, with unknown keys reported (and the nearest known one
+  /// suggested); `nil` when `value` is not a mapping.
+  mutating func fields(_ value: SyntaxValue, of what: String, allowed: [String]) -> [String: SyntaxField]? {
+    guard case .record(let fields) = value.kind else {
+      error("\(what) is a mapping, not \(value.kindDescription)", at: value.span)
+      return nil
+    }
+    var result: [String: SyntaxField] = [:]
+    for field in fields {
+      guard allowed.contains(field.name.value) else {
+        let hint = Suggestions.nearest(to: field.name.value, in: allowed).map { "did you mean `\($0)`?" }
+        error(
+          "unknown key `\(field.name.value)` in \(what)", at: field.name.span,
+          notes: [Note(hint ?? "the keys are " + allowed.map { "`\($0)`" }.joined(separator: ", "))])
+        continue
+      }
+      result[field.name.value] = field
+    }
+    return result
+  }
+
+  /// The text of a scalar.
+  mutating func text(_ value: SyntaxValue, _ what: String) -> String? {
+    guard let text = value.scalarText else {
+      error("\(what) is text, not \(value.kindDescription)", at: value.span)
+      return nil
+    }
+    return text
+  }
+
+  /// A required key's value.
+  mutating func required(_ fields: [String: SyntaxField], _ key: String, in what: String, at span: SourceSpan) -> SyntaxValue? {
+    guard let field = fields[key] else {
+      error("\(what) needs `\(key)`", at: span)
+      return nil
+    }
+    return field.value
+  }
+
+  /// A list's items (a single scalar counts as a list of one).
+  mutating func list(_ value: SyntaxValue, _ what: String) -> [SyntaxValue]? {
+    switch value.kind {
+    case .list(let items): return items
+    case .scalar: return [value]
+    default:
+      error("\(what) is a list, not \(value.kindDescription)", at: value.span)
+      return nil
+    }
+  }
+
+  mutating func integer(_ value: SyntaxValue, _ what: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
+    guard let text = value.scalarText, let n = Int(text), range.contains(n) else {
+      let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+      error("\(what) is a whole number, \(bounds), not \(value.kindDescription)", at: value.span)
+      return nil
+    }
+    return n
+  }
+
+  mutating func number(_ value: SyntaxValue, _ what: String) -> Double? {
+    guard let text = value.scalarText, let x = Double(text), x.isFinite, x >= 0 else {
+      error("\(what) is a number of at least 0, not \(value.kindDescription)", at: value.span)
+      return nil
+    }
+    return x
+  }
+
+  /// A duration such as `90s`, `5m`, `1h30m`, in seconds.
+  mutating func duration(_ value: SyntaxValue, _ what: String) -> Int? {
+    guard let text = value.scalarText else {
+      error("\(what) is a duration such as `5m`, not \(value.kindDescription)", at: value.span)
+      return nil
+    }
+    switch DurationSyntax.parse(text) {
+    case .success(let seconds): return seconds
+    case .failure(let failure):
+      error("\(what): \(failure.message)", at: value.span)
+      return nil
+    }
+  }
+
+  mutating func bool(_ value: SyntaxValue, _ what: String) -> Bool? {
+    switch value.scalarText {
+    case "true"?: return true
+    case "false"?: return false
+    default:
+      error("\(what) is `true` or `false`, not \(value.kindDescription)", at: value.span)
+      return nil
+    }
+  }
+
+  /// A time of day `HH:MM` or `HH:MM:SS`, in seconds after midnight.
+  static func timeOfDay(_ text: String) -> Int? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+      let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m)
+    else { return nil }
+    let s = parts.count == 3 ? Int(parts[2]) ?? 60 : 0
+    guard (0..<60).contains(s), h < 24 || (m == 0 && s == 0) else { return nil }
+    return h * 3600 + m * 60 + s
+  }
+
+  /// A range of times of day `HH:MM-HH:MM`, in seconds after midnight.
+  static func timeRange(_ text: String) -> Range<Int>? {
+    let ends = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard ends.count == 2, let a = timeOfDay(String(ends[0])), let b = timeOfDay(String(ends[1])), a < b else { return nil }
+    return a..<b
+  }
+
+  /// Days of the week, 0 = Monday: `mon-fri`, `sat`, `mon-sun`, or a list of those.
+  mutating func days(_ value: SyntaxValue, _ what: String) -> Set<Int>? {
+    let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    guard let items = list(value, what) else { return nil }
+    var days: Set<Int> = []
+    for item in items {
+      guard let text = item.scalarText else { return nil }
+      let ends = text.lowercased().split(separator: "-").map(String.init)
+      guard (1...2).contains(ends.count), let a = names.firstIndex(of: ends[0]), let b = names.firstIndex(of: ends.last ?? ""), a <= b else {
+        error("\(what) are days such as `mon-fri`, `sat` or `mon-sun`, not `\(text)`", at: item.span)
+        return nil
+      }
+      days.formUnion(a...b)
+    }
+    return days
+  }
+}

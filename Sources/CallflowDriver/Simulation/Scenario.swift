@@ -1,0 +1,138 @@
+import CallflowDiagnostics
+import CallflowSimulator
+import CallflowSyntax
+import CallflowYAML
+
+/// A scenario file (`*.test.yaml`): a start time, agents, contacts and what must come of them.
+struct Scenario: Sendable {
+  struct Agent: Sendable {
+    var name: Located<String>
+    var routingProfile: Located<String>?
+    var available: [Range<Int>]
+    var handleTime: Int
+  }
+
+  struct Contact: Sendable {
+    var id: Located<String>
+    var at: Int
+    var from: String
+    var to: Located<String>
+    var input: [String]
+    var dials: [DialAnswer]
+    var hangsUpAfter: Int?
+    var handleTime: Int?
+  }
+
+  var name: String
+  var file: FileID
+  var span: SourceSpan
+  var start: Int
+  var agents: [Agent]?
+  var contacts: [Contact]
+  var expectations: [Expectation]
+  /// When the run stops; by default when nothing is left to happen.
+  var until: Int?
+
+  static let keys = ["scenario", "start", "until", "agents", "contacts", "expect"]
+
+  /// Reads a scenario from its YAML value.
+  static func read(_ root: SyntaxValue, file: FileID, reader: inout DocumentReader) -> Scenario? {
+    guard let fields = reader.fields(root, of: "a scenario", allowed: keys) else { return nil }
+    let before = reader.diagnostics.count
+    let name = reader.required(fields, "scenario", in: "a scenario", at: root.span).flatMap { reader.text($0, "`scenario`") } ?? ""
+    var start = 0
+    if let value = reader.required(fields, "start", in: "a scenario", at: root.span), let text = reader.text(value, "`start`") {
+      if let t = Clock.parse(text) { start = t } else { reader.error("`start` is an ISO 8601 time such as 2026-01-05T10:00:00Z, not `\(text)`", at: value.span) }
+    }
+    let times = ScenarioTimes(start: start)
+    var scenario = Scenario(name: name, file: file, span: root.span, start: start, agents: nil, contacts: [], expectations: [])
+    if let value = fields["until"]?.value { scenario.until = times.time(value, "`until`", reader: &reader) }
+    if let value = fields["agents"]?.value, let items = reader.list(value, "`agents`") {
+      scenario.agents = items.compactMap { readAgent($0, times: times, reader: &reader) }
+    }
+    if let value = reader.required(fields, "contacts", in: "a scenario", at: root.span), let items = reader.list(value, "`contacts`") {
+      scenario.contacts = items.compactMap { readContact($0, times: times, reader: &reader) }
+      var seen: [String: SourceSpan] = [:]
+      for contact in scenario.contacts {
+        if let first = seen[contact.id.value] {
+          reader.error("two contacts are named `\(contact.id.value)`", at: contact.id.span, notes: [Note("the first is here", at: first)])
+        }
+        seen[contact.id.value] = contact.id.span
+      }
+    }
+    if let value = fields["expect"]?.value, let items = reader.list(value, "`expect`") {
+      scenario.expectations = items.compactMap { Expectation.read($0, times: times, reader: &reader) }
+    }
+    return reader.diagnostics.count == before ? scenario : nil
+  }
+
+  private static func readAgent(_ value: SyntaxValue, times: ScenarioTimes, reader: inout DocumentReader) -> Agent? {
+    guard let fields = reader.fields(value, of: "an agent", allowed: ["name", "routing-profile", "available", "handle-time"]) else { return nil }
+    guard let nameValue = reader.required(fields, "name", in: "an agent", at: value.span), let name = reader.text(nameValue, "`name`") else { return nil }
+    var agent = Agent(name: Located(name, at: nameValue.span), routingProfile: nil, available: [times.start..<Int.max / 2], handleTime: 300)
+    if let v = fields["routing-profile"]?.value, let profile = reader.text(v, "`routing-profile`") { agent.routingProfile = Located(profile, at: v.span) }
+    if let v = fields["handle-time"]?.value, let t = reader.duration(v, "`handle-time`") { agent.handleTime = t }
+    if let v = fields["available"]?.value, let items = reader.list(v, "`available`") {
+      agent.available = items.compactMap { times.window($0, "`available`", reader: &reader) }
+    }
+    return agent
+  }
+
+  private static func readContact(_ value: SyntaxValue, times: ScenarioTimes, reader: inout DocumentReader) -> Contact? {
+    let keys = ["id", "at", "from", "to", "input", "dials", "hangs-up-after", "handle-time"]
+    guard let fields = reader.fields(value, of: "a contact", allowed: keys) else { return nil }
+    guard let idValue = reader.required(fields, "id", in: "a contact", at: value.span), let id = reader.text(idValue, "`id`"),
+      let atValue = reader.required(fields, "at", in: "a contact", at: value.span), let at = times.time(atValue, "`at`", reader: &reader),
+      let toValue = reader.required(fields, "to", in: "a contact", at: value.span), let to = reader.text(toValue, "`to`")
+    else { return nil }
+    var contact = Contact(id: Located(id, at: idValue.span), at: at, from: "", to: Located(to, at: toValue.span), input: [], dials: [])
+    if let v = fields["from"]?.value, let from = reader.text(v, "`from`") { contact.from = from }
+    if let v = fields["input"]?.value, let items = reader.list(v, "`input`") { contact.input = items.compactMap { reader.text($0, "an input") } }
+    if let v = fields["dials"]?.value, let items = reader.list(v, "`dials`") {
+      contact.dials = items.compactMap { item in
+        guard let text = reader.text(item, "a dial") else { return nil }
+        guard let answer = DialAnswer(rawValue: text) else {
+          let names = DialAnswer.allCases.map(\.rawValue)
+          reader.error(
+            "`\(text)` is not a way to answer a dial", at: item.span,
+            notes: [Note(Suggestions.nearest(to: text, in: names).map { "did you mean `\($0)`?" } ?? "one of " + names.joined(separator: ", "))])
+          return nil
+        }
+        return answer
+      }
+    }
+    if let v = fields["hangs-up-after"]?.value { contact.hangsUpAfter = reader.duration(v, "`hangs-up-after`") }
+    if let v = fields["handle-time"]?.value { contact.handleTime = reader.duration(v, "`handle-time`") }
+    return contact
+  }
+}
+
+/// Times in a scenario: `HH:MM` on the start's day (UTC), a duration after the start
+/// (`90s`, `2d`), or a full ISO 8601 time.
+struct ScenarioTimes: Sendable {
+  var start: Int
+  var day: Int { start - ((start % 86_400) + 86_400) % 86_400 }
+
+  func parse(_ text: String) -> Int? {
+    if let t = DocumentReader.timeOfDay(text) { return day + t }
+    if case .success(let s) = DurationSyntax.parse(text) { return start + s }
+    return Clock.parse(text)
+  }
+
+  func time(_ value: SyntaxValue, _ what: String, reader: inout DocumentReader) -> Int? {
+    guard let text = reader.text(value, what) else { return nil }
+    guard let t = parse(text) else {
+      reader.error("\(what) is a time: `HH:MM` on the start's day, a duration after the start such as `90s`, or an ISO 8601 time; not `\(text)`", at: value.span)
+      return nil
+    }
+    return t
+  }
+
+  /// `HH:MM-HH:MM` (or two times of any form joined by `-` where unambiguous).
+  func window(_ value: SyntaxValue, _ what: String, reader: inout DocumentReader) -> Range<Int>? {
+    guard let text = reader.text(value, what) else { return nil }
+    if let r = DocumentReader.timeRange(text) { return (day + r.lowerBound)..<(day + r.upperBound) }
+    reader.error("\(what) is a window of time such as `10:07-18:00`, not `\(text)`", at: value.span)
+    return nil
+  }
+}

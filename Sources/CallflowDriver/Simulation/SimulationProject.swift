@@ -1,0 +1,49 @@
+import CallflowBytecode
+import CallflowDiagnostics
+import CallflowSimulator
+import CallflowSyntax
+import CallflowVM
+import Foundation
+
+/// A project made ready to simulate: checked, compiled, loaded through the verifier as any
+/// host loads a module, with the routing profiles and agents of its `center.yaml`.
+struct SimulationProject {
+  var root: String
+  var program: Program
+  var center: CenterModel
+  var centerSyntax: Center?
+
+  enum Failure: Error {
+    /// The project has errors: the check's diagnostics say which.
+    case check(CheckResult)
+    case input(InputError)
+  }
+
+  /// Builds the project in folder `root`.
+  static func load(root: String, options: CheckOptions = CheckOptions()) -> Result<SimulationProject, Failure> {
+    do {
+      let build = try BuildRun.run(path: root, options: options)
+      guard let bytes = build.bytes else { return .failure(.check(build.check)) }
+      let program: Program
+      do {
+        program = try Program(bytes: bytes)
+      } catch {
+        return .failure(.input(InputError("the module built from \(root) does not load: \(error)")))
+      }
+      let centerSyntax = build.check.centers.first
+      return .success(SimulationProject(root: root, program: program, center: CenterModel(module: program.module, center: centerSyntax), centerSyntax: centerSyntax))
+    } catch {
+      return .failure(.input(error))
+    }
+  }
+
+  /// The folder of the project `path` belongs to: the nearest folder upward holding
+  /// `center.yaml`.
+  static func root(of path: String) -> String? {
+    var isDirectory: ObjCBool = false
+    let absolute = ProjectLayout.absolutePath(path)
+    let start = FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && isDirectory.boolValue
+      ? absolute : (absolute as NSString).deletingLastPathComponent
+    return ProjectLayout.projectRoot(from: start).map(ProjectLayout.displayPath)
+  }
+}

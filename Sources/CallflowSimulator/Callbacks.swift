@@ -1,0 +1,185 @@
+import CallflowVM
+
+extension Simulator {
+  /// The settings of a `transfer-to-queue` block's callback.
+  static func settings(of call: HostCall) -> CallbackSettings {
+    var settings = CallbackSettings()
+    func seconds(_ name: String) -> Int? {
+      switch call.arguments["callback." + name] {
+      case .duration(let s)?, .integer(let s)?: s
+      default: nil
+      }
+    }
+    settings.initialDelay = seconds("initial-delay") ?? 0
+    settings.maxRetries = seconds("max-retries") ?? 0
+    settings.retryInterval = seconds("retry-interval") ?? 0
+    settings.expiry = min(seconds("expiry") ?? 7 * 86_400, 7 * 86_400)
+    settings.customerFirst = call.text("callback.dial-mode") == "customer-first"
+    settings.creationFlow = call.text("callback.creation-flow")
+    settings.outboundFlow = call.text("callback.outbound-flow")
+    return settings
+  }
+
+  /// A `transfer-to-queue` with a callback: the callback contact (C2) is created and the
+  /// caller's flow goes on.
+  mutating func requestCallback(_ i: Int, _ call: HostCall, state: ContactState) -> String {
+    let name = call.text("callback.working-queue") ?? call.text("queue") ?? state.workingQueue ?? state.queue
+    guard let q = name.flatMap(center.queue(named:)) else { return "error" }
+    guard !isFull(q, for: i) else {
+      contacts[i].rejectedBy = q
+      return "at-capacity"
+    }
+    let settings = Self.settings(of: call)
+    createCallback(
+      from: i, state: state, settings: settings, number: state.callbackNumber ?? contacts[i].customer, queue: q,
+      method: settings.customerFirst ? .customerFirstQueued : .callback, system: center.queues[q].callerNumber)
+    return "next"
+  }
+
+  /// A callback for contact `i`'s customer in queue `q`: it keeps `i`'s place in line and
+  /// routing priority, holds a place in `q` from now, is due after its initial delay and
+  /// expires after its expiry.
+  mutating func createCallback(
+    from i: Int, state: ContactState, settings: CallbackSettings, number: String, queue q: Int, method: InitiationMethod,
+    system: String?
+  ) {
+    let j = contacts.count
+    let parent = contacts[i]
+    var callback = Contact(
+      method: method, label: parent.label, initial: parent.initial, previous: i, customer: number,
+      system: system ?? parent.system, initiated: now, routingTime: parent.routingTime)
+    callback.priority = parent.priority
+    callback.queue = q
+    callback.callback = settings
+    callback.attributes = state.attributes
+    callback.attributes["$.CustomerEndpoint.Address"] = number
+    callback.workingQueue = state.workingQueue
+    callback.callbackNumber = number
+    callback.agentWhisper = parent.agentWhisper
+    callback.outboundWhisper = parent.outboundWhisper
+    callback.holding = q
+    queues[q].holding += 1
+    contacts.append(callback)
+    contacts[i].leftWithCallback = true
+    if contacts[i].next == nil { contacts[i].next = j }
+    events.schedule(.expire(contact: j), at: now + settings.expiry)
+    events.schedule(.callbackDue(contact: j), at: now + settings.initialDelay)
+  }
+
+  /// The initial delay is over: the creation flow runs (the callback is queued only if it
+  /// transfers to a queue), or the callback joins its queue.
+  mutating func callbackDue(_ j: Int) {
+    guard !contacts[j].isFinished, let q = contacts[j].queue else { return }
+    if let flow = contacts[j].callback?.creationFlow {
+      startFlow(j, flow, role: .main)
+    } else {
+      release(j)
+      enqueue(j, q)
+    }
+  }
+
+  /// Agent `a` accepted agent-first callback `i`: the customer is dialled.
+  mutating func dialForAgent(_ a: Int, _ i: Int) {
+    contacts[i].agent = a
+    contacts[i].connected = now
+    whisper(contacts[i].agentWhisper, for: i)
+    let answer = world.dial(label: contacts[i].label)
+    contacts[i].answer = answer
+    contacts[i].attempts += 1
+    contacts[i].connecting += answer.seconds
+    events.schedule(.agentDialEnded(agent: a, contact: i), at: now + answer.seconds)
+  }
+
+  /// The dial of an agent-first callback was answered, or not. Voicemail counts as connected;
+  /// only a ring with no answer is retried, at most `max-retries` times, `retry-interval` apart.
+  mutating func agentDialEnded(_ a: Int, _ i: Int) {
+    guard !contacts[i].isFinished, let answer = contacts[i].answer else {
+      agentFree(a)
+      return
+    }
+    switch answer {
+    case .human:
+      contacts[i].handled = true
+      agents[a].handled += 1
+      whisper(contacts[i].outboundWhisper, for: i)
+      events.schedule(.agentDone(agent: a, contact: i), at: now + world.handleTime(agent: a, label: contacts[i].label))
+    case .voicemailBeep, .voicemailNoBeep:
+      contacts[i].handled = true
+      agents[a].handled += 1
+      events.schedule(.agentDone(agent: a, contact: i), at: now + options.voicemailSeconds)
+    case .noAnswer:
+      let settings = contacts[i].callback ?? CallbackSettings()
+      if contacts[i].attempts <= settings.maxRetries, let q = contacts[i].queue {
+        contacts[i].waitingRetry = true
+        contacts[i].holding = q
+        queues[q].holding += 1
+        events.schedule(.retry(contact: i), at: now + settings.retryInterval)
+      } else {
+        finish(i, .callbackNotAnswered)
+      }
+      agentFree(a)
+    case .busy, .invalidNumber, .fax:
+      finish(i, .callbackFailed)
+      agentFree(a)
+    }
+  }
+
+  /// The time between attempts is over: the callback is back in its queue, in its place.
+  mutating func retry(_ i: Int) {
+    guard !contacts[i].isFinished, contacts[i].waitingRetry, let q = contacts[i].queue else { return }
+    contacts[i].waitingRetry = false
+    release(i)
+    enqueue(i, q)
+  }
+
+  /// A callback no agent worked is deleted at its expiry (at most 7 days after creation).
+  mutating func expire(_ i: Int) {
+    guard !contacts[i].isFinished, !contacts[i].handled else { return }
+    if let a = contacts[i].agent, agents[a].contact == i { return }  // being dialled now
+    finish(i, .expired)
+  }
+
+  /// A customer-first callback (C2) reached an agent: C2 ends, and C3 dials the customer while
+  /// the agent is held for them.
+  mutating func dialCustomerFirst(_ a: Int, _ i: Int) {
+    let j = contacts.count
+    let c2 = contacts[i]
+    var c3 = Contact(
+      method: .customerFirstDialed, label: c2.label, initial: c2.initial, previous: i, customer: c2.customer,
+      system: c2.queue.flatMap { center.queues[$0].callerNumber } ?? c2.system, initiated: now, routingTime: c2.routingTime)
+    c3.priority = c2.priority
+    c3.queue = c2.queue
+    c3.callback = c2.callback
+    c3.attributes = c2.attributes
+    c3.workingQueue = c2.workingQueue
+    c3.callbackNumber = c2.callbackNumber
+    c3.agentWhisper = c2.agentWhisper
+    c3.outboundWhisper = c2.outboundWhisper
+    c3.earlierQueueTime = c2.enqueued.map { now - $0 } ?? 0
+    c3.reservedAgent = a
+    let answer = world.dial(label: c2.label)
+    c3.answer = answer
+    c3.attempts = 1
+    c3.connecting = answer.seconds
+    contacts.append(c3)
+    contacts[i].next = j
+    finish(i, .callbackDialed)
+    agents[a].contact = j
+    events.schedule(.customerDialEnded(contact: j), at: now + answer.seconds)
+  }
+
+  /// C3's dial was answered or not: the outbound flow runs (its `check-call-progress` says
+  /// which). If it ends without putting the customer through to a queue, the held agent is
+  /// free (``finish(_:_:)``).
+  mutating func customerDialEnded(_ j: Int) {
+    guard !contacts[j].isFinished else { return }
+    if contacts[j].answer?.connects == true { contacts[j].customerAnswered = now }
+    if let flow = contacts[j].callback?.outboundFlow {
+      startFlow(j, flow, role: .main)
+    } else if contacts[j].answer == .human, let q = contacts[j].queue {
+      enqueue(j, q)
+    } else {
+      finish(j, .flowDisconnect)
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/// The historical metrics of a queue (Docs/SIMULATOR.md defines each).
+public enum Metric: String, CaseIterable, Sendable {
+  case contactsCreated = "CONTACTS_CREATED"
+  case contactsQueued = "CONTACTS_QUEUED"
+  case contactsHandled = "CONTACTS_HANDLED"
+  case contactsAbandoned = "CONTACTS_ABANDONED"
+  case contactsRejected = "CONTACTS_REJECTED"
+  case callbacksCreated = "CALLBACKS_CREATED"
+  case callbacksHandled = "CALLBACKS_HANDLED"
+  case callbacksExpired = "CALLBACKS_EXPIRED"
+  case callbacksDropped = "CALLBACKS_DROPPED"
+  case callbacksNotAnswered = "CALLBACKS_NOT_ANSWERED"
+  case avgQueueAnswerTime = "AVG_QUEUE_ANSWER_TIME"
+  case avgQueueAnswerTimeCustomerFirstCallback = "AVG_QUEUE_ANSWER_TIME_CUSTOMER_FIRST_CALLBACK"
+  case avgAbandonTime = "AVG_ABANDON_TIME"
+  case avgWaitTimeAfterCustomerConnection = "AVG_WAIT_TIME_AFTER_CUSTOMER_CONNECTION"
+  case sumConnectingTimeAgent = "SUM_CONNECTING_TIME_AGENT"
+  case serviceLevel = "SERVICE_LEVEL"
+}
+
+/// The counts and sums a queue's metrics are made of, over one interval.
+public struct MetricTotals: Equatable, Sendable {
+  public var created = 0, queued = 0, handled = 0, abandoned = 0, rejected = 0
+  public var callbacksCreated = 0, callbacksHandled = 0, callbacksExpired = 0, callbacksDropped = 0, callbacksNotAnswered = 0
+  public var answerTime = 0, answered = 0
+  public var customerFirstAnswerTime = 0, customerFirstAnswered = 0
+  public var abandonTime = 0
+  public var waitAfterConnection = 0, connectedCustomers = 0
+  public var connectingTime = 0
+  /// Customers on the line answered within the service-level threshold, and those answered
+  /// or abandoned.
+  public var withinServiceLevel = 0, serviceLevelBase = 0
+
+  public init() {}
+
+  /// The value of `metric`; `nil` for an average of nothing.
+  public func value(_ metric: Metric) -> Double? {
+    func average(_ sum: Int, _ count: Int) -> Double? { count == 0 ? nil : Double(sum) / Double(count) }
+    switch metric {
+    case .contactsCreated: return Double(created)
+    case .contactsQueued: return Double(queued)
+    case .contactsHandled: return Double(handled)
+    case .contactsAbandoned: return Double(abandoned)
+    case .contactsRejected: return Double(rejected)
+    case .callbacksCreated: return Double(callbacksCreated)
+    case .callbacksHandled: return Double(callbacksHandled)
+    case .callbacksExpired: return Double(callbacksExpired)
+    case .callbacksDropped: return Double(callbacksDropped)
+    case .callbacksNotAnswered: return Double(callbacksNotAnswered)
+    case .avgQueueAnswerTime: return average(answerTime, answered)
+    case .avgQueueAnswerTimeCustomerFirstCallback: return average(customerFirstAnswerTime, customerFirstAnswered)
+    case .avgAbandonTime: return average(abandonTime, abandoned)
+    case .avgWaitTimeAfterCustomerConnection: return average(waitAfterConnection, connectedCustomers)
+    case .sumConnectingTimeAgent: return Double(connectingTime)
+    case .serviceLevel: return serviceLevelBase == 0 ? nil : 100 * Double(withinServiceLevel) / Double(serviceLevelBase)
+    }
+  }
+
+  public static func += (a: inout MetricTotals, b: MetricTotals) {
+    a.created += b.created; a.queued += b.queued; a.handled += b.handled; a.abandoned += b.abandoned; a.rejected += b.rejected
+    a.callbacksCreated += b.callbacksCreated; a.callbacksHandled += b.callbacksHandled; a.callbacksExpired += b.callbacksExpired
+    a.callbacksDropped += b.callbacksDropped; a.callbacksNotAnswered += b.callbacksNotAnswered
+    a.answerTime += b.answerTime; a.answered += b.answered
+    a.customerFirstAnswerTime += b.customerFirstAnswerTime; a.customerFirstAnswered += b.customerFirstAnswered
+    a.abandonTime += b.abandonTime; a.waitAfterConnection += b.waitAfterConnection; a.connectedCustomers += b.connectedCustomers
+    a.connectingTime += b.connectingTime; a.withinServiceLevel += b.withinServiceLevel; a.serviceLevelBase += b.serviceLevelBase
+  }
+}
+
+extension Simulator {
+  /// Each queue's metric totals in intervals of `interval` seconds from `start` (one interval
+  /// for the whole run when `nil`). Each count falls in the interval of its own moment: a
+  /// contact handled at 10:20 that was created at 10:10 is created in one interval and handled
+  /// in the next. Contacts before `start` or after the last interval are left out.
+  public func totals(start: Int, interval: Int?, intervals: Int = 1, serviceLevel threshold: Int = 20) -> [[MetricTotals]] {
+    var table = Array(repeating: Array(repeating: MetricTotals(), count: max(intervals, 1)), count: center.queues.count)
+    func bucket(_ t: Int) -> Int? {
+      guard t >= start else { return nil }
+      guard let interval else { return 0 }
+      let b = (t - start) / interval
+      return b < intervals ? b : nil
+    }
+    func add(_ q: Int, _ t: Int?, _ change: (inout MetricTotals) -> Void) {
+      guard let t, let b = bucket(t) else { return }
+      change(&table[q][b])
+    }
+    for c in contacts {
+      if let q = c.rejectedBy { add(q, c.disconnected ?? c.initiated) { $0.rejected += 1 } }
+      guard let q = c.queue else { continue }
+      let callback = c.method.isQueuedCallback
+      if c.enqueued != nil || callback { add(q, c.initiated) { $0.created += 1 } }
+      if callback { add(q, c.initiated) { $0.callbacksCreated += 1 } }
+      add(q, c.enqueued) { $0.queued += 1 }
+      if c.handled {
+        add(q, c.connected) { $0.handled += 1 }
+        if callback || c.method == .customerFirstDialed { add(q, c.connected) { $0.callbacksHandled += 1 } }
+        if let e = c.enqueued, let d = c.dequeued {
+          add(q, c.connected) {
+            $0.answerTime += d - e
+            $0.answered += 1
+          }
+          if c.method.customerOnLine {
+            add(q, c.connected) {
+              $0.serviceLevelBase += 1
+              if d - e <= threshold { $0.withinServiceLevel += 1 }
+            }
+          }
+        }
+        if c.method == .customerFirstDialed, let connected = c.connected {
+          add(q, connected) {
+            $0.customerFirstAnswerTime += connected - c.initiated + c.earlierQueueTime
+            $0.customerFirstAnswered += 1
+          }
+          if let answered = c.customerAnswered {
+            add(q, connected) {
+              $0.waitAfterConnection += connected - answered
+              $0.connectedCustomers += 1
+            }
+          }
+        }
+      }
+      if c.abandoned, let d = c.disconnected {
+        add(q, d) {
+          $0.abandoned += 1
+          $0.abandonTime += d - (c.enqueued ?? d)
+          $0.serviceLevelBase += 1
+        }
+      }
+      switch c.reason {
+      case .expired?: add(q, c.disconnected) { $0.callbacksExpired += 1 }
+      case .callbackNotAnswered?, .callbackFailed?: add(q, c.disconnected) { $0.callbacksNotAnswered += 1 }
+      case .flowDisconnect? where callback && c.enqueued == nil: add(q, c.disconnected) { $0.callbacksDropped += 1 }
+      default: break
+      }
+      if c.connecting > 0 { add(q, c.connected ?? c.initiated) { $0.connectingTime += c.connecting } }
+    }
+    return table
+  }
+}

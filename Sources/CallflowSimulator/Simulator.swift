@@ -1,0 +1,338 @@
+import CallflowBytecode
+import CallflowSyntax
+import CallflowVM
+
+/// What a simulation keeps and how far it runs.
+public struct SimulationOptions: Sendable {
+  /// Stop at this time (seconds); `nil`: when nothing is left to happen.
+  public var until: Int?
+  /// Record the blocks each contact passes through (for `path` expectations).
+  public var tracePaths = false
+  /// Keep each contact's attributes after it ends (for contact records).
+  public var keepAttributes = false
+  /// Seconds an agent spends leaving a message on a voicemail.
+  public var voicemailSeconds = 60
+  /// The most instructions a flow runs between two waits.
+  public var stepBudget = 100_000
+  public init() {}
+}
+
+/// A problem a flow met at run time: the contact ends with `FLOW_ERROR`.
+public struct SimulationIssue: Equatable, Sendable {
+  public var time: Int
+  public var label: Int
+  public var contact: Int
+  public var message: String
+}
+
+/// A discrete-event simulation of the contact center running the module's flows for every
+/// contact: a virtual clock, an agenda of events ordered by time and then by the order they
+/// were scheduled, and the VM as each contact's flow. The same world and options give the same
+/// run.
+public struct Simulator<W: World> {
+  enum Event {
+    case arrival(Arrival)
+    case resume(contact: Int, token: Int)
+    case callbackDue(contact: Int)
+    case routeCheck(queue: Int)
+    case abandon(contact: Int)
+    case expire(contact: Int)
+    case agentOn(agent: Int)
+    case agentOff(agent: Int)
+    case agentDone(agent: Int, contact: Int)
+    case agentDialEnded(agent: Int, contact: Int)
+    case customerDialEnded(contact: Int)
+    case retry(contact: Int)
+  }
+
+  public let program: Program
+  public let center: CenterModel
+  public internal(set) var world: W
+  public let options: SimulationOptions
+  /// The virtual clock.
+  public internal(set) var now: Int
+  /// Events handled so far.
+  public internal(set) var eventsHandled = 0
+  public internal(set) var issues: [SimulationIssue] = []
+
+  var events = EventQueue<Event>()
+  var contacts: [Contact] = []
+  var queues: [QueueState]
+  var agents: [AgentState] = []
+  /// Idle agents of each routing profile, longest idle first (with stale entries skipped).
+  var idle: [[(agent: Int, token: Int)]]
+  var idleHead: [Int]
+  /// The delays of each queue's routing profile entries that are above zero.
+  let queueDelays: [[Int]]
+  var hours: [String: (hours: Resources.Hours, offsets: ZoneOffsets)?] = [:]
+
+  /// A simulation starting at `start` with `agents` on their schedules.
+  public init(program: Program, center: CenterModel, world: W, agents schedules: [AgentSchedule], start: Int, options: SimulationOptions = SimulationOptions()) {
+    self.program = program
+    self.center = center
+    self.world = world
+    self.options = options
+    now = start
+    queues = Array(repeating: QueueState(), count: center.queues.count)
+    idle = Array(repeating: [], count: center.routingProfiles.count)
+    idleHead = Array(repeating: 0, count: center.routingProfiles.count)
+    var delays = Array(repeating: [Int](), count: center.queues.count)
+    for profile in center.routingProfiles {
+      for entry in profile.entries where entry.delay > 0 && !delays[entry.queue].contains(entry.delay) { delays[entry.queue].append(entry.delay) }
+    }
+    queueDelays = delays
+    for (i, schedule) in schedules.enumerated() {
+      agents.append(AgentState(name: schedule.name, profile: schedule.profile))
+      for shift in schedule.shifts where !shift.isEmpty {
+        events.schedule(.agentOn(agent: i), at: shift.lowerBound)
+        events.schedule(.agentOff(agent: i), at: shift.upperBound)
+      }
+    }
+    if let first = self.world.nextArrival() { events.schedule(.arrival(first), at: first.time) }
+  }
+
+  /// Runs until nothing is left to happen or the clock reaches ``SimulationOptions/until``.
+  /// `progress` is told the clock now and then.
+  public mutating func run(progress: ((Int) -> Void)? = nil) {
+    while let time = events.nextTime {
+      if let until = options.until, time > until { break }
+      guard let (at, event) = events.next() else { break }
+      now = at
+      eventsHandled += 1
+      if eventsHandled & 0xFFFF == 0 { progress?(now) }
+      handle(event)
+    }
+    if let until = options.until, now < until { now = until }
+    for a in agents.indices where agents[a].online { agents[a].onlineTime += now - agents[a].onlineSince }
+    for a in agents.indices where agents[a].contact != nil { agents[a].busyTime += now - agents[a].busySince }
+  }
+
+  mutating func handle(_ event: Event) {
+    switch event {
+    case .arrival(let arrival):
+      if let next = world.nextArrival() { events.schedule(.arrival(next), at: max(next.time, now)) }
+      arrive(arrival)
+    case .resume(let i, let token):
+      guard contacts[i].token == token, contacts[i].vm != nil else { return }
+      resumeWaiting(i)
+    case .callbackDue(let i): callbackDue(i)
+    case .routeCheck(let q): dispatch(q)
+    case .abandon(let i): abandon(i)
+    case .expire(let i): expire(i)
+    case .agentOn(let a): agentOn(a)
+    case .agentOff(let a): agentOff(a)
+    case .agentDone(let a, let i):
+      if !contacts[i].isFinished { finish(i, .agentDisconnect) }
+      agentFree(a)
+    case .agentDialEnded(let a, let i): agentDialEnded(a, i)
+    case .customerDialEnded(let i): customerDialEnded(i)
+    case .retry(let i): retry(i)
+    }
+  }
+
+  // MARK: Contacts and their flows
+
+  /// A caller dials a number of the center.
+  mutating func arrive(_ arrival: Arrival) {
+    let i = contacts.count
+    var contact = Contact(
+      method: .inbound, label: arrival.label, initial: i, customer: arrival.from, system: arrival.to, initiated: now, routingTime: now)
+    contact.attributes = ["$.CustomerEndpoint.Address": arrival.from, "$.SystemEndpoint.Address": arrival.to]
+    contacts.append(contact)
+    guard let flow = center.flowOfNumber[arrival.to] else {
+      issue(i, "no flow answers \(arrival.to): it is not among the phone numbers of center.yaml")
+      finish(i, .flowError)
+      return
+    }
+    startFlow(i, flow, role: .main)
+  }
+
+  /// Starts `flow` for contact `i` and runs it until it waits or ends.
+  mutating func startFlow(_ i: Int, _ flow: String, role: FlowRole) {
+    var state = ContactState(flow: flow, attributes: contacts[i].attributes)
+    state.workingQueue = contacts[i].workingQueue
+    state.callbackNumber = contacts[i].callbackNumber
+    state.queue = contacts[i].queue.map { center.queues[$0].name }
+    do {
+      var vm = try VM(program: program, state: state)
+      vm.stepBudget = options.stepBudget
+      vm.tracing = options.tracePaths
+      contacts[i].vm = VMSlot(vm: vm, role: role, traced: 0)
+    } catch {
+      issue(i, error.description)
+      if role == .main { finish(i, .flowError) }
+      return
+    }
+    drive(i)
+  }
+
+  /// A `wait` is over: the contact's flow goes on.
+  mutating func resumeWaiting(_ i: Int) {
+    guard var slot = contacts[i].vm else { return }
+    do {
+      try slot.vm.resume(HostResult("next"))
+    } catch {
+      contacts[i].vm = nil
+      issue(i, error.description)
+      return
+    }
+    contacts[i].vm = slot
+    drive(i)
+  }
+
+  /// Runs contact `i`'s flow until it waits for the clock or ends.
+  mutating func drive(_ i: Int) {
+    guard var slot = contacts[i].vm else { return }
+    contacts[i].vm = nil
+    let token = contacts[i].token
+    while true {
+      let event: VM.Event
+      do {
+        event = try slot.vm.advance()
+      } catch {
+        keepTrace(i, &slot)
+        issue(i, error.description)
+        if slot.role == .main || !contacts[i].inQueue { finish(i, .flowError) }
+        return
+      }
+      switch event {
+      case .call(let call):
+        let answer = perform(call, contact: i, state: slot.vm.state, role: slot.role)
+        // The host's effect may have ended this flow: an agent took the contact, or it ended.
+        guard contacts[i].token == token, !contacts[i].isFinished else {
+          keepTrace(i, &slot)
+          return
+        }
+        switch answer {
+        case .suspend:
+          keepTrace(i, &slot)
+          contacts[i].vm = slot
+          return
+        case .answer(let result):
+          do {
+            try slot.vm.resume(result)
+          } catch {
+            keepTrace(i, &slot)
+            issue(i, error.description)
+            if slot.role == .main || !contacts[i].inQueue { finish(i, .flowError) }
+            return
+          }
+        }
+      case .ended(let ending):
+        keepTrace(i, &slot)
+        flowEnded(i, ending, role: slot.role, state: slot.vm.state)
+        return
+      }
+    }
+  }
+
+  /// Moves the blocks the VM traced since last time to the contact's path.
+  mutating func keepTrace(_ i: Int, _ slot: inout VMSlot) {
+    guard options.tracePaths else { return }
+    let trace = slot.vm.trace
+    for step in trace[slot.traced...] {
+      contacts[i].path.append(PathStep(flow: step.flow, block: step.block, line: step.line, time: now))
+    }
+    slot.traced = trace.count
+  }
+
+  /// A flow of contact `i` ended.
+  mutating func flowEnded(_ i: Int, _ ending: Ending, role: FlowRole, state: ContactState) {
+    contacts[i].attributes = state.attributes
+    contacts[i].workingQueue = state.workingQueue
+    contacts[i].callbackNumber = state.callbackNumber
+    switch (role, ending) {
+    case (_, .queued(let name)):
+      guard let name = name ?? state.workingQueue, let q = center.queue(named: name) else {
+        issue(i, "a transfer to a queue with no queue named and no working queue set")
+        finish(i, .flowError)
+        return
+      }
+      if role == .queue, contacts[i].inQueue { removeFromQueue(i) }
+      release(i)
+      enqueue(i, q)
+    case (.main, .disconnected), (.main, .endedFlow):
+      finish(i, contacts[i].rejectedBy != nil && contacts[i].method == .inbound ? .queueAtCapacity : .flowDisconnect)
+    case (.main, .fellOff(let flow, let block, let line)):
+      if contacts[i].rejectedBy != nil {
+        // At capacity with nowhere to go: the caller hears a fast busy.
+        finish(i, .queueAtCapacity)
+      } else {
+        issue(i, "flow `\(flow)` took a branch that goes nowhere after block `\(block)` (line \(line))")
+        finish(i, .flowError)
+      }
+    case (.queue, .endedFlow):
+      break  // the contact waits on in the queue, with music.
+    case (.queue, .disconnected):
+      // Leaving the queue without a callback to take its place is abandoning it.
+      if !contacts[i].leftWithCallback { contacts[i].abandoned = true }
+      finish(i, .flowDisconnect)
+    case (.queue, .fellOff(let flow, let block, let line)):
+      issue(i, "flow `\(flow)` took a branch that goes nowhere after block `\(block)` (line \(line))")
+      finish(i, .flowError)
+    case (.whisper, _):
+      break
+    }
+  }
+
+  /// Contact `i` ends now.
+  mutating func finish(_ i: Int, _ reason: DisconnectReason) {
+    guard !contacts[i].isFinished else { return }
+    if contacts[i].inQueue { removeFromQueue(i) }
+    release(i)
+    contacts[i].waitingRetry = false
+    contacts[i].parked = false
+    contacts[i].disconnected = now
+    contacts[i].reason = reason
+    contacts[i].token += 1
+    if var slot = contacts[i].vm {
+      keepTrace(i, &slot)
+      contacts[i].vm = nil
+    }
+    if !options.keepAttributes { contacts[i].attributes = [:] }
+    // A customer-first callback that ended before an agent took it frees the agent held for it.
+    if let a = contacts[i].reservedAgent, agents[a].contact == i, contacts[i].agent == nil {
+      contacts[i].reservedAgent = nil
+      agentFree(a)
+    }
+  }
+
+  /// Gives back the queue capacity contact `i` holds while outside the queue.
+  mutating func release(_ i: Int) {
+    if let q = contacts[i].holding {
+      queues[q].holding -= 1
+      contacts[i].holding = nil
+    }
+  }
+
+  mutating func issue(_ i: Int, _ message: String) {
+    issues.append(SimulationIssue(time: now, label: contacts[i].label, contact: i, message: message))
+  }
+
+  /// Runs a whisper flow to its end at once: what the agent or the customer hears.
+  mutating func whisper(_ flow: String?, for i: Int) {
+    guard let flow else { return }
+    let state = ContactState(flow: flow, attributes: contacts[i].attributes)
+    do {
+      var vm = try VM(program: program, state: state)
+      vm.stepBudget = options.stepBudget
+      vm.tracing = options.tracePaths
+      var slot = VMSlot(vm: vm, role: .whisper, traced: 0)
+      while case .call(let call) = try slot.vm.advance() {
+        guard case .answer(let result) = perform(call, contact: i, state: slot.vm.state, role: .whisper) else { break }
+        try slot.vm.resume(result)
+      }
+      keepTrace(i, &slot)
+    } catch {
+      issue(i, error.description)
+    }
+  }
+}
+
+/// A contact's running flow.
+struct VMSlot {
+  var vm: VM
+  var role: FlowRole
+  /// How many of the VM's trace steps are already on the contact's path.
+  var traced: Int
+}

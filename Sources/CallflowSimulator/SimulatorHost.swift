@@ -1,0 +1,160 @@
+import CallflowBytecode
+import CallflowSyntax
+import CallflowVM
+import Foundation
+
+/// How the simulator answers a block.
+enum HostAnswer {
+  case answer(HostResult)
+  /// The flow waits for the clock: a `resume` event is scheduled.
+  case suspend
+}
+
+extension Simulator {
+  /// Carries out a block of contact `i`'s flow: the simulator is the VM's host.
+  mutating func perform(_ call: HostCall, contact i: Int, state: ContactState, role: FlowRole) -> HostAnswer {
+    func answer(_ outcome: String, writes: [String: String] = [:]) -> HostAnswer { .answer(HostResult(outcome, writes: writes)) }
+    let label = contacts[i].label
+    switch call.kind {
+    case .getInput:
+      guard let key = world.input(label: label, call: call) else { return answer("timeout") }
+      guard case .list(let options)? = call.arguments["options"], options.contains(key) else { return answer("no-match") }
+      return answer(key)
+    case .storeInput:
+      guard let text = world.input(label: label, call: call), HostChecks.acceptsInput(text, call: call) else { return answer("error") }
+      return answer("next", writes: ["$.StoredCustomerInput": text])
+    case .validatePhone:
+      return answer(HostChecks.isValidPhone(call.text("value") ?? "", call: call) ? "next" : "invalid")
+    case .setCallbackNumber:
+      return answer(HostChecks.isE164(call.text("value") ?? "") ? "next" : "invalid-number")
+    case .checkHours:
+      guard let name = call.text("hours"), let open = isOpen(name) else { return answer("error") }
+      return answer(open ? "next" : "out-of-hours")
+    case .wait:
+      guard role != .whisper, case .duration(let seconds)? = call.arguments["duration"] else { return answer("next") }
+      events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
+      return .suspend
+    case .getQueueMetrics:
+      let name = call.text("queue") ?? state.queue ?? contacts[i].queue.map { center.queues[$0].name }
+      guard let q = name.flatMap(center.queue(named:)) else { return answer("error") }
+      return answer("next", writes: metrics(of: q, for: i))
+    case .customerProfileLookup:
+      return .answer(HostChecks.lookupResult(HostChecks.lookup(key: call.text("key") ?? "", value: call.text("value") ?? "", in: program.module)))
+    case .checkCallProgress:
+      return answer(contacts[i].answer?.progress ?? "human")
+    case .checkStaffing:
+      let name = call.text("queue") ?? state.queue
+      guard let q = name.flatMap(center.queue(named:)) else { return answer("error") }
+      let (available, online) = staffing(of: q)
+      let yes = call.text("status") == "available" ? available > 0 : online > 0
+      return answer(yes ? "next" : "false")
+    case .setRoutingPriority:
+      if case .integer(let priority)? = call.arguments["priority"] { setPriority(i, priority) }
+      return answer("next")
+    case .setCustomerQueueFlow:
+      contacts[i].queueFlow = call.text("flow")
+      return answer("next")
+    case .setWhisperFlow:
+      if call.text("role") == "outbound" { contacts[i].outboundWhisper = call.text("flow") } else { contacts[i].agentWhisper = call.text("flow") }
+      return answer("next")
+    case .transferToQueue:
+      if call.arguments.keys.contains(where: { $0.hasPrefix("callback.") }) { return answer(requestCallback(i, call, state: state)) }
+      guard let q = (call.text("queue") ?? state.workingQueue).flatMap(center.queue(named:)) else { return answer("error") }
+      guard !isFull(q, for: i) else {
+        contacts[i].rejectedBy = q
+        return answer("at-capacity")
+      }
+      return answer("next")
+    case .createCallback:
+      return answer(createCallbackBlock(i, call, state: state))
+    case .startCallback:
+      if contacts[i].inQueue {
+        removeFromQueue(i)
+        contacts[i].parked = true
+      }
+      return answer("next")
+    case .registerCallback:
+      guard let q = (call.text("queue") ?? state.queue).flatMap(center.queue(named:)), let number = call.text("number"), !isFull(q, for: i) else {
+        return answer("error")
+      }
+      contacts[i].parked = false
+      createCallback(from: i, state: state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: call.text("ani"))
+      return answer("next")
+    case .declineCallback:
+      if contacts[i].parked, let q = contacts[i].queue {
+        contacts[i].parked = false
+        enqueue(i, q)
+      }
+      return answer("next")
+    default:
+      return answer("next")
+    }
+  }
+
+  /// `create-callback`: a callback in the given queue (or the contact's), keeping the caller's
+  /// place, skills and priority. Inside a customer-first outbound flow it recreates the
+  /// customer-first callback.
+  mutating func createCallbackBlock(_ i: Int, _ call: HostCall, state: ContactState) -> String {
+    let name = call.text("queue") ?? contacts[i].queue.map { center.queues[$0].name } ?? state.workingQueue
+    guard let q = name.flatMap(center.queue(named:)), !isFull(q, for: i) else { return "error" }
+    let number = call.text("number") ?? state.callbackNumber ?? contacts[i].customer
+    if contacts[i].method == .customerFirstDialed, let settings = contacts[i].callback {
+      createCallback(from: i, state: state, settings: settings, number: number, queue: q, method: .customerFirstQueued, system: center.queues[q].callerNumber)
+    } else {
+      createCallback(from: i, state: state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: center.queues[q].callerNumber)
+    }
+    return "next"
+  }
+
+  /// `set-routing-priority`: a contact in a queue moves to its new place at once.
+  mutating func setPriority(_ i: Int, _ priority: Int) {
+    contacts[i].priority = priority
+    guard contacts[i].inQueue, let q = contacts[i].queue else { return }
+    contacts[i].queueToken += 1
+    let c = contacts[i]
+    queues[q].heap.push(QueueState.Entry(priority: c.priority, routingTime: c.routingTime, contact: i, token: c.queueToken, enqueued: c.enqueued ?? now))
+  }
+
+  /// The `$.Metrics.*` a `get-queue-metrics` of queue `q` writes for contact `i`.
+  func metrics(of q: Int, for i: Int) -> [String: String] {
+    var position = 0
+    var oldest = now
+    for entry in queues[q].heap.elements where isCurrent(entry) {
+      oldest = min(oldest, entry.enqueued)
+      if contacts[i].inQueue, contacts[i].queue == q, entry.contact == i || entry < QueueState.Entry(priority: contacts[i].priority, routingTime: contacts[i].routingTime, contact: i, token: 0, enqueued: 0) {
+        position += 1
+      }
+    }
+    let (available, online) = staffing(of: q)
+    return [
+      "$.Metrics.PositionInQueue": String(position), "$.Metrics.ContactsInQueue": String(queues[q].size),
+      "$.Metrics.OldestContactAge": String(now - oldest), "$.Metrics.AgentsAvailable": String(available),
+      "$.Metrics.AgentsOnline": String(online),
+    ]
+  }
+
+  /// Agents free and agents online among those whose routing profile serves queue `q`.
+  func staffing(of q: Int) -> (available: Int, online: Int) {
+    var available = 0
+    var online = 0
+    for agent in agents where agent.online && center.profilesOfQueue[q].contains(agent.profile) {
+      online += 1
+      if agent.contact == nil { available += 1 }
+    }
+    return (available, online)
+  }
+
+  /// Whether the hours named `name` are open now; `nil` when the module has none of that name.
+  mutating func isOpen(_ name: String) -> Bool? {
+    if hours[name] == nil {
+      hours[name] = HostChecks.hours(name, in: program.module).map { h in
+        let zone = h.timezone.flatMap { program.module.text($0) }.flatMap(TimeZone.init(identifier:)) ?? .gmt
+        return (h, ZoneOffsets(zone))
+      }
+    }
+    guard var entry = hours[name] ?? nil else { return nil }
+    let local = entry.offsets.local(now)
+    hours[name] = entry
+    return HostChecks.isOpen(entry.hours, localSeconds: local)
+  }
+}

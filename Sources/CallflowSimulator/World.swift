@@ -1,0 +1,46 @@
+import CallflowVM
+
+/// A contact that arrives at the center: when, from which number, to which number.
+public struct Arrival: Sendable {
+  public var time: Int
+  public var from: String
+  public var to: String
+  /// The caller, for the world's answers and for records (`Label`).
+  public var label: Int
+  public init(time: Int, from: String, to: String, label: Int) {
+    self.time = time
+    self.from = from
+    self.to = to
+    self.label = label
+  }
+}
+
+/// An agent: routing profile, the times they are available, and how long they take.
+public struct AgentSchedule: Sendable {
+  public var name: String
+  public var profile: Int
+  /// Times available, as seconds, in order.
+  public var shifts: [Range<Int>]
+  public init(name: String, profile: Int, shifts: [Range<Int>]) {
+    self.name = name
+    self.profile = profile
+    self.shifts = shifts
+  }
+}
+
+/// Everything outside the center: callers, what they press, how they answer the phone, how
+/// long they wait, and how long agents talk. A scenario scripts it; a load model draws it
+/// from a seeded generator.
+public protocol World {
+  /// The next caller to arrive, in time order; `nil` when no one else calls.
+  mutating func nextArrival() -> Arrival?
+  /// What the caller `label` keys in at an input block (`get-input`, `store-input`);
+  /// `nil`: nothing (a timeout).
+  mutating func input(label: Int, call: HostCall) -> String?
+  /// How the caller's phone answers the next outbound dial.
+  mutating func dial(label: Int) -> DialAnswer
+  /// How long the caller waits in a queue before hanging up; `nil`: for ever.
+  mutating func patience(label: Int) -> Int?
+  /// How long `agent` talks to the contact of `label`.
+  mutating func handleTime(agent: Int, label: Int) -> Int
+}

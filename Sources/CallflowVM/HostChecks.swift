@@ -1,0 +1,68 @@
+import CallflowBytecode
+import CallflowSyntax
+import Foundation
+
+/// The answers every host gives the same way: number validation, hours of operation and
+/// profile lookups against a module's resources. `callflow run` and the simulator share them.
+public enum HostChecks {
+  /// Whether `text` is a phone number in E.164.
+  public static func isE164(_ text: String) -> Bool {
+    if case .success = PhoneNumberSyntax.parseE164(text) { return true }
+    return false
+  }
+
+  /// Whether `store-input` accepts `text` for a block of this kind and format.
+  public static func acceptsInput(_ text: String, call: HostCall) -> Bool {
+    let phone = call.text("kind") == "phone-number"
+    if phone && call.text("format") != "local" { return isE164(text) }
+    return !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
+  /// Whether `validate-phone` accepts `value` in the block's format.
+  public static func isValidPhone(_ value: String, call: HostCall) -> Bool {
+    call.text("format") == "local" ? (7...15).contains(value.count) && value.allSatisfy { $0.isASCII && $0.isNumber } : isE164(value)
+  }
+
+  /// The module's hours named `name`, or `nil`.
+  public static func hours(_ name: String, in module: Module) -> Resources.Hours? {
+    module.resources.hours.first { module.text($0.name) == name }
+  }
+
+  /// Whether `hours` are open at `seconds` after 1970-01-01T00:00:00Z, in their time zone.
+  public static func isOpen(_ hours: Resources.Hours, in module: Module, at seconds: Int) -> Bool {
+    let zone = hours.timezone.flatMap { module.text($0) }.flatMap(TimeZone.init(identifier:)) ?? .gmt
+    let local = seconds + zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    return isOpen(hours, localSeconds: local)
+  }
+
+  /// Whether `hours` are open at a local time given as seconds after 1970-01-01T00:00 local.
+  public static func isOpen(_ hours: Resources.Hours, localSeconds local: Int) -> Bool {
+    let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+    // 1970-01-01 was a Thursday; the module counts days from Monday = bit 0.
+    let weekday = ((days + 3) % 7 + 7) % 7
+    let minute = (local - days * 86_400) / 60
+    return hours.rules.contains { $0.days & (1 << UInt8(weekday)) != 0 && $0.intervals.contains { $0.contains(minute) } }
+  }
+
+  /// The module's profiles a `customer-profile-lookup` by `key` finds for `value`, each as
+  /// its fields by name. `name` matches the first or the last name.
+  public static func lookup(key: String, value: String, in module: Module) -> [[(name: String, value: String)]] {
+    let fields: [String] = key == "name" ? ["first-name", "last-name"] : [key]
+    return module.resources.profiles.compactMap { profile in
+      guard profile.contains(where: { fields.contains(module.text($0.name) ?? "") && module.text($0.value) == value }) else { return nil }
+      return profile.compactMap { field in
+        guard let name = module.text(field.name), let text = module.text(field.value) else { return nil }
+        return (name, text)
+      }
+    }
+  }
+
+  /// What a lookup answers: `next` with the one profile's fields as `$.Customer.*`, or
+  /// `multiple` or `not-found`.
+  public static func lookupResult(_ matches: [[(name: String, value: String)]]) -> HostResult {
+    guard matches.count == 1, let profile = matches.first else { return HostResult(matches.isEmpty ? "not-found" : "multiple") }
+    var writes: [String: String] = [:]
+    for field in profile { writes["$.Customer.\(field.name)"] = field.value }
+    return HostResult("next", writes: writes)
+  }
+}
