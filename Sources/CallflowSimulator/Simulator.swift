@@ -252,7 +252,7 @@ public struct Simulator<W: World> {
       release(i)
       enqueue(i, q)
     case (.main, .disconnected), (.main, .endedFlow):
-      finish(i, contacts[i].rejectedBy != nil && contacts[i].method == .inbound ? .queueAtCapacity : .flowDisconnect)
+      finish(i, .flowDisconnect)
     case (.main, .fellOff(let flow, let block, let line)):
       if contacts[i].rejectedBy != nil {
         // At capacity with nowhere to go: the caller hears a fast busy.

@@ -51,7 +51,7 @@ struct Scenario: Sendable {
       scenario.agents = items.compactMap { readAgent($0, times: times, reader: &reader) }
     }
     if let value = reader.required(fields, "contacts", in: "a scenario", at: root.span), let items = reader.list(value, "`contacts`") {
-      scenario.contacts = items.compactMap { readContact($0, times: times, reader: &reader) }
+      scenario.contacts = items.flatMap { readContact($0, times: times, reader: &reader) }
       var seen: [String: SourceSpan] = [:]
       for contact in scenario.contacts {
         if let first = seen[contact.id.value] {
@@ -78,9 +78,24 @@ struct Scenario: Sendable {
     return agent
   }
 
-  private static func readContact(_ value: SyntaxValue, times: ScenarioTimes, reader: inout DocumentReader) -> Contact? {
-    let keys = ["id", "at", "from", "to", "input", "dials", "hangs-up-after", "handle-time"]
-    guard let fields = reader.fields(value, of: "a contact", allowed: keys) else { return nil }
+  /// A contact entry; with `count: N` (and `every: 30s`) it stands for N callers `id-1` …
+  /// `id-N` arriving that far apart, each doing the same.
+  private static func readContact(_ value: SyntaxValue, times: ScenarioTimes, reader: inout DocumentReader) -> [Contact] {
+    let keys = ["id", "at", "from", "to", "input", "dials", "hangs-up-after", "handle-time", "count", "every"]
+    guard let fields = reader.fields(value, of: "a contact", allowed: keys) else { return [] }
+    guard let contact = readOne(value, fields, times: times, reader: &reader) else { return [] }
+    guard let countValue = fields["count"]?.value else { return [contact] }
+    guard let count = reader.integer(countValue, "`count`", in: 1...100_000) else { return [] }
+    let every = fields["every"].flatMap { reader.duration($0.value, "`every`") } ?? 0
+    return (1...count).map { n in
+      var copy = contact
+      copy.id.value += "-\(n)"
+      copy.at += (n - 1) * every
+      return copy
+    }
+  }
+
+  private static func readOne(_ value: SyntaxValue, _ fields: [String: SyntaxField], times: ScenarioTimes, reader: inout DocumentReader) -> Contact? {
     guard let idValue = reader.required(fields, "id", in: "a contact", at: value.span), let id = reader.text(idValue, "`id`"),
       let atValue = reader.required(fields, "at", in: "a contact", at: value.span), let at = times.time(atValue, "`at`", reader: &reader),
       let toValue = reader.required(fields, "to", in: "a contact", at: value.span), let to = reader.text(toValue, "`to`")
