@@ -67,7 +67,7 @@ let package = Package(
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax", "CallflowTestSupport"]),
     // Helpers shared by the test targets.
-    .target(name: "CallflowTestSupport", path: "Tests/CallflowTestSupport"),
+    .target(name: "CallflowTestSupport", dependencies: ["CallflowSimulator"], path: "Tests/CallflowTestSupport"),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowDSLTests", dependencies: ["CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),

@@ -1,6 +1,9 @@
 import CallflowVM
 
 extension Simulator {
+  /// The callback settings of contact `i`, if it is a callback.
+  func callbackSettings(_ i: Int) -> CallbackSettings? { contacts[i].callback.map { settings[$0] } }
+
   /// The settings of a `transfer-to-queue` block's callback.
   static func settings(of call: HostCall) -> CallbackSettings {
     var settings = CallbackSettings()
@@ -50,7 +53,8 @@ extension Simulator {
       system: system ?? parent.system, initiated: now, routingTime: parent.routingTime)
     callback.priority = parent.priority
     callback.queue = q
-    callback.callback = settings
+    callback.callback = self.settings.count
+    self.settings.append(settings)
     callback.attributes = state.attributes
     callback.attributes["$.CustomerEndpoint.Address"] = number
     callback.workingQueue = state.workingQueue
@@ -70,7 +74,7 @@ extension Simulator {
   /// transfers to a queue), or the callback joins its queue.
   mutating func callbackDue(_ j: Int) {
     guard !contacts[j].isFinished, let q = contacts[j].queue else { return }
-    if let flow = contacts[j].callback?.creationFlow {
+    if let flow = callbackSettings(j)?.creationFlow {
       startFlow(j, flow, role: .main)
     } else {
       release(j)
@@ -108,7 +112,7 @@ extension Simulator {
       agents[a].handled += 1
       events.schedule(.agentDone(agent: a, contact: i), at: now + options.voicemailSeconds)
     case .noAnswer:
-      let settings = contacts[i].callback ?? CallbackSettings()
+      let settings = callbackSettings(i) ?? CallbackSettings()
       if contacts[i].attempts <= settings.maxRetries, let q = contacts[i].queue {
         contacts[i].waitingRetry = true
         contacts[i].holding = q
@@ -174,7 +178,7 @@ extension Simulator {
   mutating func customerDialEnded(_ j: Int) {
     guard !contacts[j].isFinished else { return }
     if contacts[j].answer?.connects == true { contacts[j].customerAnswered = now }
-    if let flow = contacts[j].callback?.outboundFlow {
+    if let flow = callbackSettings(j)?.outboundFlow {
       startFlow(j, flow, role: .main)
     } else if contacts[j].answer == .human, let q = contacts[j].queue {
       enqueue(j, q)

@@ -142,11 +142,11 @@ struct Contact {
   var customerAnswered: Int?
   /// Seconds spent in queues by the contacts before it (C2 for C3).
   var earlierQueueTime = 0
-  var vm: VMSlot?
   var queueFlow: String?
   var agentWhisper: String?
   var outboundWhisper: String?
-  var callback: CallbackSettings?
+  /// Its callback settings, an index into ``Simulator/settings``.
+  var callback: Int?
   var callbackNumber: String?
   var workingQueue: String?
   /// The queue whose capacity it holds while not yet (or not now) in it.

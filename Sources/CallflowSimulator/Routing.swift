@@ -86,7 +86,7 @@ extension Simulator {
       contacts[i].abandonScheduled = true
       if let patience = world.patience(label: c.label) { events.schedule(.abandon(contact: i), at: now + patience) }
     }
-    if let flow = c.queueFlow, contacts[i].vm == nil { startFlow(i, flow, role: .queue) }
+    if let flow = c.queueFlow, running[i] == nil { startFlow(i, flow, role: .queue) }
   }
 
   /// Contact `i` leaves its queue (to an agent, or for good).
@@ -235,9 +235,9 @@ extension Simulator {
     if contacts[i].received == nil { contacts[i].received = now }
     // The customer-queue flow stops: the contact is with an agent now.
     contacts[i].token += 1
-    if var slot = contacts[i].vm {
+    if var slot = running[i] {
       keepTrace(i, &slot)
-      contacts[i].vm = nil
+      running[i] = nil
     }
     agents[a].contact = i
     agents[a].busySince = now

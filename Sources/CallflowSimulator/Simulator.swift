@@ -25,26 +25,29 @@ public struct SimulationIssue: Equatable, Sendable {
   public var message: String
 }
 
+/// Something that happens at a moment of the simulation. Plain numbers only, so that the
+/// agenda moves them cheaply.
+enum SimulationEvent {
+  /// The next caller (``Simulator/pendingArrival``) arrives.
+  case arrival
+  case resume(contact: Int, token: Int)
+  case callbackDue(contact: Int)
+  case routeCheck(queue: Int)
+  case abandon(contact: Int)
+  case expire(contact: Int)
+  case agentOn(agent: Int)
+  case agentOff(agent: Int)
+  case agentDone(agent: Int, contact: Int)
+  case agentDialEnded(agent: Int, contact: Int)
+  case customerDialEnded(contact: Int)
+  case retry(contact: Int)
+}
+
 /// A discrete-event simulation of the contact center running the module's flows for every
 /// contact: a virtual clock, an agenda of events ordered by time and then by the order they
 /// were scheduled, and the VM as each contact's flow. The same world and options give the same
 /// run.
 public struct Simulator<W: World> {
-  enum Event {
-    case arrival(Arrival)
-    case resume(contact: Int, token: Int)
-    case callbackDue(contact: Int)
-    case routeCheck(queue: Int)
-    case abandon(contact: Int)
-    case expire(contact: Int)
-    case agentOn(agent: Int)
-    case agentOff(agent: Int)
-    case agentDone(agent: Int, contact: Int)
-    case agentDialEnded(agent: Int, contact: Int)
-    case customerDialEnded(contact: Int)
-    case retry(contact: Int)
-  }
-
   public let program: Program
   public let center: CenterModel
   public internal(set) var world: W
@@ -55,8 +58,14 @@ public struct Simulator<W: World> {
   public internal(set) var eventsHandled = 0
   public internal(set) var issues: [SimulationIssue] = []
 
-  var events = EventQueue<Event>()
+  var events = EventQueue<SimulationEvent>()
+  /// The caller the agenda's `arrival` event brings.
+  var pendingArrival: Arrival?
   var contacts: [Contact] = []
+  /// The flow each contact runs now, if any: only contacts in a flow have one.
+  var running: [Int: VMSlot] = [:]
+  /// The settings of every callback created, which callbacks refer to by index.
+  var settings: [CallbackSettings] = []
   var queues: [QueueState]
   var agents: [AgentState] = []
   /// Idle agents of each routing profile, longest idle first (with stale entries skipped).
@@ -88,7 +97,10 @@ public struct Simulator<W: World> {
         events.schedule(.agentOff(agent: i), at: shift.upperBound)
       }
     }
-    if let first = self.world.nextArrival() { events.schedule(.arrival(first), at: first.time) }
+    if let first = self.world.nextArrival() {
+      pendingArrival = first
+      events.schedule(.arrival, at: first.time)
+    }
   }
 
   /// Runs until nothing is left to happen or the clock reaches ``SimulationOptions/until``.
@@ -107,13 +119,15 @@ public struct Simulator<W: World> {
     for a in agents.indices where agents[a].contact != nil { agents[a].busyTime += now - agents[a].busySince }
   }
 
-  mutating func handle(_ event: Event) {
+  mutating func handle(_ event: SimulationEvent) {
     switch event {
-    case .arrival(let arrival):
-      if let next = world.nextArrival() { events.schedule(.arrival(next), at: max(next.time, now)) }
+    case .arrival:
+      guard let arrival = pendingArrival else { return }
+      pendingArrival = world.nextArrival()
+      if let next = pendingArrival { events.schedule(.arrival, at: max(next.time, now)) }
       arrive(arrival)
     case .resume(let i, let token):
-      guard contacts[i].token == token, contacts[i].vm != nil else { return }
+      guard contacts[i].token == token, running[i] != nil else { return }
       resumeWaiting(i)
     case .callbackDue(let i): callbackDue(i)
     case .routeCheck(let q): dispatch(q)
@@ -157,7 +171,7 @@ public struct Simulator<W: World> {
       var vm = try VM(program: program, state: state)
       vm.stepBudget = options.stepBudget
       vm.tracing = options.tracePaths
-      contacts[i].vm = VMSlot(vm: vm, role: role, traced: 0)
+      running[i] = VMSlot(vm: vm, role: role, traced: 0)
     } catch {
       issue(i, error.description)
       if role == .main { finish(i, .flowError) }
@@ -168,22 +182,22 @@ public struct Simulator<W: World> {
 
   /// A `wait` is over: the contact's flow goes on.
   mutating func resumeWaiting(_ i: Int) {
-    guard var slot = contacts[i].vm else { return }
+    guard var slot = running[i] else { return }
     do {
       try slot.vm.resume(HostResult("next"))
     } catch {
-      contacts[i].vm = nil
+      running[i] = nil
       issue(i, error.description)
       return
     }
-    contacts[i].vm = slot
+    running[i] = slot
     drive(i)
   }
 
   /// Runs contact `i`'s flow until it waits for the clock or ends.
   mutating func drive(_ i: Int) {
-    guard var slot = contacts[i].vm else { return }
-    contacts[i].vm = nil
+    guard var slot = running[i] else { return }
+    running[i] = nil
     let token = contacts[i].token
     while true {
       let event: VM.Event
@@ -206,7 +220,7 @@ public struct Simulator<W: World> {
         switch answer {
         case .suspend:
           keepTrace(i, &slot)
-          contacts[i].vm = slot
+          running[i] = slot
           return
         case .answer(let result):
           do {
@@ -285,9 +299,9 @@ public struct Simulator<W: World> {
     contacts[i].disconnected = now
     contacts[i].reason = reason
     contacts[i].token += 1
-    if var slot = contacts[i].vm {
+    if var slot = running[i] {
       keepTrace(i, &slot)
-      contacts[i].vm = nil
+      running[i] = nil
     }
     if !options.keepAttributes { contacts[i].attributes = [:] }
     // A customer-first callback that ended before an agent took it frees the agent held for it.

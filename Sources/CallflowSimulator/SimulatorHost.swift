@@ -98,7 +98,7 @@ extension Simulator {
     let name = call.text("queue") ?? contacts[i].queue.map { center.queues[$0].name } ?? state.workingQueue
     guard let q = name.flatMap(center.queue(named:)), !isFull(q, for: i) else { return "error" }
     let number = call.text("number") ?? state.callbackNumber ?? contacts[i].customer
-    if contacts[i].method == .customerFirstDialed, let settings = contacts[i].callback {
+    if contacts[i].method == .customerFirstDialed, let settings = callbackSettings(i) {
       createCallback(from: i, state: state, settings: settings, number: number, queue: q, method: .customerFirstQueued, system: center.queues[q].callerNumber)
     } else {
       createCallback(from: i, state: state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: center.queues[q].callerNumber)

@@ -32,6 +32,11 @@ public final class Program: Sendable {
   let blockOf: [(id: Int32, line: Int32)]
   /// Whether each instruction is its block's first.
   let startsBlock: [Bool]
+  /// For each `call`, the outcomes its host may answer (``HostCall/outcomes``), and whether
+  /// its branch table has a `next` target the host cannot choose (`get-input`): worked out
+  /// once here, so that a call costs no catalog lookups.
+  let outcomes: [[String]]
+  let skipsNext: [Bool]
 
   /// One decoded instruction. `a`, `b`, `c` are its constant operands (or slot) in order;
   /// `target` its jump target; `table`/`arguments` ranges into the shared arrays.
@@ -124,6 +129,25 @@ public final class Program: Sendable {
     }
     self.blockOf = blockOf
     self.startsBlock = startsBlock
+    var outcomes = [[String]](repeating: [], count: code.count)
+    var skipsNext = [Bool](repeating: false, count: code.count)
+    for (pc, op) in code.enumerated() where op.opcode == .call {
+      guard let kind = op.kind else { continue }
+      let spec = kind.spec
+      var options: [String] = []
+      for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
+        let (name, value) = arguments[i]
+        guard case .text(_, let parameter) = module.constants[Int(name)], parameter == spec.branchPerValueOf,
+          case .list(let items) = module.constants[Int(value)]
+        else { continue }
+        options = items.compactMap { module.text($0) }
+      }
+      let all = spec.outcomes(options: options)
+      skipsNext[pc] = spec.success == .branchesOnly
+      outcomes[pc] = skipsNext[pc] ? Array(all.dropFirst()) : all
+    }
+    self.outcomes = outcomes
+    self.skipsNext = skipsNext
     flowNames = module.flows.map { module.text($0.name) ?? "" }
     var byName: [String: Int] = [:]
     for (i, name) in flowNames.enumerated() { byName[name] = i }

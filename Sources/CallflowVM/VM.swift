@@ -174,46 +174,51 @@ public struct VM {
   private func pendingCall() -> HostCall? {
     let op = program.code[pc]
     guard op.opcode == .call, let kind = op.kind else { return nil }
-    var arguments: [String: ArgumentValue] = [:]
-    var options: [String] = []
+    var arguments: [String: ArgumentValue] = Dictionary(minimumCapacity: Int(op.argumentCount))
     for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
       let (name, value) = program.arguments[i]
-      let parameter = program.texts[Int(name)]
-      arguments[parameter] = argument(Int(value))
-      if parameter == kind.spec.branchPerValueOf, case .list(let items) = arguments[parameter] { options = items }
+      arguments[program.texts[Int(name)]] = argument(Int(value))
     }
     let block = program.block(pc)
-    // A block that goes on only through its branches (`get-input`) cannot answer `next`.
-    let outcomes = kind.spec.outcomes(options: options)
     return HostCall(
-      kind: kind, arguments: arguments, outcomes: kind.spec.success == .branchesOnly ? Array(outcomes.dropFirst()) : outcomes,
-      flow: program.flowNames[flow],
+      kind: kind, arguments: arguments, outcomes: program.outcomes[pc], flow: program.flowNames[flow],
       block: block?.id ?? "?", line: block?.line ?? 0)
+  }
+
+  /// The text of the pending call's argument `name`, read without building the call.
+  private func argumentText(_ op: Program.Op, _ name: String) -> String? {
+    for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) where program.texts[Int(program.arguments[i].name)] == name {
+      return argument(Int(program.arguments[i].value)).text
+    }
+    return nil
   }
 
   /// Answers the pending call: its outcome picks where the flow goes on.
   public mutating func resume(_ result: HostResult) throws(RuntimeError) {
-    guard state.waiting, let call = pendingCall() else {
+    let op = program.code[pc]
+    guard state.waiting, op.opcode == .call, let kind = op.kind else {
       throw RuntimeError(message: "an answer from the host, but no block waits for one", flow: program.flowNames[flow])
     }
-    let op = program.code[pc]
+    let outcomes = program.outcomes[pc]
     // The table has a target for `next` first, whether the block can take it or not.
-    let skipped = call.outcomes.first == "next" ? 0 : 1
-    guard let answer = call.outcomes.firstIndex(of: result.outcome), answer + skipped < Int(op.tableCount) else {
+    let skipped = program.skipsNext[pc] ? 1 : 0
+    guard let answer = outcomes.firstIndex(of: result.outcome), answer + skipped < Int(op.tableCount) else {
+      let block = program.block(pc)
       throw RuntimeError(
-        message: "the host answered `\(result.outcome)`, which `\(call.kind.rawValue)` cannot (it can answer \(call.outcomes.joined(separator: ", ")))",
-        flow: call.flow, block: call.block, line: call.line)
+        message: "the host answered `\(result.outcome)`, which `\(kind.rawValue)` cannot (it can answer \(outcomes.joined(separator: ", ")))",
+        flow: program.flowNames[flow], block: block?.id, line: block?.line)
     }
     let index = answer + skipped
     state.waiting = false
     if index == 0 {
       for (key, value) in result.writes { state.attributes[key] = value }
-      switch call.kind {
+      switch kind {
       case .startCallback: state.callbackPending = true
       case .registerCallback, .declineCallback: state.callbackPending = false
       case .transferToFlow:
-        guard let target = call.text("flow"), let next = program.flow(named: target) else {
-          throw RuntimeError(message: "no flow to hand the contact to", flow: call.flow, block: call.block, line: call.line)
+        guard let target = argumentText(op, "flow"), let next = program.flow(named: target) else {
+          let block = program.block(pc)
+          throw RuntimeError(message: "no flow to hand the contact to", flow: program.flowNames[flow], block: block?.id, line: block?.line)
         }
         state.previousFlows.append(program.flowNames[flow])
         state.flow = target
@@ -223,11 +228,11 @@ public struct VM {
         state.offset = 0
         return
       case .transferToQueue:
-        state.queue = call.text("queue") ?? state.workingQueue
+        state.queue = argumentText(op, "queue") ?? state.workingQueue
       case .setWorkingQueue:
-        state.workingQueue = call.text("queue")
+        state.workingQueue = argumentText(op, "queue")
       case .setCallbackNumber:
-        state.callbackNumber = call.text("value")
+        state.callbackNumber = argumentText(op, "value")
       default: break
       }
     }

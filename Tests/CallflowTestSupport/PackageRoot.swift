@@ -1,4 +1,3 @@
-import CallflowTestSupport
 import Foundation
 
 /// The package's root folder, found from this file's path, for tests that read the

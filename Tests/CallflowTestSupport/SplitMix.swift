@@ -1,15 +1,5 @@
-/// A small deterministic random generator (SplitMix64), so generated test inputs are the
-/// same on every run and machine.
-public struct SplitMix: RandomNumberGenerator {
-  public var state: UInt64
+import CallflowSimulator
 
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The deterministic generator tests draw their generated inputs from (SplitMix64), so they
+/// are the same on every run and machine.
+public typealias SplitMix = SeededRandom

@@ -1,0 +1,81 @@
+import CallflowSimulator
+import CallflowVM
+import Foundation
+
+/// The world of a load model: callers arrive as a Poisson process at each window's rate and
+/// make their choices, answer dials, wait and talk for times drawn from a seeded generator.
+struct ModelWorld: World {
+  private var random: SeededRandom
+  private let model: LoadModel
+  private var arrivals: [Arrival] = []
+  private var next = 0
+  private var callers: [String] = []
+  /// The mean handle time of each agent.
+  private let handleTimes: [Int]
+  private let choices: [String: (keys: [String?], weights: [Double])]
+  private let answerWeights: [Double]
+
+  init(model: LoadModel, agentHandleTimes: [Int]) {
+    self.model = model
+    random = SeededRandom(seed: model.seed)
+    handleTimes = agentHandleTimes
+    choices = model.choices.mapValues { pairs in (pairs.map(\.key), pairs.map(\.weight)) }
+    answerWeights = model.answers.map(\.weight)
+    // Arrivals are drawn up front, window by window, then put in time order.
+    for day in 0...model.days {
+      let weekday = model.weekday(day)
+      for stream in model.arrivals where stream.days.contains(weekday) {
+        for (window, rate) in stream.perHour where rate > 0 {
+          let from = model.utc(day: day, seconds: window.lowerBound)
+          let to = model.utc(day: day, seconds: window.upperBound)
+          var t = Double(from)
+          while true {
+            t += -3600 / rate * log(1 - random.unit())
+            guard t < Double(to) else { break }
+            let time = Int(t)
+            guard time >= model.start, time < model.end else { continue }
+            arrivals.append(Arrival(time: time, from: "", to: stream.to.value, label: 0))
+          }
+        }
+      }
+    }
+    arrivals.sort { $0.time < $1.time }
+    for i in arrivals.indices {
+      arrivals[i].label = i
+      // A North American number, different for (nearly) every caller.
+      let number = "+1206" + String(1_000_000 + Int(random.next() % 9_000_000))
+      arrivals[i].from = number
+      callers.append(number)
+    }
+  }
+
+  /// The number of callers the model generated.
+  var callerCount: Int { arrivals.count }
+
+  mutating func nextArrival() -> Arrival? {
+    guard next < arrivals.count else { return nil }
+    next += 1
+    return arrivals[next - 1]
+  }
+
+  mutating func input(label: Int, call: HostCall) -> String? {
+    switch call.kind {
+    case .getInput:
+      guard let choice = choices[call.block], !choice.weights.isEmpty, choice.weights.contains(where: { $0 > 0 }) else { return nil }
+      return choice.keys[random.pick(choice.weights)]
+    case .storeInput:
+      if call.text("kind") == "phone-number" { return callers[label] }
+      var digits = 8
+      if case .integer(let n)? = call.arguments["max-digits"] { digits = max(1, min(n, 20)) }
+      return String((0..<digits).map { _ in Character(String(random.next() % 10)) })
+    default:
+      return nil
+    }
+  }
+
+  mutating func dial(label: Int) -> DialAnswer { model.answers[random.pick(answerWeights)].answer }
+
+  mutating func patience(label: Int) -> Int? { model.patience.map { random.exponential(mean: Double($0)) } }
+
+  mutating func handleTime(agent: Int, label: Int) -> Int { random.exponential(mean: Double(handleTimes[agent])) }
+}

@@ -1,0 +1,121 @@
+import CallflowSimulator
+import CallflowSyntax
+
+/// An SVG line chart of a simulation's queues over time: contacts in each queue as solid
+/// lines, callbacks waiting as dashed lines of the same colour, days or hours along the
+/// bottom, a legend, and a title that says what is drawn.
+public enum QueueChart {
+  static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
+
+  public static func svg(_ report: SimulationReport) -> String {
+    let width = 960.0, height = 440.0
+    let left = 64.0, right = 24.0, top = 56.0, bottom = 56.0
+    let plotWidth = width - left - right, plotHeight = height - top - bottom
+    // Lines: every queue that held contacts, and the callbacks of those that held callbacks.
+    var lines: [(label: String, values: [Int], color: String, dashed: Bool)] = []
+    for (k, s) in report.series.enumerated() {
+      let color = palette[k % palette.count]
+      if s.contacts.contains(where: { $0 > 0 }) { lines.append(("\(s.queue): contacts in queue", s.contacts, color, false)) }
+      if s.callbacks.contains(where: { $0 > 0 }) { lines.append(("\(s.queue): callbacks waiting", s.callbacks, color, true)) }
+    }
+    let most = lines.flatMap(\.values).max() ?? 0
+    let (yMax, yStep) = scale(most)
+    let steps = report.series.first?.contacts.count ?? 0
+    let span = Double(report.end - report.start)
+    func x(_ t: Double) -> Double { left + plotWidth * t / max(span, 1) }
+    func y(_ v: Double) -> Double { top + plotHeight * (1 - v / Double(yMax)) }
+    func f(_ v: Double) -> String { String((v * 10).rounded() / 10) }
+
+    var svg = """
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+      <title>\(escape("Queue sizes over time: \(report.model)"))</title>
+      <rect width="100%" height="100%" fill="white"/>
+      <text x="\(f(left))" y="24" font-size="16" font-weight="bold">\(escape("Contacts waiting per queue — \(report.model)"))</text>
+      <text x="\(f(left))" y="42" fill="#555">\(escape("The most at any moment in each \(DurationSyntax.format(report.step)); times in UTC from \(Clock.iso(report.start))"))</text>
+
+      """
+    // Horizontal grid and the count axis.
+    var v = 0
+    while v <= yMax {
+      let yy = y(Double(v))
+      svg += "<line x1=\"\(f(left))\" y1=\"\(f(yy))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(yy))\" stroke=\"#e5e5e5\"/>\n"
+      svg += "<text x=\"\(f(left - 8))\" y=\"\(f(yy + 4))\" text-anchor=\"end\">\(v)</text>\n"
+      v += yStep
+    }
+    svg += "<text transform=\"translate(16 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#555\">contacts</text>\n"
+    // Time ticks: each day at midnight UTC for runs over two days, else every 3 hours.
+    let tick = span > 2 * 86_400 ? 86_400 : 3 * 3600
+    var t = report.start - ((report.start % tick) + tick) % tick
+    if t < report.start { t += tick }
+    while t <= report.end {
+      let xx = x(Double(t - report.start))
+      svg += "<line x1=\"\(f(xx))\" y1=\"\(f(top))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotHeight))\" stroke=\"#f0f0f0\"/>\n"
+      svg += "<text x=\"\(f(xx))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(escape(tickLabel(t, daily: tick == 86_400)))</text>\n"
+      t += tick
+    }
+    svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
+    svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
+    // The lines, as steps: each value holds for its whole step.
+    for line in lines {
+      var points: [String] = []
+      for (k, value) in line.values.enumerated() {
+        let x0 = x(Double(k * report.step)), x1 = x(Double(min((k + 1) * report.step, Int(span))))
+        points.append("\(f(x0)),\(f(y(Double(value))))")
+        points.append("\(f(x1)),\(f(y(Double(value))))")
+      }
+      svg += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"1.5\"\(line.dashed ? " stroke-dasharray=\"5 3\"" : "") points=\"\(points.joined(separator: " "))\"><title>\(escape(line.label))</title></polyline>\n"
+    }
+    // The legend, under the plot.
+    var lx = left
+    for line in lines {
+      let ly = height - 14
+      svg += "<line x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 24))\" y2=\"\(f(ly - 4))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(line.dashed ? " stroke-dasharray=\"5 3\"" : "")/>\n"
+      svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(ly))\">\(escape(line.label))</text>\n"
+      lx += 40 + Double(line.label.count) * 6.5
+    }
+    if lines.isEmpty {
+      svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#555\">No contact waited in any queue.</text>\n"
+    }
+    _ = steps
+    svg += "</svg>\n"
+    return svg
+  }
+
+  /// A top for the count axis and a step between its lines: 1, 2 or 5 times a power of ten.
+  static func scale(_ most: Int) -> (top: Int, step: Int) {
+    guard most > 0 else { return (1, 1) }
+    var unit = 1
+    while true {
+      for m in [1, 2, 5] where most <= unit * m * 5 {
+        let step = unit * m
+        return ((most + step - 1) / step * step, step)
+      }
+      unit *= 10
+    }
+  }
+
+  static func tickLabel(_ t: Int, daily: Bool) -> String {
+    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+    if daily {
+      let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+      let iso = Clock.iso(t)
+      let start = iso.index(iso.startIndex, offsetBy: 5)
+      return names[((days + 3) % 7 + 7) % 7] + " " + String(iso[start..<iso.index(start, offsetBy: 5)])
+    }
+    return Clock.timeOfDay(t)
+  }
+
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,132 @@
+import CallflowDiagnostics
+import CallflowSimulator
+import CallflowSyntax
+import CallflowYAML
+import Foundation
+
+/// `callflow simulate`: a project under a load model.
+public enum SimulateRun {
+  public enum Failure: Error {
+    /// The model file has errors, or refers to what the project does not have.
+    case model([Diagnostic], SourceMap)
+    /// The project has errors.
+    case project(CheckResult)
+    case input(InputError)
+  }
+
+  /// Simulates project `path` under the model in file `modelPath`. `progress` is told the
+  /// fraction of the simulated period done, now and then.
+  public static func run(path: String, modelPath: String, progress: ((Double) -> Void)? = nil) -> Result<SimulationReport, Failure> {
+    var sources = SourceMap()
+    let bytes: [UInt8]
+    do { bytes = try FileReader.read(modelPath) } catch { return .failure(.input(error)) }
+    let file = sources.add(SourceFile(path: modelPath, bytes: bytes))
+    guard let source = sources[file] else { return .failure(.input(InputError("cannot read \(modelPath)"))) }
+    let (root, yamlDiagnostics) = YAMLReader().readValue(source, file: file)
+    var reader = DocumentReader()
+    reader.diagnostics = yamlDiagnostics
+    guard let root, yamlDiagnostics.isEmpty, let model = LoadModel.read(root, reader: &reader) else {
+      return .failure(.model(reader.diagnostics, sources))
+    }
+    guard let projectRoot = SimulationProject.root(of: path) else {
+      return .failure(.input(InputError("no center.yaml in \(path) or above it: simulate runs a project")))
+    }
+    let project: SimulationProject
+    switch SimulationProject.load(root: projectRoot) {
+    case .success(let p): project = p
+    case .failure(.check(let check)): return .failure(.project(check))
+    case .failure(.input(let error)): return .failure(.input(error))
+    }
+    let center = project.center
+    for stream in model.arrivals where center.flowOfNumber[stream.to.value] == nil {
+      let numbers = center.flowOfNumber.keys.sorted()
+      reader.error(
+        "no flow answers \(stream.to.value): it is not among the phone numbers of center.yaml", at: stream.to.span,
+        notes: [Note(Suggestions.nearest(to: stream.to.value, in: numbers).map { "did you mean \($0)?" } ?? "the numbers are " + numbers.joined(separator: ", "))])
+    }
+    var schedules: [AgentSchedule] = []
+    var handleTimes: [Int] = []
+    var groups: [(name: String, profile: String, agents: Range<Int>)] = []
+    for group in model.agents {
+      guard let profile = center.routingProfile(named: group.routingProfile.value) else {
+        reader.error(
+          "no routing profile `\(group.routingProfile.value)` in center.yaml", at: group.routingProfile.span,
+          notes: [Note("the routing profiles are " + center.routingProfiles.map(\.name).joined(separator: ", "))])
+        continue
+      }
+      var shifts: [Range<Int>] = []
+      for day in 0...model.days where group.days.contains(model.weekday(day)) {
+        let from = max(model.utc(day: day, seconds: group.shift.lowerBound), model.start)
+        let to = min(model.utc(day: day, seconds: group.shift.upperBound), model.end)
+        if from < to { shifts.append(from..<to) }
+      }
+      let first = schedules.count
+      for n in 1...group.count {
+        schedules.append(AgentSchedule(name: "\(group.name)-\(n)", profile: profile, shifts: shifts))
+        handleTimes.append(group.handleTime)
+      }
+      groups.append((group.name, group.routingProfile.value, first..<schedules.count))
+    }
+    guard reader.diagnostics.isEmpty else { return .failure(.model(reader.diagnostics, sources)) }
+
+    let world = ModelWorld(model: model, agentHandleTimes: handleTimes)
+    let calls = world.callerCount
+    var options = SimulationOptions()
+    options.until = model.end
+    var simulator = Simulator(program: project.program, center: center, world: world, agents: schedules, start: model.start, options: options)
+    let span = Double(model.end - model.start)
+    simulator.run { now in progress?(Double(now - model.start) / span) }
+
+    let intervals = (model.end - model.start + model.interval - 1) / model.interval
+    let perInterval = simulator.totals(start: model.start, interval: model.interval, intervals: intervals, serviceLevel: model.serviceLevel)
+    let queues = center.queues.indices.map { q -> SimulationReport.QueueLine in
+      var totals = MetricTotals()
+      for t in perInterval[q] { totals += t }
+      let peaks = simulator.peaks(of: q)
+      return SimulationReport.QueueLine(name: center.queues[q].name, totals: totals, peakContacts: peaks.contacts, peakCallbacks: peaks.callbacks)
+    }
+    let times = simulator.agentTimes()
+    let agents = groups.map { g in
+      SimulationReport.AgentLine(
+        name: g.name, routingProfile: g.profile, count: g.agents.count, online: g.agents.reduce(0) { $0 + times[$1].online },
+        busy: g.agents.reduce(0) { $0 + times[$1].busy }, handled: g.agents.reduce(0) { $0 + times[$1].handled })
+    }
+    // The real-time series: about 480 steps over the run, each a whole number of minutes.
+    let step = max(60, (model.end - model.start) / 480 / 60 * 60)
+    let series = center.queues.indices.map { q in
+      let (contacts, callbacks) = Self.series(simulator.samples(of: q), start: model.start, end: model.end, step: step)
+      return SimulationReport.Series(queue: center.queues[q].name, contacts: contacts, callbacks: callbacks)
+    }
+    let issues = simulator.issues.prefix(5).map { "\(Clock.iso($0.time)) \(ContactRecord.id($0.contact)): \($0.message)" }
+    return .success(
+      SimulationReport(
+        model: model.name, start: model.start, end: model.end, seed: model.seed, serviceLevel: model.serviceLevel, calls: calls,
+        contacts: simulator.contactCount, events: simulator.eventsHandled, queues: queues, agents: agents, interval: model.interval,
+        intervals: perInterval, step: step, series: series, issues: Array(issues), issueCount: simulator.issues.count))
+  }
+
+  /// The most contacts and callbacks a queue held in each step from `start` to `end`, from
+  /// its log of changes.
+  static func series(_ samples: [QueueSample], start: Int, end: Int, step: Int) -> (contacts: [Int], callbacks: [Int]) {
+    let steps = (end - start + step - 1) / step
+    var contacts = Array(repeating: 0, count: steps)
+    var callbacks = Array(repeating: 0, count: steps)
+    var current = (contacts: 0, callbacks: 0)
+    var k = 0
+    for s in 0..<steps {
+      let stepEnd = start + (s + 1) * step
+      var most = current
+      while k < samples.count, samples[k].time < stepEnd {
+        current = (samples[k].contacts, samples[k].callbacks)
+        if samples[k].time >= start + s * step || s == 0 {
+          most = (max(most.contacts, current.contacts), max(most.callbacks, current.callbacks))
+        }
+        k += 1
+      }
+      // A step's value is the most it held at any moment in it, the value carried in included.
+      contacts[s] = max(most.contacts, current.contacts)
+      callbacks[s] = max(most.callbacks, current.callbacks)
+    }
+    return (contacts, callbacks)
+  }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import CallflowDiagnostics
+import CallflowDriver
+import CallflowSyntax
+import Foundation
+
+struct Simulate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Simulate a project under a load model and report service level, abandonment and callbacks.",
+    discussion: """
+      The model (a *.model.yaml file, Docs/SIMULATOR.md) says when calls arrive, what callers \
+      choose, how they answer callbacks, how long they wait, and which agents work when. The \
+      project is compiled and every contact runs its flows in the VM on a virtual clock. The \
+      same model and seed give the same report. On a terminal a progress bar shows how far \
+      the simulated period has got.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @Argument(help: "The project folder.")
+  var path: String = "."
+
+  @Option(name: .long, help: "The load model (*.model.yaml).")
+  var model: String
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var format: Format = .text
+
+  @Option(name: .long, help: "Also draw queue sizes and callbacks waiting over time to this SVG file.")
+  var chart: String?
+
+  @Option(name: .long, help: "Colour diagnostics: auto, always or never.")
+  var color: ColorMode = .auto
+
+  func run() throws {
+    let started = Date()
+    let showProgress = isatty(STDERR_FILENO) == 1
+    var shown = -1
+    let result = SimulateRun.run(path: path, modelPath: model) { fraction in
+      guard showProgress else { return }
+      let percent = Int(fraction * 100)
+      guard percent != shown else { return }
+      shown = percent
+      let filled = percent * 30 / 100
+      Terminal.standardError("\rsimulating [" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] \(percent)%")
+    }
+    if showProgress, shown >= 0 { Terminal.standardError("\r\u{1B}[K") }
+    switch result {
+    case .failure(.model(let diagnostics, let sources)):
+      Terminal.standardError(TextRenderer(colors: Terminal.wantsColor(color, fd: STDERR_FILENO)).render(diagnostics, sources: sources))
+      throw ExitCode(2)
+    case .failure(.project(let check)):
+      Terminal.standardError(TextRenderer(colors: Terminal.wantsColor(color, fd: STDERR_FILENO)).render(check.diagnostics, sources: check.sources))
+      Terminal.standardError("callflow: error: the project has errors; nothing was simulated\n")
+      throw ExitCode(1)
+    case .failure(.input(let error)):
+      Terminal.standardError("callflow: error: \(error)\n")
+      throw ExitCode(2)
+    case .success(let report):
+      if let chart {
+        do {
+          try Conversion.writeAtomically(QueueChart.svg(report), to: chart)
+        } catch {
+          Terminal.standardError("callflow: error: \(error)\n")
+          throw ExitCode(2)
+        }
+      }
+      switch format {
+      case .text: Terminal.standardOutput(report.text(elapsed: Date().timeIntervalSince(started)))
+      case .json: Terminal.standardOutput(report.json().printed() + "\n")
+      }
+    }
+  }
+}
