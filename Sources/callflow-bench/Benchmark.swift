@@ -17,6 +17,7 @@ struct Benchmark {
     var blocks = 100
     var runs = 5
     var generateOnly: String?
+    var only: String?
     var arguments = CommandLine.arguments.dropFirst().makeIterator()
     while let argument = arguments.next() {
       let value = arguments.next()
@@ -25,13 +26,20 @@ struct Benchmark {
       case ("--blocks", let v?): blocks = v
       case ("--runs", let v?): runs = v
       case ("--generate", _) where value != nil: generateOnly = value
+      case ("--only", _) where value == "simulate": only = value
       default:
-        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR]\n".utf8))
+        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR] [--only simulate]\n".utf8))
         exit(2)
       }
     }
     if let directory = generateOnly {
       try ProjectGenerator(flows: flows, blocks: blocks).write(to: directory)
+      return
+    }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("callflow").path
+    let hasExecutable = FileManager.default.isExecutableFile(atPath: executable)
+    if only == "simulate" {
+      printSimulation(try SimulationBenchmark.measure(runs: runs, samples: samplesPath(), executable: hasExecutable ? executable : nil), runs: runs)
       return
     }
     let root = NSTemporaryDirectory() + "callflow-bench-\(flows)x\(blocks)"
@@ -64,8 +72,6 @@ struct Benchmark {
     let build = measure(runs) { try? BuildRun.run(path: root) }
     let checked = try CheckRun.run(paths: [root])
     let compile = measure(runs) { try? BuildRun.compile(checked, path: root) }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("callflow").path
-    let hasExecutable = FileManager.default.isExecutableFile(atPath: executable)
     let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
     let samplesProcess = hasExecutable ? measure(max(runs, 20)) { runProcess(executable, ["check", samplesPath()]) } : .nan
 
@@ -122,6 +128,23 @@ struct Benchmark {
     print("The VM on its own instructions (loop, set-attribute, jump, compare), one thread: \(vmSteps) instructions in \(ms(vmSeconds)), \(String(format: "%.1f", Double(vmSteps) / vmSeconds / 1e6)) million per second.")
     print()
     print("Throughput: \(String(format: "%.0f", Double(bytes) / 1_048_576 / check)) MiB/s checked, \(String(format: "%.0f", Double(flows * blocks) / check / 1000))k blocks/s. Peak RSS: \(peakRSS()) MiB.")
+    print()
+    printSimulation(try SimulationBenchmark.measure(runs: min(runs, 3), samples: samplesPath(), executable: hasExecutable ? executable : nil), runs: min(runs, 3))
+  }
+
+  static func printSimulation(_ f: SimulationBenchmark.Figures, runs: Int) {
+    func count(_ n: Int) -> String { n.formatted(.number.grouping(.automatic)) }
+    print("## The simulator: a week of a 500-agent center")
+    print()
+    print("Samples' flows; \(count(f.calls)) calls, \(String(format: "%.0f", 100 * Double(f.callbacks) / Double(max(f.calls, 1))))% taking a callback (\(count(f.callbacks)) callbacks), \(count(f.contacts)) contacts, \(count(f.events)) events. Best of \(runs) runs, one thread.")
+    print()
+    print("| measurement | time | ratio to the agenda alone |")
+    print("|---|---|---|")
+    print("| a binary heap alone taking as many events | \(ms(f.baseline)) | 1.00 |")
+    print("| the simulation in process: arrivals drawn, every contact's flows in the VM, report | \(ms(f.seconds)) | \(String(format: "%.1f", f.seconds / f.baseline)) |")
+    print("| `callflow simulate` process, start to exit (check and build included) | \(ms(f.processSeconds)) | \(String(format: "%.1f", f.processSeconds / f.baseline)) |")
+    print()
+    print("\(String(format: "%.2f", Double(f.events) / f.seconds / 1e6)) million events per second, \(String(format: "%.0f", Double(f.contacts) / f.seconds / 1000))k contacts per second. Peak memory of `callflow simulate`: \(f.peakMiB) MiB.")
   }
 
   /// Runs `executable` with `arguments`, output discarded, and waits for it; spawned with

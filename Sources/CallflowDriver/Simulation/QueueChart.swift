@@ -20,7 +20,6 @@ public enum QueueChart {
     }
     let most = lines.flatMap(\.values).max() ?? 0
     let (yMax, yStep) = scale(most)
-    let steps = report.series.first?.contacts.count ?? 0
     let span = Double(report.end - report.start)
     func x(_ t: Double) -> Double { left + plotWidth * t / max(span, 1) }
     func y(_ v: Double) -> Double { top + plotHeight * (1 - v / Double(yMax)) }
@@ -30,8 +29,8 @@ public enum QueueChart {
       <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
       <title>\(escape("Queue sizes over time: \(report.model)"))</title>
       <rect width="100%" height="100%" fill="white"/>
-      <text x="\(f(left))" y="24" font-size="16" font-weight="bold">\(escape("Contacts waiting per queue — \(report.model)"))</text>
-      <text x="\(f(left))" y="42" fill="#555">\(escape("The most at any moment in each \(DurationSyntax.format(report.step)); times in UTC from \(Clock.iso(report.start))"))</text>
+      <text x="\(f(left))" y="24" font-size="16" font-weight="bold">\(escape("Contacts waiting in each queue: \(report.model)"))</text>
+      <text x="\(f(left))" y="42" fill="#555">\(escape("The most at any moment in each \(DurationSyntax.format(report.step)); times of day in \(report.timezone)"))</text>
 
       """
     // Horizontal grid and the count axis.
@@ -43,14 +42,16 @@ public enum QueueChart {
       v += yStep
     }
     svg += "<text transform=\"translate(16 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#555\">contacts</text>\n"
-    // Time ticks: each day at midnight UTC for runs over two days, else every 3 hours.
+    // Time ticks, in the model's time zone: each midnight for runs over two days, else every
+    // 3 hours.
     let tick = span > 2 * 86_400 ? 86_400 : 3 * 3600
-    var t = report.start - ((report.start % tick) + tick) % tick
+    let localStart = report.start + report.utcOffset
+    var t = report.start - ((localStart % tick) + tick) % tick
     if t < report.start { t += tick }
     while t <= report.end {
       let xx = x(Double(t - report.start))
       svg += "<line x1=\"\(f(xx))\" y1=\"\(f(top))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotHeight))\" stroke=\"#f0f0f0\"/>\n"
-      svg += "<text x=\"\(f(xx))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(escape(tickLabel(t, daily: tick == 86_400)))</text>\n"
+      svg += "<text x=\"\(f(xx))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(escape(tickLabel(t + report.utcOffset, daily: tick == 86_400)))</text>\n"
       t += tick
     }
     svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
@@ -76,7 +77,6 @@ public enum QueueChart {
     if lines.isEmpty {
       svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#555\">No contact waited in any queue.</text>\n"
     }
-    _ = steps
     svg += "</svg>\n"
     return svg
   }
@@ -94,6 +94,7 @@ public enum QueueChart {
     }
   }
 
+  /// The label of a tick at local time `t` (seconds as if the zone were UTC).
   static func tickLabel(_ t: Int, daily: Bool) -> String {
     let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
     if daily {

@@ -100,7 +100,8 @@ public enum SimulateRun {
     let issues = simulator.issues.prefix(5).map { "\(Clock.iso($0.time)) \(ContactRecord.id($0.contact)): \($0.message)" }
     return .success(
       SimulationReport(
-        model: model.name, start: model.start, end: model.end, seed: model.seed, serviceLevel: model.serviceLevel, calls: calls,
+        model: model.name, start: model.start, end: model.end, seed: model.seed, timezone: model.timezone.identifier,
+        utcOffset: model.timezone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(model.start))), serviceLevel: model.serviceLevel, calls: calls,
         contacts: simulator.contactCount, events: simulator.eventsHandled, queues: queues, agents: agents, interval: model.interval,
         intervals: perInterval, step: step, series: series, issues: Array(issues), issueCount: simulator.issues.count))
   }

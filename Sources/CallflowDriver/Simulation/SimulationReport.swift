@@ -33,6 +33,9 @@ public struct SimulationReport: Sendable {
   public var start: Int
   public var end: Int
   public var seed: UInt64
+  /// The model's time zone and its offset from UTC at the start, for times of day.
+  public var timezone: String
+  public var utcOffset: Int
   public var serviceLevel: Int
   public var calls: Int
   public var contacts: Int

@@ -1,0 +1,126 @@
+import CallflowDriver
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The simulator on a week of a 500-agent center: about 300,000 calls, 30% of callers taking
+/// a callback, running the sample project's flows. Reports the time, events per second, and
+/// the peak memory of `callflow simulate` as a process; the baseline is a binary heap alone
+/// scheduling and taking as many events.
+enum SimulationBenchmark {
+  static let model = """
+    model: a week of a 500-agent center
+    start: 2026-01-05T05:00:00Z
+    days: 7
+    seed: 1
+    timezone: America/New_York
+    arrivals:
+      - {to: "+18005550199", days: mon-fri, per-hour: {"08:00-18:00": 5400}}
+      - {to: "+18005550199", days: sat-sun, per-hour: {"09:00-13:00": 3750}}
+    callers:
+      choices:
+        offer-callback: {"1": 30, "2": 70}
+      answers: {human: 80, voicemail-beep: 8, no-answer: 10, busy: 2}
+      patience: 10m
+    agents:
+      - {name: weekday, routing-profile: Tier1, count: 500, days: mon-fri, shift: "08:00-18:00", handle-time: 5m}
+      - {name: weekend, routing-profile: Tier1, count: 300, days: sat-sun, shift: "09:00-13:00", handle-time: 5m}
+
+    """
+
+  struct Figures {
+    var seconds: Double
+    var calls: Int
+    var contacts: Int
+    var callbacks: Int
+    var events: Int
+    var baseline: Double
+    var processSeconds: Double
+    var peakMiB: Int
+  }
+
+  static func measure(runs: Int, samples: String, executable: String?) throws -> Figures {
+    let file = NSTemporaryDirectory() + "callflow-bench-week-\(UUID().uuidString).model.yaml"
+    try model.write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    var report: SimulationReport?
+    let seconds = Benchmark.measure(runs) { () -> Bool in
+      guard case .success(let r) = SimulateRun.run(path: samples, modelPath: file) else { return false }
+      report = r
+      return true
+    }
+    guard let report else { fatalError("the benchmark's model does not simulate") }
+    let callbacks = report.queues.reduce(0) { $0 + $1.totals.callbacksCreated }
+    let baseline = Benchmark.measure(runs) { agendaAlone(events: report.events) }
+    var processSeconds = Double.nan
+    var peak = 0
+    if let executable {
+      for _ in 0..<max(runs, 1) {
+        let start = ContinuousClock.now
+        let rss = run(executable, ["simulate", samples, "--model", file])
+        let elapsed = ContinuousClock.now - start
+        processSeconds = min(processSeconds.isNaN ? .infinity : processSeconds, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        peak = max(peak, rss)
+      }
+    }
+    return Figures(
+      seconds: seconds, calls: report.calls, contacts: report.contacts, callbacks: callbacks, events: report.events, baseline: baseline,
+      processSeconds: processSeconds, peakMiB: peak)
+  }
+
+  /// A binary heap of (time, sequence, payload) taking `events` pushes and pops, with as many
+  /// pending at once as the simulation's agenda holds at its busiest (a few thousand).
+  static func agendaAlone(events: Int) -> Int {
+    var heap: [(Int, Int, Int)] = []
+    heap.reserveCapacity(4096)
+    var generator = 0x2545_F491_4F6C_DD1D as UInt64
+    var sum = 0
+    func less(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Bool { a.0 != b.0 ? a.0 < b.0 : a.1 < b.1 }
+    for n in 0..<events {
+      generator ^= generator << 13
+      generator ^= generator >> 7
+      generator ^= generator << 17
+      heap.append((n + Int(generator % 4096), n, n))
+      var c = heap.count - 1
+      while c > 0, less(heap[c], heap[(c - 1) / 2]) {
+        heap.swapAt(c, (c - 1) / 2)
+        c = (c - 1) / 2
+      }
+      if heap.count > 2048 {
+        let top = heap[0]
+        sum &+= top.2
+        heap[0] = heap.removeLast()
+        var p = 0
+        while true {
+          let l = 2 * p + 1
+          guard l < heap.count else { break }
+          let r = l + 1
+          let m = r < heap.count && less(heap[r], heap[l]) ? r : l
+          guard less(heap[m], heap[p]) else { break }
+          heap.swapAt(m, p)
+          p = m
+        }
+      }
+    }
+    return sum
+  }
+
+  /// Runs `executable` with output discarded; returns its peak resident memory in MiB.
+  static func run(_ executable: String, _ arguments: [String]) -> Int {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { for arg in argv { free(arg) } }
+    var pid = pid_t()
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return 0 }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return usage.ru_maxrss / 1024
+  }
+}
