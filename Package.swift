@@ -81,6 +81,7 @@ let package = Package(
       // The golden disassembly, read from the package's folder.
       exclude: ["samples.disasm"]
     ),
+    .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver", "callflow", "CallflowTestSupport"]),
   ]
 )

@@ -147,6 +147,12 @@ struct Expectation: Sendable {
         if let text = reader.text(pair.value, "an attribute's value") { expectation.checks.append(("attribute", .attribute(key, text))) }
       }
     }
+    // Checks are reported in the order their keys were written.
+    let order = raw.map(\.name.value)
+    expectation.checks = expectation.checks.enumerated().sorted { a, b in
+      let (ka, kb) = (order.firstIndex(of: a.element.name) ?? 0, order.firstIndex(of: b.element.name) ?? 0)
+      return ka != kb ? ka < kb : a.offset < b.offset
+    }.map(\.element)
     if expectation.checks.isEmpty {
       reader.error("this expectation checks nothing about `\(contact)`", at: value.span, notes: [Note("add one of " + contactKeys.dropFirst(3).map { "`\($0)`" }.joined(separator: ", "))])
       return nil

@@ -30,8 +30,9 @@ struct Scenario: Sendable {
   var agents: [Agent]?
   var contacts: [Contact]
   var expectations: [Expectation]
-  /// When the run stops; by default when nothing is left to happen.
+  /// When the run stops; by default ``defaultHorizon`` after the last arrival.
   var until: Int?
+  static let defaultHorizon = 8 * 86_400
 
   static let keys = ["scenario", "start", "until", "agents", "contacts", "expect"]
 
@@ -96,11 +97,15 @@ struct Scenario: Sendable {
   }
 
   private static func readOne(_ value: SyntaxValue, _ fields: [String: SyntaxField], times: ScenarioTimes, reader: inout DocumentReader) -> Contact? {
-    guard let idValue = reader.required(fields, "id", in: "a contact", at: value.span), let id = reader.text(idValue, "`id`"),
-      let atValue = reader.required(fields, "at", in: "a contact", at: value.span), let at = times.time(atValue, "`at`", reader: &reader),
-      let toValue = reader.required(fields, "to", in: "a contact", at: value.span), let to = reader.text(toValue, "`to`")
-    else { return nil }
-    var contact = Contact(id: Located(id, at: idValue.span), at: at, from: "", to: Located(to, at: toValue.span), input: [], dials: [])
+    // Every key is read, so that one mistake does not hide the next.
+    let idValue = reader.required(fields, "id", in: "a contact", at: value.span)
+    let id = idValue.flatMap { reader.text($0, "`id`") }
+    let at = reader.required(fields, "at", in: "a contact", at: value.span).flatMap { times.time($0, "`at`", reader: &reader) }
+    let toValue = reader.required(fields, "to", in: "a contact", at: value.span)
+    let to = toValue.flatMap { reader.text($0, "`to`") }
+    var contact = Contact(
+      id: Located(id ?? "", at: idValue?.span ?? value.span), at: at ?? 0, from: "", to: Located(to ?? "", at: toValue?.span ?? value.span),
+      input: [], dials: [])
     if let v = fields["from"]?.value, let from = reader.text(v, "`from`") { contact.from = from }
     if let v = fields["input"]?.value, let items = reader.list(v, "`input`") { contact.input = items.compactMap { reader.text($0, "an input") } }
     if let v = fields["dials"]?.value, let items = reader.list(v, "`dials`") {
@@ -118,7 +123,7 @@ struct Scenario: Sendable {
     }
     if let v = fields["hangs-up-after"]?.value { contact.hangsUpAfter = reader.duration(v, "`hangs-up-after`") }
     if let v = fields["handle-time"]?.value { contact.handleTime = reader.duration(v, "`handle-time`") }
-    return contact
+    return id == nil || at == nil || to == nil ? nil : contact
   }
 }
 

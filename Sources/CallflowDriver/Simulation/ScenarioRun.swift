@@ -162,7 +162,9 @@ public enum ScenarioRun {
     var options = SimulationOptions()
     options.tracePaths = true
     options.keepAttributes = true
-    options.until = scenario.until
+    // By default the run ends 8 days after the last arrival: past any callback's expiry, and
+    // a bound for flows that would wait for ever.
+    options.until = scenario.until ?? (scenario.contacts.map(\.at).max() ?? scenario.start) + Scenario.defaultHorizon
     var simulator = Simulator(
       program: project.program, center: center, world: ScenarioWorld(scenario, agentHandleTimes: handleTimes), agents: schedules,
       start: scenario.start, options: options)

@@ -1,0 +1,63 @@
+import CallflowSimulator
+import Foundation
+import Testing
+
+@testable import CallflowSimulator
+
+@Suite struct EngineTests {
+  @Test func eventsComeOutByTimeThenInTheOrderTheyWereScheduled() {
+    var queue = EventQueue<String>()
+    var random = SeededRandom(seed: 3)
+    var expected: [(Int, Int, String)] = []
+    for n in 0..<500 {
+      let time = Int(random.next() % 50)
+      queue.schedule("e\(n)", at: time)
+      expected.append((time, n, "e\(n)"))
+    }
+    expected.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    var seen: [String] = []
+    while let (_, event) = queue.next() { seen.append(event) }
+    #expect(seen == expected.map(\.2))
+  }
+
+  @Test func isoTimesAreUTCWithCivilDates() {
+    #expect(Clock.iso(0) == "1970-01-01T00:00:00Z")
+    #expect(Clock.iso(1_767_625_200) == "2026-01-05T15:00:00Z")
+    // A leap day and a date before 1970.
+    #expect(Clock.iso(951_782_400) == "2000-02-29T00:00:00Z")
+    #expect(Clock.iso(-1) == "1969-12-31T23:59:59Z")
+    #expect(Clock.parse("2026-01-05T10:00:00-05:00") == 1_767_625_200)
+    #expect(Clock.timeOfDay(1_767_625_200 + 90) == "15:01:30")
+  }
+
+  @Test func zoneOffsetsFollowDaylightSavingTime() throws {
+    var offsets = ZoneOffsets(try #require(TimeZone(identifier: "America/New_York")))
+    // 2026-03-08 06:59:59Z is 01:59:59 EST; a second later it is 03:00:00 EDT.
+    let before = try #require(Clock.parse("2026-03-08T06:59:59Z"))
+    #expect(offsets.local(before) - before == -5 * 3600)
+    #expect(offsets.local(before + 1) - (before + 1) == -4 * 3600)
+  }
+
+  @Test func seededDrawsRepeatAndFollowTheirWeights() {
+    var a = SeededRandom(seed: 42)
+    var b = SeededRandom(seed: 42)
+    #expect((0..<10).map { _ in a.next() } == (0..<10).map { _ in b.next() })
+    var r = SeededRandom(seed: 7)
+    var counts = [0, 0, 0]
+    for _ in 0..<30_000 { counts[r.pick([1, 0, 3])] += 1 }
+    #expect(counts[1] == 0)
+    #expect(abs(Double(counts[2]) / Double(counts[0]) - 3) < 0.15)
+    let mean = (0..<20_000).reduce(0) { sum, _ in sum + r.exponential(mean: 300) }
+    #expect(abs(Double(mean) / 20_000 - 300) < 10)
+  }
+
+  @Test func dialAnswersMapToBranchesAndDetectionStatuses() {
+    #expect(DialAnswer.noAnswer.progress == "unanswered")
+    #expect(DialAnswer.voicemailNoBeep.progress == "voicemail-no-beep")
+    #expect(DialAnswer.allCases.filter(\.connects) == [.human, .voicemailBeep, .voicemailNoBeep])
+    #expect(DialAnswer.allCases.map(\.detectionStatus) == [
+      "HUMAN_ANSWERED", "VOICEMAIL_BEEP", "VOICEMAIL_NO_BEEP", "AMD_UNANSWERED", "SIT_TONE_BUSY", "SIT_TONE_INVALID_NUMBER",
+      "FAX_MACHINE_DETECTED",
+    ])
+  }
+}
