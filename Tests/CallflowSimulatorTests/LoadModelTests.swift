@@ -1,0 +1,130 @@
+import CallflowDiagnostics
+import CallflowDriver
+import CallflowSimulator
+import CallflowSyntax
+import CallflowTestSupport
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+@Suite struct LoadModelTests {
+  static let model = """
+    model: a morning
+    start: 2026-01-05T13:00:00Z
+    days: 1
+    seed: 11
+    timezone: America/New_York
+    service-level: 30s
+    arrivals:
+      - {to: "+18005550199", days: mon-fri, per-hour: {"08:00-11:00": 600}}
+    callers:
+      choices: {offer-callback: {"1": 30, "2": 70}}
+      answers: {human: 90, no-answer: 10}
+      patience: 4m
+    agents:
+      - {name: tier1, routing-profile: Tier1, count: 40, days: mon-fri, shift: "08:00-12:00", handle-time: 4m}
+
+    """
+
+  func simulate(_ text: String) throws -> Result<SimulationReport, SimulateRun.Failure> {
+    let copy = try SamplesCopy(adding: ["morning.model.yaml": text])
+    defer { copy.remove() }
+    return SimulateRun.run(path: copy.root, modelPath: copy.path("morning.model.yaml"))
+  }
+
+  @Test func theSameModelAndSeedGiveTheSameReportAndAnotherSeedAnother() throws {
+    guard case .success(let a) = try simulate(Self.model), case .success(let b) = try simulate(Self.model),
+      case .success(let c) = try simulate(Self.model.replacingOccurrences(of: "seed: 11", with: "seed: 12"))
+    else {
+      Issue.record("the model does not simulate")
+      return
+    }
+    #expect(a.json().printed() == b.json().printed())
+    #expect(QueueChart.svg(a) == QueueChart.svg(b))
+    #expect(a.json().printed() != c.json().printed())
+  }
+
+  @Test func theReportAddsUpAndFollowsTheModel() throws {
+    guard case .success(let report) = try simulate(Self.model) else {
+      Issue.record("the model does not simulate")
+      return
+    }
+    // Three hours at 600 calls an hour: a Poisson count near 1,800.
+    #expect(abs(report.calls - 1800) < 150)
+    let support = try #require(report.queues.first { $0.name == "Support" }).totals
+    let callbacks = try #require(report.queues.first { $0.name == "Callbacks" }).totals
+    // 30% of callers press 1 for a callback (every call in the window reaches the menu).
+    let share = Double(callbacks.callbacksCreated) / Double(report.calls)
+    #expect(abs(share - 0.3) < 0.04)
+    // Every caller who stayed was queued in Support, then answered or gave up (or is still there).
+    #expect(support.queued + callbacks.callbacksCreated + support.rejected == report.calls)
+    #expect(support.handled + support.abandoned <= support.queued)
+    #expect(callbacks.callbacksHandled + callbacks.callbacksNotAnswered <= callbacks.callbacksCreated)
+    // The intervals add up to the totals.
+    let q = try #require(report.queues.firstIndex { $0.name == "Support" })
+    var sum = MetricTotals()
+    for t in report.intervals[q] { sum += t }
+    #expect(sum == support)
+    #expect(report.intervals[q].count == 24)
+    // Forty agents for four hours each.
+    #expect(report.agents.map(\.online) == [40 * 4 * 3600])
+    #expect(report.agents[0].handled == support.handled + callbacks.callbacksHandled)
+  }
+
+  @Test func theChartIsWellFormedSVGWithItsLegendAndAxes() throws {
+    guard case .success(let report) = try simulate(Self.model) else {
+      Issue.record("the model does not simulate")
+      return
+    }
+    let svg = QueueChart.svg(report)
+    let parser = XMLParser(data: Data(svg.utf8))
+    #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "")")
+    #expect(svg.contains("<text x=\"94.0\" y=\"426.0\">Support: contacts in queue</text>"))
+    #expect(svg.contains(">Callbacks: callbacks waiting</text>"))
+    #expect(svg.contains("Contacts waiting in each queue: a morning"))
+    #expect(svg.contains("times of day in America/New_York"))
+    // Ticks every three hours of New York time: 08:00 (13:00 UTC) comes first.
+    #expect(svg.contains(">09:00</text>") && !svg.contains(">13:00</text>"))
+  }
+
+  @Test func mistakesInAModelAreReportedAtTheirPlace() throws {
+    let text = """
+      model: wrong
+      start: 2026-01-05T13:00:00Z
+      timezone: America/New_Yrok
+      arrivals:
+        - {to: "+18005550199", days: mon-fry, per-hour: {"8-11": 600}}
+        - {to: "+18005550999", per-hour: {"08:00-11:00": 10}}
+      callers:
+        answers: {human: 9, voicemail: 1}
+      agents:
+        - {routing-profile: Tier2, count: 0}
+
+      """
+    guard case .failure(.model(let diagnostics, _)) = try simulate(text) else {
+      Issue.record("the model was accepted")
+      return
+    }
+    #expect(
+      diagnostics.map { "\($0.span.start.line):\($0.span.start.column) \($0.message)" } == [
+        "3:11 `America/New_Yrok` is not an IANA time zone such as America/New_York",
+        "5:32 `days` are days such as `mon-fri`, `sat` or `mon-sun`, not `mon-fry`",
+        "5:52 `8-11` is not a window of the day such as 08:00-12:00",
+        "8:23 `voicemail` is not a way to answer a dial",
+        "10:37 `count` is a whole number, 1 to 100000, not `0`",
+      ])
+    // Once the file reads, its references to the project are checked.
+    let dangling = Self.model.replacingOccurrences(of: "Tier1", with: "Tier2").replacingOccurrences(of: "+18005550199", with: "+18005550999")
+    guard case .failure(.model(let more, _)) = try simulate(dangling) else {
+      Issue.record("the model was accepted")
+      return
+    }
+    #expect(more.map(\.message) == [
+      "no flow answers +18005550999: it is not among the phone numbers of center.yaml",
+      "no routing profile `Tier2` in center.yaml",
+    ])
+  }
+}
