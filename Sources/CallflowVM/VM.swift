@@ -48,6 +48,9 @@ public struct VM {
 
   private var flow: Int
   private var pc: Int
+  /// The instruction that ran before the current one: where a contact that reaches a `trap`
+  /// came from.
+  private var previous = 0
 
   /// A VM for a contact in `state` (a new contact: `ContactState(flow: name)`).
   public init(program: Program, state: ContactState) throws(RuntimeError) {
@@ -62,6 +65,7 @@ public struct VM {
     self.state = state
     self.flow = flow
     self.pc = pc
+    previous = pc
     if self.state.loops.count < program.slots[flow] {
       self.state.loops += [Int](repeating: 0, count: program.slots[flow] - self.state.loops.count)
     }
@@ -105,6 +109,7 @@ public struct VM {
       let op = code[pc]
       switch op.opcode {
       case .jump:
+        previous = pc
         pc = Int(op.target)
       case .disconnect:
         return .ended(finish(.disconnected))
@@ -113,14 +118,18 @@ public struct VM {
       case .handOff:
         return .ended(finish(.queued(state.queue)))
       case .trap:
-        let block = program.block(pc)
+        // The trap is shared by a flow's unconnected branches: the block is the one left.
+        let block = program.block(previous)
         return .ended(finish(.fellOff(flow: program.flowNames[flow], block: block?.id ?? "?", line: block?.line ?? 0)))
       case .setAttribute:
         state.attributes[program.userAttributeKeys[Int(op.a)]] = value(op.b)
+        previous = pc
         pc += 1
       case .compare:
+        previous = pc
         pc = compare(op) ? Int(op.target) : pc + 1
       case .loop:
+        previous = pc
         let slot = Int(op.a)
         let count = Int(program.texts[Int(op.b)]) ?? 0
         if state.loops[slot] < count {
@@ -236,6 +245,7 @@ public struct VM {
       default: break
       }
     }
+    previous = pc
     pc = Int(program.tables[Int(op.tableStart) + index])
     // The state says where the contact goes on, so that it can be saved right away.
     state.offset = Int(program.offsets[pc])
