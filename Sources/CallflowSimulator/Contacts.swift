@@ -77,8 +77,6 @@ public enum DisconnectReason: String, Codable, Sendable {
   case queueAtCapacity = "QUEUE_AT_CAPACITY"
   /// The flow took a branch that goes nowhere, or stopped with a runtime error.
   case flowError = "FLOW_ERROR"
-  /// The simulation ended first.
-  case simulationEnded = "SIMULATION_ENDED"
 }
 
 /// A callback's settings, from its `transfer-to-queue` block or defaults.

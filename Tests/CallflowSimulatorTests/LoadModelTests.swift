@@ -82,12 +82,26 @@ import Testing
     let svg = QueueChart.svg(report)
     let parser = XMLParser(data: Data(svg.utf8))
     #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "")")
-    #expect(svg.contains("<text x=\"94.0\" y=\"426.0\">Support: contacts in queue</text>"))
+    #expect(svg.contains("<text x=\"94.0\" y=\"428.0\">Support: contacts in queue</text>"))
     #expect(svg.contains(">Callbacks: callbacks waiting</text>"))
     #expect(svg.contains("Contacts waiting in each queue: a morning"))
     #expect(svg.contains("times of day in America/New_York"))
     // Ticks every three hours of New York time: 08:00 (13:00 UTC) comes first.
     #expect(svg.contains(">09:00</text>") && !svg.contains(">13:00</text>"))
+  }
+
+  /// Docs/SIMULATOR.md shows the chart of the sample model; it must be what `callflow
+  /// simulate` draws today (`CALLFLOW_UPDATE_DOCS=1 swift test` redraws it).
+  @Test func theDocumentedChartIsTheSampleModelsChart() throws {
+    guard case .success(let report) = SimulateRun.run(path: packageRoot + "/Samples", modelPath: packageRoot + "/Samples/models/busy-monday.model.yaml")
+    else {
+      Issue.record("the sample model does not simulate")
+      return
+    }
+    let path = packageRoot + "/Docs/simulator-busy-monday.svg"
+    let svg = QueueChart.svg(report)
+    if ProcessInfo.processInfo.environment["CALLFLOW_UPDATE_DOCS"] == "1" { try svg.write(toFile: path, atomically: true, encoding: .utf8) }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == svg, "Docs/simulator-busy-monday.svg is stale: run CALLFLOW_UPDATE_DOCS=1 swift test")
   }
 
   @Test func mistakesInAModelAreReportedAtTheirPlace() throws {

@@ -8,9 +8,6 @@ public enum QueueChart {
   static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 
   public static func svg(_ report: SimulationReport) -> String {
-    let width = 960.0, height = 440.0
-    let left = 64.0, right = 24.0, top = 56.0, bottom = 56.0
-    let plotWidth = width - left - right, plotHeight = height - top - bottom
     // Lines: every queue that held contacts, and the callbacks of those that held callbacks.
     var lines: [(label: String, values: [Int], color: String, dashed: Bool)] = []
     for (k, s) in report.series.enumerated() {
@@ -18,6 +15,23 @@ public enum QueueChart {
       if s.contacts.contains(where: { $0 > 0 }) { lines.append(("\(s.queue): contacts in queue", s.contacts, color, false)) }
       if s.callbacks.contains(where: { $0 > 0 }) { lines.append(("\(s.queue): callbacks waiting", s.callbacks, color, true)) }
     }
+    let width = 960.0, left = 64.0, right = 24.0, top = 56.0
+    // The legend's entries flow into rows under the plot.
+    var legend: [(x: Double, row: Int)] = []
+    var lx = left, row = 0
+    for line in lines {
+      let entry = 40 + Double(line.label.count) * 6.5
+      if lx + entry > width - right, lx > left {
+        row += 1
+        lx = left
+      }
+      legend.append((lx, row))
+      lx += entry
+    }
+    let rows = Double(legend.last.map { $0.row + 1 } ?? 1)
+    let plotHeight = 328.0, bottom = 38 + 18 * rows
+    let height = top + plotHeight + bottom
+    let plotWidth = width - left - right
     let most = lines.flatMap(\.values).max() ?? 0
     let (yMax, yStep) = scale(most)
     let span = Double(report.end - report.start)
@@ -67,12 +81,10 @@ public enum QueueChart {
       svg += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"1.5\"\(line.dashed ? " stroke-dasharray=\"5 3\"" : "") points=\"\(points.joined(separator: " "))\"><title>\(escape(line.label))</title></polyline>\n"
     }
     // The legend, under the plot.
-    var lx = left
-    for line in lines {
-      let ly = height - 14
+    for (line, place) in zip(lines, legend) {
+      let (lx, ly) = (place.x, top + plotHeight + 44 + 18 * Double(place.row))
       svg += "<line x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 24))\" y2=\"\(f(ly - 4))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(line.dashed ? " stroke-dasharray=\"5 3\"" : "")/>\n"
       svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(ly))\">\(escape(line.label))</text>\n"
-      lx += 40 + Double(line.label.count) * 6.5
     }
     if lines.isEmpty {
       svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#555\">No contact waited in any queue.</text>\n"
