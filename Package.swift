@@ -63,6 +63,7 @@ let package = Package(
     ),
     .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
+    .executableTarget(name: "callflow-fuzz-scenario", dependencies: ["CallflowDriver", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-module", dependencies: ["CallflowBytecode", "CallflowVM", "CFuzzing"]),
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax", "CallflowTestSupport"]),

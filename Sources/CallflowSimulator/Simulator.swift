@@ -14,6 +14,10 @@ public struct SimulationOptions: Sendable {
   public var voicemailSeconds = 60
   /// The most instructions a flow runs between two waits.
   public var stepBudget = 100_000
+  /// The most events a run handles: a bound for flows that wait in a loop for ever.
+  public var maxEvents = 20_000_000
+  /// About how many contacts the run will create, so their storage is made once.
+  public var expectedContacts = 0
   public init() {}
 }
 
@@ -82,6 +86,7 @@ public struct Simulator<W: World> {
     self.world = world
     self.options = options
     now = start
+    contacts.reserveCapacity(options.expectedContacts)
     queues = Array(repeating: QueueState(), count: center.queues.count)
     idle = Array(repeating: [], count: center.routingProfiles.count)
     idleHead = Array(repeating: 0, count: center.routingProfiles.count)
@@ -108,6 +113,10 @@ public struct Simulator<W: World> {
   public mutating func run(progress: ((Int) -> Void)? = nil) {
     while let time = events.nextTime {
       if let until = options.until, time > until { break }
+      guard eventsHandled < options.maxEvents else {
+        issues.append(SimulationIssue(time: now, label: -1, contact: -1, message: "stopped after \(options.maxEvents) events: flows that wait in a loop for ever?"))
+        break
+      }
       guard let (at, event) = events.next() else { break }
       now = at
       eventsHandled += 1

@@ -38,6 +38,11 @@ public struct LoadModel: Sendable {
   var patience: Int?
   var agents: [AgentGroup] = []
 
+  /// The most calls per hour a window may have, and the most intervals a report may have:
+  /// bounds on the work and memory a model file can ask for.
+  static let maxRate = 100_000.0
+  static let maxIntervals = 20_000
+
   static let keys = ["model", "start", "days", "seed", "timezone", "interval", "service-level", "arrivals", "callers", "agents"]
 
   static func read(_ root: SyntaxValue, reader: inout DocumentReader) -> LoadModel? {
@@ -55,6 +60,9 @@ public struct LoadModel: Sendable {
     }
     if let v = fields["interval"]?.value, let t = reader.duration(v, "`interval`") {
       if t >= 60 { model.interval = t } else { reader.error("`interval` is at least a minute", at: v.span) }
+    }
+    if let v = fields["interval"]?.value, model.days * 86_400 / model.interval > maxIntervals {
+      reader.error("\(model.days) days in intervals of \(DurationSyntax.format(model.interval)) is more than \(maxIntervals) intervals", at: v.span)
     }
     if let v = fields["service-level"]?.value, let t = reader.duration(v, "`service-level`") { model.serviceLevel = t }
     if let v = reader.required(fields, "arrivals", in: "a load model", at: root.span), let items = reader.list(v, "`arrivals`") {
@@ -83,7 +91,12 @@ public struct LoadModel: Sendable {
         reader.error("`\(window.name.value)` is not a window of the day such as 08:00-12:00", at: window.name.span)
         continue
       }
-      if let rate = reader.number(window.value, "calls per hour") { arrivals.perHour.append((range, rate)) }
+      guard let rate = reader.number(window.value, "calls per hour") else { continue }
+      guard rate <= maxRate else {
+        reader.error("at most \(Int(maxRate)) calls per hour in a window", at: window.value.span)
+        continue
+      }
+      arrivals.perHour.append((range, rate))
     }
     return arrivals
   }

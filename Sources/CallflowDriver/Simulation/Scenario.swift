@@ -33,6 +33,8 @@ struct Scenario: Sendable {
   /// When the run stops; by default ``defaultHorizon`` after the last arrival.
   var until: Int?
   static let defaultHorizon = 8 * 86_400
+  /// The longest a scenario may run.
+  static let maxSpan = 366 * 86_400
 
   static let keys = ["scenario", "start", "until", "agents", "contacts", "expect"]
 
@@ -47,7 +49,9 @@ struct Scenario: Sendable {
     }
     let times = ScenarioTimes(start: start)
     var scenario = Scenario(name: name, file: file, span: root.span, start: start, agents: nil, contacts: [], expectations: [])
-    if let value = fields["until"]?.value { scenario.until = times.time(value, "`until`", reader: &reader) }
+    if let value = fields["until"]?.value, let until = times.time(value, "`until`", reader: &reader) {
+      if until - start > maxSpan { reader.error("`until` is at most a year after `start`", at: value.span) } else { scenario.until = until }
+    }
     if let value = fields["agents"]?.value, let items = reader.list(value, "`agents`") {
       scenario.agents = items.compactMap { readAgent($0, times: times, reader: &reader) }
     }
@@ -88,6 +92,10 @@ struct Scenario: Sendable {
     guard let countValue = fields["count"]?.value else { return [contact] }
     guard let count = reader.integer(countValue, "`count`", in: 1...100_000) else { return [] }
     let every = fields["every"].flatMap { reader.duration($0.value, "`every`") } ?? 0
+    if let v = fields["every"]?.value, (count - 1) * every > Scenario.maxSpan {
+      reader.error("\(count) callers \(DurationSyntax.format(every)) apart arrive over more than a year", at: v.span)
+      return []
+    }
     return (1...count).map { n in
       var copy = contact
       copy.id.value += "-\(n)"
@@ -103,6 +111,10 @@ struct Scenario: Sendable {
     let at = reader.required(fields, "at", in: "a contact", at: value.span).flatMap { times.time($0, "`at`", reader: &reader) }
     let toValue = reader.required(fields, "to", in: "a contact", at: value.span)
     let to = toValue.flatMap { reader.text($0, "`to`") }
+    if let at, let atValue = fields["at"]?.value, at - times.start > Scenario.maxSpan || at < times.start - Scenario.maxSpan {
+      reader.error("`at` is within a year of `start`", at: atValue.span)
+      return nil
+    }
     var contact = Contact(
       id: Located(id ?? "", at: idValue?.span ?? value.span), at: at ?? 0, from: "", to: Located(to ?? "", at: toValue?.span ?? value.span),
       input: [], dials: [])

@@ -173,7 +173,9 @@ public enum ScenarioRun {
     outcome.contacts = simulator.contactCount
     outcome.expectations = scenario.expectations.reduce(0) { $0 + $1.checks.count }
     outcome.issues = simulator.issues.map { issue in
-      "\(Clock.iso(issue.time)) \(scenario.contacts[issue.label].id.value) (\(ContactRecord.id(issue.contact))): \(issue.message)"
+      issue.contact < 0
+        ? "\(Clock.iso(issue.time)): \(issue.message)"
+        : "\(Clock.iso(issue.time)) \(scenario.contacts[issue.label].id.value) (\(ContactRecord.id(issue.contact))): \(issue.message)"
     }
     let evaluator = ScenarioEvaluator(simulator: simulator, scenario: scenario, labels: labels)
     for expectation in scenario.expectations { outcome.failures += evaluator.evaluate(expectation) }

@@ -73,6 +73,9 @@ public enum SimulateRun {
     let calls = world.callerCount
     var options = SimulationOptions()
     options.until = model.end
+    // Calls, and the callbacks and dials some of them create.
+    options.expectedContacts = calls + calls / 2
+    options.maxEvents = max(options.maxEvents, calls * 200)
     var simulator = Simulator(program: project.program, center: center, world: world, agents: schedules, start: model.start, options: options)
     let span = Double(model.end - model.start)
     simulator.run { now in progress?(Double(now - model.start) / span) }
@@ -97,7 +100,7 @@ public enum SimulateRun {
       let (contacts, callbacks) = Self.series(simulator.samples(of: q), start: model.start, end: model.end, step: step)
       return SimulationReport.Series(queue: center.queues[q].name, contacts: contacts, callbacks: callbacks)
     }
-    let issues = simulator.issues.prefix(5).map { "\(Clock.iso($0.time)) \(ContactRecord.id($0.contact)): \($0.message)" }
+    let issues = simulator.issues.prefix(5).map { "\(Clock.iso($0.time))\($0.contact < 0 ? "" : " " + ContactRecord.id($0.contact)): \($0.message)" }
     return .success(
       SimulationReport(
         model: model.name, start: model.start, end: model.end, seed: model.seed, timezone: model.timezone.identifier,
