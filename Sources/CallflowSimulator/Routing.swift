@@ -86,7 +86,8 @@ extension Simulator {
       contacts[i].abandonScheduled = true
       if let patience = world.patience(label: c.label) { events.schedule(.abandon(contact: i), at: now + patience) }
     }
-    if let flow = c.queueFlow, running[i] == nil { startFlow(i, flow, role: .queue) }
+    // A contact back in its queue from its own queue flow (`decline-callback`) goes on in it.
+    if let flow = c.queueFlow, running[i] == nil, performing != i { startFlow(i, flow, role: .queue) }
   }
 
   /// Contact `i` leaves its queue (to an agent, or for good).

@@ -65,6 +65,9 @@ public struct Simulator<W: World> {
   var events = EventQueue<SimulationEvent>()
   /// The caller the agenda's `arrival` event brings.
   var pendingArrival: Arrival?
+  /// The contact whose block is being carried out, if any: its flow is out of ``running``
+  /// meanwhile, and must not be started again.
+  var performing: Int?
   var contacts: [Contact] = []
   /// The flow each contact runs now, if any: only contacts in a flow have one.
   var running: [Int: VMSlot] = [:]
@@ -220,7 +223,10 @@ public struct Simulator<W: World> {
       }
       switch event {
       case .call(let call):
+        let outer = performing
+        performing = i
         let answer = perform(call, contact: i, state: slot.vm.state, role: slot.role)
+        performing = outer
         // The host's effect may have ended this flow: an agent took the contact, or it ended.
         guard contacts[i].token == token, !contacts[i].isFinished else {
           keepTrace(i, &slot)

@@ -28,6 +28,8 @@ public struct ScenarioOutcome: Sendable {
   public var diagnostics: [Diagnostic] = []
   /// Problems the flows met at run time (a branch that goes nowhere, a runaway).
   public var issues: [String] = []
+  /// The errors of a project that does not build, as `callflow check` prints them.
+  public var projectErrors: String?
   public var expectations = 0
   public var contacts = 0
   public var events = 0
@@ -93,7 +95,9 @@ public enum ScenarioRun {
       case .success(let project)?:
         outcome = run(scenario, path: path, project: project, outcome: outcome)
       case .failure(.check(let check))?:
-        outcome.issues = ["the project \(projectRoot) has \(check.summary.errors) error(s): `callflow check \(projectRoot)` shows them"]
+        let errors = check.diagnostics.filter { $0.severity == .error }
+        outcome.issues = ["the project \(projectRoot) has \(check.summary.errors) error(s), so it was not simulated:"]
+        outcome.projectErrors = TextRenderer(colors: false).render(errors, sources: check.sources)
       case .failure(.input(let error))?:
         outcome.issues = [error.description]
       case nil:
@@ -205,7 +209,11 @@ public enum ScenarioRun {
       for outcome in bad {
         out += "\n---- \(outcome.path): \(outcome.name)\n"
         if !outcome.diagnostics.isEmpty { out += TextRenderer(colors: colors).render(outcome.diagnostics, sources: result.sources) }
-        for issue in outcome.issues { out += "flow problem: \(issue)\n" }
+        if let errors = outcome.projectErrors {
+          out += outcome.issues.joined(separator: "\n") + "\n\n" + errors
+        } else {
+          for issue in outcome.issues { out += "flow problem: \(issue)\n" }
+        }
         for failure in outcome.failures {
           let location = result.sources.path(failure.span.file) + ":\(failure.span.start.line):\(failure.span.start.column)"
           out += "\(location): expectation failed: \(failure.what)\n"
