@@ -86,7 +86,9 @@ public enum SimulateRun {
       var totals = MetricTotals()
       for t in perInterval[q] { totals += t }
       let peaks = simulator.peaks(of: q)
-      return SimulationReport.QueueLine(name: center.queues[q].name, totals: totals, peakContacts: peaks.contacts, peakCallbacks: peaks.callbacks)
+      return SimulationReport.QueueLine(
+        name: center.queues[q].name, totals: totals, peakContacts: peaks.contacts, peakCallbacks: peaks.callbacks,
+        callbacksAtEnd: simulator.samples(of: q).last?.callbacks ?? 0)
     }
     let times = simulator.agentTimes()
     let agents = groups.map { g in

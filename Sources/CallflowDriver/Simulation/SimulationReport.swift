@@ -9,6 +9,8 @@ public struct SimulationReport: Sendable {
     public var totals: MetricTotals
     public var peakContacts: Int
     public var peakCallbacks: Int
+    /// Callbacks still waiting in the queue when the period ended.
+    public var callbacksAtEnd: Int
   }
 
   public struct AgentLine: Sendable {
@@ -72,10 +74,13 @@ public struct SimulationReport: Sendable {
     if !callbackQueues.isEmpty {
       out += "\n"
       out += Self.table(
-        ["callbacks", "created", "handled", "expired", "not answered", "dropped", "peak waiting"],
+        ["callbacks", "created", "handled", "expired", "not answered", "dropped", "peak waiting", "waiting at end"],
         callbackQueues.map { q in
           let t = q.totals
-          return [q.name, Self.count(t.callbacksCreated), Self.count(t.callbacksHandled), Self.count(t.callbacksExpired), Self.count(t.callbacksNotAnswered), Self.count(t.callbacksDropped), Self.count(q.peakCallbacks)]
+          return [
+            q.name, Self.count(t.callbacksCreated), Self.count(t.callbacksHandled), Self.count(t.callbacksExpired), Self.count(t.callbacksNotAnswered),
+            Self.count(t.callbacksDropped), Self.count(q.peakCallbacks), Self.count(q.callbacksAtEnd),
+          ]
         })
     }
     out += "\n"
@@ -104,6 +109,7 @@ public struct SimulationReport: Sendable {
         .object([
           ("name", .string(line.name)), ("metrics", totals(line.totals)),
           ("peakContacts", .number(line.peakContacts)), ("peakCallbacks", .number(line.peakCallbacks)),
+          ("callbacksAtEnd", .number(line.callbacksAtEnd)),
           ("intervals", .array(intervals[q].enumerated().map { (k, t) in
             .object([("start", .string(Clock.iso(start + k * interval))), ("metrics", totals(t))])
           })),
