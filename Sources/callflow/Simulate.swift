@@ -35,11 +35,18 @@ struct Simulate: ParsableCommand {
   @Option(name: .long, help: "Colour diagnostics: auto, always or never.")
   var color: ColorMode = .auto
 
+  @Option(name: .long, help: "The environment of callflow.yaml whose values fill ${NAME}.")
+  var env: String?
+
+  @Option(name: .long, help: "Set a substitution value: NAME=VALUE (wins over --env).")
+  var define: [String] = []
+
   func run() throws {
     let started = Date()
     let showProgress = isatty(STDERR_FILENO) == 1
     var shown = -1
-    let result = SimulateRun.run(path: path, modelPath: model) { fraction in
+    let options = CheckOptions(environment: env, defines: definedValues(define))
+    let result = SimulateRun.run(path: path, modelPath: model, options: options) { fraction in
       guard showProgress else { return }
       let percent = Int(fraction * 100)
       guard percent != shown else { return }

@@ -16,7 +16,9 @@ public enum SimulateRun {
 
   /// Simulates project `path` under the model in file `modelPath`. `progress` is told the
   /// fraction of the simulated period done, now and then.
-  public static func run(path: String, modelPath: String, progress: ((Double) -> Void)? = nil) -> Result<SimulationReport, Failure> {
+  public static func run(
+    path: String, modelPath: String, options checkOptions: CheckOptions = CheckOptions(), progress: ((Double) -> Void)? = nil
+  ) -> Result<SimulationReport, Failure> {
     var sources = SourceMap()
     let bytes: [UInt8]
     do { bytes = try FileReader.read(modelPath) } catch { return .failure(.input(error)) }
@@ -32,7 +34,7 @@ public enum SimulateRun {
       return .failure(.input(InputError("no center.yaml in \(path) or above it: simulate runs a project")))
     }
     let project: SimulationProject
-    switch SimulationProject.load(root: projectRoot) {
+    switch SimulationProject.load(root: projectRoot, options: checkOptions) {
     case .success(let p): project = p
     case .failure(.check(let check)): return .failure(.project(check))
     case .failure(.input(let error)): return .failure(.input(error))
