@@ -56,6 +56,12 @@ public enum Exercise {
 
   /// Without `-DFUZZING`: replays the files named on the command line.
   public static func replay(dsl: Bool) -> Never {
+    replay { run($0, dsl: dsl) }
+  }
+
+  /// Without `-DFUZZING`, a fuzz target replays the files named on its command line through
+  /// `body`, to reproduce a finding.
+  public static func replay(_ body: ([UInt8]) -> Void) -> Never {
     let paths = CommandLine.arguments.dropFirst()
     if paths.isEmpty {
       FileHandle.standardError.write(Data("usage: \(CommandLine.arguments[0]) FILE...  (see Docs/FUZZING.md)\n".utf8))
@@ -66,7 +72,7 @@ public enum Exercise {
         FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
         exit(2)
       }
-      run(Array(data), dsl: dsl)
+      body(Array(data))
       print("ok \(path)")
     }
     exit(0)

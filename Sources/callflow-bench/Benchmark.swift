@@ -148,8 +148,10 @@ struct Benchmark {
   }
 
   /// Runs `executable` with `arguments`, output discarded, and waits for it; spawned with
-  /// posix_spawn and reaped with waitpid so nothing but the child is timed.
-  static func runProcess(_ executable: String, _ arguments: [String]) {
+  /// posix_spawn and reaped with wait4 so nothing but the child is timed. Returns the child's
+  /// peak resident memory in MiB.
+  @discardableResult
+  static func runProcess(_ executable: String, _ arguments: [String]) -> Int {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -158,9 +160,11 @@ struct Benchmark {
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for arg in argv { free(arg) } }
     var pid = pid_t()
-    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return }
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return 0 }
     var status: Int32 = 0
-    waitpid(pid, &status, 0)
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return usage.ru_maxrss / 1024
   }
 
   static func samplesPath() -> String {

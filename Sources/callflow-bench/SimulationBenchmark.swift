@@ -1,10 +1,6 @@
 import CallflowDriver
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The simulator on a week of a 500-agent center: about 300,000 calls, 30% of callers taking
 /// a callback, running the sample project's flows. Reports the time, events per second, and
 /// the peak memory of `callflow simulate` as a process; the baseline is a binary heap alone
@@ -59,7 +55,7 @@ enum SimulationBenchmark {
     if let executable {
       for _ in 0..<max(runs, 1) {
         let start = ContinuousClock.now
-        let rss = run(executable, ["simulate", samples, "--model", file])
+        let rss = Benchmark.runProcess(executable, ["simulate", samples, "--model", file])
         let elapsed = ContinuousClock.now - start
         processSeconds = min(processSeconds.isNaN ? .infinity : processSeconds, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         peak = max(peak, rss)
@@ -105,22 +101,5 @@ enum SimulationBenchmark {
       }
     }
     return sum
-  }
-
-  /// Runs `executable` with output discarded; returns its peak resident memory in MiB.
-  static func run(_ executable: String, _ arguments: [String]) -> Int {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    defer { for arg in argv { free(arg) } }
-    var pid = pid_t()
-    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return 0 }
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
-    return usage.ru_maxrss / 1024
   }
 }

@@ -24,17 +24,11 @@ func exercise(_ bytes: [UInt8]) {
     }
   }
 #else
+  import CallflowFuzzSupport
+
   /// Without `-DFUZZING`: replays the files named on the command line.
   @main
   struct Replay {
-    static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-          exit(2)
-        }
-        exercise(Array(data))
-      }
-    }
+    static func main() { Exercise.replay(exercise) }
   }
 #endif

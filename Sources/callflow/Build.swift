@@ -19,17 +19,12 @@ struct Build: ParsableCommand {
   @Option(name: .shortAndLong, help: "The module file to write (e.g. acme.cfbc).")
   var output: String
 
-  @Option(name: .long, help: "The environment of callflow.yaml whose values fill ${NAME}.")
-  var env: String?
-
-  @Option(name: .long, help: "Set a substitution value: NAME=VALUE (wins over --env).")
-  var define: [String] = []
+  @OptionGroup var substitutions: Substitutions
 
   func run() throws {
-    let values = definedValues(define)
     let result: BuildResult
     do {
-      result = try BuildRun.run(path: path, options: CheckOptions(environment: env, defines: values))
+      result = try BuildRun.run(path: path, options: CheckOptions(environment: substitutions.env, defines: substitutions.values))
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)

@@ -38,16 +38,9 @@ struct Check: ParsableCommand {
   @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's level: off, info, warning or error (repeatable).", valueName: "NAME=LEVEL"))
   var rules: [String] = []
 
-  @Option(name: .long, help: "The environment of callflow.yaml whose values fill ${NAME}.")
-  var env: String?
-
-  @Option(name: .customLong("define"), help: ArgumentHelp("Give ${NAME} a value (wins over --env).", valueName: "NAME=VALUE"))
-  var defines: [String] = []
+  @OptionGroup var substitutions: Substitutions
 
   func validate() throws {
-    for define in defines where !define.contains("=") || define.hasPrefix("=") {
-      throw ValidationError("--define takes NAME=VALUE, not '\(define)'")
-    }
     _ = try ruleLevels()
   }
 
@@ -69,12 +62,11 @@ struct Check: ParsableCommand {
   }
 
   func run() throws {
-    let values = definedValues(defines)
     let result: CheckResult
     do {
       result = try CheckRun.run(
         paths: paths,
-        options: CheckOptions(environment: env, defines: values, keepCheckedBlocks: false, ruleLevels: try ruleLevels()))
+        options: CheckOptions(environment: substitutions.env, defines: substitutions.values, keepCheckedBlocks: false, ruleLevels: try ruleLevels()))
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)

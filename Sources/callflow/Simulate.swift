@@ -35,17 +35,13 @@ struct Simulate: ParsableCommand {
   @Option(name: .long, help: "Colour diagnostics: auto, always or never.")
   var color: ColorMode = .auto
 
-  @Option(name: .long, help: "The environment of callflow.yaml whose values fill ${NAME}.")
-  var env: String?
-
-  @Option(name: .long, help: "Set a substitution value: NAME=VALUE (wins over --env).")
-  var define: [String] = []
+  @OptionGroup var substitutions: Substitutions
 
   func run() throws {
     let started = Date()
     let showProgress = isatty(STDERR_FILENO) == 1
     var shown = -1
-    let options = CheckOptions(environment: env, defines: definedValues(define))
+    let options = CheckOptions(environment: substitutions.env, defines: substitutions.values)
     let result = SimulateRun.run(path: path, modelPath: model, options: options) { fraction in
       guard showProgress else { return }
       let percent = Int(fraction * 100)

@@ -26,17 +26,13 @@ struct Test: ParsableCommand {
   @Option(name: .long, help: "Colour: auto (on a terminal), always or never.")
   var color: ColorMode = .auto
 
-  @Option(name: .long, help: "The environment of callflow.yaml whose values fill ${NAME}.")
-  var env: String?
-
-  @Option(name: .long, help: "Set a substitution value: NAME=VALUE (wins over --env).")
-  var define: [String] = []
+  @OptionGroup var substitutions: Substitutions
 
   func run() throws {
     let started = Date()
     let result: ScenarioRunResult
     do {
-      result = try ScenarioRun.run(paths: paths, options: CheckOptions(environment: env, defines: definedValues(define)))
+      result = try ScenarioRun.run(paths: paths, options: CheckOptions(environment: substitutions.env, defines: substitutions.values))
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowSimulator
 import CallflowSyntax
 import CallflowYAML
 
@@ -9,6 +10,15 @@ struct DocumentReader {
 
   mutating func error(_ message: String, at span: SourceSpan, notes: [Note] = []) {
     diagnostics.append(Diagnostic(.invalidValue, message, at: span, notes: notes))
+  }
+
+  /// Reports a number dialled that starts no flow of the project.
+  mutating func checkNumber(_ number: Located<String>, in center: CenterModel) {
+    guard center.flowOfNumber[number.value] == nil else { return }
+    let numbers = center.flowOfNumber.keys.sorted()
+    error(
+      "no flow answers \(number.value): it is not among the phone numbers of center.yaml", at: number.span,
+      notes: [Note(Suggestions.nearest(to: number.value, in: numbers).map { "did you mean \($0)?" } ?? "the numbers are " + numbers.joined(separator: ", "))])
   }
 
   /// The fields of a mapping, with unknown keys reported (and the nearest known one

@@ -113,12 +113,7 @@ public enum ScenarioRun {
     var reader = DocumentReader()
     let center = project.center
     // References to the project, checked before anything runs.
-    for contact in scenario.contacts where center.flowOfNumber[contact.to.value] == nil {
-      let numbers = center.flowOfNumber.keys.sorted()
-      reader.error(
-        "no flow answers \(contact.to.value): it is not among the phone numbers of center.yaml", at: contact.to.span,
-        notes: [Note(Suggestions.nearest(to: contact.to.value, in: numbers).map { "did you mean \($0)?" } ?? "the numbers are " + numbers.joined(separator: ", "))])
-    }
+    for contact in scenario.contacts { reader.checkNumber(contact.to, in: center) }
     var schedules: [AgentSchedule] = []
     var handleTimes: [Int] = []
     if let agents = scenario.agents {

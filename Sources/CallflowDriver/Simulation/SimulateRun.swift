@@ -40,12 +40,7 @@ public enum SimulateRun {
     case .failure(.input(let error)): return .failure(.input(error))
     }
     let center = project.center
-    for stream in model.arrivals where center.flowOfNumber[stream.to.value] == nil {
-      let numbers = center.flowOfNumber.keys.sorted()
-      reader.error(
-        "no flow answers \(stream.to.value): it is not among the phone numbers of center.yaml", at: stream.to.span,
-        notes: [Note(Suggestions.nearest(to: stream.to.value, in: numbers).map { "did you mean \($0)?" } ?? "the numbers are " + numbers.joined(separator: ", "))])
-    }
+    for stream in model.arrivals { reader.checkNumber(stream.to, in: center) }
     var schedules: [AgentSchedule] = []
     var handleTimes: [Int] = []
     var groups: [(name: String, profile: String, agents: Range<Int>)] = []
