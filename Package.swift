@@ -64,7 +64,8 @@ let package = Package(
     .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-scenario", dependencies: ["CallflowDriver", "CallflowFuzzSupport", "CFuzzing"]),
-    .executableTarget(name: "callflow-fuzz-module", dependencies: ["CallflowBytecode", "CallflowVM", "CallflowFuzzSupport", "CFuzzing"]),
+    .executableTarget(
+      name: "callflow-fuzz-module", dependencies: ["CallflowBytecode", "CallflowVM", "CallflowSimulator", "CallflowFuzzSupport", "CFuzzing"]),
     .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax", "CallflowTestSupport"]),
     // Helpers shared by the test targets.

@@ -21,11 +21,20 @@ public struct CenterModel: Sendable {
     public var priority: Int
     /// Seconds a contact waits in the queue before this profile's agents may take it.
     public var delay: Int
+    public init(queue: Int, priority: Int, delay: Int) {
+      self.queue = queue
+      self.priority = priority
+      self.delay = delay
+    }
   }
 
   public struct RoutingProfile: Sendable {
     public var name: String
     public var entries: [Entry]
+    public init(name: String, entries: [Entry]) {
+      self.name = name
+      self.entries = entries
+    }
   }
 
   public var queues: [Queue] = []
@@ -61,6 +70,19 @@ public struct CenterModel: Sendable {
     for agent in center?.agents ?? [] {
       if let name = agent.routingProfile?.value, let profile = profileIndex[name] { agents.append((agent.name.value, profile)) }
     }
+    indexProfiles()
+  }
+
+  /// The model of `module`'s resources with `routingProfiles` given directly (a host that has
+  /// no `center.yaml`, or a test).
+  public init(module: Module, routingProfiles: [RoutingProfile]) {
+    self.init(module: module, center: nil)
+    self.routingProfiles = routingProfiles.map { RoutingProfile(name: $0.name, entries: $0.entries.sorted { $0.priority < $1.priority }) }
+    for (i, profile) in routingProfiles.enumerated() { profileIndex[profile.name] = i }
+    indexProfiles()
+  }
+
+  private mutating func indexProfiles() {
     profilesOfQueue = Array(repeating: [], count: queues.count)
     for (p, profile) in routingProfiles.enumerated() {
       for entry in profile.entries where !profilesOfQueue[entry.queue].contains(p) { profilesOfQueue[entry.queue].append(p) }
