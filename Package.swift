@@ -39,12 +39,14 @@ let package = Package(
     .target(name: "CallflowVM", dependencies: ["CallflowSyntax", "CallflowBytecode"]),
     // Stage 5: the contact-center simulator, the VM's host for every contact on a virtual clock.
     .target(name: "CallflowSimulator", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM"]),
+    // Stage 4: Graphviz diagrams of checked flows and the references between them.
+    .target(name: "CallflowGraph", dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowChecker"]),
     // Orchestration: project loading, parallel parsing, checking, output.
     .target(
       name: "CallflowDriver",
       dependencies: [
         "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowBytecode",
-        "CallflowCompiler", "CallflowVM", "CallflowSimulator",
+        "CallflowCompiler", "CallflowVM", "CallflowSimulator", "CallflowGraph",
       ]
     ),
     .executableTarget(

@@ -1,0 +1,52 @@
+import ArgumentParser
+import CallflowDriver
+import Foundation
+
+struct Graph: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Draw a project's flows, and the references between them, as a Graphviz diagram.",
+    discussion: """
+      A cluster per flow, its blocks shaped and coloured by category, branches as labelled \
+      edges (error and at-capacity drawn apart), callback settings on the transfers that \
+      queue callbacks, edges between flows for creation, customer-queue, whisper, outbound \
+      flows and transfers, the phone numbers of center.yaml as entry points, unreachable \
+      blocks greyed, and blocks with diagnostics outlined by severity, the messages as \
+      tooltips. DOT by default; --format svg runs Graphviz's `dot` (package `graphviz`). \
+      Docs/GRAPH.md shows the samples drawn.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case dot, svg
+  }
+
+  @Argument(help: "A project folder or flow files.")
+  var paths: [String] = ["."]
+
+  @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+
+  @Option(name: .long, help: "dot (Graphviz's language) or svg (rendered by Graphviz's dot).")
+  var format: Format = .dot
+
+  @Option(name: .long, help: "Draw only this flow, with the numbers that start it and the flows it refers to.")
+  var flow: String?
+
+  @OptionGroup var substitutions: Substitutions
+
+  func run() throws {
+    do {
+      let options = CheckOptions(environment: substitutions.env, defines: substitutions.values)
+      let dot = try GraphRun.dot(paths: paths, flow: flow, options: options).dot
+      let bytes = format == .svg ? try GraphRun.svg(dot) : Array(dot.utf8)
+      if let output {
+        try Conversion.writeAtomically(bytes, to: output)
+      } else {
+        FileHandle.standardOutput.write(Data(bytes))
+      }
+    } catch let error as InputError {
+      Terminal.standardError("callflow: error: \(error)\n")
+      throw ExitCode(2)
+    }
+  }
+}
