@@ -85,6 +85,10 @@ let package = Package(
       // The golden disassembly, read from the package's folder.
       exclude: ["samples.disasm"]
     ),
+    .testTarget(
+      name: "CallflowGraphTests", dependencies: ["CallflowGraph", "CallflowDriver", "CallflowTestSupport"],
+      // The golden diagrams, read from the package's folder.
+      exclude: ["samples.dot", "queued-callback-inbound.dot"]),
     .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver", "callflow", "CallflowTestSupport"]),
   ]
