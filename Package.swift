@@ -56,7 +56,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "callflow-bench", dependencies: ["CallflowDriver", "CallflowVM", "CYAML"]),
+    .executableTarget(name: "callflow-bench", dependencies: ["CallflowDriver", "CallflowVM", "CallflowGraph", "CYAML"]),
     // libFuzzer's driver entry point, for the fuzz targets (Docs/FUZZING.md).
     .target(name: "CFuzzing"),
     .target(

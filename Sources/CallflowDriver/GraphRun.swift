@@ -8,6 +8,12 @@ public enum GraphRun {
   /// The DOT diagram of the flows of `paths` (of the flow named `flow` when given), with the
   /// check's diagnostics marked on their blocks.
   public static func dot(paths: [String], flow: String? = nil, options: CheckOptions = CheckOptions()) throws(InputError) -> (dot: String, check: CheckResult) {
+    let (bytes, check) = try dotBytes(paths: paths, flow: flow, options: options)
+    return (String(decoding: bytes, as: UTF8.self), check)
+  }
+
+  /// The diagram as ``dot(paths:flow:options:)`` makes it, as UTF-8 bytes.
+  public static func dotBytes(paths: [String], flow: String? = nil, options: CheckOptions = CheckOptions()) throws(InputError) -> (dot: [UInt8], check: CheckResult) {
     var options = options
     options.keepCheckedBlocks = true
     let check = try CheckRun.run(paths: paths, options: options)
@@ -17,7 +23,7 @@ public enum GraphRun {
       let hint = Suggestions.nearest(to: flow, in: names).map { "; did you mean '\($0)'?" } ?? ""
       throw InputError("no flow '\(flow)' in \(paths.joined(separator: ", "))\(hint) (the flows are \(names.joined(separator: ", ")))")
     }
-    return (diagram.dot(), check)
+    return (diagram.dotBytes(), check)
   }
 
   /// Graphviz's `dot` program on `PATH`, if installed.
@@ -28,6 +34,11 @@ public enum GraphRun {
 
   /// `dot` rendered as SVG by Graphviz.
   public static func svg(_ dot: String, graphviz: String? = graphviz()) throws(InputError) -> [UInt8] {
+    try svg(Array(dot.utf8), graphviz: graphviz)
+  }
+
+  /// `dot` (UTF-8) rendered as SVG by Graphviz.
+  public static func svg(_ dot: [UInt8], graphviz: String? = graphviz()) throws(InputError) -> [UInt8] {
     guard let graphviz else {
       throw InputError(
         "--format svg runs Graphviz's `dot`, which is not installed: install the `graphviz` package (apt-get install graphviz, or brew install graphviz), or write DOT with --format dot")
@@ -44,7 +55,7 @@ public enum GraphRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: graphviz)
     process.arguments = ["-Tsvg", input, "-o", output]
-    FileManager.default.createFile(atPath: errors, contents: nil)
+    _ = FileManager.default.createFile(atPath: errors, contents: nil)
     process.standardError = FileHandle(forWritingAtPath: errors)
     do {
       try process.run()

@@ -1,13 +1,14 @@
 import CallflowChecker
 import CallflowDiagnostics
 import CallflowSyntax
+import Dispatch
 
 /// A Graphviz diagram of a project's flows: a cluster per flow with its blocks drawn by
 /// category and its branches as labelled edges, the references between flows as edges
 /// between clusters, the phone numbers of `center.yaml` as entry points, unreachable blocks
 /// greyed, and blocks with diagnostics outlined by severity with the messages as tooltips.
 /// The same input gives the same bytes.
-public struct FlowDiagram {
+public struct FlowDiagram: Sendable {
   let flows: [CheckedFlow]
   let center: Center?
   let sources: SourceMap
@@ -34,49 +35,81 @@ public struct FlowDiagram {
   public var flowNames: [String] { flows.compactMap(\.name) }
 
   /// The diagram in the DOT language.
-  public func dot() -> String {
-    var out = "digraph \"callflow\" {\n"
+  public func dot() -> String { String(decoding: dotBytes(), as: UTF8.self) }
+
+  /// The diagram in the DOT language, as UTF-8.
+  public func dotBytes() -> [UInt8] {
+    var out = DOTBuffer(capacity: 1 << 16)
     let title = (center?.name?.value).map { "\($0): " } ?? ""
     let shown = flows.filter { only == nil || $0.name == only }
     let caption = only.map { "flow \($0)" } ?? "\(shown.count) flow\(shown.count == 1 ? "" : "s")"
-    out += "  graph " + DOT.attributes([
+    out.raw("digraph \"callflow\" {\n  graph ")
+    out.attributes([
       ("fontname", "Helvetica"), ("fontsize", "16"), ("label", title + caption), ("labelloc", "t"), ("rankdir", "TB"),
       ("compound", "true"), ("newrank", "true"), ("nodesep", "0.3"), ("ranksep", "0.4"), ("charset", "UTF-8"),
-    ]) + ";\n"
-    out += "  node " + DOT.attributes([("fontname", "Helvetica"), ("fontsize", "10"), ("margin", "0.1,0.05")]) + ";\n"
-    out += "  edge " + DOT.attributes([("fontname", "Helvetica"), ("fontsize", "9")]) + ";\n"
-    var byName: [String: CheckedFlow] = [:]
-    for flow in flows { if let name = flow.name, byName[name] == nil { byName[name] = flow } }
-    var categories: Set<BlockCategory> = []
-    var stubs: [String] = []
-    var links = ""
-    for (index, flow) in shown.enumerated() {
-      out += cluster(flow, index: index, categories: &categories)
-      links += references(of: flow, byName: byName, stubs: &stubs)
+    ])
+    out.raw(";\n  node ")
+    out.attributes([("fontname", "Helvetica"), ("fontsize", "10"), ("margin", "0.1,0.05")])
+    out.raw(";\n  edge ")
+    out.attributes([("fontname", "Helvetica"), ("fontsize", "9")])
+    out.raw(";\n")
+    var firstByName: [String: CheckedFlow] = [:]
+    for flow in flows { if let name = flow.name, firstByName[name] == nil { firstByName[name] = flow } }
+    let byName = firstByName
+    // Each flow's cluster and its references are written on their own, on all cores.
+    let parts = Self.parallelMap(shown.count) { i in
+      var cluster = DOTBuffer(capacity: 256 * shown[i].blocks.count)
+      self.cluster(shown[i], into: &cluster)
+      var links = DOTBuffer()
+      let stubs = self.references(of: shown[i], byName: byName, into: &links)
+      return (cluster, links, stubs)
+    }
+    var stubs: Set<String> = []
+    for part in parts {
+      out.append(part.0)
+      stubs.formUnion(part.2)
     }
     // Flows referred to but not drawn: stubs for those of the project, warnings for the rest.
     for name in stubs.sorted() {
+      out.raw("  ")
+      out.quoted("flow:" + name)
+      out.raw(" ")
       if let flow = byName[name] {
-        out += "  " + DOT.quoted("flow:" + name) + " " + DOT.attributes([
+        out.attributes([
           ("shape", "folder"), ("style", "filled"), ("fillcolor", "#ede7f6"),
           ("label", name + "\n(" + (flow.type?.rawValue ?? "flow") + ")"), ("tooltip", "flow \(name): draw it with --flow \(name)"),
-        ]) + ";\n"
+        ])
       } else {
-        out += "  " + DOT.quoted("flow:" + name) + " " + DOT.attributes([
+        out.attributes([
           ("shape", "folder"), ("style", "dashed"), ("color", "#d32f2f"), ("fontcolor", "#d32f2f"),
           ("label", name + "\n(not in the project)"), ("tooltip", "no flow named \(name) in the project"),
-        ]) + ";\n"
+        ])
       }
+      out.raw(";\n")
     }
-    out += entryPoints(byName: byName, shown: Set(shown.compactMap(\.name)))
-    out += links
-    out += legend(categories)
-    out += "}\n"
-    return out
+    entryPoints(byName: byName, shown: Set(shown.compactMap(\.name)), into: &out)
+    for part in parts { out.append(part.1) }
+    var categories: Set<BlockCategory> = []
+    for flow in shown { for block in flow.blocks { categories.insert(BlockLabel.category(block)) } }
+    legend(categories, into: &out)
+    out.raw("}\n")
+    return out.bytes
+  }
+
+  /// `body(i)` for `i` in `0..<count`, on all cores, in order.
+  static func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let shared = results
+    DispatchQueue.concurrentPerform(iterations: count) { i in shared[i] = body(i) }
+    return results.compactMap { $0 }
   }
 
   /// The node ID of block `block` of flow `flow`.
   static func nodeID(_ flow: String, _ block: String) -> String { DOT.quoted(flow + "/" + block) }
+
+  static func nodeID(_ flow: String, _ block: String, into out: inout DOTBuffer) { out.quoted(flow + "/" + block) }
 
   /// Where a flow is entered: its start block, or a stub when it has none.
   private func entry(of name: String, byName: [String: CheckedFlow], drawn: Bool) -> (node: String, cluster: String?) {
@@ -84,11 +117,13 @@ public struct FlowDiagram {
     return (Self.nodeID(name, flow.blocks[start].id.value), "cluster:" + name)
   }
 
-  private func cluster(_ flow: CheckedFlow, index: Int, categories: inout Set<BlockCategory>) -> String {
+  private func cluster(_ flow: CheckedFlow, into out: inout DOTBuffer) {
     let name = flow.name ?? "?"
     let reachable = reachableBlocks(flow)
     let file = sources.path(flow.syntax.file)
-    var out = "  subgraph " + DOT.quoted("cluster:" + name) + " {\n"
+    out.raw("  subgraph ")
+    out.quoted("cluster:" + name)
+    out.raw(" {\n    graph ")
     var attributes: [(String, String)] = [
       ("label", name + " (" + (flow.type?.rawValue ?? flow.syntax.type?.value ?? "?") + ")"), ("labeljust", "l"), ("fontsize", "13"),
       ("style", "rounded"), ("color", "#90a4ae"), ("tooltip", file),
@@ -99,33 +134,41 @@ public struct FlowDiagram {
       attributes += GraphStyle.outline(worst).map { ($0.0 == "color" ? "pencolor" : $0.0, $0.1) }
       attributes[attributes.firstIndex { $0.0 == "tooltip" } ?? 0].1 = file + "\n" + outside.map(describe).joined(separator: "\n")
     }
-    out += "    graph " + DOT.attributes(attributes) + ";\n"
+    out.attributes(attributes)
+    out.raw(";\n")
+    let line = " (" + file + ":"
     for (i, block) in flow.blocks.enumerated() {
-      let category = BlockLabel.category(block)
-      categories.insert(category)
-      var node = GraphStyle.node(category)
-      let location = "\(file):\(block.span.start.line)"
-      var tooltip = "\(name) / \(block.id.value) (\(location))"
+      var node = GraphStyle.node(BlockLabel.category(block))
+      var notes = ""
       if let reachable, !reachable[i] {
         node = merge(node, GraphStyle.unreachable)
         node = merge(node, [("style", (node.first { $0.0 == "style" }?.1 ?? "filled") + ",dashed")])
-        tooltip += "\nnever reached from start"
+        notes += "\nnever reached from start"
       }
       let found = diagnostics(in: block, file: flow.syntax.file)
       if let worst = found.map(\.severity).max() {
         node = merge(node, GraphStyle.outline(worst))
-        tooltip += "\n" + found.map(describe).joined(separator: "\n")
+        notes += "\n" + found.map(describe).joined(separator: "\n")
       }
-      node += [("label", BlockLabel.text(block)), ("tooltip", tooltip)]
-      out += "    " + Self.nodeID(name, block.id.value) + " " + DOT.attributes(node) + ";\n"
+      out.raw("    ")
+      Self.nodeID(name, block.id.value, into: &out)
+      out.raw(" [")
+      for (name, value) in node {
+        out.attribute(name, value)
+        out.raw(", ")
+      }
+      out.attribute("label", BlockLabel.text(block))
+      out.raw(", ")
+      // The tooltip says where the block is written, and what is wrong with it.
+      out.attribute("tooltip", name + " / " + block.id.value + line + String(block.span.start.line) + ")" + notes)
+      out.raw("];\n")
     }
-    for block in flow.blocks { out += branches(of: block, in: flow, name: name) }
-    out += "  }\n"
-    return out
+    for block in flow.blocks { branches(of: block, in: flow, name: name, into: &out) }
+    out.raw("  }\n")
   }
 
   /// A block's branches, those to the same block drawn as one edge with their names.
-  private func branches(of block: CheckedBlock, in flow: CheckedFlow, name: String) -> String {
+  private func branches(of block: CheckedBlock, in flow: CheckedFlow, name: String, into out: inout DOTBuffer) {
     var groups: [(target: String, exists: Bool, labels: [String])] = []
     for edge in block.edges {
       let label = edge.source == .onError ? "error (on-error)" : edge.label
@@ -135,9 +178,7 @@ public struct FlowDiagram {
         groups.append((edge.target.value, edge.targetIndex != nil, [label]))
       }
     }
-    var out = ""
     for group in groups {
-      let from = Self.nodeID(name, block.id.value)
       let named = group.labels.filter { $0 != "next" }
       let kind: GraphStyle.EdgeKind =
         !group.exists ? .missing
@@ -150,39 +191,48 @@ public struct FlowDiagram {
       } else if !named.isEmpty {
         attributes.append(("label", (group.labels.contains("next") ? ["next"] + named : named).joined(separator: ", ")))
       }
-      attributes.append(("tooltip", "\(block.id.value) → \(group.target)" + (named.isEmpty ? "" : " on " + named.joined(separator: ", "))))
-      if group.exists {
-        out += "    \(from) -> \(Self.nodeID(name, group.target)) " + DOT.attributes(attributes) + ";\n"
-      } else {
+      if !group.exists {
         // A branch to a block that does not exist: drawn to a marker, so the mistake shows.
-        let missing = DOT.quoted(name + "/?" + group.target)
-        out += "    \(missing) " + DOT.attributes([
-          ("shape", "plaintext"), ("fontcolor", "#d32f2f"), ("label", group.target + "?"), ("tooltip", "no block \(group.target) in \(name)"),
-        ]) + ";\n"
-        out += "    \(from) -> \(missing) " + DOT.attributes(attributes) + ";\n"
+        out.raw("    ")
+        out.quoted(name + "/?" + group.target)
+        out.raw(" ")
+        out.attributes([("shape", "plaintext"), ("fontcolor", "#d32f2f"), ("label", group.target + "?"), ("tooltip", "no block \(group.target) in \(name)")])
+        out.raw(";\n")
       }
+      out.raw("    ")
+      Self.nodeID(name, block.id.value, into: &out)
+      out.raw(" -> ")
+      if group.exists { Self.nodeID(name, group.target, into: &out) } else { out.quoted(name + "/?" + group.target) }
+      if !attributes.isEmpty {
+        out.raw(" ")
+        out.attributes(attributes)
+      }
+      out.raw(";\n")
     }
-    return out
   }
 
   /// Edges from the blocks of `flow` to the flows they name: creation, customer-queue,
-  /// whisper and outbound flows, and transfers, labelled with the relation.
-  private func references(of flow: CheckedFlow, byName: [String: CheckedFlow], stubs: inout [String]) -> String {
-    guard let name = flow.name else { return "" }
-    var out = ""
-    for block in flow.blocks {
+  /// whisper and outbound flows, and transfers, labelled with the relation. Returns the
+  /// flows drawn as stubs.
+  private func references(of flow: CheckedFlow, byName: [String: CheckedFlow], into out: inout DOTBuffer) -> Set<String> {
+    guard let name = flow.name else { return [] }
+    var stubs: Set<String> = []
+    for block in flow.blocks where block.kind?.spec.refersToFlows ?? false {
       for (parameter, target) in Self.flowReferences(block.arguments, prefix: "") {
-        let drawn = only == nil
-        let (node, cluster) = entry(of: target, byName: byName, drawn: drawn && byName[target] != nil)
-        if cluster == nil, !stubs.contains(target) { stubs.append(target) }
+        let (node, cluster) = entry(of: target, byName: byName, drawn: only == nil && byName[target] != nil)
+        if cluster == nil { stubs.insert(target) }
         let relation = Self.relation(parameter: parameter, target: byName[target]?.type, block: block)
         var attributes = GraphStyle.edge(byName[target] == nil ? .missing : .flowReference)
         attributes += [("label", relation), ("tooltip", "\(name) / \(block.id.value): \(relation) \(target)")]
         if let cluster { attributes.append(("lhead", cluster)) }
-        out += "  \(Self.nodeID(name, block.id.value)) -> \(node) " + DOT.attributes(attributes) + ";\n"
+        out.raw("  ")
+        Self.nodeID(name, block.id.value, into: &out)
+        out.raw(" -> " + node + " ")
+        out.attributes(attributes)
+        out.raw(";\n")
       }
     }
-    return out
+    return stubs
   }
 
   /// Every argument, nested ones included, that names a flow: (parameter path, flow name).
@@ -214,41 +264,53 @@ public struct FlowDiagram {
   }
 
   /// The phone numbers of `center.yaml` as entry points, each to the flow it starts.
-  private func entryPoints(byName: [String: CheckedFlow], shown: Set<String>) -> String {
-    guard let center else { return "" }
-    var out = ""
+  private func entryPoints(byName: [String: CheckedFlow], shown: Set<String>, into out: inout DOTBuffer) {
+    guard let center else { return }
     for number in center.phoneNumbers.sorted(by: { $0.number.value < $1.number.value }) where only == nil || number.flow.value == only {
       let id = DOT.quoted("number:" + number.number.value)
-      out += "  \(id) " + DOT.attributes([
+      out.raw("  " + id + " ")
+      out.attributes([
         ("shape", "invhouse"), ("style", "filled"), ("fillcolor", "#c8e6c9"), ("color", "#2e7d32"),
         ("label", "☎ " + number.number.value), ("tooltip", "\(number.number.value) starts \(number.flow.value)"),
-      ]) + ";\n"
+      ])
+      out.raw(";\n")
       let (node, cluster) = entry(of: number.flow.value, byName: byName, drawn: shown.contains(number.flow.value))
       var attributes = GraphStyle.edge(byName[number.flow.value] == nil ? .missing : .entry)
       if let cluster { attributes.append(("lhead", cluster)) }
       if byName[number.flow.value] == nil || !shown.contains(number.flow.value) {
-        out += "  \(node) " + DOT.attributes([("shape", "folder"), ("label", number.flow.value)]) + ";\n"
+        out.raw("  " + node + " ")
+        out.attributes([("shape", "folder"), ("label", number.flow.value)])
+        out.raw(";\n")
       }
-      out += "  \(id) -> \(node) " + DOT.attributes(attributes) + ";\n"
+      out.raw("  " + id + " -> " + node + " ")
+      out.attributes(attributes)
+      out.raw(";\n")
     }
-    return out
   }
 
   /// A legend of the block categories the diagram uses.
-  private func legend(_ categories: Set<BlockCategory>) -> String {
+  private func legend(_ categories: Set<BlockCategory>, into out: inout DOTBuffer) {
     let used = BlockCategory.allCases.filter(categories.contains)
-    guard !used.isEmpty else { return "" }
-    var out = "  subgraph \"cluster:legend\" {\n"
-    out += "    graph " + DOT.attributes([("label", "blocks"), ("labeljust", "l"), ("style", "rounded,dashed"), ("color", "#b0bec5"), ("fontsize", "11"), ("rank", "same")]) + ";\n"
+    guard !used.isEmpty else { return }
+    out.raw("  subgraph \"cluster:legend\" {\n    graph ")
+    out.attributes([("label", "blocks"), ("labeljust", "l"), ("style", "rounded,dashed"), ("color", "#b0bec5"), ("fontsize", "11"), ("rank", "same")])
+    out.raw(";\n")
     for category in used {
-      out += "    " + DOT.quoted("legend:" + category.rawValue) + " " + DOT.attributes(GraphStyle.node(category) + [("label", GraphStyle.name(category))]) + ";\n"
+      out.raw("    ")
+      out.quoted("legend:" + category.rawValue)
+      out.raw(" ")
+      out.attributes(GraphStyle.node(category) + [("label", GraphStyle.name(category))])
+      out.raw(";\n")
     }
     // Kept in one row, in catalog order.
     for (a, b) in zip(used, used.dropFirst()) {
-      out += "    " + DOT.quoted("legend:" + a.rawValue) + " -> " + DOT.quoted("legend:" + b.rawValue) + " [style=\"invis\"];\n"
+      out.raw("    ")
+      out.quoted("legend:" + a.rawValue)
+      out.raw(" -> ")
+      out.quoted("legend:" + b.rawValue)
+      out.raw(" [style=\"invis\"];\n")
     }
-    out += "  }\n"
-    return out
+    out.raw("  }\n")
   }
 
   /// Which blocks a path from `start` reaches; `nil` when the flow has no start to go from.

@@ -7,16 +7,25 @@ public enum GraphStyle {
   /// The node attributes of a block of `category`.
   static func node(_ category: BlockCategory) -> [(String, String)] {
     switch category {
-    case .prompt: [("shape", "box"), ("style", "rounded,filled"), ("fillcolor", "#e3f2fd")]
-    case .input: [("shape", "parallelogram"), ("style", "filled"), ("fillcolor", "#fff3e0")]
-    case .queue: [("shape", "box3d"), ("style", "filled"), ("fillcolor", "#e8f5e9")]
-    case .callback: [("shape", "box"), ("style", "rounded,filled,bold"), ("fillcolor", "#f3e5f5")]
-    case .check: [("shape", "hexagon"), ("style", "filled"), ("fillcolor", "#fffde7")]
-    case .data: [("shape", "note"), ("style", "filled"), ("fillcolor", "#eceff1")]
-    case .flowControl: [("shape", "cds"), ("style", "filled"), ("fillcolor", "#e0f7fa")]
-    case .terminal: [("shape", "doubleoctagon"), ("style", "filled"), ("fillcolor", "#ffebee")]
+    case .prompt: prompt
+    case .input: input
+    case .queue: queue
+    case .callback: callback
+    case .check: check
+    case .data: data
+    case .flowControl: flowControl
+    case .terminal: terminal
     }
   }
+
+  private static let prompt = [("shape", "box"), ("style", "rounded,filled"), ("fillcolor", "#e3f2fd")]
+  private static let input = [("shape", "parallelogram"), ("style", "filled"), ("fillcolor", "#fff3e0")]
+  private static let queue = [("shape", "box3d"), ("style", "filled"), ("fillcolor", "#e8f5e9")]
+  private static let callback = [("shape", "box"), ("style", "rounded,filled,bold"), ("fillcolor", "#f3e5f5")]
+  private static let check = [("shape", "hexagon"), ("style", "filled"), ("fillcolor", "#fffde7")]
+  private static let data = [("shape", "note"), ("style", "filled"), ("fillcolor", "#eceff1")]
+  private static let flowControl = [("shape", "cds"), ("style", "filled"), ("fillcolor", "#e0f7fa")]
+  private static let terminal = [("shape", "doubleoctagon"), ("style", "filled"), ("fillcolor", "#ffebee")]
 
   /// What the category is called in the legend.
   public static func name(_ category: BlockCategory) -> String {
@@ -51,15 +60,23 @@ public enum GraphStyle {
 
   static func edge(_ kind: EdgeKind) -> [(String, String)] {
     switch kind {
-    case .normal: []
-    case .error: [("color", "#d32f2f"), ("fontcolor", "#d32f2f"), ("style", "dashed")]
-    // The flow's `on-error` catches every unconnected `error`: drawn light, and left out of
-    // the layout's ranking so that the many edges to one block do not pull the flow apart.
-    case .onError: [("color", "#ef9a9a"), ("fontcolor", "#e57373"), ("style", "dotted"), ("arrowsize", "0.6"), ("constraint", "false")]
-    case .atCapacity: [("color", "#f57c00"), ("fontcolor", "#f57c00"), ("style", "dashed")]
-    case .flowReference: [("color", "#6a1b9a"), ("fontcolor", "#6a1b9a"), ("style", "bold"), ("arrowhead", "vee")]
-    case .entry: [("color", "#2e7d32"), ("penwidth", "2")]
-    case .missing: [("color", "#d32f2f"), ("fontcolor", "#d32f2f"), ("style", "dotted")]
+    case .normal: normalEdge
+    case .error: errorEdge
+    case .onError: onErrorEdge
+    case .atCapacity: atCapacityEdge
+    case .flowReference: flowReferenceEdge
+    case .entry: entryEdge
+    case .missing: missingEdge
     }
   }
+
+  private static let normalEdge: [(String, String)] = []
+  private static let errorEdge = [("color", "#d32f2f"), ("fontcolor", "#d32f2f"), ("style", "dashed")]
+  // The flow's `on-error` catches every unconnected `error`: drawn light, and left out of the
+  // layout's ranking so that the many edges to one block do not pull the flow apart.
+  private static let onErrorEdge = [("color", "#ef9a9a"), ("fontcolor", "#e57373"), ("style", "dotted"), ("arrowsize", "0.6"), ("constraint", "false")]
+  private static let atCapacityEdge = [("color", "#f57c00"), ("fontcolor", "#f57c00"), ("style", "dashed")]
+  private static let flowReferenceEdge = [("color", "#6a1b9a"), ("fontcolor", "#6a1b9a"), ("style", "bold"), ("arrowhead", "vee")]
+  private static let entryEdge = [("color", "#2e7d32"), ("penwidth", "2")]
+  private static let missingEdge = [("color", "#d32f2f"), ("fontcolor", "#d32f2f"), ("style", "dotted")]
 }

@@ -1,6 +1,7 @@
 import CYAML
 import CallflowDiagnostics
 import CallflowDriver
+import CallflowGraph
 import Foundation
 
 #if canImport(Glibc)
@@ -72,8 +73,15 @@ struct Benchmark {
     let build = measure(runs) { try? BuildRun.run(path: root) }
     let checked = try CheckRun.run(paths: [root])
     let compile = measure(runs) { try? BuildRun.compile(checked, path: root) }
+    // `callflow graph`: the check with blocks kept, then the diagram.
+    let graph = measure(runs) { try? GraphRun.dot(paths: [root]) }
+    let diagram = measure(runs) { FlowDiagram(flows: checked.flows, center: checked.centers.first, diagnostics: checked.diagnostics, sources: checked.sources).dot() }
+    let graphBytes = (try? GraphRun.dot(paths: [root]).dot.utf8.count) ?? 0
     let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
     let samplesProcess = hasExecutable ? measure(max(runs, 20)) { runProcess(executable, ["check", samplesPath()]) } : .nan
+    let graphFile = root + "-graph.dot"
+    defer { try? FileManager.default.removeItem(atPath: graphFile) }
+    let graphProcess = hasExecutable ? measure(runs) { runProcess(executable, ["graph", root, "-o", graphFile]) } : .nan
 
     // The same project in the DSL: each flow converted, then both front ends alone over the
     // bytes in memory, on one thread.
@@ -114,6 +122,9 @@ struct Benchmark {
     print("| `callflow check` process: the release executable, start to exit | \(ms(process)) | \(String(format: "%.2f", process / libyaml)) |")
     print("| `callflow build` in process: check, compile, encode (\(built.count / 1024) KiB module) | \(ms(build)) | \(String(format: "%.2f", build / libyaml)) |")
     print("| of which compiling and encoding the checked flows, one thread | \(ms(compile)) | \(String(format: "%.2f", compile / libyaml)) |")
+    print("| `callflow graph` in process: check with blocks kept, then the DOT diagram (\(graphBytes / 1_048_576) MiB) | \(ms(graph)) | \(String(format: "%.2f", graph / libyaml)) (\(String(format: "%.2f", graph / check))x the check) |")
+    print("| of which drawing the checked flows, on \(cores) cores | \(ms(diagram)) | \(String(format: "%.2f", diagram / libyaml)) |")
+    print("| `callflow graph -o FILE` process, start to exit | \(ms(graphProcess)) | \(String(format: "%.2f", graphProcess / libyaml)) (\(String(format: "%.2f", graphProcess / process))x the check process) |")
     print("| `callflow check Samples` in process | \(ms(samples)) | |")
     print("| `callflow check Samples` process, start to exit | \(ms(samplesProcess)) | |")
     print()

@@ -37,14 +37,17 @@ struct Graph: ParsableCommand {
   func run() throws {
     do {
       let options = CheckOptions(environment: substitutions.env, defines: substitutions.values)
-      let dot = try GraphRun.dot(paths: paths, flow: flow, options: options).dot
-      let bytes = format == .svg ? try GraphRun.svg(dot) : Array(dot.utf8)
+      let result = try GraphRun.dotBytes(paths: paths, flow: flow, options: options)
+      let bytes = format == .svg ? try GraphRun.svg(result.dot) : result.dot
       if let output {
         try Conversion.writeAtomically(bytes, to: output)
       } else {
         FileHandle.standardOutput.write(Data(bytes))
       }
-    } catch let error as InputError {
+      // Exit while the checked project is alive: freeing it block by block only delays the
+      // exit (as `check` does).
+      withExtendedLifetime(result) { Foundation.exit(0) }
+    } catch let error {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
     }

@@ -56,3 +56,17 @@ import Testing
     #expect(BlockKind.createCallback.spec.allowedIn == [.inbound, .customerQueue, .outbound])
   }
 }
+
+@Suite struct CatalogLookupTests {
+  /// `BlockKind.spec` finds a row by the case's stored number: it must be its place in
+  /// `allCases`, and each kind must find its own row.
+  @Test func eachKindFindsItsOwnRowByItsNumber() {
+    #expect(MemoryLayout<BlockKind>.size == 1)
+    for (i, kind) in BlockKind.allCases.enumerated() {
+      #expect(unsafeBitCast(kind, to: UInt8.self) == UInt8(i))
+    }
+    #expect(BlockKind.transferToQueue.spec.branches == ["at-capacity", "error"])
+    #expect(BlockKind.disconnect.spec.category == .terminal)
+    #expect(BlockKind.getInput.spec.branchPerValueOf == "options")
+  }
+}

@@ -52,9 +52,15 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
   private static let byName: [String: BlockKind] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
   /// The kind's row of the catalog.
-  public var spec: BlockSpec { Self.table[self] ?? row }
+  public var spec: BlockSpec { Self.table[ordinal] }
 
-  private static let table: [BlockKind: BlockSpec] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.row) })
+  /// The rows in declaration order, found by the case's number: a lookup that hashes
+  /// nothing, on every block of every stage.
+  private static let table: [BlockSpec] = allCases.map(\.row)
+
+  /// The case's number in declaration order (the order of `allCases`): a case without a
+  /// payload is stored as that number.
+  var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
   // The catalog.
   private var row: BlockSpec {

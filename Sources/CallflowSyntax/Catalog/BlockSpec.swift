@@ -67,6 +67,16 @@ public indirect enum ValueType: Sendable {
     }
   }
 
+  /// Whether a value of this type names a flow.
+  public var namesFlow: Bool {
+    switch self {
+    case .reference(.flow): true
+    case .list(let element): element.namesFlow
+    case .record(let fields): fields.contains { $0.type.namesFlow }
+    default: false
+    }
+  }
+
   /// How the type is written in the docs and in messages.
   public var syntax: String {
     switch self {
@@ -185,6 +195,9 @@ public final class BlockSpec: Sendable {
   public let hasErrorBranch: Bool
   /// Whether some parameter may hold an attribute reference (a block that reads attributes).
   public let mayReadAttributes: Bool
+  /// Whether a parameter, nested ones included, names a flow (for the diagram's edges
+  /// between flows).
+  public let refersToFlows: Bool
 
   init(
     _ category: BlockCategory, _ summary: String, parameters: [ParameterSpec] = [],
@@ -209,6 +222,7 @@ public final class BlockSpec: Sendable {
     self.branchRules = branchRules
     self.hasErrorBranch = branches.contains("error")
     self.mayReadAttributes = (open.map { [ParameterSpec("", $0, "")] } ?? parameters).contains { $0.type.mayHoldAttribute }
+    self.refersToFlows = parameters.contains { $0.type.namesFlow }
   }
 
   /// Everything a block of this kind may come to, in the order modules number them: `next`,
