@@ -1,4 +1,5 @@
 import CallflowDriver
+import CallflowGraph
 import CallflowTestSupport
 import Foundation
 import Testing
@@ -42,5 +43,11 @@ import Testing
     let strip = { (text: String) in text.replacingOccurrences(of: #"tooltip="[^"]*""#, with: "", options: .regularExpression) }
     #expect(strip(first) == strip(second))
     #expect(try GraphRun.dot(paths: [packageRoot + "/Samples"]).dot == first)
+  }
+}
+
+@Suite struct GraphDocsTests {
+  @Test func theCategoryTableOfTheDocsIsTheCatalogs() throws {
+    try checkGeneratedRegion(file: "Docs/GRAPH.md", name: "graph-categories", content: GraphReference.markdown())
   }
 }

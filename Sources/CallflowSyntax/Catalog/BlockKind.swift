@@ -295,7 +295,7 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
         branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue])
     case .transferToFlow:
       return BlockSpec(
-        .flowControl, "Hands the contact to another `inbound` flow; this flow ends.",
+        .queue, "Hands the contact to another `inbound` flow; this flow ends.",
         parameters: [ParameterSpec("flow", .reference(.flow(.exactly(.inbound))), required: true, "the flow")],
         main: "flow", branches: ["error"], success: .handsOff(unlessGiven: nil),
         allowedIn: [.inbound, .outbound, .transferToQueue])

@@ -156,6 +156,7 @@ public enum SuccessBehavior: Hashable, Sendable {
 public enum BlockCategory: String, CaseIterable, Sendable {
   case prompt
   case input
+  /// Queues and transfers: what moves the contact on (`transfer-to-queue`, `transfer-to-flow`).
   case queue
   case callback
   case check
