@@ -136,7 +136,7 @@ public struct FlowDiagram: Sendable {
     }
     out.attributes(attributes)
     out.raw(";\n")
-    let line = " (" + file + ":"
+    let line = file + ":"
     for (i, block) in flow.blocks.enumerated() {
       var node = GraphStyle.node(BlockLabel.category(block))
       var notes = ""
@@ -160,7 +160,7 @@ public struct FlowDiagram: Sendable {
       out.attribute("label", BlockLabel.text(block))
       out.raw(", ")
       // The tooltip says where the block is written, and what is wrong with it.
-      out.attribute("tooltip", name + " / " + block.id.value + line + String(block.span.start.line) + ")" + notes)
+      out.attribute("tooltip", line + String(block.span.start.line) + notes)
       out.raw("];\n")
     }
     for block in flow.blocks { branches(of: block, in: flow, name: name, into: &out) }
