@@ -61,7 +61,7 @@ let package = Package(
     .target(name: "CFuzzing"),
     .target(
       name: "CallflowFuzzSupport",
-      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker"]
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowGraph"]
     ),
     .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),

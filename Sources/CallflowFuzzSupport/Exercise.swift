@@ -1,6 +1,7 @@
 import CallflowChecker
 import CallflowDSL
 import CallflowDiagnostics
+import CallflowGraph
 import CallflowSyntax
 import CallflowYAML
 import Foundation
@@ -36,10 +37,30 @@ public enum Exercise {
       diagnostics += problems + Checker.checkProject([checked], index: index)
       diagnostics = Suppression.apply(flow.allComments.compactMap(Suppression.init), to: diagnostics)
       if convertible { roundTrip(flow) }
+      diagram(FlowDiagram(flows: [checked], center: center, diagnostics: diagnostics, sources: sources).dotBytes())
     }
     diagnostics.sort(by: Diagnostic.printOrder(in: sources))
     _ = TextRenderer(colors: true).render(diagnostics, sources: sources)
     _ = JSONRenderer.render(diagnostics, summary: DiagnosticSummary(files: 1, flows: 1, diagnostics: diagnostics), sources: sources)
+  }
+
+  /// A diagram of any flow must be well-formed DOT as far as quoting goes: every string that
+  /// opens closes, whatever the texts escaped into it.
+  static func diagram(_ dot: [UInt8]) {
+    var inString = false
+    var escaped = false
+    for byte in dot {
+      if escaped {
+        escaped = false
+      } else if inString && byte == 0x5C {
+        escaped = true
+      } else if byte == 0x22 {
+        inString.toggle()
+      } else if inString && (byte == 0x0A || byte == 0x0D) {
+        fatalError("a raw line break inside a DOT string")
+      }
+    }
+    if inString || escaped { fatalError("a DOT string left open") }
   }
 
   /// Converting a parsed flow must give text that reads back as the same flow.
