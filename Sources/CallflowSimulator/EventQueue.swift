@@ -2,8 +2,6 @@
 struct Heap<Element: Comparable> {
   private(set) var elements: [Element] = []
 
-  var isEmpty: Bool { elements.isEmpty }
-  var count: Int { elements.count }
   var min: Element? { elements.first }
 
   mutating func push(_ element: Element) {
@@ -52,8 +50,6 @@ struct EventQueue<Event> {
   private var heap = Heap<Entry>()
   private var sequence = 0
 
-  var isEmpty: Bool { heap.isEmpty }
-  var count: Int { heap.count }
   /// The time of the earliest event.
   var nextTime: Int? { heap.min?.time }
 

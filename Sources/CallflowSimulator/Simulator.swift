@@ -199,7 +199,7 @@ public struct Simulator<W: World> {
       try slot.vm.resume(HostResult("next"))
     } catch {
       running[i] = nil
-      issue(i, error.description)
+      stopped(i, &slot, error)
       return
     }
     running[i] = slot
@@ -216,9 +216,7 @@ public struct Simulator<W: World> {
       do {
         event = try slot.vm.advance()
       } catch {
-        keepTrace(i, &slot)
-        issue(i, error.description)
-        if slot.role == .main || !contacts[i].inQueue { finish(i, .flowError) }
+        stopped(i, &slot, error)
         return
       }
       switch event {
@@ -241,9 +239,7 @@ public struct Simulator<W: World> {
           do {
             try slot.vm.resume(result)
           } catch {
-            keepTrace(i, &slot)
-            issue(i, error.description)
-            if slot.role == .main || !contacts[i].inQueue { finish(i, .flowError) }
+            stopped(i, &slot, error)
             return
           }
         }
@@ -253,6 +249,14 @@ public struct Simulator<W: World> {
         return
       }
     }
+  }
+
+  /// Contact `i`'s flow stopped with a runtime error: a contact waiting in a queue waits on
+  /// there without its queue flow; any other ends.
+  mutating func stopped(_ i: Int, _ slot: inout VMSlot, _ error: RuntimeError) {
+    keepTrace(i, &slot)
+    issue(i, error.description)
+    if slot.role == .main || !contacts[i].inQueue { finish(i, .flowError) }
   }
 
   /// Moves the blocks the VM traced since last time to the contact's path.

@@ -119,11 +119,12 @@ extension Simulator {
   func metrics(of q: Int, for i: Int) -> [String: String] {
     var position = 0
     var oldest = now
+    // The contact's own place, when it waits in this queue: those before it, and itself.
+    let mine = contacts[i].inQueue && contacts[i].queue == q
+      ? QueueState.Entry(priority: contacts[i].priority, routingTime: contacts[i].routingTime, contact: i, token: 0, enqueued: 0) : nil
     for entry in queues[q].heap.elements where isCurrent(entry) {
       oldest = min(oldest, entry.enqueued)
-      if contacts[i].inQueue, contacts[i].queue == q, entry.contact == i || entry < QueueState.Entry(priority: contacts[i].priority, routingTime: contacts[i].routingTime, contact: i, token: 0, enqueued: 0) {
-        position += 1
-      }
+      if let mine, entry.contact == i || entry < mine { position += 1 }
     }
     let (available, online) = staffing(of: q)
     return [

@@ -37,11 +37,17 @@ public enum HostChecks {
 
   /// Whether `hours` are open at a local time given as seconds after 1970-01-01T00:00 local.
   public static func isOpen(_ hours: Resources.Hours, localSeconds local: Int) -> Bool {
-    let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-    // 1970-01-01 was a Thursday; the module counts days from Monday = bit 0.
-    let weekday = ((days + 3) % 7 + 7) % 7
+    let (days, weekday) = day(ofLocalSeconds: local)
     let minute = (local - days * 86_400) / 60
     return hours.rules.contains { $0.days & (1 << UInt8(weekday)) != 0 && $0.intervals.contains { $0.contains(minute) } }
+  }
+
+  /// The day of `seconds` after 1970-01-01T00:00 (in whatever zone they are counted), as a day
+  /// number from that date, and its weekday: 0 is Monday, as hours of operation count them.
+  public static func day(ofLocalSeconds seconds: Int) -> (day: Int, weekday: Int) {
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    // 1970-01-01 was a Thursday.
+    return (days, ((days + 3) % 7 + 7) % 7)
   }
 
   /// The module's profiles a `customer-profile-lookup` by `key` finds for `value`, each as

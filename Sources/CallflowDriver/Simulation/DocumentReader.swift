@@ -2,6 +2,7 @@ import CallflowDiagnostics
 import CallflowSimulator
 import CallflowSyntax
 import CallflowYAML
+import Foundation
 
 /// Reads the values of a scenario or load-model file, collecting an error with its span for
 /// each key that is unknown, missing or of the wrong kind.
@@ -19,6 +20,38 @@ struct DocumentReader {
     error(
       "no flow answers \(number.value): it is not among the phone numbers of center.yaml", at: number.span,
       notes: [Note(Suggestions.nearest(to: number.value, in: numbers).map { "did you mean \($0)?" } ?? "the numbers are " + numbers.joined(separator: ", "))])
+  }
+
+  /// The index of the routing profile `name`, or `nil` with an error at its place.
+  mutating func routingProfile(_ name: Located<String>, in center: CenterModel) -> Int? {
+    if let profile = center.routingProfile(named: name.value) { return profile }
+    let names = center.routingProfiles.map(\.name)
+    error(
+      "no routing profile `\(name.value)` in center.yaml", at: name.span,
+      notes: [Note(names.isEmpty ? "center.yaml has no routing profiles" : "the routing profiles are " + names.joined(separator: ", "))])
+    return nil
+  }
+
+  /// Reports a queue name the project does not have, at `span`.
+  mutating func checkQueue(_ name: String, at span: SourceSpan, in center: CenterModel) {
+    guard center.queue(named: name) == nil else { return }
+    error("no queue `\(name)` in center.yaml", at: span, notes: [Note("the queues are " + center.queues.map(\.name).joined(separator: ", "))])
+  }
+
+  /// Reads the YAML file `path` into `sources`: its root value, or `nil` with the reader's
+  /// diagnostics (and the file's id).
+  static func load(_ path: String, into sources: inout SourceMap) throws(InputError) -> (root: SyntaxValue?, file: FileID, reader: DocumentReader) {
+    try load(FileReader.read(path), path: path, into: &sources)
+  }
+
+  /// Reads `bytes` as the YAML file `path`, as ``load(_:into:)`` does.
+  static func load(_ bytes: [UInt8], path: String, into sources: inout SourceMap) -> (root: SyntaxValue?, file: FileID, reader: DocumentReader) {
+    let file = sources.add(SourceFile(path: path, bytes: bytes))
+    var reader = DocumentReader()
+    guard let source = sources[file] else { return (nil, file, reader) }
+    let (root, diagnostics) = YAMLReader().readValue(source, file: file)
+    reader.diagnostics = diagnostics
+    return (diagnostics.isEmpty ? root : nil, file, reader)
   }
 
   /// The fields of a mapping, with unknown keys reported (and the nearest known one

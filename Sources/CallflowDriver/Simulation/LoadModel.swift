@@ -1,6 +1,7 @@
 import CallflowDiagnostics
 import CallflowSimulator
 import CallflowSyntax
+import CallflowVM
 import Foundation
 
 /// A load model (`*.model.yaml`): who calls when, what they do, and who answers, over days.
@@ -166,8 +167,7 @@ public struct LoadModel: Sendable {
   func weekday(_ day: Int) -> Int {
     let midnight = utc(day: day, seconds: 12 * 3600)
     let local = midnight + timezone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(midnight)))
-    let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-    return ((days + 3) % 7 + 7) % 7
+    return HostChecks.day(ofLocalSeconds: local).weekday
   }
 
   /// The end of the simulated period.

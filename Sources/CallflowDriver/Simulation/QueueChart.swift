@@ -1,5 +1,6 @@
 import CallflowSimulator
 import CallflowSyntax
+import CallflowVM
 
 /// An SVG line chart of a simulation's queues over time: contacts in each queue as solid
 /// lines, callbacks waiting as dashed lines of the same colour, days or hours along the
@@ -108,12 +109,11 @@ public enum QueueChart {
 
   /// The label of a tick at local time `t` (seconds as if the zone were UTC).
   static func tickLabel(_ t: Int, daily: Bool) -> String {
-    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
     if daily {
       let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
       let iso = Clock.iso(t)
       let start = iso.index(iso.startIndex, offsetBy: 5)
-      return names[((days + 3) % 7 + 7) % 7] + " " + String(iso[start..<iso.index(start, offsetBy: 5)])
+      return names[HostChecks.day(ofLocalSeconds: t).weekday] + " " + String(iso[start..<iso.index(start, offsetBy: 5)])
     }
     return Clock.timeOfDay(t)
   }

@@ -72,14 +72,9 @@ public enum ScenarioRun {
     var projects: [String: Result<SimulationProject, SimulationProject.Failure>] = [:]
     var outcomes: [ScenarioOutcome] = []
     for path in files {
-      let bytes = try FileReader.read(path)
-      let file = sources.add(SourceFile(path: path, bytes: bytes))
+      var (root, file, reader) = try DocumentReader.load(path, into: &sources)
       var outcome = ScenarioOutcome(path: path, name: (path as NSString).lastPathComponent, status: .error)
-      guard let source = sources[file] else { continue }
-      let (root, yamlDiagnostics) = YAMLReader().readValue(source, file: file)
-      var reader = DocumentReader()
-      reader.diagnostics = yamlDiagnostics
-      guard let root, yamlDiagnostics.isEmpty, let scenario = Scenario.read(root, file: file, reader: &reader) else {
+      guard let root, let scenario = Scenario.read(root, file: file, reader: &reader) else {
         outcome.diagnostics = reader.diagnostics
         outcomes.append(outcome)
         continue
@@ -119,14 +114,13 @@ public enum ScenarioRun {
     if let agents = scenario.agents {
       for agent in agents {
         let profileName = agent.routingProfile?.value ?? center.agents.first { $0.name == agent.name.value }.map { center.routingProfiles[$0.profile].name }
-        guard let profileName, let profile = center.routingProfile(named: profileName) else {
-          let names = center.routingProfiles.map(\.name)
+        guard let profileName else {
           reader.error(
-            agent.routingProfile == nil ? "agent `\(agent.name.value)` needs a `routing-profile` (center.yaml does not list them)" : "no routing profile `\(profileName ?? "")` in center.yaml",
-            at: agent.routingProfile?.span ?? agent.name.span,
-            notes: [Note(names.isEmpty ? "center.yaml has no routing profiles" : "the routing profiles are " + names.joined(separator: ", "))])
+            "agent `\(agent.name.value)` needs a `routing-profile` (center.yaml does not list them)", at: agent.name.span,
+            notes: [Note("the routing profiles are " + center.routingProfiles.map(\.name).joined(separator: ", "))])
           continue
         }
+        guard let profile = reader.routingProfile(Located(profileName, at: agent.routingProfile?.span ?? agent.name.span), in: center) else { continue }
         schedules.append(AgentSchedule(name: agent.name.value, profile: profile, shifts: agent.available))
         handleTimes.append(agent.handleTime)
       }
@@ -141,12 +135,8 @@ public enum ScenarioRun {
       var named = expectation.contact.map { [$0] } ?? []
       for (_, check) in expectation.checks {
         if case .order(let ids) = check { named += ids }
-        if case .metric(_, let queue?, _, _) = check, center.queue(named: queue) == nil {
-          reader.error("no queue `\(queue)` in center.yaml", at: expectation.span, notes: [Note("the queues are " + center.queues.map(\.name).joined(separator: ", "))])
-        }
-        if case .realtime(_, let queue, _, _) = check, center.queue(named: queue) == nil {
-          reader.error("no queue `\(queue)` in center.yaml", at: expectation.span, notes: [Note("the queues are " + center.queues.map(\.name).joined(separator: ", "))])
-        }
+        if case .metric(_, let queue?, _, _) = check { reader.checkQueue(queue, at: expectation.span, in: center) }
+        if case .realtime(_, let queue, _, _) = check { reader.checkQueue(queue, at: expectation.span, in: center) }
       }
       for id in named where labels[id.value] == nil {
         reader.error(

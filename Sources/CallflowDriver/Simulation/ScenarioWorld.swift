@@ -48,7 +48,4 @@ struct ScenarioWorld: World {
   mutating func patience(label: Int) -> Int? { patience[label] }
 
   mutating func handleTime(agent: Int, label: Int) -> Int { contactHandleTimes[label] ?? agentHandleTimes[agent] }
-
-  /// How many of each contact's inputs and dials the run used.
-  func used(_ label: Int) -> (inputs: Int, dials: Int) { (inputUsed[label], dialsUsed[label]) }
 }

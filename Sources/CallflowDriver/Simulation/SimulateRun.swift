@@ -20,14 +20,10 @@ public enum SimulateRun {
     path: String, modelPath: String, options checkOptions: CheckOptions = CheckOptions(), progress: ((Double) -> Void)? = nil
   ) -> Result<SimulationReport, Failure> {
     var sources = SourceMap()
-    let bytes: [UInt8]
-    do { bytes = try FileReader.read(modelPath) } catch { return .failure(.input(error)) }
-    let file = sources.add(SourceFile(path: modelPath, bytes: bytes))
-    guard let source = sources[file] else { return .failure(.input(InputError("cannot read \(modelPath)"))) }
-    let (root, yamlDiagnostics) = YAMLReader().readValue(source, file: file)
-    var reader = DocumentReader()
-    reader.diagnostics = yamlDiagnostics
-    guard let root, yamlDiagnostics.isEmpty, let model = LoadModel.read(root, reader: &reader) else {
+    let loaded: (root: SyntaxValue?, file: FileID, reader: DocumentReader)
+    do { loaded = try DocumentReader.load(modelPath, into: &sources) } catch { return .failure(.input(error)) }
+    var reader = loaded.reader
+    guard let root = loaded.root, let model = LoadModel.read(root, reader: &reader) else {
       return .failure(.model(reader.diagnostics, sources))
     }
     guard let projectRoot = SimulationProject.root(of: path) else {
@@ -45,12 +41,7 @@ public enum SimulateRun {
     var handleTimes: [Int] = []
     var groups: [(name: String, profile: String, agents: Range<Int>)] = []
     for group in model.agents {
-      guard let profile = center.routingProfile(named: group.routingProfile.value) else {
-        reader.error(
-          "no routing profile `\(group.routingProfile.value)` in center.yaml", at: group.routingProfile.span,
-          notes: [Note("the routing profiles are " + center.routingProfiles.map(\.name).joined(separator: ", "))])
-        continue
-      }
+      guard let profile = reader.routingProfile(group.routingProfile, in: center) else { continue }
       var shifts: [Range<Int>] = []
       for day in 0...model.days where group.days.contains(model.weekday(day)) {
         let from = max(model.utc(day: day, seconds: group.shift.lowerBound), model.start)

@@ -17,12 +17,8 @@ public enum SimulationFiles {
 
   private static func read(_ bytes: [UInt8], path: String, _ body: (SyntaxValue, FileID, inout DocumentReader) -> Void) -> [Diagnostic] {
     var sources = SourceMap()
-    let file = sources.add(SourceFile(path: path, bytes: bytes))
-    guard let source = sources[file] else { return [] }
-    let (root, diagnostics) = YAMLReader().readValue(source, file: file)
-    guard let root, diagnostics.isEmpty else { return diagnostics }
-    var reader = DocumentReader()
-    body(root, file, &reader)
+    var (root, file, reader) = DocumentReader.load(bytes, path: path, into: &sources)
+    if let root { body(root, file, &reader) }
     return reader.diagnostics
   }
 }
