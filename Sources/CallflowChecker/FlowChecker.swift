@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// Checks one flow: its header, each block against the catalog, the branches, and the graph.
@@ -138,7 +139,7 @@ struct FlowChecker {
 
   private mutating func placement(_ kind: BlockKind, _ spec: BlockSpec, _ block: BlockSyntax) {
     guard let type, !spec.allowedIn.contains(type) else { return }
-    let rule = spec.placementRule.flatMap(Rule.named) ?? .blockNotAllowed
+    let rule: any Rule = spec.placementRule ?? BlockNotAllowedRule()
     let allowed = FlowType.allCases.filter(spec.allowedIn.contains).map(\.rawValue)
     typer.bag.report(
       rule, "`\(kind.rawValue)` is not allowed in \(type.article) `\(type.rawValue)` flow", at: block.kind.span,

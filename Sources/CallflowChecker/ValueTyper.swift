@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// Types parameter values against the catalog's ``ValueType``s, reporting `invalid-value`,
@@ -100,7 +101,7 @@ struct ValueTyper {
       if let value = type(field.value, as: spec.type, what: "`\(field.name.value)`") {
         result.append(Argument(name: field.name, value: value))
       }
-      if let rule = spec.rule.flatMap(Rule.named) { bag.reassign(since: mark, to: rule) }
+      if let rule = spec.rule { bag.reassign(since: mark, to: rule) }
     }
     return result
   }

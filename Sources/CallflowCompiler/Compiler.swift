@@ -1,6 +1,7 @@
 import CallflowBytecode
 import CallflowChecker
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// Compiles checked flows into one module. Flows are laid out in name order and constants

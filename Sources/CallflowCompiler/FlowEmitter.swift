@@ -1,6 +1,7 @@
 import CallflowBytecode
 import CallflowChecker
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// Emits one flow's code: the start block first, then the other blocks `start` reaches in

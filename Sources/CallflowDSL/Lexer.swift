@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// Splits DSL source into tokens with exact spans (lines and character columns from 1),

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// A recursive-descent parser for the DSL, following `Grammar/callflow.ebnf` production by

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 
 /// A token of the DSL.
 struct Token: Sendable {

@@ -34,12 +34,14 @@ public struct Diagnostic: Hashable, Sendable {
   public var notes: [Note]
   public var fixes: [FixIt]
 
+  /// A finding of the rule with id `rule`. The checker's rules (`CallflowRules`) add an
+  /// initializer that takes the rule itself.
   public init(
-    _ rule: Rule, _ message: String, at span: SourceSpan, label: String? = nil,
-    notes: [Note] = [], fixes: [FixIt] = [], severity: Severity? = nil
+    rule: String, severity: Severity, _ message: String, at span: SourceSpan, label: String? = nil,
+    notes: [Note] = [], fixes: [FixIt] = []
   ) {
-    self.rule = rule.id
-    self.severity = severity ?? rule.severity
+    self.rule = rule
+    self.severity = severity
     self.message = message
     self.span = span
     self.label = label
@@ -79,21 +81,13 @@ public struct DiagnosticBag: Sendable {
   /// How many diagnostics the bag holds: a mark for ``reassign(since:to:)``.
   public var count: Int { diagnostics.count }
 
-  /// Moves the diagnostics reported since `mark` (an earlier ``count``) under `rule`, with
-  /// its default severity.
-  public mutating func reassign(since mark: Int, to rule: Rule) {
+  /// Moves the diagnostics reported since `mark` (an earlier ``count``) under the rule with
+  /// id `rule`, at `severity`.
+  public mutating func reassign(since mark: Int, toRule rule: String, severity: Severity) {
     for i in mark..<diagnostics.count {
-      diagnostics[i].rule = rule.id
-      diagnostics[i].severity = rule.severity
+      diagnostics[i].rule = rule
+      diagnostics[i].severity = severity
     }
-  }
-
-  /// Reports `message` under `rule` at `span`.
-  public mutating func report(
-    _ rule: Rule, _ message: String, at span: SourceSpan, label: String? = nil,
-    notes: [Note] = [], fixes: [FixIt] = []
-  ) {
-    diagnostics.append(Diagnostic(rule, message, at: span, label: label, notes: notes, fixes: fixes))
   }
 }
 

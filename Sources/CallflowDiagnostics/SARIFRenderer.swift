@@ -1,13 +1,14 @@
 /// Renders diagnostics as SARIF 2.1.0, as GitHub code scanning takes it: one run of the
 /// `callflow` tool with its rule catalog, and one result per diagnostic.
 public enum SARIFRenderer {
-  public static func render(_ diagnostics: [Diagnostic], sources: SourceMap, version: String) -> String {
+  /// `rules` is the tool's rule catalog, in the order SARIF's `ruleIndex` counts.
+  public static func render(_ diagnostics: [Diagnostic], sources: SourceMap, rules: [RuleInfo], version: String) -> String {
     var w = JSONWriter()
     w.raw("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n")
     w.raw("  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"callflow\", \"version\": ")
     w.string(version)
     w.raw(", \"rules\": [")
-    for (i, rule) in Rule.all.enumerated() {
+    for (i, rule) in rules.enumerated() {
       w.raw(i == 0 ? "\n      {" : ",\n      {")
       w.raw("\"id\": "); w.string(rule.id)
       w.raw(", \"name\": "); w.string(pascalCase(rule.id))
@@ -19,7 +20,7 @@ public enum SARIFRenderer {
       w.raw("}}")
     }
     w.raw("\n    ]}},\n    \"results\": [")
-    let index = Dictionary(uniqueKeysWithValues: Rule.all.enumerated().map { ($1.id, $0) })
+    let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
     for (i, d) in diagnostics.enumerated() {
       w.raw(i == 0 ? "\n      {" : ",\n      {")
       w.raw("\"ruleId\": "); w.string(d.rule)

@@ -1,6 +1,8 @@
 import CallflowChecker
+import CallflowConcurrency
 import CallflowDSL
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 import CallflowYAML
 import Foundation

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 import CallflowYAML
 
@@ -74,10 +75,10 @@ public struct Configuration: Sendable {
     }
     var levels: [String: RuleLevel] = [:]
     for entry in entries {
-      guard Rule.named(entry.name.value) != nil else {
+      guard RuleCatalog.named(entry.name.value) != nil else {
         bag.report(
           .unknownParameter, "there is no rule `\(entry.name.value)`", at: entry.name.span,
-          fixes: FixIt.didYouMean(entry.name, among: Rule.all.map(\.id)))
+          fixes: FixIt.didYouMean(entry.name, among: RuleCatalog.ids))
         continue
       }
       guard let text = entry.value.scalarText, let level = RuleLevel(rawValue: text) else {

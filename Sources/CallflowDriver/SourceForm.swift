@@ -1,5 +1,6 @@
 import CallflowDSL
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 import CallflowYAML
 

@@ -1,6 +1,7 @@
 import CallflowChecker
 import CallflowDSL
 import CallflowDiagnostics
+import CallflowRules
 import CallflowGraph
 import CallflowSyntax
 import CallflowYAML

@@ -1,7 +1,8 @@
 import CallflowChecker
+import CallflowConcurrency
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
-import Dispatch
 
 /// A Graphviz diagram of a project's flows: a cluster per flow with its blocks drawn by
 /// category and its branches as labelled edges, the references between flows as edges
@@ -57,7 +58,7 @@ public struct FlowDiagram: Sendable {
     for flow in flows { if let name = flow.name, firstByName[name] == nil { firstByName[name] = flow } }
     let byName = firstByName
     // Each flow's cluster and its references are written on their own, on all cores.
-    let parts = Self.parallelMap(shown.count) { i in
+    let parts = parallelMap(shown.count) { i in
       var cluster = DOTBuffer(capacity: 256 * shown[i].blocks.count)
       self.cluster(shown[i], into: &cluster)
       var links = DOTBuffer()
@@ -94,16 +95,6 @@ public struct FlowDiagram: Sendable {
     legend(categories, into: &out)
     out.raw("}\n")
     return out.bytes
-  }
-
-  /// `body(i)` for `i` in `0..<count`, on all cores, in order.
-  static func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let shared = results
-    DispatchQueue.concurrentPerform(iterations: count) { i in shared[i] = body(i) }
-    return results.compactMap { $0 }
   }
 
   /// The node ID of block `block` of flow `flow`.

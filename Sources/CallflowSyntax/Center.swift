@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 
 /// The contact center's resources, from `center.yaml`.
 public struct Center: Sendable {

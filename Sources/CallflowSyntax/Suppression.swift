@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 
 /// A `callflow-ignore: RULE, RULE` comment: it silences those rules' diagnostics that start
 /// on its own line or on the line below it. Text after ` -- ` is the reason, for readers.
@@ -45,7 +46,7 @@ public struct Suppression: Sendable {
       let silencedBy = suppressions.lazy.filter {
         $0.span.file == diagnostic.span.file && ($0.line == line || $0.line == line - 1)
       }.flatMap(\.rules).first { $0.value == diagnostic.rule }
-      if let rule = silencedBy, diagnostic.rule != Rule.unusedSuppression.id {
+      if let rule = silencedBy, diagnostic.rule != UnusedSuppressionRule().id {
         used.insert(rule.span)
       } else {
         kept.append(diagnostic)
@@ -53,11 +54,11 @@ public struct Suppression: Sendable {
     }
     for suppression in suppressions {
       for rule in suppression.rules where !used.contains(rule.span) {
-        if Rule.named(rule.value) == nil {
+        if RuleCatalog.named(rule.value) == nil {
           kept.append(
             Diagnostic(
               .unusedSuppression, "`\(rule.value)` is not a rule", at: rule.span,
-              fixes: FixIt.didYouMean(rule, among: Rule.all.map(\.id))))
+              fixes: FixIt.didYouMean(rule, among: RuleCatalog.ids)))
         } else {
           kept.append(
             Diagnostic(

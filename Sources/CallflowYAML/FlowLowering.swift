@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// Turns the YAML form of a flow file into a ``FlowSyntax``: the flow's keys, its blocks, each

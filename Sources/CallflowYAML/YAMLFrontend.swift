@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// The YAML front end: flow files (`*.flow.yaml`) and `center.yaml` to syntax trees.
@@ -40,7 +41,7 @@ public struct YAMLFrontend: Sendable {
     let (root, diagnostics) = reader.readValue(source, file: file)
     var bag = DiagnosticBag()
     bag.append(contentsOf: diagnostics)
-    if diagnostics.contains(where: { $0.rule == Rule.yamlSyntax.id }) { return (nil, bag) }
+    if diagnostics.contains(where: { $0.rule == YAMLSyntaxRule().id }) { return (nil, bag) }
     guard let root else {
       bag.report(
         .yamlSyntax, "the file is empty", at: SourceSpan(file: file, at: SourceLocation(line: 1, column: 1)),

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 
 /// How a YAML scalar was written.
 public enum YAMLScalarStyle: Hashable, Sendable {

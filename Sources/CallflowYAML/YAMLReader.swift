@@ -1,5 +1,6 @@
 import CYAML
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// Reads one YAML document into a located ``YAMLNode`` tree with libyaml's event API.

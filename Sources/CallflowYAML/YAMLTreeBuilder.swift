@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// Builds a tree from the reader's events: ``YAMLNode``s for tools that want every YAML

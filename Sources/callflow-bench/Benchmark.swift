@@ -1,5 +1,6 @@
 import CYAML
 import CallflowDiagnostics
+import CallflowRules
 import CallflowDriver
 import CallflowGraph
 import Foundation

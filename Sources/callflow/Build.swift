@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallflowDiagnostics
+import CallflowRules
 import CallflowDriver
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallflowDiagnostics
+import CallflowRules
 import CallflowDriver
 import Foundation
 
@@ -52,8 +53,8 @@ struct Check: ParsableCommand {
       guard parts.count == 2, let level = RuleLevel(rawValue: parts[1]) else {
         throw ValidationError("--rule takes NAME=LEVEL with LEVEL off, info, warning or error, not '\(setting)'")
       }
-      guard Rule.named(parts[0]) != nil else {
-        let hint = Suggestions.nearest(to: parts[0], in: Rule.all.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+      guard RuleCatalog.named(parts[0]) != nil else {
+        let hint = Suggestions.nearest(to: parts[0], in: RuleCatalog.ids).map { "; did you mean '\($0)'?" } ?? ""
         throw ValidationError("--rule: there is no rule '\(parts[0])'\(hint)")
       }
       levels[parts[0]] = level
@@ -80,7 +81,7 @@ struct Check: ParsableCommand {
       Terminal.standardOutput(JSONRenderer.render(result.diagnostics, summary: result.summary, sources: result.sources))
     case .sarif:
       Terminal.standardOutput(
-        SARIFRenderer.render(result.diagnostics, sources: result.sources, version: Callflow.configuration.version))
+        SARIFRenderer.render(result.diagnostics, sources: result.sources, rules: RuleCatalog.infos, version: Callflow.configuration.version))
     case .github:
       Terminal.standardOutput(GitHubRenderer.render(result.diagnostics, sources: result.sources))
     }

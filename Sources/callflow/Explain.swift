@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallflowDiagnostics
+import CallflowRules
 
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -11,13 +12,13 @@ struct Explain: ParsableCommand {
   var rule: String?
 
   func validate() throws {
-    guard let rule, Rule.named(rule) == nil else { return }
-    let hint = Suggestions.nearest(to: rule, in: Rule.all.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+    guard let rule, RuleCatalog.named(rule) == nil else { return }
+    let hint = Suggestions.nearest(to: rule, in: RuleCatalog.ids).map { "; did you mean '\($0)'?" } ?? ""
     throw ValidationError("there is no rule '\(rule)'\(hint) (`callflow explain` lists them)")
   }
 
   func run() {
-    guard let id = rule, let rule = Rule.named(id) else {
+    guard let id = rule, let rule = RuleCatalog.named(id) else {
       Terminal.standardOutput(Self.list())
       return
     }
@@ -26,11 +27,11 @@ struct Explain: ParsableCommand {
 
   /// Every rule by section, one line each.
   static func list() -> String {
-    let width = Rule.all.map(\.id.count).max() ?? 0
+    let width = RuleCatalog.ids.map(\.count).max() ?? 0
     var out = ""
-    for section in Rule.Section.allCases {
+    for section in RuleSection.allCases {
       out += "\(section.rawValue):\n"
-      for rule in Rule.all where rule.section == section {
+      for rule in RuleCatalog.all where rule.section == section {
         let padding = String(repeating: " ", count: width - rule.id.count)
         out += "  \(rule.id)\(padding)  \(rule.severity.rawValue.padding(7))  \(rule.summary)\n"
       }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallflowBytecode
 import CallflowDiagnostics
+import CallflowRules
 import CallflowDriver
 import CallflowVM
 import Foundation

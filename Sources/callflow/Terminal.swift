@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import Foundation
 
 /// Writing to the terminal, and whether to colour it.

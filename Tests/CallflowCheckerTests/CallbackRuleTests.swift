@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 import Testing
 
@@ -498,14 +499,14 @@ import Testing
   @Test func catalogRowsNameRealRules() {
     for kind in BlockKind.allCases {
       let spec = kind.spec
-      if let rule = spec.placementRule { #expect(Rule.named(rule) != nil, "\(kind.rawValue): \(rule)") }
+      if let rule = spec.placementRule { #expect(RuleCatalog.named(rule.id) != nil, "\(kind.rawValue): \(rule.id)") }
       for branchRule in spec.branchRules {
-        #expect(Rule.named(branchRule.rule) != nil, "\(kind.rawValue): \(branchRule.rule)")
+        #expect(RuleCatalog.named(branchRule.rule.id) != nil, "\(kind.rawValue): \(branchRule.rule.id)")
         #expect(branchRule.branches.allSatisfy(spec.branches.contains))
       }
       func visit(_ parameters: [ParameterSpec]) {
         for parameter in parameters {
-          if let rule = parameter.rule { #expect(Rule.named(rule) != nil, "\(kind.rawValue).\(parameter.name): \(rule)") }
+          if let rule = parameter.rule { #expect(RuleCatalog.named(rule.id) != nil, "\(kind.rawValue).\(parameter.name): \(rule.id)") }
           if case .record(let nested) = parameter.type { visit(nested) }
         }
       }

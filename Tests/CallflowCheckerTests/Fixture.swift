@@ -1,5 +1,6 @@
 import CallflowChecker
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 import CallflowYAML
 

@@ -1,5 +1,6 @@
 import CallflowYAML
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 import Testing
 

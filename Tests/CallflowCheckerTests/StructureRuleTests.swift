@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import Testing
 
 /// The "Syntax and structure" rules, each on a flow that breaks it and one that does not.

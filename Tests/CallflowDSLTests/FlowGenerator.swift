@@ -1,5 +1,6 @@
 import CallflowTestSupport
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// A deterministic generator of random flows, for the conversion property tests: names and

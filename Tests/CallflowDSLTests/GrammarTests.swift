@@ -1,5 +1,6 @@
 import CallflowTestSupport
 import CallflowDiagnostics
+import CallflowRules
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CallflowDiagnostics
+import CallflowRules
 
 @Suite struct JSONRendererTests {
   @Test func rendersThePinnedShapeWithKeysInOrder() {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CallflowDiagnostics
+import CallflowRules
 
 @Suite struct SuggestionsTests {
   @Test func findsTyposByEditDistance() {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CallflowDiagnostics
+import CallflowRules
 
 @Suite struct TextRendererTests {
   let sources: SourceMap = {

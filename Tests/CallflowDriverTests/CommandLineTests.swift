@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowTestSupport
 import Foundation
 import Testing
@@ -152,8 +153,8 @@ struct CLI {
     let out = try CLI.run(["explain"])
     #expect(out.status == 0)
     let lines = out.stdout.split(separator: "\n")
-    #expect(lines.count == Rule.all.count + Rule.Section.allCases.count)
-    #expect(lines.contains { $0.hasPrefix("  callback-typestate ") && $0.hasSuffix(Rule.callbackTypestate.summary) })
+    #expect(lines.count == RuleCatalog.all.count + RuleSection.allCases.count)
+    #expect(lines.contains { $0.hasPrefix("  callback-typestate ") && $0.hasSuffix(CallbackTypestateRule().summary) })
   }
 }
 

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowDriver
 import CallflowTestSupport
 import Foundation
@@ -8,14 +9,14 @@ import Testing
 /// examples are projects: each fenced block whose first line is `# file: PATH` (YAML) or
 /// `// file: PATH` (DSL) is a file. The failing example must produce that rule and no other,
 /// exactly as the page's `text` block shows; the passing example must produce nothing.
-/// `CALLFLOW_UPDATE_DOCS=1 swift test` rewrites the output blocks, the pages' severity lines
-/// and the copy of the pages that `callflow explain` prints.
+/// `CALLFLOW_UPDATE_DOCS=1 swift test` rewrites the output blocks, the pages' severity
+/// lines; `callflow explain` prints the pages themselves, embedded in the binary.
 @Suite struct RuleDocsTests {
   static let updating = ProcessInfo.processInfo.environment["CALLFLOW_UPDATE_DOCS"] == "1"
 
-  @Test(arguments: Rule.all.map(\.id))
+  @Test(arguments: RuleCatalog.ids)
   func pageExamplesBehaveAsDocumented(_ id: String) throws {
-    let rule = try #require(Rule.named(id))
+    let rule = try #require(RuleCatalog.named(id))
     let url = URL(fileURLWithPath: packageRoot).appendingPathComponent("Docs/rules/\(id).md")
     var page = try RulePage(text: String(contentsOf: url, encoding: .utf8))
     #expect(page.title == "# `\(id)`", "the page's title names the rule")
@@ -44,25 +45,20 @@ import Testing
   @Test func everyPageIsARule() throws {
     let folder = URL(fileURLWithPath: packageRoot).appendingPathComponent("Docs/rules")
     let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
-    #expect(Set(pages.map { String($0.dropLast(3)) }) == Set(Rule.all.map(\.id)))
+    #expect(Set(pages.map { String($0.dropLast(3)) }) == Set(RuleCatalog.ids))
   }
 
-  /// `callflow explain` prints pages compiled into the binary; they must be the pages of Docs/rules.
+  /// `callflow explain` prints the pages embedded in the binary as resources: they must be
+  /// the pages of Docs/rules, and each rule type carries its page's examples.
   @Test func explainPrintsThePages() throws {
     let folder = URL(fileURLWithPath: packageRoot).appendingPathComponent("Docs/rules")
-    var pages: [(String, String)] = []
-    for rule in Rule.all {
+    for rule in RuleCatalog.all {
       let text = try String(contentsOf: folder.appendingPathComponent("\(rule.id).md"), encoding: .utf8)
-      pages.append((rule.id, text))
+      #expect(rule.documentation == text, "\(rule.id): the embedded page is not Docs/rules/\(rule.id).md")
+      let page = RulePage(text: text)
+      #expect(rule.failingExample.map { $0.split(separator: "\n").first.map(String.init) } == page.fenceFirstLines(in: "Failing example"))
+      #expect(!rule.passingExample.isEmpty, "\(rule.id) has a passing example")
     }
-    let generated = RuleDocumentationSource.swift(pages)
-    let url = URL(fileURLWithPath: packageRoot).appendingPathComponent("Sources/CallflowDiagnostics/RuleDocumentation.swift")
-    if Self.updating {
-      try generated.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    #expect(try String(contentsOf: url, encoding: .utf8) == generated, "run CALLFLOW_UPDATE_DOCS=1 swift test")
-    for (id, text) in pages { #expect(Rule.named(id)?.documentation == text) }
   }
 
   private func run(_ files: [(path: String, text: String)]) throws -> (diagnostics: [Diagnostic], text: String) {
@@ -84,28 +80,6 @@ extension Array {
   fileprivate func nonEmpty() throws -> Self {
     try #require(!isEmpty, "an example with no files")
     return self
-  }
-}
-
-/// The Swift source that embeds the rule pages for `callflow explain`.
-enum RuleDocumentationSource {
-  static func swift(_ pages: [(id: String, text: String)]) -> String {
-    var out = """
-      // Generated from Docs/rules/*.md by `CALLFLOW_UPDATE_DOCS=1 swift test`. Do not edit.
-
-      extension Rule {
-        /// The rule's page of documentation, as in `Docs/rules/<rule>.md`.
-        public var documentation: String { ruleDocumentation[id] ?? "" }
-      }
-
-      private let ruleDocumentation: [String: String] = [
-
-      """
-    for (id, text) in pages {
-      out += "  \"\(id)\": #\"\"\"\n\(text)\n\"\"\"#,\n"
-    }
-    out += "]\n"
-    return out
   }
 }
 
@@ -160,6 +134,11 @@ struct RulePage {
       }
       return nil
     }
+  }
+
+  /// The first line of each fence of a section.
+  func fenceFirstLines(in section: String) -> [String?] {
+    fences(in: section).map { $0.content.first.map { lines[$0] } }
   }
 
   /// The `text` fence of a section: the diagnostics shown.

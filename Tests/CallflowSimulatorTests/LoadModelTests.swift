@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowDriver
 import CallflowSimulator
 import CallflowSyntax

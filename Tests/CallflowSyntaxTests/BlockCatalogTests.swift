@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import Testing
 
 @testable import CallflowSyntax
@@ -22,7 +23,7 @@ import Testing
     if let main = spec.mainParameter { #expect(spec.parameter(main) != nil, "main parameter \(main) of \(kind)") }
     if let perValue = spec.branchPerValueOf { #expect(spec.parameter(perValue) != nil) }
     for group in spec.requiresOneOf { #expect(group.allSatisfy { spec.parameter($0) != nil }) }
-    if let rule = spec.placementRule { #expect(Rule.named(rule) != nil) }
+    if let rule = spec.placementRule { #expect(RuleCatalog.named(rule.id) != nil) }
     #expect(!spec.allowedIn.isEmpty)
     #expect(Set(spec.parameters.map(\.name)).count == spec.parameters.count)
     #expect(Set(spec.branches).count == spec.branches.count)

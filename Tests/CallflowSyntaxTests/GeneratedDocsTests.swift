@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowTestSupport
 import Foundation
 import Testing
@@ -13,7 +14,7 @@ import Testing
   }
 
   @Test func ruleCatalogMatchesTheRuleTable() throws {
-    try checkGeneratedRegion(file: "Docs/DIAGNOSTICS.md", name: "rules", content: Rule.markdownCatalog())
+    try checkGeneratedRegion(file: "Docs/DIAGNOSTICS.md", name: "rules", content: RuleCatalog.markdown())
   }
 
   @Test func referenceCoversEveryBlockParameterAndBranch() {

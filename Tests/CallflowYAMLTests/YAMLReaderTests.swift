@@ -1,5 +1,6 @@
 import CallflowTestSupport
 import CallflowDiagnostics
+import CallflowRules
 import Testing
 
 @testable import CallflowYAML

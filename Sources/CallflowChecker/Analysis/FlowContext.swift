@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// A checked flow with what the flow-graph rules share: its graph, each block's catalog row,

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// `callback-number-unvalidated`: the number a callback dials must pass a phone validation on

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// The rules on the settings of each callback `transfer-to-queue` queues:

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// The facts of a flow the project rules judge once they know how flows refer to each other:

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSyntax
 
 /// The rules on a flow's block graph: `dead-end`, `unconnected-branch`, `unreachable-block`
@@ -51,7 +52,8 @@ struct GraphRules {
     // Branches a rule of their own watches are reported by it.
     for branchRule in spec.branchRules {
       let unconnected = missing.filter(branchRule.branches.contains)
-      guard !unconnected.isEmpty, let rule = Rule.named(branchRule.rule) else { continue }
+      guard !unconnected.isEmpty else { continue }
+      let rule = branchRule.rule
       missing.removeAll(where: branchRule.branches.contains)
       let subject = unconnected.count == 1 ? "branch \(Suggestions.list(unconnected)) of \(what) goes" : "branches \(Suggestions.list(unconnected)) of \(what) go"
       bag.report(

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSimulator
 import CallflowSyntax
 

@@ -1,5 +1,6 @@
 import CallflowBytecode
 import CallflowDiagnostics
+import CallflowRules
 import CallflowSimulator
 import CallflowSyntax
 import CallflowVM

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 
 /// The attribute namespace a flow can read: what the platform provides and what blocks write.
 public enum AttributeCatalog {

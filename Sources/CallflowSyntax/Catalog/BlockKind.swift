@@ -1,3 +1,5 @@
+import CallflowRules
+
 /// Every block kind of the language. ``spec`` is the catalog: one row per kind, read by the
 /// front ends, the checker, the docs and every later stage. Adding a block is adding a case
 /// and its row here.
@@ -177,20 +179,20 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
             "callback",
             .record([
               ParameterSpec(
-                "initial-delay", .duration(1...259_200), rule: "callback-interval-range",
+                "initial-delay", .duration(1...259_200), rule: CallbackIntervalRangeRule(),
                 "from the request to queueing the callback (1s to 3d)"),
               ParameterSpec(
-                "max-retries", .integer(0...Int.max), rule: "callback-retries-range",
+                "max-retries", .integer(0...Int.max), rule: CallbackRetriesRangeRule(),
                 "redials after no answer (2 means at most three calls)"),
               ParameterSpec(
-                "retry-interval", .duration(1...259_200), rule: "callback-interval-range",
+                "retry-interval", .duration(1...259_200), rule: CallbackIntervalRangeRule(),
                 "the minimum time between attempts (1s to 3d)"),
               ParameterSpec("working-queue", .reference(.queue), "the queue the callback waits in"),
               ParameterSpec("creation-flow", .reference(.flow(.exactly(.inbound))), "an `inbound` flow run when the callback is created"),
               ParameterSpec("dial-mode", .word(["agent-first", "customer-first"]), "who is called first (default agent-first)"),
               ParameterSpec("outbound-flow", .reference(.flow(.exactly(.outbound))), "the `outbound` flow of a customer-first callback"),
               ParameterSpec(
-                "expiry", .duration(1...604_800), rule: "callback-interval-range",
+                "expiry", .duration(1...604_800), rule: CallbackIntervalRangeRule(),
                 "when an unworked callback is deleted (at most 7d, the default)"),
             ]),
             "queue a callback instead of the caller"),
@@ -223,7 +225,7 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
         success: .branchesOnly, allowedIn: [.outbound],
         branchRules: [
           BranchRule(
-            branches: ["voicemail-beep", "voicemail-no-beep"], rule: "voicemail-unhandled",
+            branches: ["voicemail-beep", "voicemail-no-beep"], rule: VoicemailUnhandledRule(),
             consequence: "a callback answered by a voicemail is dropped",
             reason: "a voicemail counts as connected and is never retried: recreate the callback (`create-callback`) or leave a message")
         ])
@@ -261,7 +263,7 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
         allowedIn: all, writes: ["$.Customer.*"],
         branchRules: [
           BranchRule(
-            branches: ["multiple"], rule: "profile-multiple-unhandled",
+            branches: ["multiple"], rule: ProfileMultipleUnhandledRule(),
             consequence: "a caller who matches several profiles is disconnected",
             reason: "several profiles can match one number (a family, a shared phone): ask for an account id, or go on without `$.Customer.*`")
         ])
@@ -274,7 +276,7 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
           ParameterSpec("name", .text, "the caller's name for the agent"),
         ],
         branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue, .outbound],
-        placementRule: "callback-block-placement")
+        placementRule: CallbackBlockPlacementRule())
     case .startCallback:
       return BlockSpec(
         .callback, "Takes the caller out of the queue and starts a callback request.",

@@ -1,3 +1,5 @@
+import CallflowRules
+
 /// The kinds of named resources a parameter can refer to.
 public enum ResourceKind: Hashable, Sendable {
   case queue
@@ -106,9 +108,9 @@ public struct ParameterSpec: Sendable {
   public let summary: String
   /// The rule that reports a value of the wrong type or out of range, when not
   /// `invalid-value` (a callback's `max-retries` is `callback-retries-range`'s).
-  public let rule: String?
+  public let rule: (any Rule)?
 
-  public init(_ name: String, _ type: ValueType, required: Bool = false, rule: String? = nil, _ summary: String) {
+  public init(_ name: String, _ type: ValueType, required: Bool = false, rule: (any Rule)? = nil, _ summary: String) {
     self.name = name
     self.type = type
     self.required = required
@@ -131,7 +133,7 @@ public struct ConditionalRequirement: Sendable {
 /// `unconnected-branch`: `check-call-progress`'s voicemail branches (`voicemail-unhandled`).
 public struct BranchRule: Sendable {
   public let branches: [String]
-  public let rule: String
+  public let rule: any Rule
   /// What befalls a contact on those branches, for the diagnostic.
   public let consequence: String
   /// Why it matters, for the note.
@@ -187,7 +189,7 @@ public final class BlockSpec: Sendable {
   /// The flow types that may use the block.
   public let allowedIn: Set<FlowType>
   /// The rule reporting the block outside `allowedIn`, when not `block-not-allowed`.
-  public let placementRule: String?
+  public let placementRule: (any Rule)?
   /// The attributes the block writes: exact paths, or roots ending in `.*`.
   public let writes: [String]
   /// Branches a rule of their own requires to be connected.
@@ -205,7 +207,7 @@ public final class BlockSpec: Sendable {
     main: String? = nil, requiresOneOf: [[String]] = [], requiresWhen: [ConditionalRequirement] = [],
     open: ValueType? = nil,
     branches: [String], branchPerValueOf: String? = nil, success: SuccessBehavior,
-    allowedIn: Set<FlowType>, placementRule: String? = nil, writes: [String] = [], branchRules: [BranchRule] = []
+    allowedIn: Set<FlowType>, placementRule: (any Rule)? = nil, writes: [String] = [], branchRules: [BranchRule] = []
   ) {
     self.category = category
     self.summary = summary

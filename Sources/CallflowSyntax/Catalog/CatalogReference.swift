@@ -32,7 +32,7 @@ public enum CatalogReference {
     var out = "### \(kind.rawValue)\n\n\(spec.summary)\n\n"
     let allowed = FlowType.allCases.filter(spec.allowedIn.contains).map { "`\($0.rawValue)`" }
     out += "- Category: \(spec.category.rawValue). Allowed in \(allowed.joined(separator: ", ")) flows"
-    if let rule = spec.placementRule { out += " (elsewhere: `\(rule)`)" }
+    if let rule = spec.placementRule { out += " (elsewhere: `\(rule.id)`)" }
     out += ".\n"
     if let main = spec.mainParameter { out += "- Short form: `\(kind.rawValue): <\(main)>`.\n" }
     if let open = spec.openParameters {

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 
 /// The JSON Schema (draft-07) of `center.yaml`.
 public enum CenterSchema {
@@ -97,7 +98,7 @@ public enum ConfigSchema {
               ("type", "object"), ("additionalProperties", false),
               (
                 "properties",
-                .object(Rule.all.map { ($0.id, .object([("description", .string($0.summary)), ("enum", .array(RuleLevel.allCases.map { .string($0.rawValue) }))])) })
+                .object(RuleCatalog.all.map { ($0.id, .object([("description", .string($0.summary)), ("enum", .array(RuleLevel.allCases.map { .string($0.rawValue) }))])) })
               ),
             ])
           ),

@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowRules
 import Foundation
 
 /// `${NAME}` substitution values: the chosen environment of `callflow.yaml`, overridden by

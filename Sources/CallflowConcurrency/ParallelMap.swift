@@ -1,7 +1,9 @@
 import Dispatch
 
-/// `body(i)` for every `i` in `0..<count`, run on all cores; results in index order.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+/// `body(i)` for every `i` in `0..<count`, run on all cores; results in index order. The one
+/// parallel loop of the toolchain: the driver parses and checks files with it, the graph draws
+/// flows with it.
+public func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
   guard count > 1 else { return (0..<count).map(body) }
   let slots = Slots<T>(count: count)
   DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(body(i), at: i) }

@@ -1,0 +1,18 @@
+import CallflowDiagnostics
+
+/// `callback-number-unset`: a callback transfer on a path with no `set-callback-number` (the platform dials the caller's address).
+public struct CallbackNumberUnsetRule: Rule {
+  public let id = "callback-number-unset"
+  public let severity = Severity.warning
+  public let section = RuleSection.callbacks
+  public let summary =
+    "a callback transfer on a path with no `set-callback-number` (the platform dials the caller's address)"
+  public var page: [UInt8] { PackageResources.callback_number_unset_md }
+
+  public init() {}
+}
+
+extension Rule where Self == CallbackNumberUnsetRule {
+  /// `callback-number-unset`.
+  public static var callbackNumberUnset: Self { Self() }
+}

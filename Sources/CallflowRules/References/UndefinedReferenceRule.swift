@@ -1,0 +1,19 @@
+import CallflowDiagnostics
+
+/// `undefined-reference`: a queue, flow, prompt, hours or routing profile that the project does not define.
+public struct UndefinedReferenceRule: Rule {
+  public let id = "undefined-reference"
+  public let severity = Severity.error
+  public let section = RuleSection.references
+  public let summary =
+    "a queue, flow, prompt, hours or routing profile that the project does not define"
+  public let compilerDependency: String? = "the module would name something it does not carry, and no host could load it"
+  public var page: [UInt8] { PackageResources.undefined_reference_md }
+
+  public init() {}
+}
+
+extension Rule where Self == UndefinedReferenceRule {
+  /// `undefined-reference`.
+  public static var undefinedReference: Self { Self() }
+}

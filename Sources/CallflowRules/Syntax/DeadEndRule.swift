@@ -1,0 +1,18 @@
+import CallflowDiagnostics
+
+/// `dead-end`: a non-terminal block whose success path leads nowhere (the contact falls off the flow).
+public struct DeadEndRule: Rule {
+  public let id = "dead-end"
+  public let severity = Severity.error
+  public let section = RuleSection.syntax
+  public let summary =
+    "a non-terminal block whose success path leads nowhere (the contact falls off the flow)"
+  public var page: [UInt8] { PackageResources.dead_end_md }
+
+  public init() {}
+}
+
+extension Rule where Self == DeadEndRule {
+  /// `dead-end`.
+  public static var deadEnd: Self { Self() }
+}

@@ -1,0 +1,19 @@
+import CallflowDiagnostics
+
+/// `duplicate-key`: the same key twice in one YAML mapping (including two blocks with one id).
+public struct DuplicateKeyRule: Rule {
+  public let id = "duplicate-key"
+  public let severity = Severity.error
+  public let section = RuleSection.syntax
+  public let summary =
+    "the same key twice in one YAML mapping (including two blocks with one id)"
+  public let compilerDependency: String? = "the compiler would keep one of the two and drop the other"
+  public var page: [UInt8] { PackageResources.duplicate_key_md }
+
+  public init() {}
+}
+
+extension Rule where Self == DuplicateKeyRule {
+  /// `duplicate-key`.
+  public static var duplicateKey: Self { Self() }
+}

@@ -1,0 +1,18 @@
+import CallflowDiagnostics
+
+/// `loop-without-wait`: a cycle that can repeat without a `wait`, `get-input`, `store-input` or bounded `loop`.
+public struct LoopWithoutWaitRule: Rule {
+  public let id = "loop-without-wait"
+  public let severity = Severity.error
+  public let section = RuleSection.syntax
+  public let summary =
+    "a cycle that can repeat without a `wait`, `get-input`, `store-input` or bounded `loop`"
+  public var page: [UInt8] { PackageResources.loop_without_wait_md }
+
+  public init() {}
+}
+
+extension Rule where Self == LoopWithoutWaitRule {
+  /// `loop-without-wait`.
+  public static var loopWithoutWait: Self { Self() }
+}
