@@ -95,6 +95,11 @@ let package = Package(
       // The golden diagrams, read from the package's folder.
       exclude: ["samples.dot", "queued-callback-inbound.dot"]),
     .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
-    .testTarget(name: "CallflowDriverTests", dependencies: ["CallflowDriver", "callflow", "CallflowTestSupport"]),
+    .testTarget(
+      name: "CallflowDriverTests",
+      dependencies: [
+        "CallflowDriver", "callflow", "CallflowTestSupport", "CallflowCompiler", "CallflowBytecode", "CallflowVM", "CallflowDiagnostics",
+        "CallflowRules",
+      ]),
   ]
 )

@@ -23,11 +23,16 @@ public struct Argument: Sendable {
   public var value: Located<TypedValue>
 }
 
-/// One condition of `check-attribute`: an operator, its operand and the block it goes to.
+/// One condition of `check-attribute`, read once from the source: its operator, its operand
+/// and the block it goes to. The checker's edges, the compiler's `compare` instructions and the
+/// diagram all come from this one list, so a condition and its target cannot part. The
+/// operator or operand is `nil` when what was written is not one (and was reported).
 public struct Condition: Sendable {
-  public var op: Located<String>
-  public var operand: Located<TypedValue>
+  public var op: Located<ConditionOperator>?
+  public var operand: Located<TypedValue>?
   public var target: Located<String>
+  /// The label of the condition's edge: the operator and operand as written.
+  public var label: String
 }
 
 /// A control-flow edge: the branch taken and the block it leads to.
@@ -63,6 +68,15 @@ public struct CheckedBlock: Sendable {
 
   /// The argument named `name`, if given and well-typed.
   public func argument(_ name: String) -> Argument? { arguments.first { $0.name.value == name } }
+
+  /// The block's conditions (`check-attribute`), in order: each with its operator, operand and
+  /// target, as the edges of source `condition` list them.
+  public var conditions: [Condition] {
+    for argument in arguments {
+      if case .conditions(let conditions) = argument.value.value { return conditions }
+    }
+    return []
+  }
 }
 
 /// A flow after checking: its blocks with typed arguments and resolved edges.

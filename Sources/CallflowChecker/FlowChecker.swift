@@ -107,14 +107,14 @@ struct FlowChecker {
     blockID(block.id)
     guard let kind = checked.kind else {
       if !block.kind.value.isEmpty { unknownKind(block.kind) }
-      checked.edges = edges(block, kind: nil)
+      checked.edges = edges(block, conditions: [])
       return checked
     }
     let spec = kind.spec
     placement(kind, spec, block)
     checked.arguments = arguments(block, kind, spec)
     flowTypes(checked.arguments, parameters: spec.parameters, top: checked.arguments)
-    checked.edges = edges(block, kind: kind)
+    checked.edges = edges(block, conditions: checked.conditions)
     branchNames(block, kind, spec, checked.arguments)
     return checked
   }
@@ -251,7 +251,9 @@ struct FlowChecker {
 
   // MARK: Branches
 
-  private mutating func edges(_ block: BlockSyntax, kind: BlockKind?) -> [Edge] {
+  /// The block's edges: `next`, its branches, then its conditions (typed once, with the
+  /// block's arguments).
+  private mutating func edges(_ block: BlockSyntax, conditions: [Condition]) -> [Edge] {
     var edges: [Edge] = []
     if let next = block.next {
       edges.append(Edge(label: "next", source: .next, target: next, targetIndex: blockIndex[next.value]))
@@ -260,18 +262,9 @@ struct FlowChecker {
       edges.append(
         Edge(label: branch.name.value, source: .branch, target: branch.target, targetIndex: blockIndex[branch.target.value]))
     }
-    if kind == .checkAttribute, case .record(let fields) = block.body.kind,
-      let conditions = fields.first(where: { $0.name.value == "conditions" }), case .list(let items) = conditions.value.kind
-    {
-      for item in items {
-        guard case .record(let parts) = item.kind, let goto = parts.first(where: { $0.name.value == "goto" }),
-          let target = goto.value.scalarText
-        else { continue }
-        let op = parts.first { $0.name.value != "goto" }
-        let label = op.map { "\($0.name.value) \($0.value.scalarText ?? "…")" } ?? "condition"
-        let located = Located(target, at: goto.value.span)
-        edges.append(Edge(label: label, source: .condition, target: located, targetIndex: blockIndex[target]))
-      }
+    for condition in conditions {
+      edges.append(
+        Edge(label: condition.label, source: .condition, target: condition.target, targetIndex: blockIndex[condition.target.value]))
     }
     for edge in edges where edge.targetIndex == nil { self.target(edge.target, what: "branch `\(edge.label)`") }
     return edges

@@ -141,42 +141,47 @@ struct ValueTyper {
     guard case .list(let items) = value.kind else {
       return invalid("\(what()) must be a list of `{<operator>: value, goto: block}` items, not \(value.kindDescription)", value)
     }
+    let operators = ConditionOperator.allCases.map(\.rawValue)
     var result: [Condition] = []
     for item in items {
       guard case .record(let fields) = item.kind else {
         _ = invalid("a condition is a mapping such as `{equals: gold, goto: vip}`, not \(item.kindDescription)", item)
         continue
       }
-      var op: (Located<String>, SyntaxValue)?
+      var op: (Located<ConditionOperator>, SyntaxValue)?
       var target: Located<String>?
       for field in fields {
         if field.name.value == "goto" {
           if let t = expect(ScalarTyping.text(field.value), field.value, "`goto`", { $0 }) { target = t }
-        } else if BlockKind.conditionOperators.contains(field.name.value) {
+        } else if let known = ConditionOperator(rawValue: field.name.value) {
           if let (first, _) = op {
             bag.report(
-              .invalidValue, "a condition has one operator, but this one has `\(first.value)` and `\(field.name.value)`",
+              .invalidValue, "a condition has one operator, but this one has `\(first.value.rawValue)` and `\(field.name.value)`",
               at: field.name.span)
           } else {
-            op = (field.name, field.value)
+            op = (Located(known, at: field.name.span), field.value)
           }
         } else {
-          unknownParameter(field.name, known: BlockKind.conditionOperators + ["goto"], in: "a condition")
+          unknownParameter(field.name, known: operators + ["goto"], in: "a condition")
         }
       }
+      // The edge's label: the first key that is not `goto`, as written.
+      let written = fields.first { $0.name.value != "goto" }
+      let label = written.map { "\($0.name.value) \($0.value.scalarText ?? "…")" } ?? "condition"
       guard let (opName, operandValue) = op else {
         bag.report(
           .missingParameter, "this condition has no operator", at: item.span,
-          notes: [Note("expected one of \(Suggestions.list(BlockKind.conditionOperators, conjunction: "or"))")])
+          notes: [Note("expected one of \(Suggestions.list(operators, conjunction: "or"))")])
+        if let target { result.append(Condition(op: nil, operand: nil, target: target, label: label)) }
         continue
       }
       guard let target else {
         bag.report(.missingParameter, "this condition has no `goto`: the block to go to when it holds", at: item.span)
         continue
       }
-      let operandType: ValueType = BlockKind.numericOperators.contains(opName.value) ? .integer(Int.min...Int.max) : .valueOrAttribute
-      guard let operand = type(operandValue, as: operandType, what: "the operand of `\(opName.value)`") else { continue }
-      result.append(Condition(op: opName, operand: operand, target: target))
+      let operandType: ValueType = opName.value.isNumeric ? .integer(Int.min...Int.max) : .valueOrAttribute
+      let operand = type(operandValue, as: operandType, what: "the operand of `\(opName.value.rawValue)`")
+      result.append(Condition(op: opName, operand: operand, target: target, label: label))
     }
     return Located(.conditions(result), at: value.span)
   }

@@ -117,17 +117,16 @@ struct FlowEmitter {
       emit(.jump, [.target(label(b, "next"))])
     case .checkAttribute:
       let attribute = block.argument("attribute").map { constant($0.value.value) } ?? .text(.attribute, "")
-      let conditionEdges = block.edges.filter { $0.source == .condition }
-      if case .conditions(let conditions)? = block.argument("conditions")?.value.value {
-        for (i, condition) in conditions.enumerated() {
-          let edge = i < conditionEdges.count ? conditionEdges[i] : nil
-          emit(
-            .compare,
-            [
-              .constant(attribute), .constant(.text(.word, condition.op.value)), .constant(constant(condition.operand.value)),
-              .target(edge?.targetIndex.map(Label.block) ?? .trap),
-            ])
-        }
+      // Each condition goes to its own target: both come from the one typed list.
+      for condition in block.conditions {
+        guard let op = condition.op, let operand = condition.operand else { continue }
+        let target = block.edges.first { $0.source == .condition && $0.target.span == condition.target.span }?.targetIndex
+        emit(
+          .compare,
+          [
+            .constant(attribute), .constant(.text(.word, op.value.rawValue)), .constant(constant(operand.value)),
+            .target(target.map(Label.block) ?? .trap),
+          ])
       }
       emit(.jump, [.target(label(b, "no-match"))])
     case .loop:

@@ -62,7 +62,8 @@ enum BlockLabel {
     case .reference(_, let name): name
     case .list(let items): items.map { text($0.value) }.joined(separator: ", ")
     case .record(let fields): fields.map { "\($0.name.value): \(text($0.value.value))" }.joined(separator: ", ")
-    case .conditions(let conditions): conditions.map { "\($0.op.value) \(text($0.operand.value))" }.joined(separator: "; ")
+    case .conditions(let conditions):
+      conditions.compactMap { c in c.op.map { op in "\(op.value.rawValue) \(c.operand.map { text($0.value) } ?? "…")" } }.joined(separator: "; ")
     }
   }
 }

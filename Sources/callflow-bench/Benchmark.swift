@@ -75,7 +75,7 @@ struct Benchmark {
     // `callflow build`: the check with checked blocks kept, then compiling and encoding.
     guard let built = try? BuildRun.run(path: root).bytes else { fatalError("the generated project does not build") }
     let build = measure(runs) { try? BuildRun.run(path: root) }
-    let checked = try CheckRun.run(paths: [root])
+    let checked = try CheckRun.run(paths: [root], options: BuildRun.compiling(CheckOptions()))
     let compile = measure(runs) { try? BuildRun.compile(checked, path: root) }
     // `callflow graph`: the check with blocks kept, then the diagram.
     let graph = measure(runs) { try? GraphRun.dot(paths: [root]) }

@@ -20,12 +20,12 @@ struct Build: ParsableCommand {
   @Option(name: .shortAndLong, help: "The module file to write (e.g. acme.cfbc).")
   var output: String
 
-  @OptionGroup var substitutions: Substitutions
+  @OptionGroup var checking: CheckingOptions
 
   func run() throws {
     let result: BuildResult
     do {
-      result = try BuildRun.run(path: path, options: CheckOptions(environment: substitutions.env, defines: substitutions.values))
+      result = try BuildRun.run(path: path, options: checking.checkOptions())
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
@@ -33,7 +33,7 @@ struct Build: ParsableCommand {
     let check = result.check
     if !check.diagnostics.isEmpty {
       Terminal.standardError(
-        TextRenderer(colors: Terminal.wantsColor(.auto, fd: STDERR_FILENO)).render(check.diagnostics, sources: check.sources))
+        TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO)).render(check.diagnostics, sources: check.sources))
     }
     guard let bytes = result.bytes else {
       Terminal.standardError(check.summary.sentence + "; nothing written\n")

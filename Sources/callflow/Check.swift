@@ -30,53 +30,32 @@ struct Check: ParsableCommand {
   @Option(name: .long, help: "Output format: text, json, sarif (SARIF 2.1.0) or github (workflow annotations).")
   var format: OutputFormat = .text
 
-  @Option(name: .long, help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
-  var color: ColorMode = .auto
-
   @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
   var werror = false
 
-  @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's level: off, info, warning or error (repeatable).", valueName: "NAME=LEVEL"))
-  var rules: [String] = []
-
-  @OptionGroup var substitutions: Substitutions
-
-  func validate() throws {
-    _ = try ruleLevels()
-  }
-
-  /// The `--rule` settings, checked: the rule must exist and the level be one of the four.
-  func ruleLevels() throws -> [String: RuleLevel] {
-    var levels: [String: RuleLevel] = [:]
-    for setting in rules {
-      let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, let level = RuleLevel(rawValue: parts[1]) else {
-        throw ValidationError("--rule takes NAME=LEVEL with LEVEL off, info, warning or error, not '\(setting)'")
-      }
-      guard RuleCatalog.named(parts[0]) != nil else {
-        let hint = Suggestions.nearest(to: parts[0], in: RuleCatalog.ids).map { "; did you mean '\($0)'?" } ?? ""
-        throw ValidationError("--rule: there is no rule '\(parts[0])'\(hint)")
-      }
-      levels[parts[0]] = level
-    }
-    return levels
-  }
+  @OptionGroup var checking: CheckingOptions
 
   func run() throws {
     let result: CheckResult
     do {
       result = try CheckRun.run(
         paths: paths,
-        options: CheckOptions(environment: substitutions.env, defines: substitutions.values, keepCheckedBlocks: false, ruleLevels: try ruleLevels()))
+        options: checking.checkOptions(keepCheckedBlocks: false))
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
     }
     switch format {
     case .text:
-      let colors = Terminal.wantsColor(color, fd: STDOUT_FILENO)
+      let colors = checking.wantsColor(fd: STDOUT_FILENO)
       Terminal.standardOutput(TextRenderer(colors: colors).render(result.diagnostics, sources: result.sources))
       Terminal.standardError(result.summary.sentence + "\n")
+      if !result.hiddenFromCompiler.isEmpty {
+        let rules = Set(result.hiddenFromCompiler).sorted().map { "`\($0)`" }.joined(separator: ", ")
+        let count = result.hiddenFromCompiler.count
+        Terminal.standardError(
+          "note: \(count) \(count == 1 ? "error" : "errors") of \(rules) switched off here would still stop `callflow build`: the compiler depends on \(count == 1 ? "it" : "them")\n")
+      }
     case .json:
       Terminal.standardOutput(JSONRenderer.render(result.diagnostics, summary: result.summary, sources: result.sources))
     case .sarif:

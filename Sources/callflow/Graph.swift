@@ -32,11 +32,11 @@ struct Graph: ParsableCommand {
   @Option(name: .long, help: "Draw only this flow, with the numbers that start it and the flows it refers to.")
   var flow: String?
 
-  @OptionGroup var substitutions: Substitutions
+  @OptionGroup var checking: CheckingOptions
 
   func run() throws {
     do {
-      let options = CheckOptions(environment: substitutions.env, defines: substitutions.values)
+      let options = checking.checkOptions()
       let result = try GraphRun.dotBytes(paths: paths, flow: flow, options: options)
       let bytes = format == .svg ? try GraphRun.svg(result.dot) : result.dot
       if let output {

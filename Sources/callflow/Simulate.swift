@@ -33,16 +33,13 @@ struct Simulate: ParsableCommand {
   @Option(name: .long, help: "Also draw queue sizes and callbacks waiting over time to this SVG file.")
   var chart: String?
 
-  @Option(name: .long, help: "Colour diagnostics: auto, always or never.")
-  var color: ColorMode = .auto
-
-  @OptionGroup var substitutions: Substitutions
+  @OptionGroup var checking: CheckingOptions
 
   func run() throws {
     let started = Date()
     let showProgress = isatty(STDERR_FILENO) == 1
     var shown = -1
-    let options = CheckOptions(environment: substitutions.env, defines: substitutions.values)
+    let options = checking.checkOptions()
     let result = SimulateRun.run(path: path, modelPath: model, options: options) { fraction in
       guard showProgress else { return }
       let percent = Int(fraction * 100)
@@ -54,10 +51,10 @@ struct Simulate: ParsableCommand {
     if showProgress, shown >= 0 { Terminal.standardError("\r\u{1B}[K") }
     switch result {
     case .failure(.model(let diagnostics, let sources)):
-      Terminal.standardError(TextRenderer(colors: Terminal.wantsColor(color, fd: STDERR_FILENO)).render(diagnostics, sources: sources))
+      Terminal.standardError(TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO)).render(diagnostics, sources: sources))
       throw ExitCode(2)
     case .failure(.project(let check)):
-      Terminal.standardError(TextRenderer(colors: Terminal.wantsColor(color, fd: STDERR_FILENO)).render(check.diagnostics, sources: check.sources))
+      Terminal.standardError(TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO)).render(check.diagnostics, sources: check.sources))
       Terminal.standardError("callflow: error: the project has errors; nothing was simulated\n")
       throw ExitCode(1)
     case .failure(.input(let error)):

@@ -23,21 +23,18 @@ struct Test: ParsableCommand {
   @Option(name: .long, help: "Also write every contact record the scenarios produced to this file, as a JSON array.")
   var records: String?
 
-  @Option(name: .long, help: "Colour: auto (on a terminal), always or never.")
-  var color: ColorMode = .auto
-
-  @OptionGroup var substitutions: Substitutions
+  @OptionGroup var checking: CheckingOptions
 
   func run() throws {
     let started = Date()
     let result: ScenarioRunResult
     do {
-      result = try ScenarioRun.run(paths: paths, options: CheckOptions(environment: substitutions.env, defines: substitutions.values))
+      result = try ScenarioRun.run(paths: paths, options: checking.checkOptions())
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
     }
-    let colors = Terminal.wantsColor(color, fd: STDOUT_FILENO)
+    let colors = checking.wantsColor(fd: STDOUT_FILENO)
     Terminal.standardOutput(ScenarioRun.report(result, colors: colors, elapsed: Date().timeIntervalSince(started)))
     if let records {
       let all = JSONValue.array(result.outcomes.flatMap(\.records))

@@ -88,7 +88,7 @@ struct FlowContext {
       case .attribute(let path): reads.append(Located(path, at: value.span))
       case .list(let items): items.forEach(visit)
       case .record(let fields): fields.forEach { visit($0.value) }
-      case .conditions(let conditions): conditions.forEach { visit($0.operand) }
+      case .conditions(let conditions): conditions.forEach { if let operand = $0.operand { visit(operand) } }
       default: break
       }
     }

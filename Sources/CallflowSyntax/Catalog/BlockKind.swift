@@ -32,14 +32,6 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
   case disconnect
   case endFlow = "end-flow"
 
-  /// The operators of `check-attribute` conditions, in documentation order.
-  public static let conditionOperators = [
-    "equals", "contains", "starts-with", "ends-with",
-    "less-than", "less-or-equal", "greater-than", "greater-or-equal",
-  ]
-  /// The operators that compare numbers.
-  public static let numericOperators: Set<String> = ["less-than", "less-or-equal", "greater-than", "greater-or-equal"]
-
   /// The kinds that make a cycle wait for the caller or the clock, or bound it.
   public var pausesCycles: Bool {
     switch self {

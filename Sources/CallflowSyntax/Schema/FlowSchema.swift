@@ -138,7 +138,7 @@ public enum FlowSchema {
         ("properties", .object(fields.map { ($0.name, described(schema($0.type), $0.summary)) })),
       ])
     case .conditions:
-      let operators = BlockKind.conditionOperators.map { ($0, JSONValue.object([("$ref", "#/definitions/scalar")])) }
+      let operators = ConditionOperator.allCases.map { ($0.rawValue, JSONValue.object([("$ref", "#/definitions/scalar")])) }
       return .object([
         ("type", "array"),
         (

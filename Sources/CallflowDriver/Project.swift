@@ -1,0 +1,204 @@
+import CallflowChecker
+import CallflowConcurrency
+import CallflowDSL
+import CallflowDiagnostics
+import CallflowRules
+import CallflowSyntax
+import CallflowYAML
+
+/// One project to check: its configuration (`callflow.yaml`), its resources (`center.yaml`)
+/// and its flow files, each read from disk or held in memory. The commands make one per
+/// project of their command line (``ProjectLayout``); tests and hosts that embed the checker
+/// make one from text with ``init(files:)``, and get the same configuration, substitutions,
+/// suppressions and rule levels as `callflow check`.
+public struct Project: Sendable {
+  /// One file of the project: its path as diagnostics show it and, when it is held in
+  /// memory, its bytes (otherwise it is read from `path` when checked).
+  public struct File: Sendable {
+    public var path: String
+    public var bytes: [UInt8]?
+
+    public init(path: String, bytes: [UInt8]? = nil) {
+      self.path = path
+      self.bytes = bytes
+    }
+  }
+
+  /// The folder `exclude` patterns are relative to, as a display path (`.` for files held in
+  /// memory, whose paths are relative already); `nil` for a lone flow file.
+  public var root: String?
+  public var config: File?
+  public var center: File?
+  /// Flow files (YAML or DSL, by their names; `-` is detected from its bytes).
+  public var flows: [File]
+  /// The paths diagnostics are shown for.
+  public var reported: Set<String>
+  /// Whether every flow of the project is here, so that flow references can be resolved.
+  public var complete: Bool
+
+  public init(root: String?, config: File?, center: File?, flows: [File], reported: Set<String>, complete: Bool) {
+    self.root = root
+    self.config = config
+    self.center = center
+    self.flows = flows
+    self.reported = reported
+    self.complete = complete
+  }
+
+  /// A project held in memory, from its files' relative paths and texts: `callflow.yaml`,
+  /// `center.yaml` and flow files (`*.flow.yaml`, `*.flow`) anywhere; every file is reported.
+  public init(files: [String: String]) {
+    var config: File?
+    var center: File?
+    var flows: [File] = []
+    for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+      let file = File(path: path, bytes: Array(text.utf8))
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      if path == ProjectLayout.configName {
+        config = file
+      } else if path == ProjectLayout.centerName {
+        center = file
+      } else if ProjectLayout.isFlowFile(name) {
+        flows.append(file)
+      }
+    }
+    self.init(root: ".", config: config, center: center, flows: flows, reported: Set(files.keys), complete: true)
+  }
+
+  /// The project of a group of the command line; `stdin` holds standard input's bytes when
+  /// the group reads it (`-`).
+  init(_ group: ProjectLayout.Group, stdin: [UInt8]?) {
+    self.init(
+      root: group.root.map(ProjectLayout.displayPath), config: group.config.map { File(path: $0) },
+      center: group.center.map { File(path: $0) },
+      flows: group.flows.map { $0 == "-" ? File(path: "-", bytes: stdin ?? []) : File(path: $0) },
+      reported: group.reported.union(group.config.map { [$0] } ?? []), complete: group.complete)
+  }
+
+  /// What checking one project gives.
+  struct Checked {
+    var diagnostics: [Diagnostic]
+    var flows: [CheckedFlow]
+    var center: Center?
+    var reportedFiles: Int
+    var reportedFlows: Int
+    /// The rules whose errors the levels or suppressions hid but compiling would report.
+    var hiddenFromCompiler: [String]
+  }
+
+  /// Reads, parses and checks the project, adding its files to `sources`.
+  func check(options: CheckOptions, sources: inout SourceMap) throws(InputError) -> Checked {
+    var diagnostics: [Diagnostic] = []
+    var reportedIDs = Set<FileID>()
+
+    // Configuration and substitutions.
+    var substitutions = Substitutions(values: [:], environment: options.environment)
+    var environmentValues: [String: String] = [:]
+    var ruleLevels = options.ruleLevels
+    var flowFiles = flows
+    if let configFile = config {
+      let source = SourceFile(path: configFile.path, bytes: try Self.bytes(of: configFile))
+      let id = sources.add(source)
+      if reported.contains(configFile.path) { reportedIDs.insert(id) }
+      let (config, problems) = Configuration.parse(source, file: id)
+      diagnostics += problems
+      ruleLevels = config.rules.merging(options.ruleLevels) { $1 }
+      if let root, !config.exclude.isEmpty {
+        flowFiles = flowFiles.filter { file in
+          let relative = root == "." ? file.path : String(file.path.dropFirst(root.count + 1))
+          return !config.exclude.contains { Glob.matches($0, relative) }
+        }
+      }
+      if let environment = options.environment {
+        guard let values = config.environments[environment] else {
+          let known = config.environments.keys.sorted()
+          throw InputError(
+            "\(configFile.path) has no environment '\(environment)'"
+              + (known.isEmpty ? "" : " (it has \(known.joined(separator: ", ")))"))
+        }
+        environmentValues = values
+      }
+    } else if let environment = options.environment {
+      throw InputError("--env \(environment) needs a callflow.yaml with environments in \(root ?? "the project")")
+    }
+    substitutions.values = environmentValues.merging(options.defines) { $1 }
+    let frontend = YAMLFrontend(substitutions: substitutions)
+    let dsl = DSLFrontend(substitutions: substitutions)
+
+    // center.yaml.
+    var center: Center?
+    if let centerFile = self.center {
+      let source = SourceFile(path: centerFile.path, bytes: try Self.bytes(of: centerFile))
+      let id = sources.add(source)
+      if reported.contains(centerFile.path) { reportedIDs.insert(id) }
+      let parsed = frontend.parseCenter(source, file: id)
+      center = parsed.center
+      diagnostics += parsed.diagnostics
+    }
+
+    // Flow files, read and parsed in parallel.
+    let files = flowFiles
+    let firstID = UInt32(sources.files.count)
+    let parsed = parallelMap(files.count) { i -> Result<(SourceFile, FlowSyntax?, [Diagnostic]), InputError> in
+      let file = files[i]
+      let id = FileID(firstID + UInt32(i))
+      let source: SourceFile
+      if let bytes = file.bytes {
+        source = SourceFile(path: file.path == "-" ? "<stdin>" : file.path, bytes: bytes)
+      } else {
+        do throws(InputError) {
+          source = SourceFile(path: file.path, bytes: try FileReader.read(file.path))
+        } catch {
+          return .failure(error)
+        }
+        if source.bytes.isEmpty, FileReader.isTooLarge(file.path) {
+          let tooLarge = Diagnostic(
+            .yamlSyntax, "the file is larger than \(FileReader.maxFileSize >> 20) MiB and was not read",
+            at: SourceSpan(file: id, at: SourceLocation(line: 1, column: 1)))
+          return .success((source, nil, [tooLarge]))
+        }
+      }
+      let form = file.path == "-" ? SourceForm.detect(source.bytes) : (SourceForm(path: file.path) ?? .yaml)
+      let (flow, problems) = form == .dsl ? dsl.parseFlow(source, file: id) : frontend.parseFlow(source, file: id)
+      return .success((source, flow, problems))
+    }
+    var syntaxes: [FlowSyntax] = []
+    for (i, result) in parsed.enumerated() {
+      let (source, flow, problems) = try result.get()
+      let id = sources.add(source)
+      if reported.contains(files[i].path) { reportedIDs.insert(id) }
+      diagnostics += problems
+      if let flow { syntaxes.append(flow) }
+    }
+
+    // Checking, flows in parallel, then the project-wide rules.
+    let index = ProjectIndex(flows: syntaxes, center: center, knowsAllFlows: complete)
+    let toCheck = syntaxes
+    let keepBlocks = options.keepCheckedBlocks
+    let checked = parallelMap(toCheck.count) { i in
+      var result = Checker.check(toCheck[i], index: index)
+      if !keepBlocks { result.flow.blocks = [] }
+      return result
+    }
+    let flows = checked.map(\.flow)
+    for result in checked { diagnostics += result.diagnostics }
+    diagnostics += Checker.checkProject(flows, index: index)
+
+    // Suppressions and rule levels; when compiling, the compiler's rules stay errors.
+    var suppressions = syntaxes.filter { reportedIDs.contains($0.file) }.flatMap(\.allComments).compactMap(Suppression.init)
+    if let center, reportedIDs.contains(center.file) { suppressions += center.comments.compactMap(Suppression.init) }
+    let found = diagnostics.filter { reportedIDs.contains($0.span.file) }
+    var shown = Suppression.apply(suppressions, to: found).applying(ruleLevels)
+    let enforced = CompilerRules.enforce(found: found, shown: shown)
+    if options.compiling { shown = enforced.diagnostics }
+    return Checked(
+      diagnostics: shown, flows: flows, center: center, reportedFiles: reportedIDs.count,
+      reportedFlows: syntaxes.count { reportedIDs.contains($0.file) },
+      hiddenFromCompiler: options.compiling ? [] : enforced.forced)
+  }
+
+  private static func bytes(of file: File) throws(InputError) -> [UInt8] {
+    if let bytes = file.bytes { return bytes }
+    return try FileReader.read(file.path)
+  }
+}
