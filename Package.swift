@@ -42,8 +42,11 @@ let package = Package(
     ),
     // Stage 5: the VM that runs a module's flows for one contact, every effect through a host.
     .target(name: "CallflowVM", dependencies: ["CallflowSyntax", "CallflowBytecode"]),
+    // Stage 5: what blocks mean to every host (input accepted, valid numbers, open hours,
+    // profile lookups), shared by the terminal host and the simulator.
+    .target(name: "CallflowSemantics", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM"]),
     // Stage 5: the contact-center simulator, the VM's host for every contact on a virtual clock.
-    .target(name: "CallflowSimulator", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM"]),
+    .target(name: "CallflowSimulator", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM", "CallflowSemantics"]),
     // Stage 4: Graphviz diagrams of checked flows and the references between them.
     .target(name: "CallflowGraph", dependencies: ["CallflowConcurrency", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowChecker"]),
     // Orchestration: project loading, parallel parsing, checking, output.
@@ -51,7 +54,7 @@ let package = Package(
       name: "CallflowDriver",
       dependencies: [
         "CallflowConcurrency", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowBytecode",
-        "CallflowCompiler", "CallflowVM", "CallflowSimulator", "CallflowGraph",
+        "CallflowCompiler", "CallflowVM", "CallflowSemantics", "CallflowSimulator", "CallflowGraph",
       ]
     ),
     .executableTarget(
@@ -82,7 +85,7 @@ let package = Package(
     .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
     .testTarget(
       name: "CallflowVMTests",
-      dependencies: ["CallflowVM", "CallflowDriver", "CallflowYAML", "CallflowDiagnostics", "CallflowRules", "CallflowTestSupport"]
+      dependencies: ["CallflowVM", "CallflowSyntax", "CallflowDriver", "CallflowYAML", "CallflowDiagnostics", "CallflowRules", "CallflowTestSupport"]
     ),
     .testTarget(
       name: "CallflowBytecodeTests",

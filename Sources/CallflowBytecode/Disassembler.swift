@@ -83,18 +83,21 @@ public enum Disassembler {
       case .target(let t): parts.append("-> \(hex(t))")
       case .slot(let s): parts.append("slot \(s)")
       case .blockKind(let k): kind = k; parts.append(k.rawValue)
+      case .conditionOperator(let op): parts.append(op.rawValue)
       case .arguments(let arguments):
         parts.append(
           "(" + arguments.map { a in
-            if let k = kind, module.text(a.name) == k.spec.branchPerValueOf, case .list(let items)? = module.constants[safe: a.value] {
+            if let k = kind, module.text(a.name) == k.spec.branchPerValueOf?.name, case .list(let items)? = module.constants[safe: a.value] {
               options = items.compactMap { module.text($0) }
             }
             return "\(module.text(a.name) ?? "#\(a.name)"): \(constant(a.value, module))"
           }.joined(separator: ", ") + ")")
-      case .table(let targets):
-        let names = kind?.spec.outcomes(options: options) ?? []
+      case .table(let entries):
         parts.append(
-          "[" + targets.enumerated().map { i, t in "\(i < names.count ? names[i] : String(i)) -> \(hex(t))" }.joined(separator: ", ") + "]")
+          "[" + entries.map { entry in
+            let name = Outcome.decode(entry.outcome, options: options)?.description ?? "#\(entry.outcome)"
+            return "\(name) -> \(hex(entry.target))"
+          }.joined(separator: ", ") + "]")
       }
     }
     return parts.joined(separator: " ")

@@ -4,10 +4,22 @@ import CallflowSyntax
 public enum Operand: Equatable, Sendable {
   case constant(Int)
   case target(Int)
-  case table([Int])
+  case table([TableEntry])
   case blockKind(BlockKind)
+  case conditionOperator(ConditionOperator)
   case arguments([Argument])
   case slot(Int)
+
+  /// One entry of a branch table: an outcome's code (``Outcome/code(options:)``) and where the
+  /// flow goes on when the host answers it.
+  public struct TableEntry: Equatable, Sendable {
+    public var outcome: Int
+    public var target: Int
+    public init(outcome: Int, target: Int) {
+      self.outcome = outcome
+      self.target = target
+    }
+  }
 
   /// A host call's argument: a `name` constant and a value constant.
   public struct Argument: Equatable, Sendable {
@@ -40,7 +52,7 @@ public struct Instruction: Equatable, Sendable {
     operands.flatMap { operand -> [Int] in
       switch operand {
       case .target(let t): [t]
-      case .table(let ts): ts
+      case .table(let entries): entries.map(\.target)
       default: []
       }
     }
@@ -68,17 +80,22 @@ public struct Instruction: Equatable, Sendable {
       case .slot: operands.append(.slot(try r.uleb()))
       case .table:
         let count = try r.uleb()
-        // Each target takes at least a byte: a count past the flow's end is a lie.
-        guard count <= range.upperBound - r.position else { throw ModuleError.truncated(at: r.position) }
-        var targets: [Int] = []
-        targets.reserveCapacity(count)
-        for _ in 0..<count { targets.append(try r.uleb()) }
-        operands.append(.table(targets))
+        // Each entry takes at least two bytes: a count past the flow's end is a lie.
+        guard count <= (range.upperBound - r.position) / 2 else { throw ModuleError.truncated(at: r.position) }
+        var entries: [Operand.TableEntry] = []
+        entries.reserveCapacity(count)
+        for _ in 0..<count { entries.append(Operand.TableEntry(outcome: try r.uleb(), target: try r.uleb())) }
+        operands.append(.table(entries))
       case .blockKind:
         let at = r.position
         let code = try r.uleb()
         guard let kind = BlockKind.decode(code) else { throw ModuleError.malformed(at: at, "unknown block kind \(code)") }
         operands.append(.blockKind(kind))
+      case .conditionOperator:
+        let at = r.position
+        let code = try r.uleb()
+        guard let op = ConditionOperator.decode(code) else { throw ModuleError.malformed(at: at, "unknown condition operator \(code)") }
+        operands.append(.conditionOperator(op))
       case .arguments:
         let count = try r.uleb()
         guard count <= (range.upperBound - r.position) / 2 else { throw ModuleError.truncated(at: r.position) }

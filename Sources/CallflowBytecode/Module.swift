@@ -80,11 +80,3 @@ extension FlowType {
 
   var code: UInt8 { UInt8(Self.encoding.firstIndex(of: self) ?? 0) }
 }
-
-/// The stable numbering of block kinds in modules: the catalog's order.
-extension BlockKind {
-  /// The kind's number in modules.
-  public var code: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-
-  public static func decode(_ code: Int) -> BlockKind? { allCases.indices.contains(code) ? allCases[code] : nil }
-}

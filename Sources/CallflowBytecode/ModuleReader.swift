@@ -14,7 +14,12 @@ public enum ModuleReader {
     }
     let version = try header.u16()
     guard version == ModuleWriter.version else {
-      throw ModuleError.malformed(at: 4, "format version \(version), but this callflow reads version \(ModuleWriter.version)")
+      let advice =
+        version < ModuleWriter.version
+        ? "an older callflow built it: build it again with `callflow build`"
+        : "a newer callflow built it: run it with that version"
+      throw ModuleError.malformed(
+        at: 4, "format version \(version), but this callflow reads version \(ModuleWriter.version) (\(advice))")
     }
     let flags = try header.u16()
     guard flags == 0 else { throw ModuleError.malformed(at: 6, "unknown flags 0x\(String(flags, radix: 16))") }

@@ -4,7 +4,7 @@ public enum ModuleWriter {
   /// The file's first four bytes.
   public static let magic: [UInt8] = Array("CFBC".utf8)
   /// The format version this writer writes and the reader reads.
-  public static let version: UInt16 = 1
+  public static let version: UInt16 = 2
 
   /// The sections, by id.
   enum Section: UInt32, CaseIterable {

@@ -6,10 +6,13 @@ public enum OperandKind: Hashable, Sendable {
   /// A code offset, counted from the start of the instruction's flow; it must fall on an
   /// instruction of that flow.
   case target
-  /// A branch table: a count, then that many targets.
+  /// A branch table: a count, then that many pairs of an outcome (0 for `next`, a branch's
+  /// code, or 64 plus an option's place) and its target.
   case table
-  /// A block kind, by its place in the catalog (``BlockKind`` order).
+  /// A block kind, by its code in the catalog.
   case blockKind
+  /// A condition operator, by its code (``ConditionOperator``).
+  case conditionOperator
   /// Arguments of a host call: a count, then that many pairs of constants (the parameter's
   /// name, a `name` constant; its value, any constant).
   case arguments
@@ -23,6 +26,7 @@ public enum OperandKind: Hashable, Sendable {
     case .target: "target"
     case .table: "table"
     case .blockKind: "block kind"
+    case .conditionOperator: "operator"
     case .arguments: "arguments"
     case .slot: "slot"
     }
@@ -76,14 +80,14 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case .call:
       OpcodeSpec(
         "call", [.blockKind, .arguments, .table], .table,
-        "Asks the host to carry out a block of that kind with these arguments; its result is an outcome of the block (`next` first, then its branches in catalog order), which picks the target.")
+        "Asks the host to carry out a block of that kind with these arguments; its result is an outcome of the block, and the table's entry for that outcome picks the target.")
     case .setAttribute:
       OpcodeSpec(
         "set-attribute", [.constant([.name]), .constant([])], .fallsThrough,
         "Sets the user attribute `$.Attributes.<name>` to the value (an attribute's value when it is one).")
     case .compare:
       OpcodeSpec(
-        "compare", [.constant([.attribute]), .constant([.word]), .constant([]), .target], .branches,
+        "compare", [.constant([.attribute]), .conditionOperator, .constant([]), .target], .branches,
         "Compares an attribute with the operand by the operator (`equals`, `less-than`, …); goes to the target when it holds.")
     case .loop:
       OpcodeSpec(

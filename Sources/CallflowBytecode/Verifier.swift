@@ -66,20 +66,29 @@ struct Verifier {
       guard !allowed.isEmpty else { throw error(instruction, "gives `\(name)` of `\(kind.rawValue)` a value, but it is a mapping") }
       try constant(argument.value, allowed, instruction)
       try names.check(argument.value, in: module) { what throws(ModuleError) in throw error(instruction, what) }
-      if name == spec.branchPerValueOf, case .list(let items) = module.constants[argument.value] {
+      if name == spec.branchPerValueOf?.name, case .list(let items) = module.constants[argument.value] {
         options = items.map { module.text($0) ?? "" }
       }
     }
-    let outcomes = spec.outcomes(options: options).count
-    guard table.count == outcomes else {
-      throw error(instruction, "`\(kind.rawValue)` has \(outcomes) outcomes, but its branch table has \(table.count) targets")
+    guard case .host = spec.execution else { throw error(instruction, "calls the host for `\(kind.rawValue)`, which the VM runs itself") }
+    // The table has one entry for each outcome of the block, and no other.
+    let outcomes = spec.outcomes(options: options)
+    var seen: Set<Int> = []
+    for entry in table {
+      guard Outcome.decode(entry.outcome, options: options).map(outcomes.contains) == true else {
+        throw error(instruction, "gives a target to outcome \(entry.outcome), which `\(kind.rawValue)` does not have")
+      }
+      guard seen.insert(entry.outcome).inserted else { throw error(instruction, "gives outcome \(entry.outcome) two targets") }
+    }
+    guard table.count == outcomes.count else {
+      throw error(instruction, "`\(kind.rawValue)` has \(outcomes.count) outcomes, but its branch table has \(table.count) targets")
     }
   }
 
   /// The type of parameter `name` of a block (`callback.max-retries` for a field of a record).
   static func parameterType(_ spec: BlockSpec, _ name: String) -> ValueType? {
     let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-    guard let top = spec.parameter(parts[0]) else { return nil }
+    guard let top = spec.parameter(named: parts[0]) else { return nil }
     if parts.count == 1 { return top.type }
     guard case .record(let fields) = top.type else { return nil }
     return fields.first { $0.name == parts[1] }?.type

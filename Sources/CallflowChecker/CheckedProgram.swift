@@ -69,6 +69,9 @@ public struct CheckedBlock: Sendable {
   /// The argument named `name`, if given and well-typed.
   public func argument(_ name: String) -> Argument? { arguments.first { $0.name.value == name } }
 
+  /// The argument `key`, if given and well-typed.
+  public func argument(_ key: ParameterKey) -> Argument? { argument(key.name) }
+
   /// The block's conditions (`check-attribute`), in order: each with its operator, operand and
   /// target, as the edges of source `condition` list them.
   public var conditions: [Condition] {

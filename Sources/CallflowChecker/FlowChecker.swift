@@ -178,7 +178,7 @@ struct FlowChecker {
         return []
       }
       if let value = typer.type(block.body, as: parameter.type, what: "`\(main)`") {
-        arguments.append(Argument(name: Located(main, at: block.kind.span), value: value))
+        arguments.append(Argument(name: Located(main.name, at: block.kind.span), value: value))
       }
     }
     missing(block, kind, spec, given: block.body)
@@ -190,7 +190,7 @@ struct FlowChecker {
     var names: [String] = []
     switch body.kind {
     case .record(let fields): names = fields.map(\.name.value)
-    case .scalar, .list: if let main = spec.mainParameter { names = [main] }
+    case .scalar, .list: if let main = spec.mainParameter { names = [main.name] }
     case .null: break
     }
     let absent = spec.parameters.filter { $0.required && !names.contains($0.name) }.map(\.name)
@@ -198,17 +198,17 @@ struct FlowChecker {
       typer.bag.report(
         .missingParameter,
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(absent))", at: block.kind.span,
-        notes: absent.compactMap { name in spec.parameter(name).map { Note("`\(name)`: \($0.summary)") } })
+        notes: absent.compactMap { name in spec.parameter(named: name).map { Note("`\(name)`: \($0.summary)") } })
     }
-    for group in spec.requiresOneOf where !group.contains(where: names.contains) {
+    for group in spec.requiresOneOf.map({ $0.map(\.name) }) where !group.contains(where: names.contains) {
       typer.bag.report(
         .missingParameter,
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(group, conjunction: "or"))",
         at: block.kind.span)
     }
     if case .record(let fields) = body.kind {
-      for rule in spec.requiresWhen where !names.contains(rule.requires) {
-        guard fields.contains(where: { $0.name.value == rule.parameter && $0.value.scalarText == rule.value }) else { continue }
+      for rule in spec.requiresWhen where !names.contains(rule.requires.name) {
+        guard fields.contains(where: { $0.name.value == rule.parameter.name && $0.value.scalarText == rule.value }) else { continue }
         typer.bag.report(
           .missingParameter,
           "`\(kind.rawValue)` block `\(block.id.value)` has `\(rule.parameter): \(rule.value)` but no `\(rule.requires)`",
@@ -235,7 +235,7 @@ struct FlowChecker {
         case .any: expected = nil
         case .exactly(let t): expected = t
         case .byParameter(let parameter, let map):
-          if case .word(let w)? = top.first(where: { $0.name.value == parameter })?.value.value { expected = map[w] } else { expected = nil }
+          if case .word(let w)? = top.first(where: { $0.name.value == parameter.name })?.value.value { expected = map[w] } else { expected = nil }
         }
         guard let expected, let entry = typer.index.flows[name], let actual = entry.type, actual != expected else { continue }
         var notes: [Note] = []
@@ -280,14 +280,14 @@ struct FlowChecker {
 
   /// The branch names a block of `kind` may take, `next` aside.
   static func branchNames(_ spec: BlockSpec, _ arguments: [Argument]) -> [String] {
-    guard let perValue = spec.branchPerValueOf, let argument = arguments.first(where: { $0.name.value == perValue }),
+    guard let perValue = spec.branchPerValueOf, let argument = arguments.first(where: { $0.name.value == perValue.name }),
       case .list(let items) = argument.value.value
-    else { return spec.branches }
+    else { return spec.branchNames }
     let values = items.compactMap { item -> String? in
       if case .text(let t) = item.value { return t }
       return nil
     }
-    return Array(spec.outcomes(options: values).dropFirst())
+    return Array(spec.outcomeNames(options: values).dropFirst())
   }
 
   private mutating func branchNames(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec, _ arguments: [Argument]) {
@@ -347,6 +347,6 @@ func takesNext(_ spec: BlockSpec, _ block: BlockSyntax) -> Bool {
   case .branchesOnly, .terminal: return false
   case .handsOff(unlessGiven: let parameter):
     guard let parameter, case .record(let fields) = block.body.kind else { return false }
-    return fields.contains { $0.name.value == parameter }
+    return fields.contains { $0.name.value == parameter.name }
   }
 }

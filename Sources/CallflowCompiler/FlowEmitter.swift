@@ -33,7 +33,8 @@ struct FlowEmitter {
     case blockKind(BlockKind)
     case arguments([(name: String, value: Constant)])
     case target(Label)
-    case table([Label])
+    case table([(code: Int, label: Label)])
+    case conditionOperator(ConditionOperator)
   }
 
   /// Appends an instruction, its operands written as its row of the opcode table says.
@@ -52,9 +53,13 @@ struct FlowEmitter {
           uleb(pool.index(of: argument.value))
         }
       case (.target, .target(let label)): target(label)
-      case (.table, .table(let labels)):
-        uleb(labels.count)
-        for label in labels { target(label) }
+      case (.table, .table(let entries)):
+        uleb(entries.count)
+        for entry in entries {
+          uleb(entry.code)
+          target(entry.label)
+        }
+      case (.conditionOperator, .conditionOperator(let op)): uleb(op.code)
       default:
         assertionFailure("operand \(operand) does not fit \(kind.syntax) of \(opcode.spec.name)")
       }
@@ -107,40 +112,37 @@ struct FlowEmitter {
       emit(.trap, [])
       return
     }
-    switch kind {
-    case .disconnect: emit(.disconnect, [])
-    case .endFlow: emit(.endFlow, [])
-    case .setAttributes:
+    let spec = kind.spec
+    switch spec.execution {
+    case .host: call(b, kind, spec)
+    case .vm(.disconnect): emit(.disconnect, [])
+    case .vm(.endFlow): emit(.endFlow, [])
+    case .vm(.setAttributes):
       for argument in block.arguments {
         emit(.setAttribute, [.constant(.text(.name, argument.name.value)), .constant(constant(argument.value.value))])
       }
-      emit(.jump, [.target(label(b, "next"))])
-    case .checkAttribute:
-      let attribute = block.argument("attribute").map { constant($0.value.value) } ?? .text(.attribute, "")
+      emit(.jump, [.target(label(b, .next))])
+    case .vm(.compareConditions):
+      let attribute = block.argument(.attribute).map { constant($0.value.value) } ?? .text(.attribute, "")
       // Each condition goes to its own target: both come from the one typed list.
       for condition in block.conditions {
         guard let op = condition.op, let operand = condition.operand else { continue }
         let target = block.edges.first { $0.source == .condition && $0.target.span == condition.target.span }?.targetIndex
         emit(
           .compare,
-          [
-            .constant(attribute), .constant(.text(.word, op.value.rawValue)), .constant(constant(operand.value)),
-            .target(target.map(Label.block) ?? .trap),
-          ])
+          [.constant(attribute), .conditionOperator(op.value), .constant(constant(operand.value)), .target(target.map(Label.block) ?? .trap)])
       }
-      emit(.jump, [.target(label(b, "no-match"))])
-    case .loop:
+      emit(.jump, [.target(label(b, .branch(.noMatch)))])
+    case .vm(.countLoop):
       let slot = loopSlots[b] ?? loopSlots.count
       loopSlots[b] = slot
-      let count = block.argument("count").map { constant($0.value.value) } ?? .integer(1)
-      emit(.loop, [.slot(slot), .constant(count), .target(label(b, "looping"))])
-      emit(.jump, [.target(label(b, "next"))])
-    default:
-      call(b, kind, kind.spec)
+      let count = block.argument(.count).map { constant($0.value.value) } ?? .integer(1)
+      emit(.loop, [.slot(slot), .constant(count), .target(label(b, .branch(.looping)))])
+      emit(.jump, [.target(label(b, .next))])
     }
   }
 
-  /// A host call: the block's arguments, then a target per outcome.
+  /// A host call: the block's arguments, then a target per outcome, each with its code.
   private mutating func call(_ b: Int, _ kind: BlockKind, _ spec: BlockSpec) {
     let block = flow.blocks[b]
     var arguments: [(name: String, value: Constant)] = []
@@ -150,7 +152,7 @@ struct FlowEmitter {
         for field in fields { arguments.append(("\(argument.name.value).\(field.name.value)", constant(field.value.value))) }
       } else {
         arguments.append((argument.name.value, constant(argument.value.value)))
-        if argument.name.value == spec.branchPerValueOf, case .list(let items) = argument.value.value {
+        if argument.name.value == spec.branchPerValueOf?.name, case .list(let items) = argument.value.value {
           options = items.compactMap { if case .text(let t) = $0.value { t } else { nil } }
         }
       }
@@ -158,19 +160,21 @@ struct FlowEmitter {
     let handsOff: Bool
     switch spec.success {
     case .handsOff(let unless): handsOff = unless.map { block.argument($0) == nil } ?? true
-    default: handsOff = false
+    case .next, .branchesOnly, .terminal: handsOff = false
     }
-    let outcomes = spec.outcomes(options: options)
-    let table = outcomes.map { outcome in outcome == "next" && handsOff ? Label.handOff : label(b, outcome) }
+    let table = spec.outcomes(options: options).map { outcome in
+      (code: outcome.code(options: options) ?? 0, label: outcome == .next && handsOff ? Label.handOff : label(b, outcome))
+    }
     emit(.call, [.blockKind(kind), .arguments(arguments), .table(table)])
   }
 
   // MARK: Pieces
 
-  /// Where the branch `name` of block `b` goes (`trap` when it goes nowhere).
-  private func label(_ b: Int, _ name: String) -> Label {
+  /// Where outcome `outcome` of block `b` goes (`trap` when it goes nowhere).
+  private func label(_ b: Int, _ outcome: Outcome) -> Label {
     let edges = flow.blocks[b].edges
-    let edge = name == "next" ? edges.first { $0.source == .next } : edges.first { $0.source != .next && $0.source != .condition && $0.label == name }
+    let name = outcome.description
+    let edge = outcome == .next ? edges.first { $0.source == .next } : edges.first { $0.source != .next && $0.source != .condition && $0.label == name }
     return edge?.targetIndex.map(Label.block) ?? .trap
   }
 

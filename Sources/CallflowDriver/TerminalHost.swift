@@ -1,4 +1,5 @@
 import CallflowBytecode
+import CallflowSemantics
 import CallflowSyntax
 import CallflowVM
 import Foundation
@@ -23,70 +24,72 @@ public struct TerminalHost: FlowHost {
 
   public mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
     func say(_ text: String) { write("  " + text + "\n") }
-    switch call.kind {
+    switch call.action {
     case .playPrompt:
-      say("says: " + (call.text("text") ?? promptText(call.text("prompt")) ?? ""))
-      return HostResult("next")
+      say("says: " + (call.text(.text) ?? promptText(call.text(.prompt)) ?? ""))
+      return HostResult(.next)
     case .getInput:
       var options: [String] = []
-      if case .list(let items)? = call.arguments["options"] { options = items }
-      say("asks: \(call.text("prompt") ?? "") [\(options.joined(separator: ", "))]")
+      if case .list(let items)? = call.arguments[.options] { options = items }
+      say("asks: \(call.text(.prompt) ?? "") [\(options.joined(separator: ", "))]")
       guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
         say("(no key pressed: timeout)")
-        return HostResult("timeout")
+        return HostResult(.branch(.timeout))
       }
-      return HostResult(options.contains(line) ? line : "no-match")
+      return HostResult(options.contains(line) ? .option(line) : .branch(.noMatch))
     case .storeInput:
-      say("asks: " + (call.text("prompt") ?? ""))
+      say("asks: " + (call.text(.prompt) ?? ""))
       guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
         say("(nothing entered)")
-        return HostResult("error")
+        return HostResult(.branch(.error))
       }
-      return HostChecks.acceptsInput(line, call: call) ? HostResult("next", writes: ["$.StoredCustomerInput": line]) : HostResult("error")
+      return HostChecks.acceptsInput(line, call: call) ? HostResult(.next, writes: [AttributeCatalog.storedInput: line]) : HostResult(.branch(.error))
     case .validatePhone:
-      let value = call.text("value") ?? ""
+      let value = call.text(.value) ?? ""
       let valid = HostChecks.isValidPhone(value, call: call)
       say("validates \(value.isEmpty ? "nothing" : value): \(valid ? "valid" : "invalid")")
-      return HostResult(valid ? "next" : "invalid")
+      return HostResult(valid ? .next : .branch(.invalid))
     case .setCallbackNumber:
-      let value = call.text("value") ?? ""
+      let value = call.text(.value) ?? ""
       guard HostChecks.isE164(value) else {
         say("callback number \(value.isEmpty ? "unset" : value): invalid")
-        return HostResult("invalid-number")
+        return HostResult(.branch(.invalidNumber))
       }
       say("callback number: \(value)")
-      return HostResult("next")
+      return HostResult(.next)
     case .checkHours:
-      guard let name = call.text("hours"), let open = isOpen(name) else { return HostResult("error") }
+      guard let name = call.text(.hours), let open = isOpen(name) else { return HostResult(.branch(.error)) }
       say("hours `\(name)` at \(now.ISO8601Format()): \(open ? "open" : "closed")")
-      return HostResult(open ? "next" : "out-of-hours")
+      return HostResult(open ? .next : .branch(.outOfHours))
     case .wait:
-      if case .duration(let seconds)? = call.arguments["duration"] {
+      if case .duration(let seconds)? = call.arguments[.duration] {
         now += TimeInterval(seconds)
         say("waits \(DurationSyntax.format(seconds))")
       }
-      return HostResult("next")
+      return HostResult(.next)
     case .getQueueMetrics:
       let fields = ["PositionInQueue": "1", "ContactsInQueue": "1", "OldestContactAge": "0", "AgentsAvailable": "0", "AgentsOnline": "0"]
-      say("reads the metrics of \(call.text("queue") ?? "the current queue"): position 1, no agents at a terminal")
-      return HostResult("next", writes: Dictionary(uniqueKeysWithValues: fields.map { ("$.Metrics.\($0.key)", $0.value) }))
+      say("reads the metrics of \(call.text(.queue) ?? "the current queue"): position 1, no agents at a terminal")
+      return HostResult(.next, writes: Dictionary(uniqueKeysWithValues: fields.map { ("$.Metrics.\($0.key)", $0.value) }))
     case .customerProfileLookup:
       return lookup(call, say)
     case .checkCallProgress:
-      say("who answered? (\(call.outcomes.joined(separator: ", ")))")
+      say("who answered? (\(call.outcomes.map(\.description).joined(separator: ", ")))")
       let line = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
-      return HostResult(call.outcomes.contains(line) ? line : "human")
+      return HostResult(call.outcome(named: line) ?? .branch(.human))
     case .transferToQueue:
-      if call.arguments.keys.contains(where: { $0.hasPrefix("callback.") }) {
-        say("queues a callback in \(call.text("callback.working-queue") ?? call.text("queue") ?? "the working queue")")
+      if call.gives(.callback) {
+        say("queues a callback in \(call.text(ParameterKey.callback.field(.workingQueue)) ?? call.text(.queue) ?? "the working queue")")
       } else {
-        say("transfers to queue \(call.text("queue") ?? "(the working queue)")")
+        say("transfers to queue \(call.text(.queue) ?? "(the working queue)")")
       }
-      return HostResult("next")
-    default:
+      return HostResult(.next)
+    case .setWorkingQueue, .setCustomerQueueFlow, .setWhisperFlow, .setRoutingPriority, .checkStaffing, .sendMessage,
+      .createCallback, .startCallback, .registerCallback, .declineCallback, .transferToFlow:
+      // Effects a person at a terminal cannot see: printed, and they succeed.
       let arguments = call.arguments.keys.sorted().compactMap { key in call.arguments[key]?.text.map { "\(key): \($0)" } }
       say(call.kind.rawValue + (arguments.isEmpty ? "" : " (" + arguments.joined(separator: ", ") + ")"))
-      return HostResult("next")
+      return HostResult(.next)
     }
   }
 
@@ -103,8 +106,8 @@ public struct TerminalHost: FlowHost {
   }
 
   private func lookup(_ call: HostCall, _ say: (String) -> Void) -> HostResult {
-    let key = call.text("key") ?? ""
-    let value = call.text("value") ?? ""
+    let key = call.text(.key) ?? ""
+    let value = call.text(.value) ?? ""
     let matches = HostChecks.lookup(key: key, value: value, in: program.module)
     say("looks up a profile by \(key) \(value): \(matches.count == 1 ? "one" : matches.isEmpty ? "none" : "\(matches.count)") found")
     return HostChecks.lookupResult(matches)

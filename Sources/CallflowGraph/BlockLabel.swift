@@ -7,7 +7,7 @@ enum BlockLabel {
   /// The category a block is drawn as: a transfer that queues a callback is a callback block.
   static func category(_ block: CheckedBlock) -> BlockCategory {
     guard let kind = block.kind else { return .data }
-    if kind == .transferToQueue, block.argument("callback") != nil { return .callback }
+    if kind == .transferToQueue, block.argument(.callback) != nil { return .callback }
     return kind.spec.category
   }
 
@@ -15,8 +15,8 @@ enum BlockLabel {
     guard let kind = block.kind else { return block.id.value + "\n(unknown kind)" }
     // A block named for its kind (`check-hours: check-hours`) says it once.
     var lines = block.id.value == kind.rawValue ? [block.id.value] : [block.id.value, kind.rawValue]
-    if kind == .transferToQueue, let callback = block.argument("callback"), case .record(let settings) = callback.value.value {
-      lines += callbackSummary(queue: block.argument("queue"), settings)
+    if kind == .transferToQueue, let callback = block.argument(.callback), case .record(let settings) = callback.value.value {
+      lines += callbackSummary(queue: block.argument(.queue), settings)
     } else if let detail = detail(block, kind) {
       lines.append(detail)
     }
@@ -29,24 +29,24 @@ enum BlockLabel {
     let argument = spec.mainParameter.flatMap { block.argument($0) } ?? block.arguments.first
     guard let argument else { return nil }
     let value = text(argument.value.value)
-    return argument.name.value == spec.mainParameter ? DOT.short(value) : DOT.short("\(argument.name.value): \(value)")
+    return argument.name.value == spec.mainParameter?.name ? DOT.short(value) : DOT.short("\(argument.name.value): \(value)")
   }
 
   /// The callback of a transfer in two lines: where it waits, then delay, retries, interval,
   /// dial mode (and the flows it runs, which the diagram draws as edges).
   static func callbackSummary(queue: Argument?, _ settings: [Argument]) -> [String] {
-    func setting(_ name: String) -> TypedValue? { settings.first { $0.name.value == name }?.value.value }
-    let target = (setting("working-queue") ?? queue?.value.value).map(text) ?? "the working queue"
+    func setting(_ key: ParameterKey) -> TypedValue? { settings.first { $0.name.value == key.name }?.value.value }
+    let target = (setting(.workingQueue) ?? queue?.value.value).map(text) ?? "the working queue"
     var parts: [String] = []
-    if let delay = setting("initial-delay") { parts.append("delay \(text(delay))") }
-    let customerFirst = setting("dial-mode").map(text) == "customer-first"
-    if let retries = setting("max-retries") {
-      parts.append("retries \(text(retries))" + (setting("retry-interval").map { " every \(text($0))" } ?? ""))
-    } else if let interval = setting("retry-interval") {
+    if let delay = setting(.initialDelay) { parts.append("delay \(text(delay))") }
+    let customerFirst = setting(.dialMode).map(text) == "customer-first"
+    if let retries = setting(.maxRetries) {
+      parts.append("retries \(text(retries))" + (setting(.retryInterval).map { " every \(text($0))" } ?? ""))
+    } else if let interval = setting(.retryInterval) {
       parts.append("retry every \(text(interval))")
     }
     parts.append(customerFirst ? "customer first" : "agent first")
-    if let expiry = setting("expiry") { parts.append("expires \(text(expiry))") }
+    if let expiry = setting(.expiry) { parts.append("expires \(text(expiry))") }
     return ["callback → \(target)", parts.joined(separator: " · ")]
   }
 

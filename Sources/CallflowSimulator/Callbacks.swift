@@ -1,3 +1,4 @@
+import CallflowSyntax
 import CallflowVM
 
 extension Simulator {
@@ -7,36 +8,36 @@ extension Simulator {
   /// The settings of a `transfer-to-queue` block's callback.
   static func settings(of call: HostCall) -> CallbackSettings {
     var settings = CallbackSettings()
-    func seconds(_ name: String) -> Int? {
-      switch call.arguments["callback." + name] {
+    func seconds(_ field: ParameterKey) -> Int? {
+      switch call.arguments[ParameterKey.callback.field(field)] {
       case .duration(let s)?, .integer(let s)?: s
       default: nil
       }
     }
-    settings.initialDelay = seconds("initial-delay") ?? 0
-    settings.maxRetries = seconds("max-retries") ?? 0
-    settings.retryInterval = seconds("retry-interval") ?? 0
-    settings.expiry = min(seconds("expiry") ?? 7 * 86_400, 7 * 86_400)
-    settings.customerFirst = call.text("callback.dial-mode") == "customer-first"
-    settings.creationFlow = call.text("callback.creation-flow")
-    settings.outboundFlow = call.text("callback.outbound-flow")
+    settings.initialDelay = seconds(.initialDelay) ?? 0
+    settings.maxRetries = seconds(.maxRetries) ?? 0
+    settings.retryInterval = seconds(.retryInterval) ?? 0
+    settings.expiry = min(seconds(.expiry) ?? 7 * 86_400, 7 * 86_400)
+    settings.customerFirst = call.text(ParameterKey.callback.field(.dialMode)) == "customer-first"
+    settings.creationFlow = call.text(ParameterKey.callback.field(.creationFlow))
+    settings.outboundFlow = call.text(ParameterKey.callback.field(.outboundFlow))
     return settings
   }
 
   /// A `transfer-to-queue` with a callback: the callback contact (C2) is created and the
   /// caller's flow goes on.
-  mutating func requestCallback(_ i: Int, _ call: HostCall, state: ContactState) -> String {
-    let name = call.text("callback.working-queue") ?? call.text("queue") ?? state.workingQueue ?? state.queue
-    guard let q = name.flatMap(center.queue(named:)) else { return "error" }
+  mutating func requestCallback(_ i: Int, _ call: HostCall, state: ContactState) -> Outcome {
+    let name = call.text(ParameterKey.callback.field(.workingQueue)) ?? call.text(.queue) ?? state.workingQueue ?? state.queue
+    guard let q = name.flatMap(center.queue(named:)) else { return .branch(.error) }
     guard !isFull(q, for: i) else {
       contacts[i].rejectedBy = q
-      return "at-capacity"
+      return .branch(.atCapacity)
     }
     let settings = Self.settings(of: call)
     createCallback(
       from: i, state: state, settings: settings, number: state.callbackNumber ?? contacts[i].customer, queue: q,
       method: settings.customerFirst ? .customerFirstQueued : .callback, system: center.queues[q].callerNumber)
-    return "next"
+    return .next
   }
 
   /// A callback for contact `i`'s customer in queue `q`: it keeps `i`'s place in line and

@@ -196,7 +196,7 @@ public struct Simulator<W: World> {
   mutating func resumeWaiting(_ i: Int) {
     guard var slot = running[i] else { return }
     do {
-      try slot.vm.resume(HostResult("next"))
+      try slot.vm.resume(HostResult(.next))
     } catch {
       running[i] = nil
       stopped(i, &slot, error)

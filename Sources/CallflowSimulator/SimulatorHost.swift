@@ -1,4 +1,5 @@
 import CallflowBytecode
+import CallflowSemantics
 import CallflowSyntax
 import CallflowVM
 import Foundation
@@ -13,58 +14,58 @@ enum HostAnswer {
 extension Simulator {
   /// Carries out a block of contact `i`'s flow: the simulator is the VM's host.
   mutating func perform(_ call: HostCall, contact i: Int, state: ContactState, role: FlowRole) -> HostAnswer {
-    func answer(_ outcome: String, writes: [String: String] = [:]) -> HostAnswer { .answer(HostResult(outcome, writes: writes)) }
+    func answer(_ outcome: Outcome, writes: [String: String] = [:]) -> HostAnswer { .answer(HostResult(outcome, writes: writes)) }
     let label = contacts[i].label
-    switch call.kind {
+    switch call.action {
     case .getInput:
-      guard let key = world.input(label: label, call: call) else { return answer("timeout") }
-      guard case .list(let options)? = call.arguments["options"], options.contains(key) else { return answer("no-match") }
-      return answer(key)
+      guard let key = world.input(label: label, call: call) else { return answer(.branch(.timeout)) }
+      guard case .list(let options)? = call.arguments[.options], options.contains(key) else { return answer(.branch(.noMatch)) }
+      return answer(.option(key))
     case .storeInput:
-      guard let text = world.input(label: label, call: call), HostChecks.acceptsInput(text, call: call) else { return answer("error") }
-      return answer("next", writes: ["$.StoredCustomerInput": text])
+      guard let text = world.input(label: label, call: call), HostChecks.acceptsInput(text, call: call) else { return answer(.branch(.error)) }
+      return answer(.next, writes: [AttributeCatalog.storedInput: text])
     case .validatePhone:
-      return answer(HostChecks.isValidPhone(call.text("value") ?? "", call: call) ? "next" : "invalid")
+      return answer(HostChecks.isValidPhone(call.text(.value) ?? "", call: call) ? .next : .branch(.invalid))
     case .setCallbackNumber:
-      return answer(HostChecks.isE164(call.text("value") ?? "") ? "next" : "invalid-number")
+      return answer(HostChecks.isE164(call.text(.value) ?? "") ? .next : .branch(.invalidNumber))
     case .checkHours:
-      guard let name = call.text("hours"), let open = isOpen(name) else { return answer("error") }
-      return answer(open ? "next" : "out-of-hours")
+      guard let name = call.text(.hours), let open = isOpen(name) else { return answer(.branch(.error)) }
+      return answer(open ? .next : .branch(.outOfHours))
     case .wait:
-      guard role != .whisper, case .duration(let seconds)? = call.arguments["duration"] else { return answer("next") }
+      guard role != .whisper, case .duration(let seconds)? = call.arguments[.duration] else { return answer(.next) }
       events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
       return .suspend
     case .getQueueMetrics:
-      let name = call.text("queue") ?? state.queue ?? contacts[i].queue.map { center.queues[$0].name }
-      guard let q = name.flatMap(center.queue(named:)) else { return answer("error") }
-      return answer("next", writes: metrics(of: q, for: i))
+      let name = call.text(.queue) ?? state.queue ?? contacts[i].queue.map { center.queues[$0].name }
+      guard let q = name.flatMap(center.queue(named:)) else { return answer(.branch(.error)) }
+      return answer(.next, writes: metrics(of: q, for: i))
     case .customerProfileLookup:
-      return .answer(HostChecks.lookupResult(HostChecks.lookup(key: call.text("key") ?? "", value: call.text("value") ?? "", in: program.module)))
+      return .answer(HostChecks.lookupResult(HostChecks.lookup(key: call.text(.key) ?? "", value: call.text(.value) ?? "", in: program.module)))
     case .checkCallProgress:
-      return answer(contacts[i].answer?.progress ?? "human")
+      return answer(contacts[i].answer.flatMap { call.outcome(named: $0.progress) } ?? .branch(.human))
     case .checkStaffing:
-      let name = call.text("queue") ?? state.queue
-      guard let q = name.flatMap(center.queue(named:)) else { return answer("error") }
+      let name = call.text(.queue) ?? state.queue
+      guard let q = name.flatMap(center.queue(named:)) else { return answer(.branch(.error)) }
       let (available, online) = staffing(of: q)
-      let yes = call.text("status") == "available" ? available > 0 : online > 0
-      return answer(yes ? "next" : "false")
+      let yes = call.text(.status) == "available" ? available > 0 : online > 0
+      return answer(yes ? .next : .branch(.false))
     case .setRoutingPriority:
-      if case .integer(let priority)? = call.arguments["priority"] { setPriority(i, priority) }
-      return answer("next")
+      if case .integer(let priority)? = call.arguments[.priority] { setPriority(i, priority) }
+      return answer(.next)
     case .setCustomerQueueFlow:
-      contacts[i].queueFlow = call.text("flow")
-      return answer("next")
+      contacts[i].queueFlow = call.text(.flow)
+      return answer(.next)
     case .setWhisperFlow:
-      if call.text("role") == "outbound" { contacts[i].outboundWhisper = call.text("flow") } else { contacts[i].agentWhisper = call.text("flow") }
-      return answer("next")
+      if call.text(.role) == "outbound" { contacts[i].outboundWhisper = call.text(.flow) } else { contacts[i].agentWhisper = call.text(.flow) }
+      return answer(.next)
     case .transferToQueue:
-      if call.arguments.keys.contains(where: { $0.hasPrefix("callback.") }) { return answer(requestCallback(i, call, state: state)) }
-      guard let q = (call.text("queue") ?? state.workingQueue).flatMap(center.queue(named:)) else { return answer("error") }
+      if call.gives(.callback) { return answer(requestCallback(i, call, state: state)) }
+      guard let q = (call.text(.queue) ?? state.workingQueue).flatMap(center.queue(named:)) else { return answer(.branch(.error)) }
       guard !isFull(q, for: i) else {
         contacts[i].rejectedBy = q
-        return answer("at-capacity")
+        return answer(.branch(.atCapacity))
       }
-      return answer("next")
+      return answer(.next)
     case .createCallback:
       return answer(createCallbackBlock(i, call, state: state))
     case .startCallback:
@@ -72,38 +73,40 @@ extension Simulator {
         removeFromQueue(i)
         contacts[i].parked = true
       }
-      return answer("next")
+      return answer(.next)
     case .registerCallback:
-      guard let q = (call.text("queue") ?? state.queue).flatMap(center.queue(named:)), let number = call.text("number"), !isFull(q, for: i) else {
-        return answer("error")
+      guard let q = (call.text(.queue) ?? state.queue).flatMap(center.queue(named:)), let number = call.text(.number), !isFull(q, for: i) else {
+        return answer(.branch(.error))
       }
       contacts[i].parked = false
-      createCallback(from: i, state: state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: call.text("ani"))
-      return answer("next")
+      createCallback(from: i, state: state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: call.text(.ani))
+      return answer(.next)
     case .declineCallback:
       if contacts[i].parked, let q = contacts[i].queue {
         contacts[i].parked = false
         enqueue(i, q)
       }
-      return answer("next")
-    default:
-      return answer("next")
+      return answer(.next)
+    case .playPrompt, .setWorkingQueue, .sendMessage, .transferToFlow:
+      // No effect on the simulated world beyond what the VM keeps (the working queue, the
+      // next flow): they succeed.
+      return answer(.next)
     }
   }
 
   /// `create-callback`: a callback in the given queue (or the contact's), keeping the caller's
   /// place, skills and priority. Inside a customer-first outbound flow it recreates the
   /// customer-first callback.
-  mutating func createCallbackBlock(_ i: Int, _ call: HostCall, state: ContactState) -> String {
-    let name = call.text("queue") ?? contacts[i].queue.map { center.queues[$0].name } ?? state.workingQueue
-    guard let q = name.flatMap(center.queue(named:)), !isFull(q, for: i) else { return "error" }
-    let number = call.text("number") ?? state.callbackNumber ?? contacts[i].customer
+  mutating func createCallbackBlock(_ i: Int, _ call: HostCall, state: ContactState) -> Outcome {
+    let name = call.text(.queue) ?? contacts[i].queue.map { center.queues[$0].name } ?? state.workingQueue
+    guard let q = name.flatMap(center.queue(named:)), !isFull(q, for: i) else { return .branch(.error) }
+    let number = call.text(.number) ?? state.callbackNumber ?? contacts[i].customer
     if contacts[i].method == .customerFirstDialed, let settings = callbackSettings(i) {
       createCallback(from: i, state: state, settings: settings, number: number, queue: q, method: .customerFirstQueued, system: center.queues[q].callerNumber)
     } else {
       createCallback(from: i, state: state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: center.queues[q].callerNumber)
     }
-    return "next"
+    return .next
   }
 
   /// `set-routing-priority`: a contact in a queue moves to its new place at once.

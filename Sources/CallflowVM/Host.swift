@@ -25,28 +25,39 @@ public enum ArgumentValue: Equatable, Sendable {
 /// One block the VM asks its host to carry out.
 public struct HostCall: Sendable {
   public var kind: BlockKind
-  /// The block's arguments by parameter name (`callback.max-retries` for a callback's).
-  public var arguments: [String: ArgumentValue]
+  /// What the host is asked to do: the catalog row's action for ``kind``. Hosts switch over
+  /// it, with no `default:`.
+  public var action: HostAction
+  /// The block's arguments by parameter (`callback.max-retries` for a callback's).
+  public var arguments: [ParameterKey: ArgumentValue]
   /// What the block may answer: `next` (unless the block goes on only through its
-  /// branches), then its branches (options first for `get-input`).
-  public var outcomes: [String]
+  /// branches), then its options (`get-input`'s keys), then its branches.
+  public var outcomes: [Outcome]
   /// Where it is: flow, block id and source line.
   public var flow: String
   public var block: String
   public var line: Int
 
-  /// The argument `name` as text.
-  public func text(_ name: String) -> String? { arguments[name]?.text }
+  /// The argument `key` as text.
+  public func text(_ key: ParameterKey) -> String? { arguments[key]?.text }
+
+  /// Whether the block is given `key`, or a field of it when it is a record (`callback`).
+  public func gives(_ key: ParameterKey) -> Bool {
+    arguments.keys.contains { $0 == key || $0.name.hasPrefix(key.name + ".") }
+  }
+
+  /// The outcome of this call written `name` (`human`, `no-match`, a key), if it has one.
+  public func outcome(named name: String) -> Outcome? { outcomes.first { $0.description == name } }
 }
 
 /// What the host answers: the outcome (one of ``HostCall/outcomes``), and the attributes the
 /// block writes when it goes on at `next` (`$.StoredCustomerInput`, `$.Metrics.…`,
-/// `$.Customer.…`).
+/// `$.Customer.…`: only those its catalog row declares).
 public struct HostResult: Sendable {
-  public var outcome: String
+  public var outcome: Outcome
   public var writes: [String: String]
 
-  public init(_ outcome: String, writes: [String: String] = [:]) {
+  public init(_ outcome: Outcome, writes: [String: String] = [:]) {
     self.outcome = outcome
     self.writes = writes
   }

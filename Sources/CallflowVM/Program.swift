@@ -8,8 +8,9 @@ public final class Program: Sendable {
   public let module: Module
   /// Every instruction of every flow, flow after flow.
   let code: [Op]
-  /// Branch table targets and host-call arguments, which instructions point into.
-  let tables: [Int32]
+  /// Branch table entries (an outcome's code and its target) and host-call arguments, which
+  /// instructions point into.
+  let tables: [(outcome: Int32, target: Int32)]
   let arguments: [(name: Int32, value: Int32)]
   /// Each flow's first instruction, and one past its last.
   let flowStart: [Int]
@@ -21,6 +22,8 @@ public final class Program: Sendable {
   let flowsByName: [String: Int]
   /// Each constant as the text the VM compares and hands to hosts.
   let texts: [String]
+  /// Each constant as a parameter key, for host-call arguments.
+  let keys: [ParameterKey]
   /// For each constant, whether it is an attribute reference the VM reads.
   let isAttribute: [Bool]
   /// For each `name` constant, the attribute `set-attribute` writes: `$.Attributes.<name>`.
@@ -32,17 +35,21 @@ public final class Program: Sendable {
   let blockOf: [(id: Int32, line: Int32)]
   /// Whether each instruction is its block's first.
   let startsBlock: [Bool]
-  /// For each `call`, the outcomes its host may answer (``HostCall/outcomes``), and whether
-  /// its branch table has a `next` target the host cannot choose (`get-input`): worked out
-  /// once here, so that a call costs no catalog lookups.
-  let outcomes: [[String]]
-  let skipsNext: [Bool]
+  /// For each `call`, the outcomes its host may answer (``HostCall/outcomes``), the values of
+  /// its options, its catalog row's action, effects and the attributes it may write: worked
+  /// out once here, so that a call costs no catalog lookups.
+  let outcomes: [[Outcome]]
+  let options: [[String]]
+  let actions: [HostAction?]
+  let effects: [[ContactEffect]]
+  let writes: [[String]]
 
   /// One decoded instruction. `a`, `b`, `c` are its constant operands (or slot) in order;
   /// `target` its jump target; `table`/`arguments` ranges into the shared arrays.
   struct Op: Sendable {
     var opcode: Opcode
     var kind: BlockKind?
+    var condition: ConditionOperator = .equals
     var a: Int32 = 0
     var b: Int32 = 0
     var c: Int32 = 0
@@ -57,7 +64,7 @@ public final class Program: Sendable {
   public init(_ module: Module) throws(ModuleError) {
     self.module = module
     var code: [Op] = []
-    var tables: [Int32] = []
+    var tables: [(outcome: Int32, target: Int32)] = []
     var arguments: [(name: Int32, value: Int32)] = []
     var flowStart: [Int] = []
     var flowEnd: [Int] = []
@@ -86,10 +93,11 @@ public final class Program: Sendable {
             maxSlot = max(maxSlot, s)
           case .target(let t): op.target = index[t] ?? 0
           case .blockKind(let kind): op.kind = kind
-          case .table(let targets):
+          case .conditionOperator(let condition): op.condition = condition
+          case .table(let entries):
             op.tableStart = Int32(tables.count)
-            op.tableCount = Int32(targets.count)
-            tables += targets.map { index[$0] ?? 0 }
+            op.tableCount = Int32(entries.count)
+            tables += entries.map { (Int32($0.outcome), index[$0.target] ?? 0) }
           case .arguments(let list):
             op.argumentStart = Int32(arguments.count)
             op.argumentCount = Int32(list.count)
@@ -129,30 +137,42 @@ public final class Program: Sendable {
     }
     self.blockOf = blockOf
     self.startsBlock = startsBlock
-    var outcomes = [[String]](repeating: [], count: code.count)
-    var skipsNext = [Bool](repeating: false, count: code.count)
+    var outcomes = [[Outcome]](repeating: [], count: code.count)
+    var options = [[String]](repeating: [], count: code.count)
+    var actions = [HostAction?](repeating: nil, count: code.count)
+    var effects = [[ContactEffect]](repeating: [], count: code.count)
+    var writes = [[String]](repeating: [], count: code.count)
     for (pc, op) in code.enumerated() where op.opcode == .call {
       guard let kind = op.kind else { continue }
       let spec = kind.spec
-      var options: [String] = []
       for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
         let (name, value) = arguments[i]
-        guard case .text(_, let parameter) = module.constants[Int(name)], parameter == spec.branchPerValueOf,
+        guard case .text(_, let parameter) = module.constants[Int(name)], parameter == spec.branchPerValueOf?.name,
           case .list(let items) = module.constants[Int(value)]
         else { continue }
-        options = items.compactMap { module.text($0) }
+        options[pc] = items.compactMap { module.text($0) }
       }
-      let all = spec.outcomes(options: options)
-      skipsNext[pc] = spec.success == .branchesOnly
-      outcomes[pc] = skipsNext[pc] ? Array(all.dropFirst()) : all
+      let all = spec.outcomes(options: options[pc])
+      // A block that goes on only through its branches has a `next` its host cannot answer.
+      outcomes[pc] = spec.success == .branchesOnly ? Array(all.dropFirst()) : all
+      if case .host(let action) = spec.execution { actions[pc] = action }
+      effects[pc] = spec.effects
+      writes[pc] = spec.writes
     }
     self.outcomes = outcomes
-    self.skipsNext = skipsNext
+    self.options = options
+    self.actions = actions
+    self.effects = effects
+    self.writes = writes
     flowNames = module.flows.map { module.text($0.name) ?? "" }
     var byName: [String: Int] = [:]
     for (i, name) in flowNames.enumerated() { byName[name] = i }
     flowsByName = byName
     isAttribute = module.constants.map { $0.kind == .attribute }
+    keys = module.constants.map { constant in
+      if case .text(_, let name) = constant { return ParameterKey(name) }
+      return ParameterKey("")
+    }
     userAttributeKeys = module.constants.map { constant in
       if case .text(.name, let name) = constant { return "$.Attributes." + name }
       return ""

@@ -161,94 +161,85 @@ public struct VM {
 
   private func compare(_ op: Program.Op) -> Bool {
     guard let left = state.attributes[program.texts[Int(op.a)]] else { return false }
-    let right = value(op.c)
-    switch program.texts[Int(op.b)] {
-    case "equals": return left == right
-    case "contains": return left.contains(right)
-    case "starts-with": return left.hasPrefix(right)
-    case "ends-with": return left.hasSuffix(right)
-    case let numeric:
-      guard let l = Int(left), let r = Int(right) else { return false }
-      switch numeric {
-      case "less-than": return l < r
-      case "less-or-equal": return l <= r
-      case "greater-than": return l > r
-      case "greater-or-equal": return l >= r
-      default: return false
-      }
-    }
+    return op.condition.holds(left, value(op.b))
   }
 
   /// The call of the block the contact waits at.
   private func pendingCall() -> HostCall? {
     let op = program.code[pc]
-    guard op.opcode == .call, let kind = op.kind else { return nil }
-    var arguments: [String: ArgumentValue] = Dictionary(minimumCapacity: Int(op.argumentCount))
+    guard op.opcode == .call, let kind = op.kind, let action = program.actions[pc] else { return nil }
+    var arguments: [ParameterKey: ArgumentValue] = Dictionary(minimumCapacity: Int(op.argumentCount))
     for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
       let (name, value) = program.arguments[i]
-      arguments[program.texts[Int(name)]] = argument(Int(value))
+      arguments[program.keys[Int(name)]] = argument(Int(value))
     }
     let block = program.block(pc)
     return HostCall(
-      kind: kind, arguments: arguments, outcomes: program.outcomes[pc], flow: program.flowNames[flow],
+      kind: kind, action: action, arguments: arguments, outcomes: program.outcomes[pc], flow: program.flowNames[flow],
       block: block?.id ?? "?", line: block?.line ?? 0)
   }
 
-  /// The text of the pending call's argument `name`, read without building the call.
-  private func argumentText(_ op: Program.Op, _ name: String) -> String? {
-    for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) where program.texts[Int(program.arguments[i].name)] == name {
+  /// The text of the pending call's argument `key`, read without building the call.
+  private func argumentText(_ op: Program.Op, _ key: ParameterKey) -> String? {
+    for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) where program.keys[Int(program.arguments[i].name)] == key {
       return argument(Int(program.arguments[i].value)).text
     }
     return nil
   }
 
-  /// Answers the pending call: its outcome picks where the flow goes on.
+  /// Answers the pending call: its outcome picks where the flow goes on. On `next` the
+  /// block's declared effects on the contact's state apply, and the attributes it writes.
   public mutating func resume(_ result: HostResult) throws(RuntimeError) {
     let op = program.code[pc]
     guard state.waiting, op.opcode == .call, let kind = op.kind else {
       throw RuntimeError(message: "an answer from the host, but no block waits for one", flow: program.flowNames[flow])
     }
     let outcomes = program.outcomes[pc]
-    // The table has a target for `next` first, whether the block can take it or not.
-    let skipped = program.skipsNext[pc] ? 1 : 0
-    guard let answer = outcomes.firstIndex(of: result.outcome), answer + skipped < Int(op.tableCount) else {
-      let block = program.block(pc)
-      throw RuntimeError(
-        message: "the host answered `\(result.outcome)`, which `\(kind.rawValue)` cannot (it can answer \(outcomes.joined(separator: ", ")))",
-        flow: program.flowNames[flow], block: block?.id, line: block?.line)
+    guard outcomes.contains(result.outcome), let code = result.outcome.code(options: program.options[pc]),
+      let entry = program.tables[Int(op.tableStart)..<Int(op.tableStart + op.tableCount)].first(where: { $0.outcome == code })
+    else {
+      throw failure(
+        "the host answered `\(result.outcome)`, which `\(kind.rawValue)` cannot (it can answer \(outcomes.map(\.description).joined(separator: ", ")))")
     }
-    let index = answer + skipped
     state.waiting = false
-    if index == 0 {
-      for (key, value) in result.writes { state.attributes[key] = value }
-      switch kind {
-      case .startCallback: state.callbackPending = true
-      case .registerCallback, .declineCallback: state.callbackPending = false
-      case .transferToFlow:
-        guard let target = argumentText(op, "flow"), let next = program.flow(named: target) else {
-          let block = program.block(pc)
-          throw RuntimeError(message: "no flow to hand the contact to", flow: program.flowNames[flow], block: block?.id, line: block?.line)
+    if result.outcome == .next {
+      for (key, value) in result.writes {
+        guard program.writes[pc].contains(where: { AttributeCatalog.pattern($0, covers: key) }) else {
+          throw failure("the host wrote `\(key)`, which `\(kind.rawValue)` does not write")
         }
-        state.previousFlows.append(program.flowNames[flow])
-        state.flow = target
-        flow = next
-        pc = program.flowStart[next]
-        state.loops = [Int](repeating: 0, count: program.slots[next])
-        state.offset = 0
-        return
-      case .transferToQueue:
-        state.queue = argumentText(op, "queue") ?? state.workingQueue
-      case .setWorkingQueue:
-        state.workingQueue = argumentText(op, "queue")
-      case .setCallbackNumber:
-        state.callbackNumber = argumentText(op, "value")
-      default: break
+        state.attributes[key] = value
+      }
+      for effect in program.effects[pc] {
+        switch effect {
+        case .setsWorkingQueue(let key): state.workingQueue = argumentText(op, key)
+        case .setsCallbackNumber(let key): state.callbackNumber = argumentText(op, key)
+        case .entersQueue(let key): state.queue = argumentText(op, key) ?? state.workingQueue
+        case .startsCallbackRequest: state.callbackPending = true
+        case .endsCallbackRequest: state.callbackPending = false
+        case .changesFlow(let key):
+          guard let target = argumentText(op, key), let next = program.flow(named: target) else {
+            throw failure("no flow to hand the contact to")
+          }
+          state.previousFlows.append(program.flowNames[flow])
+          state.flow = target
+          flow = next
+          pc = program.flowStart[next]
+          state.loops = [Int](repeating: 0, count: program.slots[next])
+          state.offset = 0
+          return
+        }
       }
     }
     previous = pc
-    pc = Int(program.tables[Int(op.tableStart) + index])
+    pc = Int(entry.target)
     // The state says where the contact goes on, so that it can be saved right away.
     state.offset = Int(program.offsets[pc])
+  }
+
+  /// A runtime error at the current block.
+  private func failure(_ message: String) -> RuntimeError {
+    let block = program.block(pc)
+    return RuntimeError(message: message, flow: program.flowNames[flow], block: block?.id, line: block?.line)
   }
 
   private func argument(_ k: Int) -> ArgumentValue {

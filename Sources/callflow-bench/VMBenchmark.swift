@@ -29,7 +29,7 @@ enum VMBenchmark {
     """
 
   struct NoHost: FlowHost {
-    mutating func perform(_ call: HostCall, state: ContactState) -> HostResult { HostResult("next") }
+    mutating func perform(_ call: HostCall, state: ContactState) -> HostResult { HostResult(.next) }
   }
 
   /// (instructions per run, best seconds per run)

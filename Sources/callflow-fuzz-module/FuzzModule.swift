@@ -1,5 +1,6 @@
 import CallflowBytecode
 import CallflowSimulator
+import CallflowSyntax
 import CallflowVM
 import Foundation
 
@@ -9,7 +10,8 @@ struct RoundRobin: FlowHost {
   var turn = 0
   mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
     turn += 1
-    return HostResult(call.outcomes[turn % call.outcomes.count], writes: ["$.StoredCustomerInput": "+14255550100"])
+    let writes = call.action == .storeInput ? ["$.StoredCustomerInput": "+14255550100"] : [:]
+    return HostResult(call.outcomes[turn % call.outcomes.count], writes: writes)
   }
 }
 
@@ -21,7 +23,7 @@ struct FuzzWorld: World {
   mutating func nextArrival() -> Arrival? { arrivals.isEmpty ? nil : arrivals.removeFirst() }
   mutating func input(label: Int, call: HostCall) -> String? {
     turn += 1
-    if case .list(let options)? = call.arguments["options"], !options.isEmpty { return options[turn % options.count] }
+    if case .list(let options)? = call.arguments[.options], !options.isEmpty { return options[turn % options.count] }
     return turn % 3 == 0 ? nil : "+14255550100"
   }
   mutating func dial(label: Int) -> DialAnswer {

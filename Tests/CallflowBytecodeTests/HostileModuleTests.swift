@@ -80,7 +80,11 @@ import Testing
       }
     }
     #expect(error { $0[0] = UInt8(ascii: "X") } == "not a Callflow module (the file does not start with CFBC) (at byte 0)")
-    #expect(error { $0[4] = 2 } == "format version 2, but this callflow reads version 1 (at byte 4)")
+    #expect(
+      error { $0[4] = 1 }
+        == "format version 1, but this callflow reads version 2 (an older callflow built it: build it again with `callflow build`) (at byte 4)")
+    #expect(
+      error { $0[4] = 3 } == "format version 3, but this callflow reads version 2 (a newer callflow built it: run it with that version) (at byte 4)")
     #expect(error { $0[6] = 1 } == "unknown flags 0x1 (at byte 6)")
     #expect(error { $0.append(0) } == "bytes after the last section (at byte \(sampleModule.count))")
   }

@@ -164,5 +164,5 @@ import Testing
 
 /// A host that answers `next` to every block.
 private struct Answers: FlowHost {
-  mutating func perform(_ call: HostCall, state: ContactState) -> HostResult { HostResult("next") }
+  mutating func perform(_ call: HostCall, state: ContactState) -> HostResult { HostResult(.next) }
 }

@@ -27,20 +27,68 @@ import Testing
     #expect(!spec.allowedIn.isEmpty)
     #expect(Set(spec.parameters.map(\.name)).count == spec.parameters.count)
     #expect(Set(spec.branches).count == spec.branches.count)
-    #expect(!spec.branches.contains("next"))
+    #expect(!spec.branchNames.contains("next"))
     if spec.success == .terminal { #expect(spec.branches.isEmpty && spec.category == .terminal) }
   }
 
   @Test func pinnedBranchesAreThere() {
-    #expect(BlockKind.getInput.spec.branches == ["timeout", "no-match", "error"])
-    #expect(BlockKind.transferToQueue.spec.branches == ["at-capacity", "error"])
-    #expect(BlockKind.setCallbackNumber.spec.branches == ["invalid-number", "not-dialable"])
+    #expect(BlockKind.getInput.spec.branchNames == ["timeout", "no-match", "error"])
+    #expect(BlockKind.transferToQueue.spec.branchNames == ["at-capacity", "error"])
+    #expect(BlockKind.setCallbackNumber.spec.branchNames == ["invalid-number", "not-dialable"])
     #expect(
-      BlockKind.checkCallProgress.spec.branches == [
+      BlockKind.checkCallProgress.spec.branchNames == [
         "human", "voicemail-beep", "voicemail-no-beep", "unanswered", "busy", "invalid-number", "fax", "error",
       ])
-    #expect(BlockKind.customerProfileLookup.spec.branches == ["multiple", "not-found", "error"])
-    #expect(BlockKind.loop.spec.branches == ["looping"])
+    #expect(BlockKind.customerProfileLookup.spec.branchNames == ["multiple", "not-found", "error"])
+    #expect(BlockKind.loop.spec.branchNames == ["looping"])
+  }
+
+  /// Modules store block kinds, branches and condition operators by number: the numbers are
+  /// part of the module format and must never change (a new kind or branch takes a new one).
+  @Test func moduleCodesNeverChange() {
+    let kinds = [
+      "play-prompt": 0, "get-input": 1, "store-input": 2, "validate-phone": 3, "set-callback-number": 4, "set-working-queue": 5,
+      "set-attributes": 6, "check-attribute": 7, "set-customer-queue-flow": 8, "set-whisper-flow": 9, "set-routing-priority": 10,
+      "transfer-to-queue": 11, "get-queue-metrics": 12, "wait": 13, "loop": 14, "check-call-progress": 15, "check-hours": 16,
+      "check-staffing": 17, "send-message": 18, "customer-profile-lookup": 19, "create-callback": 20, "start-callback": 21,
+      "register-callback": 22, "decline-callback": 23, "transfer-to-flow": 24, "disconnect": 25, "end-flow": 26,
+    ]
+    #expect(Dictionary(uniqueKeysWithValues: BlockKind.allCases.map { ($0.rawValue, $0.code) }) == kinds)
+    let branches = [
+      "error": 1, "timeout": 2, "no-match": 3, "invalid": 4, "invalid-number": 5, "not-dialable": 6, "at-capacity": 7,
+      "looping": 8, "human": 9, "voicemail-beep": 10, "voicemail-no-beep": 11, "unanswered": 12, "busy": 13, "fax": 14,
+      "out-of-hours": 15, "false": 16, "multiple": 17, "not-found": 18,
+    ]
+    #expect(Dictionary(uniqueKeysWithValues: Branch.allCases.map { ($0.rawValue, $0.code) }) == branches)
+    let operators = [
+      "equals": 0, "contains": 1, "starts-with": 2, "ends-with": 3, "less-than": 4, "less-or-equal": 5, "greater-than": 6,
+      "greater-or-equal": 7,
+    ]
+    #expect(Dictionary(uniqueKeysWithValues: ConditionOperator.allCases.map { ($0.rawValue, $0.code) }) == operators)
+    // Every number decodes back to its own value, and branch numbers stay below the options'.
+    for kind in BlockKind.allCases { #expect(BlockKind.decode(kind.code) == kind) }
+    for op in ConditionOperator.allCases { #expect(ConditionOperator.decode(op.code) == op) }
+    for branch in Branch.allCases {
+      #expect((1..<Outcome.optionBase).contains(branch.code))
+      #expect(Outcome.decode(branch.code, options: []) == .branch(branch))
+    }
+    #expect(Outcome.decode(Outcome.optionBase + 1, options: ["1", "2"]) == .option("2"))
+    #expect(Outcome.decode(Outcome.optionBase + 2, options: ["1", "2"]) == nil)
+  }
+
+  /// Each row says who runs the block, and a host-run block's effects name its own parameters.
+  @Test(arguments: BlockKind.allCases)
+  func executionAndEffectsFitTheRow(_ kind: BlockKind) {
+    let spec = kind.spec
+    for effect in spec.effects {
+      switch effect {
+      case .setsWorkingQueue(let key), .setsCallbackNumber(let key), .entersQueue(let key), .changesFlow(let key):
+        #expect(spec.parameter(key) != nil, "\(kind.rawValue): an effect reads `\(key)`, which it does not take")
+      case .startsCallbackRequest, .endsCallbackRequest: break
+      }
+      if case .vm = spec.execution { Issue.record("\(kind.rawValue): the VM runs it, so it has no host effects") }
+    }
+    if case .vm = spec.execution { #expect(spec.writes.isEmpty || kind == .setAttributes) }
   }
 
   @Test func everyFlowTypeCanEnd() {
@@ -66,8 +114,8 @@ import Testing
     for (i, kind) in BlockKind.allCases.enumerated() {
       #expect(unsafeBitCast(kind, to: UInt8.self) == UInt8(i))
     }
-    #expect(BlockKind.transferToQueue.spec.branches == ["at-capacity", "error"])
+    #expect(BlockKind.transferToQueue.spec.branchNames == ["at-capacity", "error"])
     #expect(BlockKind.disconnect.spec.category == .terminal)
-    #expect(BlockKind.getInput.spec.branchPerValueOf == "options")
+    #expect(BlockKind.getInput.spec.branchPerValueOf == .options)
   }
 }

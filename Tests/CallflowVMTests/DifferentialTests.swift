@@ -60,7 +60,8 @@ import Testing
   struct ChooserHost: FlowHost {
     var chooser: Chooser
     mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
-      HostResult(chooser.choose(call.outcomes, block: call.block))
+      let name = chooser.choose(call.outcomes.map(\.description), block: call.block)
+      return HostResult(call.outcome(named: name) ?? .next)
     }
   }
 
@@ -113,8 +114,8 @@ import Testing
         }
       default:
         let kind = BlockKind.named(block.kind.value)
-        var outcomes = ["next"] + (kind?.spec.branches ?? [])
-        if kind == .getInput { outcomes = ["1", "2"] + (kind?.spec.branches ?? []) }
+        var outcomes = ["next"] + (kind?.spec.branchNames ?? [])
+        if kind == .getInput { outcomes = ["1", "2"] + (kind?.spec.branchNames ?? []) }
         current = branch(chooser.choose(outcomes, block: current)) ?? ""
       }
     }

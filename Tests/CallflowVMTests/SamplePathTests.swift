@@ -1,3 +1,4 @@
+import CallflowSyntax
 import CallflowVM
 import Foundation
 import Testing
@@ -47,7 +48,8 @@ import Testing
         for outcome in call.outcomes {
           for writes in variants {
             var fork = vm
-            try fork.resume(HostResult(outcome, writes: writes))
+            let declared = writes.filter { write in call.kind.spec.writes.contains { AttributeCatalog.pattern($0, covers: write.key) } }
+            try fork.resume(HostResult(outcome, writes: declared))
             pending.append(fork.state)
           }
         }

@@ -1,5 +1,6 @@
 import CallflowDriver
 import CallflowTestSupport
+import CallflowSyntax
 import CallflowVM
 import Foundation
 import Testing
@@ -24,7 +25,7 @@ struct Script: FlowHost {
       outcome = queue.removeFirst()
       answers[call.block] = queue
     }
-    return HostResult(outcome, writes: writes[call.block] ?? [:])
+    return HostResult(Outcome.named(outcome), writes: writes[call.block] ?? [:])
   }
 }
 
@@ -110,6 +111,18 @@ struct Script: FlowHost {
     } catch {
       #expect(error.flow == "in-queue-callback")
       #expect(error.message.hasPrefix("ran 1000 instructions without ending"))
+    }
+  }
+
+  /// A host may write only the attributes the block's catalog row declares.
+  @Test func aWriteTheBlockDoesNotDeclareIsAnError() throws {
+    var vm = try VM(program: try #require(samples), state: ContactState(flow: "queued-callback-inbound"))
+    var host = Script(writes: ["welcome": ["$.Attributes.vip": "yes"]])
+    do {
+      _ = try vm.run(&host)
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description == "flow `queued-callback-inbound` at block `welcome`, line 10: the host wrote `$.Attributes.vip`, which `play-prompt` does not write")
     }
   }
 

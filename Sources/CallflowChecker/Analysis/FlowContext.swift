@@ -98,21 +98,21 @@ struct FlowContext {
 
   /// Whether block `b` is given `parameter` in its source, typed or not (a value left with an
   /// unresolved `${NAME}` is given, just unknown). `inside` looks in a nested mapping.
-  func gives(_ b: Int, _ parameter: String, inside: String? = nil) -> Bool {
+  func gives(_ b: Int, _ parameter: ParameterKey, inside: ParameterKey? = nil) -> Bool {
     let syntax = flow.syntax.blocks[b]
     var body = syntax.body
     if let inside {
-      guard case .record(let fields) = body.kind, let nested = fields.first(where: { $0.name.value == inside }) else { return false }
+      guard case .record(let fields) = body.kind, let nested = fields.first(where: { $0.name.value == inside.name }) else { return false }
       body = nested.value
     } else if case .scalar = body.kind {
       return specs[b]?.mainParameter == parameter
     }
     guard case .record(let fields) = body.kind else { return false }
-    return fields.contains { $0.name.value == parameter }
+    return fields.contains { $0.name.value == parameter.name }
   }
 
   /// The queue named by `parameter` of block `b`.
-  func queue(_ b: Int, _ parameter: String = "queue") -> Located<String>? {
+  func queue(_ b: Int, _ parameter: ParameterKey = .queue) -> Located<String>? {
     guard case .reference(.queue, let name)? = flow.blocks[b].argument(parameter)?.value.value else { return nil }
     return flow.blocks[b].argument(parameter).map { Located(name, at: $0.value.span) }
   }

@@ -51,10 +51,11 @@ struct GraphRules {
     guard !missing.isEmpty else { return }
     // Branches a rule of their own watches are reported by it.
     for branchRule in spec.branchRules {
-      let unconnected = missing.filter(branchRule.branches.contains)
+      let watched = branchRule.branches.map(\.rawValue)
+      let unconnected = missing.filter(watched.contains)
       guard !unconnected.isEmpty else { continue }
       let rule = branchRule.rule
-      missing.removeAll(where: branchRule.branches.contains)
+      missing.removeAll(where: watched.contains)
       let subject = unconnected.count == 1 ? "branch \(Suggestions.list(unconnected)) of \(what) goes" : "branches \(Suggestions.list(unconnected)) of \(what) go"
       bag.report(
         rule, "\(subject) nowhere: \(branchRule.consequence)", at: block.id.span, notes: [Note(branchRule.reason)])

@@ -86,7 +86,7 @@ struct WorkingQueueRule {
       // No queue named: one must have been set on every path, unless an earlier flow set it.
       // Flows other than inbound ones run in a queue, or after a flow that set one (C2 and C3
       // inherit it). A queue given as an unresolved `${NAME}` is named, just unknown.
-      guard flow.type == .inbound, !context.gives(b, "queue"), !context.gives(b, "working-queue", inside: "callback"),
+      guard flow.type == .inbound, !context.gives(b, .queue), !context.gives(b, .workingQueue, inside: .callback),
         !surelySet(at: b)
       else { continue }
       var notes: [Note] = []

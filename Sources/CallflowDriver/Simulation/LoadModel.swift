@@ -2,6 +2,7 @@ import CallflowDiagnostics
 import CallflowRules
 import CallflowSimulator
 import CallflowSyntax
+import CallflowSemantics
 import CallflowVM
 import Foundation
 

@@ -59,14 +59,15 @@ struct ModelWorld: World {
   }
 
   mutating func input(label: Int, call: HostCall) -> String? {
-    switch call.kind {
+    // Only the blocks that collect input ask for it.
+    switch call.action {
     case .getInput:
       guard let choice = choices[call.block], !choice.weights.isEmpty, choice.weights.contains(where: { $0 > 0 }) else { return nil }
       return choice.keys[random.pick(choice.weights)]
     case .storeInput:
-      if call.text("kind") == "phone-number" { return callers[label] }
+      if call.text(.kind) == "phone-number" { return callers[label] }
       var digits = 8
-      if case .integer(let n)? = call.arguments["max-digits"] { digits = max(1, min(n, 20)) }
+      if case .integer(let n)? = call.arguments[.maxDigits] { digits = max(1, min(n, 20)) }
       return String((0..<digits).map { _ in Character(String(random.next() % 10)) })
     default:
       return nil

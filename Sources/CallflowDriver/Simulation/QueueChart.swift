@@ -1,5 +1,6 @@
 import CallflowSimulator
 import CallflowSyntax
+import CallflowSemantics
 import CallflowVM
 
 /// An SVG line chart of a simulation's queues over time: contacts in each queue as solid

@@ -45,6 +45,14 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
 
   private static let byName: [String: BlockKind] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
+  /// The kind's number in modules, from its row: stable whatever the order of the cases.
+  public var code: Int { spec.code }
+
+  /// The kind numbered `code` in modules, if there is one.
+  public static func decode(_ code: Int) -> BlockKind? { byCode[code] }
+
+  private static let byCode: [Int: BlockKind] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.code, $0) })
+
   /// The kind's row of the catalog.
   public var spec: BlockSpec { Self.table[ordinal] }
 
@@ -60,248 +68,246 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
   private var row: BlockSpec {
     let all = FlowType.all
     let contact = FlowType.contact
-    let timeout = ParameterSpec("timeout", .duration(1...180), "how long to wait for the caller's first key (default 5s)")
+    let timeout = ParameterSpec(.timeout, .duration(1...180), "how long to wait for the caller's first key (default 5s)")
     switch self {
     case .playPrompt:
       return BlockSpec(
-        .prompt, "Plays a message to the contact.",
+        code: 0, .prompt, "Plays a message to the contact.",
         parameters: [
-          ParameterSpec("text", .text, "the text to speak"),
-          ParameterSpec("prompt", .reference(.prompt), "a prompt of center.yaml to play instead"),
+          ParameterSpec(.text, .text, "the text to speak"),
+          ParameterSpec(.prompt, .reference(.prompt), "a prompt of center.yaml to play instead"),
         ],
-        main: "text", requiresOneOf: [["text", "prompt"]], branches: ["error"],
-        success: .next(meaning: nil), allowedIn: all)
+        main: .text, requiresOneOf: [[.text, .prompt]], branches: [.error],
+        success: .next(meaning: nil), execution: .host(.playPrompt), allowedIn: all)
     case .getInput:
       return BlockSpec(
-        .input, "Plays a prompt and collects one DTMF choice from a menu of options.",
+        code: 1, .input, "Plays a prompt and collects one DTMF choice from a menu of options.",
         parameters: [
-          ParameterSpec("prompt", .text, required: true, "the menu to speak"),
+          ParameterSpec(.prompt, .text, required: true, "the menu to speak"),
           timeout,
-          ParameterSpec("options", .list(.dtmf), required: true, "the keys the caller may press; each is a branch"),
+          ParameterSpec(.options, .list(.dtmf), required: true, "the keys the caller may press; each is a branch"),
         ],
-        branches: ["timeout", "no-match", "error"], branchPerValueOf: "options",
-        success: .branchesOnly, allowedIn: contact)
+        branches: [.timeout, .noMatch, .error], branchPerValueOf: .options,
+        success: .branchesOnly, execution: .host(.getInput), allowedIn: contact)
     case .storeInput:
       return BlockSpec(
-        .input, "Collects a number (digits or a phone number) and stores it in `$.StoredCustomerInput`.",
+        code: 2, .input, "Collects a number (digits or a phone number) and stores it in `$.StoredCustomerInput`.",
         parameters: [
-          ParameterSpec("prompt", .text, required: true, "what to ask for"),
-          ParameterSpec("kind", .word(["digits", "phone-number"]), required: true, "what is collected"),
-          ParameterSpec("format", .word(["local", "e164"]), "phone numbers: local (needs `country`) or E.164"),
-          ParameterSpec("country", .country, "the country of local phone numbers"),
-          ParameterSpec("max-digits", .integer(1...20), "the most digits accepted"),
+          ParameterSpec(.prompt, .text, required: true, "what to ask for"),
+          ParameterSpec(.kind, .word(["digits", "phone-number"]), required: true, "what is collected"),
+          ParameterSpec(.format, .word(["local", "e164"]), "phone numbers: local (needs `country`) or E.164"),
+          ParameterSpec(.country, .country, "the country of local phone numbers"),
+          ParameterSpec(.maxDigits, .integer(1...20), "the most digits accepted"),
           timeout,
         ],
         requiresWhen: [
           ConditionalRequirement(
-            parameter: "format", value: "local", requires: "country",
+            parameter: .format, value: "local", requires: .country,
             reason: "local numbers are read in the country's format, e.g. `country: US`")
         ],
-        branches: ["error"], success: .next(meaning: nil), allowedIn: contact,
+        branches: [.error], success: .next(meaning: nil), execution: .host(.storeInput), allowedIn: contact,
         writes: ["$.StoredCustomerInput"])
     case .validatePhone:
       return BlockSpec(
-        .check, "Checks that a value is a dialable phone number; `next` is the valid case.",
+        code: 3, .check, "Checks that a value is a dialable phone number; `next` is the valid case.",
         parameters: [
-          ParameterSpec("value", .attribute, required: true, "the attribute holding the number"),
-          ParameterSpec("format", .word(["local", "e164"]), "the expected format"),
-          ParameterSpec("country", .country, "the country of local numbers"),
+          ParameterSpec(.value, .attribute, required: true, "the attribute holding the number"),
+          ParameterSpec(.format, .word(["local", "e164"]), "the expected format"),
+          ParameterSpec(.country, .country, "the country of local numbers"),
         ],
-        main: "value", branches: ["invalid"], success: .next(meaning: "the number is valid"),
-        allowedIn: contact)
+        main: .value, branches: [.invalid], success: .next(meaning: "the number is valid"),
+        execution: .host(.validatePhone), allowedIn: contact)
     case .setCallbackNumber:
       return BlockSpec(
-        .callback, "Sets the number a callback will dial.",
-        parameters: [ParameterSpec("value", .attribute, required: true, "the attribute holding the number")],
-        main: "value", branches: ["invalid-number", "not-dialable"], success: .next(meaning: nil),
-        allowedIn: [.inbound, .customerQueue, .transferToQueue])
+        code: 4, .callback, "Sets the number a callback will dial.",
+        parameters: [ParameterSpec(.value, .attribute, required: true, "the attribute holding the number")],
+        main: .value, branches: [.invalidNumber, .notDialable], success: .next(meaning: nil),
+        execution: .host(.setCallbackNumber), effects: [.setsCallbackNumber(.value)], allowedIn: [.inbound, .customerQueue, .transferToQueue])
     case .setWorkingQueue:
       return BlockSpec(
-        .queue, "Sets the queue later transfers and callbacks use.",
-        parameters: [ParameterSpec("queue", .reference(.queue), required: true, "the queue")],
-        main: "queue", branches: ["error"], success: .next(meaning: nil), allowedIn: contact)
+        code: 5, .queue, "Sets the queue later transfers and callbacks use.",
+        parameters: [ParameterSpec(.queue, .reference(.queue), required: true, "the queue")],
+        main: .queue, branches: [.error], success: .next(meaning: nil), execution: .host(.setWorkingQueue), effects: [.setsWorkingQueue(.queue)], allowedIn: contact)
     case .setAttributes:
       return BlockSpec(
-        .data, "Sets user attributes `$.Attributes.<name>`: a mapping of names to values.",
-        open: .valueOrAttribute, branches: ["error"], success: .next(meaning: nil), allowedIn: all,
+        code: 6, .data, "Sets user attributes `$.Attributes.<name>`: a mapping of names to values.",
+        open: .valueOrAttribute, branches: [.error], success: .next(meaning: nil), execution: .vm(.setAttributes), allowedIn: all,
         writes: ["$.Attributes.*"])
     case .checkAttribute:
       return BlockSpec(
-        .check, "Compares an attribute against conditions, tried in order; the first that holds picks the branch.",
+        code: 7, .check, "Compares an attribute against conditions, tried in order; the first that holds picks the branch.",
         parameters: [
-          ParameterSpec("attribute", .attribute, required: true, "the attribute to test"),
-          ParameterSpec("conditions", .conditions, required: true, "`{<operator>: value, goto: block}` items"),
+          ParameterSpec(.attribute, .attribute, required: true, "the attribute to test"),
+          ParameterSpec(.conditions, .conditions, required: true, "`{<operator>: value, goto: block}` items"),
         ],
-        branches: ["no-match"], success: .branchesOnly, allowedIn: all)
+        branches: [.noMatch], success: .branchesOnly, execution: .vm(.compareConditions), allowedIn: all)
     case .setCustomerQueueFlow:
       return BlockSpec(
-        .flowControl, "Sets the flow that runs while the contact waits in queue.",
+        code: 8, .flowControl, "Sets the flow that runs while the contact waits in queue.",
         parameters: [
-          ParameterSpec("flow", .reference(.flow(.exactly(.customerQueue))), required: true, "a `customer-queue` flow")
+          ParameterSpec(.flow, .reference(.flow(.exactly(.customerQueue))), required: true, "a `customer-queue` flow")
         ],
-        main: "flow", branches: ["error"], success: .next(meaning: nil),
-        allowedIn: [.inbound, .outbound, .transferToQueue])
+        main: .flow, branches: [.error], success: .next(meaning: nil),
+        execution: .host(.setCustomerQueueFlow), allowedIn: [.inbound, .outbound, .transferToQueue])
     case .setWhisperFlow:
       return BlockSpec(
-        .flowControl, "Sets the whisper played to the agent or to the customer when they are joined.",
+        code: 9, .flowControl, "Sets the whisper played to the agent or to the customer when they are joined.",
         parameters: [
-          ParameterSpec("role", .word(["agent", "outbound"]), required: true, "who hears the whisper"),
+          ParameterSpec(.role, .word(["agent", "outbound"]), required: true, "who hears the whisper"),
           ParameterSpec(
-            "flow",
-            .reference(.flow(.byParameter("role", ["agent": .agentWhisper, "outbound": .outboundWhisper]))),
+            .flow,
+            .reference(.flow(.byParameter(.role, ["agent": .agentWhisper, "outbound": .outboundWhisper]))),
             required: true, "an `agent-whisper` or `outbound-whisper` flow, matching `role`"),
         ],
-        branches: ["error"], success: .next(meaning: nil), allowedIn: contact)
+        branches: [.error], success: .next(meaning: nil), execution: .host(.setWhisperFlow), allowedIn: contact)
     case .setRoutingPriority:
       return BlockSpec(
-        .queue, "Changes the contact's priority in queue (1 is highest) or adjusts its age.",
+        code: 10, .queue, "Changes the contact's priority in queue (1 is highest) or adjusts its age.",
         parameters: [
-          ParameterSpec("priority", .integer(1...99), "the new priority, 1 highest"),
-          ParameterSpec("age-adjustment", .duration(0...604_800), "time added to the contact's age in queue"),
+          ParameterSpec(.priority, .integer(1...99), "the new priority, 1 highest"),
+          ParameterSpec(.ageAdjustment, .duration(0...604_800), "time added to the contact's age in queue"),
         ],
-        main: "priority", requiresOneOf: [["priority", "age-adjustment"]], branches: ["error"],
-        success: .next(meaning: nil), allowedIn: contact)
+        main: .priority, requiresOneOf: [[.priority, .ageAdjustment]], branches: [.error],
+        success: .next(meaning: nil), execution: .host(.setRoutingPriority), allowedIn: contact)
     case .transferToQueue:
       return BlockSpec(
-        .queue,
+        code: 11, .queue,
         "Puts the contact in a queue, or with `callback` queues a callback and continues at `next`.",
         parameters: [
-          ParameterSpec("queue", .reference(.queue), "the queue (default: the working queue)"),
+          ParameterSpec(.queue, .reference(.queue), "the queue (default: the working queue)"),
           ParameterSpec(
-            "callback",
+            .callback,
             .record([
               ParameterSpec(
-                "initial-delay", .duration(1...259_200), rule: CallbackIntervalRangeRule(),
+                .initialDelay, .duration(1...259_200), rule: CallbackIntervalRangeRule(),
                 "from the request to queueing the callback (1s to 3d)"),
               ParameterSpec(
-                "max-retries", .integer(0...Int.max), rule: CallbackRetriesRangeRule(),
+                .maxRetries, .integer(0...Int.max), rule: CallbackRetriesRangeRule(),
                 "redials after no answer (2 means at most three calls)"),
               ParameterSpec(
-                "retry-interval", .duration(1...259_200), rule: CallbackIntervalRangeRule(),
+                .retryInterval, .duration(1...259_200), rule: CallbackIntervalRangeRule(),
                 "the minimum time between attempts (1s to 3d)"),
-              ParameterSpec("working-queue", .reference(.queue), "the queue the callback waits in"),
-              ParameterSpec("creation-flow", .reference(.flow(.exactly(.inbound))), "an `inbound` flow run when the callback is created"),
-              ParameterSpec("dial-mode", .word(["agent-first", "customer-first"]), "who is called first (default agent-first)"),
-              ParameterSpec("outbound-flow", .reference(.flow(.exactly(.outbound))), "the `outbound` flow of a customer-first callback"),
+              ParameterSpec(.workingQueue, .reference(.queue), "the queue the callback waits in"),
+              ParameterSpec(.creationFlow, .reference(.flow(.exactly(.inbound))), "an `inbound` flow run when the callback is created"),
+              ParameterSpec(.dialMode, .word(["agent-first", "customer-first"]), "who is called first (default agent-first)"),
+              ParameterSpec(.outboundFlow, .reference(.flow(.exactly(.outbound))), "the `outbound` flow of a customer-first callback"),
               ParameterSpec(
-                "expiry", .duration(1...604_800), rule: CallbackIntervalRangeRule(),
+                .expiry, .duration(1...604_800), rule: CallbackIntervalRangeRule(),
                 "when an unworked callback is deleted (at most 7d, the default)"),
             ]),
             "queue a callback instead of the caller"),
         ],
-        main: "queue", branches: ["at-capacity", "error"], success: .handsOff(unlessGiven: "callback"),
-        allowedIn: contact)
+        main: .queue, branches: [.atCapacity, .error], success: .handsOff(unlessGiven: .callback),
+        execution: .host(.transferToQueue), effects: [.entersQueue(.queue)], allowedIn: contact)
     case .getQueueMetrics:
       return BlockSpec(
-        .queue, "Reads the metrics of a queue into `$.Metrics.*`.",
-        parameters: [ParameterSpec("queue", .reference(.queue), "the queue (default: the current one)")],
-        main: "queue", branches: ["error"], success: .next(meaning: nil), allowedIn: all,
+        code: 12, .queue, "Reads the metrics of a queue into `$.Metrics.*`.",
+        parameters: [ParameterSpec(.queue, .reference(.queue), "the queue (default: the current one)")],
+        main: .queue, branches: [.error], success: .next(meaning: nil), execution: .host(.getQueueMetrics), allowedIn: all,
         writes: AttributeCatalog.metricFields.map { "$.Metrics.\($0)" })
     case .wait:
       return BlockSpec(
-        .flowControl, "Waits (the caller hears the queue's music).",
-        parameters: [ParameterSpec("duration", .duration(1...604_800), required: true, "how long")],
-        main: "duration", branches: ["error"], success: .next(meaning: nil),
-        allowedIn: [.inbound, .customerQueue, .outbound])
+        code: 13, .flowControl, "Waits (the caller hears the queue's music).",
+        parameters: [ParameterSpec(.duration, .duration(1...604_800), required: true, "how long")],
+        main: .duration, branches: [.error], success: .next(meaning: nil),
+        execution: .host(.wait), allowedIn: [.inbound, .customerQueue, .outbound])
     case .loop:
       return BlockSpec(
-        .flowControl, "Takes `looping` a number of times, then `next`.",
-        parameters: [ParameterSpec("count", .integer(1...1_000), required: true, "how many times to loop")],
-        main: "count", branches: ["looping"], success: .next(meaning: "the loop is done"), allowedIn: all)
+        code: 14, .flowControl, "Takes `looping` a number of times, then `next`.",
+        parameters: [ParameterSpec(.count, .integer(1...1_000), required: true, "how many times to loop")],
+        main: .count, branches: [.looping], success: .next(meaning: "the loop is done"), execution: .vm(.countLoop), allowedIn: all)
     case .checkCallProgress:
       return BlockSpec(
-        .check, "Tells who answered an outbound call: a person, a voicemail, or nobody.",
-        branches: [
-          "human", "voicemail-beep", "voicemail-no-beep", "unanswered", "busy", "invalid-number", "fax", "error",
-        ],
-        success: .branchesOnly, allowedIn: [.outbound],
+        code: 15, .check, "Tells who answered an outbound call: a person, a voicemail, or nobody.",
+        branches: [.human, .voicemailBeep, .voicemailNoBeep, .unanswered, .busy, .invalidNumber, .fax, .error],
+        success: .branchesOnly, execution: .host(.checkCallProgress), allowedIn: [.outbound],
         branchRules: [
           BranchRule(
-            branches: ["voicemail-beep", "voicemail-no-beep"], rule: VoicemailUnhandledRule(),
+            branches: [.voicemailBeep, .voicemailNoBeep], rule: VoicemailUnhandledRule(),
             consequence: "a callback answered by a voicemail is dropped",
             reason: "a voicemail counts as connected and is never retried: recreate the callback (`create-callback`) or leave a message")
         ])
     case .checkHours:
       return BlockSpec(
-        .check, "Checks the hours of operation; `next` is the in-hours case.",
-        parameters: [ParameterSpec("hours", .reference(.hours), required: true, "hours of center.yaml")],
-        main: "hours", branches: ["out-of-hours", "error"], success: .next(meaning: "within the hours"),
-        allowedIn: all)
+        code: 16, .check, "Checks the hours of operation; `next` is the in-hours case.",
+        parameters: [ParameterSpec(.hours, .reference(.hours), required: true, "hours of center.yaml")],
+        main: .hours, branches: [.outOfHours, .error], success: .next(meaning: "within the hours"),
+        execution: .host(.checkHours), allowedIn: all)
     case .checkStaffing:
       return BlockSpec(
-        .check, "Checks whether agents are available, staffed or online; `next` is the true case.",
+        code: 17, .check, "Checks whether agents are available, staffed or online; `next` is the true case.",
         parameters: [
-          ParameterSpec("queue", .reference(.queue), "the queue (default: the working queue)"),
-          ParameterSpec("status", .word(["available", "staffed", "online"]), "what to check (default available)"),
+          ParameterSpec(.queue, .reference(.queue), "the queue (default: the working queue)"),
+          ParameterSpec(.status, .word(["available", "staffed", "online"]), "what to check (default available)"),
         ],
-        main: "queue", branches: ["false", "error"], success: .next(meaning: "agents are there"), allowedIn: all)
+        main: .queue, branches: [.`false`, .error], success: .next(meaning: "agents are there"), execution: .host(.checkStaffing), allowedIn: all)
     case .sendMessage:
       return BlockSpec(
-        .prompt, "Sends an SMS or an email.",
+        code: 18, .prompt, "Sends an SMS or an email.",
         parameters: [
-          ParameterSpec("channel", .word(["sms", "email"]), required: true, "how to send"),
-          ParameterSpec("to", .valueOrAttribute, required: true, "the recipient: a number, an address or an attribute"),
-          ParameterSpec("text", .text, required: true, "the message"),
+          ParameterSpec(.channel, .word(["sms", "email"]), required: true, "how to send"),
+          ParameterSpec(.to, .valueOrAttribute, required: true, "the recipient: a number, an address or an attribute"),
+          ParameterSpec(.text, .text, required: true, "the message"),
         ],
-        branches: ["error"], success: .next(meaning: nil), allowedIn: all)
+        branches: [.error], success: .next(meaning: nil), execution: .host(.sendMessage), allowedIn: all)
     case .customerProfileLookup:
       return BlockSpec(
-        .data, "Finds the customer's profile and writes its fields to `$.Customer.*`; `next` is one match.",
+        code: 19, .data, "Finds the customer's profile and writes its fields to `$.Customer.*`; `next` is one match.",
         parameters: [
-          ParameterSpec("key", .word(["phone", "name", "email", "account-id", "custom"]), required: true, "what to search by"),
-          ParameterSpec("value", .valueOrAttribute, required: true, "the value to search for"),
+          ParameterSpec(.key, .word(["phone", "name", "email", "account-id", "custom"]), required: true, "what to search by"),
+          ParameterSpec(.value, .valueOrAttribute, required: true, "the value to search for"),
         ],
-        branches: ["multiple", "not-found", "error"], success: .next(meaning: "exactly one profile matched"),
-        allowedIn: all, writes: ["$.Customer.*"],
+        branches: [.multiple, .notFound, .error], success: .next(meaning: "exactly one profile matched"),
+        execution: .host(.customerProfileLookup), allowedIn: all, writes: ["$.Customer.*"],
         branchRules: [
           BranchRule(
-            branches: ["multiple"], rule: ProfileMultipleUnhandledRule(),
+            branches: [.multiple], rule: ProfileMultipleUnhandledRule(),
             consequence: "a caller who matches several profiles is disconnected",
             reason: "several profiles can match one number (a family, a shared phone): ask for an account id, or go on without `$.Customer.*`")
         ])
     case .createCallback:
       return BlockSpec(
-        .callback, "Creates a callback that takes the caller's place in the queue (Genesys style).",
+        code: 20, .callback, "Creates a callback that takes the caller's place in the queue (Genesys style).",
         parameters: [
-          ParameterSpec("number", .phoneOrAttribute, required: true, "the number to call back"),
-          ParameterSpec("queue", .reference(.queue), "the queue (default: the current one)"),
-          ParameterSpec("name", .text, "the caller's name for the agent"),
+          ParameterSpec(.number, .phoneOrAttribute, required: true, "the number to call back"),
+          ParameterSpec(.queue, .reference(.queue), "the queue (default: the current one)"),
+          ParameterSpec(.name, .text, "the caller's name for the agent"),
         ],
-        branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue, .outbound],
+        branches: [.error], success: .next(meaning: nil), execution: .host(.createCallback), allowedIn: [.inbound, .customerQueue, .outbound],
         placementRule: CallbackBlockPlacementRule())
     case .startCallback:
       return BlockSpec(
-        .callback, "Takes the caller out of the queue and starts a callback request.",
-        branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue])
+        code: 21, .callback, "Takes the caller out of the queue and starts a callback request.",
+        branches: [.error], success: .next(meaning: nil), execution: .host(.startCallback), effects: [.startsCallbackRequest], allowedIn: [.inbound, .customerQueue])
     case .registerCallback:
       return BlockSpec(
-        .callback, "Registers the started callback request.",
+        code: 22, .callback, "Registers the started callback request.",
         parameters: [
-          ParameterSpec("number", .phoneOrAttribute, required: true, "the number to dial"),
-          ParameterSpec("queue", .reference(.queue), required: true, "the queue to call from"),
-          ParameterSpec("ani", .phoneNumber, "the caller ID shown to the customer"),
-          ParameterSpec("agent-media", .text, "what the agent hears first"),
+          ParameterSpec(.number, .phoneOrAttribute, required: true, "the number to dial"),
+          ParameterSpec(.queue, .reference(.queue), required: true, "the queue to call from"),
+          ParameterSpec(.ani, .phoneNumber, "the caller ID shown to the customer"),
+          ParameterSpec(.agentMedia, .text, "what the agent hears first"),
         ],
-        branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue])
+        branches: [.error], success: .next(meaning: nil), execution: .host(.registerCallback), effects: [.endsCallbackRequest], allowedIn: [.inbound, .customerQueue])
     case .declineCallback:
       return BlockSpec(
-        .callback, "Cancels the started callback request; the caller goes back into the queue.",
-        branches: ["error"], success: .next(meaning: nil), allowedIn: [.inbound, .customerQueue])
+        code: 23, .callback, "Cancels the started callback request; the caller goes back into the queue.",
+        branches: [.error], success: .next(meaning: nil), execution: .host(.declineCallback), effects: [.endsCallbackRequest], allowedIn: [.inbound, .customerQueue])
     case .transferToFlow:
       return BlockSpec(
-        .queue, "Hands the contact to another `inbound` flow; this flow ends.",
-        parameters: [ParameterSpec("flow", .reference(.flow(.exactly(.inbound))), required: true, "the flow")],
-        main: "flow", branches: ["error"], success: .handsOff(unlessGiven: nil),
-        allowedIn: [.inbound, .outbound, .transferToQueue])
+        code: 24, .queue, "Hands the contact to another `inbound` flow; this flow ends.",
+        parameters: [ParameterSpec(.flow, .reference(.flow(.exactly(.inbound))), required: true, "the flow")],
+        main: .flow, branches: [.error], success: .handsOff(unlessGiven: nil),
+        execution: .host(.transferToFlow), effects: [.changesFlow(.flow)], allowedIn: [.inbound, .outbound, .transferToQueue])
     case .disconnect:
       return BlockSpec(
-        .terminal, "Hangs up.", branches: [], success: .terminal,
-        allowedIn: [.inbound, .customerQueue, .outbound, .transferToQueue])
+        code: 25, .terminal, "Hangs up.", branches: [], success: .terminal,
+        execution: .vm(.disconnect), allowedIn: [.inbound, .customerQueue, .outbound, .transferToQueue])
     case .endFlow:
       return BlockSpec(
-        .terminal, "Ends this flow and returns to whatever ran it (a queue or a whisper).",
+        code: 26, .terminal, "Ends this flow and returns to whatever ran it (a queue or a whisper).",
         branches: [], success: .terminal,
-        allowedIn: [.customerQueue, .agentWhisper, .outboundWhisper, .transferToQueue])
+        execution: .vm(.endFlow), allowedIn: [.customerQueue, .agentWhisper, .outboundWhisper, .transferToQueue])
     }
   }
 }

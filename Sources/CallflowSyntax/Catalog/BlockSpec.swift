@@ -25,7 +25,7 @@ public enum FlowRequirement: Hashable, Sendable {
   case any
   case exactly(FlowType)
   /// Decided by another parameter of the same block: `set-whisper-flow`'s `role`.
-  case byParameter(String, [String: FlowType])
+  case byParameter(ParameterKey, [String: FlowType])
 }
 
 /// The type of a parameter value.
@@ -102,7 +102,7 @@ public indirect enum ValueType: Sendable {
 
 /// One parameter a block kind takes.
 public struct ParameterSpec: Sendable {
-  public let name: String
+  public let key: ParameterKey
   public let type: ValueType
   public let required: Bool
   public let summary: String
@@ -110,8 +110,11 @@ public struct ParameterSpec: Sendable {
   /// `invalid-value` (a callback's `max-retries` is `callback-retries-range`'s).
   public let rule: (any Rule)?
 
-  public init(_ name: String, _ type: ValueType, required: Bool = false, rule: (any Rule)? = nil, _ summary: String) {
-    self.name = name
+  /// The name as written.
+  public var name: String { key.name }
+
+  public init(_ key: ParameterKey, _ type: ValueType, required: Bool = false, rule: (any Rule)? = nil, _ summary: String) {
+    self.key = key
     self.type = type
     self.required = required
     self.rule = rule
@@ -122,9 +125,9 @@ public struct ParameterSpec: Sendable {
 /// A parameter that becomes required when another has a given value: store-input's
 /// `country` when `format` is `local`.
 public struct ConditionalRequirement: Sendable {
-  public let parameter: String
+  public let parameter: ParameterKey
   public let value: String
-  public let requires: String
+  public let requires: ParameterKey
   /// Why, for the note of the diagnostic.
   public let reason: String
 }
@@ -132,7 +135,7 @@ public struct ConditionalRequirement: Sendable {
 /// Branches whose being unconnected a rule of its own reports, instead of
 /// `unconnected-branch`: `check-call-progress`'s voicemail branches (`voicemail-unhandled`).
 public struct BranchRule: Sendable {
-  public let branches: [String]
+  public let branches: [Branch]
   public let rule: any Rule
   /// What befalls a contact on those branches, for the diagnostic.
   public let consequence: String
@@ -149,7 +152,7 @@ public enum SuccessBehavior: Hashable, Sendable {
   case branchesOnly
   /// The block hands the contact over (to a queue or another flow) and this flow ends;
   /// with these parameters given it continues at `next` instead.
-  case handsOff(unlessGiven: String?)
+  case handsOff(unlessGiven: ParameterKey?)
   /// The flow ends here.
   case terminal
 }
@@ -170,22 +173,30 @@ public enum BlockCategory: String, CaseIterable, Sendable {
 /// Everything the toolchain knows about one block kind: one row of the catalog. Immutable,
 /// and a class so that handing a row around costs a reference, not a copy of every field.
 public final class BlockSpec: Sendable {
+  /// The kind's number in modules: explicit, so it stays whatever the order of the rows.
+  public let code: Int
   public let category: BlockCategory
   public let summary: String
   public let parameters: [ParameterSpec]
   /// The parameter a scalar body stands for (`wait: 5m` is `wait: {duration: 5m}`).
-  public let mainParameter: String?
+  public let mainParameter: ParameterKey?
   /// Parameter groups of which at least one must be given.
-  public let requiresOneOf: [[String]]
+  public let requiresOneOf: [[ParameterKey]]
   /// Parameters required only when another parameter has a given value.
   public let requiresWhen: [ConditionalRequirement]
   /// When set, the body is a mapping of any names to values of this type (`set-attributes`).
   public let openParameters: ValueType?
-  /// Branch names besides `next`.
-  public let branches: [String]
+  /// The branches besides `next`, in the order modules and docs list them.
+  public let branches: [Branch]
+  /// The branches' names.
+  public let branchNames: [String]
   /// A parameter whose values are branch names too (`get-input`'s `options`).
-  public let branchPerValueOf: String?
+  public let branchPerValueOf: ParameterKey?
   public let success: SuccessBehavior
+  /// Who carries the block out: the VM, or its host with which action.
+  public let execution: BlockExecution
+  /// What the block does to the contact's state when it goes on at `next`.
+  public let effects: [ContactEffect]
   /// The flow types that may use the block.
   public let allowedIn: Set<FlowType>
   /// The rule reporting the block outside `allowedIn`, when not `block-not-allowed`.
@@ -203,12 +214,14 @@ public final class BlockSpec: Sendable {
   public let refersToFlows: Bool
 
   init(
-    _ category: BlockCategory, _ summary: String, parameters: [ParameterSpec] = [],
-    main: String? = nil, requiresOneOf: [[String]] = [], requiresWhen: [ConditionalRequirement] = [],
+    code: Int, _ category: BlockCategory, _ summary: String, parameters: [ParameterSpec] = [],
+    main: ParameterKey? = nil, requiresOneOf: [[ParameterKey]] = [], requiresWhen: [ConditionalRequirement] = [],
     open: ValueType? = nil,
-    branches: [String], branchPerValueOf: String? = nil, success: SuccessBehavior,
+    branches: [Branch], branchPerValueOf: ParameterKey? = nil, success: SuccessBehavior,
+    execution: BlockExecution, effects: [ContactEffect] = [],
     allowedIn: Set<FlowType>, placementRule: (any Rule)? = nil, writes: [String] = [], branchRules: [BranchRule] = []
   ) {
+    self.code = code
     self.category = category
     self.summary = summary
     self.parameters = parameters
@@ -217,23 +230,32 @@ public final class BlockSpec: Sendable {
     self.requiresWhen = requiresWhen
     self.openParameters = open
     self.branches = branches
+    self.branchNames = branches.map(\.rawValue)
     self.branchPerValueOf = branchPerValueOf
     self.success = success
+    self.execution = execution
+    self.effects = effects
     self.allowedIn = allowedIn
     self.placementRule = placementRule
     self.writes = writes
     self.branchRules = branchRules
-    self.hasErrorBranch = branches.contains("error")
-    self.mayReadAttributes = (open.map { [ParameterSpec("", $0, "")] } ?? parameters).contains { $0.type.mayHoldAttribute }
+    self.hasErrorBranch = branches.contains(.error)
+    self.mayReadAttributes = open?.mayHoldAttribute ?? parameters.contains { $0.type.mayHoldAttribute }
     self.refersToFlows = parameters.contains { $0.type.namesFlow }
   }
 
-  /// Everything a block of this kind may come to, in the order modules number them: `next`,
-  /// then one per value of ``branchPerValueOf`` (`get-input`'s `options`), then ``branches``.
-  public func outcomes(options: [String]) -> [String] { ["next"] + options + branches }
+  /// Everything a block of this kind may come to: `next`, then one per value of
+  /// ``branchPerValueOf`` (`get-input`'s `options`), then ``branches``.
+  public func outcomes(options: [String]) -> [Outcome] { [.next] + options.map(Outcome.option) + branches.map(Outcome.branch) }
 
-  /// The parameter named `name`, if the kind takes it.
-  public func parameter(_ name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
+  /// The names of ``outcomes(options:)``.
+  public func outcomeNames(options: [String]) -> [String] { ["next"] + options + branchNames }
+
+  /// The parameter `key`, if the kind takes it.
+  public func parameter(_ key: ParameterKey) -> ParameterSpec? { parameters.first { $0.key == key } }
+
+  /// The parameter named `name` as written, if the kind takes it.
+  public func parameter(named name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
 
   /// Whether the block kind takes a `next` at all (given `body` for hand-off kinds).
   public var takesNext: Bool {

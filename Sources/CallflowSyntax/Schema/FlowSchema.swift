@@ -52,7 +52,7 @@ public enum FlowSchema {
         "on",
         .object([
           ("type", "object"),
-          ("properties", .object(spec.branches.map { ($0, blockID) })),
+          ("properties", .object(spec.branchNames.map { ($0, blockID) })),
           ("additionalProperties", spec.branchPerValueOf != nil ? blockID : false),
         ])
       ))
@@ -81,8 +81,8 @@ public enum FlowSchema {
           "allOf",
           .array(spec.requiresWhen.map { rule in
             .object([
-              ("if", .object([("properties", .object([(rule.parameter, .object([("const", .string(rule.value))]))])), ("required", .array([.string(rule.parameter)]))])),
-              ("then", .object([("required", .array([.string(rule.requires)]))])),
+              ("if", .object([("properties", .object([(rule.parameter.name, .object([("const", .string(rule.value))]))])), ("required", .array([.string(rule.parameter.name)]))])),
+              ("then", .object([("required", .array([.string(rule.requires.name)]))])),
             ])
           })
         ))

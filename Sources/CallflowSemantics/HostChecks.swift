@@ -1,9 +1,12 @@
 import CallflowBytecode
 import CallflowSyntax
+import CallflowVM
 import Foundation
 
-/// The answers every host gives the same way: number validation, hours of operation and
-/// profile lookups against a module's resources. `callflow run` and the simulator share them.
+/// What blocks mean, answered the same way by every host: which input `store-input` accepts,
+/// which numbers are valid, whether hours of operation are open, which profiles a lookup
+/// finds in a module's resources. `callflow run`'s terminal and the simulator share them; the
+/// VM knows none of it.
 public enum HostChecks {
   /// Whether `text` is a phone number in E.164.
   public static func isE164(_ text: String) -> Bool {
@@ -13,14 +16,14 @@ public enum HostChecks {
 
   /// Whether `store-input` accepts `text` for a block of this kind and format.
   public static func acceptsInput(_ text: String, call: HostCall) -> Bool {
-    let phone = call.text("kind") == "phone-number"
-    if phone && call.text("format") != "local" { return isE164(text) }
+    let phone = call.text(.kind) == "phone-number"
+    if phone && call.text(.format) != "local" { return isE164(text) }
     return !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
   }
 
   /// Whether `validate-phone` accepts `value` in the block's format.
   public static func isValidPhone(_ value: String, call: HostCall) -> Bool {
-    call.text("format") == "local" ? (7...15).contains(value.count) && value.allSatisfy { $0.isASCII && $0.isNumber } : isE164(value)
+    call.text(.format) == "local" ? (7...15).contains(value.count) && value.allSatisfy { $0.isASCII && $0.isNumber } : isE164(value)
   }
 
   /// The module's hours named `name`, or `nil`.
@@ -66,9 +69,9 @@ public enum HostChecks {
   /// What a lookup answers: `next` with the one profile's fields as `$.Customer.*`, or
   /// `multiple` or `not-found`.
   public static func lookupResult(_ matches: [[(name: String, value: String)]]) -> HostResult {
-    guard matches.count == 1, let profile = matches.first else { return HostResult(matches.isEmpty ? "not-found" : "multiple") }
+    guard matches.count == 1, let profile = matches.first else { return HostResult(.branch(matches.isEmpty ? .notFound : .multiple)) }
     var writes: [String: String] = [:]
     for field in profile { writes["$.Customer.\(field.name)"] = field.value }
-    return HostResult("next", writes: writes)
+    return HostResult(.next, writes: writes)
   }
 }

@@ -1,0 +1,58 @@
+/// The name of a block parameter, typed: the catalog, the hosts and the VM name parameters by
+/// these constants, so a misspelt key does not compile. A field of a record parameter is
+/// named by ``field(_:)``: `callback.max-retries`.
+public struct ParameterKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The name as written in flows and stored in modules.
+  public let name: String
+
+  /// The key named `name`: for names read from a module or a flow file, which the verifier
+  /// or the checker compares with the catalog's.
+  public init(_ name: String) { self.name = name }
+
+  /// The key of field `field` of this record parameter (`callback.max-retries`).
+  public func field(_ field: ParameterKey) -> ParameterKey { ParameterKey(name + "." + field.name) }
+
+  public var description: String { name }
+
+  public static func < (a: ParameterKey, b: ParameterKey) -> Bool { a.name < b.name }
+}
+
+// Every parameter name of the catalog.
+extension ParameterKey {
+  public static let agentMedia = ParameterKey("agent-media")
+  public static let ageAdjustment = ParameterKey("age-adjustment")
+  public static let ani = ParameterKey("ani")
+  public static let attribute = ParameterKey("attribute")
+  public static let callback = ParameterKey("callback")
+  public static let channel = ParameterKey("channel")
+  public static let conditions = ParameterKey("conditions")
+  public static let count = ParameterKey("count")
+  public static let country = ParameterKey("country")
+  public static let creationFlow = ParameterKey("creation-flow")
+  public static let dialMode = ParameterKey("dial-mode")
+  public static let duration = ParameterKey("duration")
+  public static let expiry = ParameterKey("expiry")
+  public static let flow = ParameterKey("flow")
+  public static let format = ParameterKey("format")
+  public static let hours = ParameterKey("hours")
+  public static let initialDelay = ParameterKey("initial-delay")
+  public static let key = ParameterKey("key")
+  public static let kind = ParameterKey("kind")
+  public static let maxDigits = ParameterKey("max-digits")
+  public static let maxRetries = ParameterKey("max-retries")
+  public static let name = ParameterKey("name")
+  public static let number = ParameterKey("number")
+  public static let options = ParameterKey("options")
+  public static let outboundFlow = ParameterKey("outbound-flow")
+  public static let priority = ParameterKey("priority")
+  public static let prompt = ParameterKey("prompt")
+  public static let queue = ParameterKey("queue")
+  public static let retryInterval = ParameterKey("retry-interval")
+  public static let role = ParameterKey("role")
+  public static let status = ParameterKey("status")
+  public static let text = ParameterKey("text")
+  public static let timeout = ParameterKey("timeout")
+  public static let to = ParameterKey("to")
+  public static let value = ParameterKey("value")
+  public static let workingQueue = ParameterKey("working-queue")
+}
