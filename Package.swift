@@ -1,6 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The modules, one per stage; code flows one way: source text -> front ends -> syntax tree ->
+// checker -> checked program -> (bytecode -> VM / simulator) or (graph). Docs/ARCHITECTURE.md
+// is the map. Every module's dependencies are exactly what its files import
+// (.ci/check-imports keeps them so).
 let package = Package(
   name: "Callflow",
   platforms: [.macOS(.v13)],
@@ -30,16 +34,14 @@ let package = Package(
     // Stage 2: the YAML front end (libyaml events -> located tree -> syntax tree).
     .target(name: "CallflowYAML", dependencies: ["CYAML", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax"]),
     // Stage 2: the DSL front end (lexer and parser to the same syntax tree; DSL printing).
-    .target(name: "CallflowDSL", dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax"]),
+    .target(name: "CallflowDSL", dependencies: ["CallflowDiagnostics", "CallflowSyntax"]),
     // Stage 3: the checker (typing against the catalog, graph and reference rules).
     .target(name: "CallflowChecker", dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax"]),
     // Stage 4: the bytecode module: the instruction set, the file format, the verifier.
     .target(name: "CallflowBytecode", dependencies: ["CallflowSyntax"]),
     // Stage 4: checked flows to a bytecode module.
     .target(
-      name: "CallflowCompiler",
-      dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowChecker", "CallflowBytecode"]
-    ),
+      name: "CallflowCompiler", dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowChecker", "CallflowBytecode"]),
     // Stage 5: the VM that runs a module's flows for one contact, every effect through a host.
     .target(name: "CallflowVM", dependencies: ["CallflowSyntax", "CallflowBytecode"]),
     // Stage 5: what blocks mean to every host (input accepted, valid numbers, open hours,
@@ -47,49 +49,63 @@ let package = Package(
     .target(name: "CallflowSemantics", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM"]),
     // Stage 5: the contact-center simulator, the VM's host for every contact on a virtual clock.
     .target(name: "CallflowSimulator", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM", "CallflowSemantics"]),
+    // The simulator's files: scenario and load-model formats, expectations and their
+    // evaluation, the report and the chart.
+    .target(
+      name: "CallflowScenarios",
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowVM", "CallflowSemantics", "CallflowSimulator"]),
     // Stage 4: Graphviz diagrams of checked flows and the references between them.
-    .target(name: "CallflowGraph", dependencies: ["CallflowConcurrency", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowChecker"]),
-    // Orchestration: project loading, parallel parsing, checking, output.
+    .target(name: "CallflowGraph", dependencies: ["CallflowConcurrency", "CallflowDiagnostics", "CallflowSyntax", "CallflowChecker"]),
+    // Orchestration: projects on disk or in memory, checking, building, running, simulating.
     .target(
       name: "CallflowDriver",
       dependencies: [
-        "CallflowConcurrency", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowBytecode",
-        "CallflowCompiler", "CallflowVM", "CallflowSemantics", "CallflowSimulator", "CallflowGraph",
+        "CallflowConcurrency", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowYAML", "CallflowDSL",
+        "CallflowChecker", "CallflowBytecode", "CallflowCompiler", "CallflowVM", "CallflowSemantics", "CallflowSimulator",
+        "CallflowScenarios", "CallflowGraph",
       ]
     ),
     .executableTarget(
       name: "callflow",
       dependencies: [
-        "CallflowDriver", "CallflowBytecode", "CallflowVM",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CallflowDriver", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowBytecode", "CallflowVM",
+        "CallflowScenarios", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "callflow-bench", dependencies: ["CallflowDriver", "CallflowVM", "CallflowGraph", "CYAML"]),
+    .executableTarget(
+      name: "callflow-bench", dependencies: ["CallflowDriver", "CallflowDiagnostics", "CallflowVM", "CallflowGraph", "CallflowScenarios", "CYAML"]),
     // libFuzzer's driver entry point, for the fuzz targets (Docs/FUZZING.md).
     .target(name: "CFuzzing"),
     .target(
       name: "CallflowFuzzSupport",
-      dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowGraph"]
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowGraph"]
     ),
     .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
-    .executableTarget(name: "callflow-fuzz-scenario", dependencies: ["CallflowDriver", "CallflowFuzzSupport", "CFuzzing"]),
+    .executableTarget(name: "callflow-fuzz-scenario", dependencies: ["CallflowScenarios", "CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(
-      name: "callflow-fuzz-module", dependencies: ["CallflowBytecode", "CallflowVM", "CallflowSimulator", "CallflowFuzzSupport", "CFuzzing"]),
-    .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics", "CallflowRules"]),
-    .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowSyntax", "CallflowTestSupport"]),
+      name: "callflow-fuzz-module",
+      dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM", "CallflowSimulator", "CallflowFuzzSupport", "CFuzzing"]),
     // Helpers shared by the test targets.
     .target(name: "CallflowTestSupport", dependencies: ["CallflowSimulator"], path: "Tests/CallflowTestSupport"),
-    .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowYAML", "CallflowTestSupport"]),
-    .testTarget(name: "CallflowDSLTests", dependencies: ["CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
-    .testTarget(name: "CallflowCheckerTests", dependencies: ["CallflowChecker", "CallflowYAML"]),
+    .testTarget(name: "CallflowDiagnosticsTests", dependencies: ["CallflowDiagnostics", "CallflowRules"]),
+    .testTarget(name: "CallflowRulesTests", dependencies: ["CallflowDiagnostics", "CallflowRules"]),
+    .testTarget(name: "CallflowConcurrencyTests", dependencies: ["CallflowConcurrency"]),
+    .testTarget(name: "CallflowSemanticsTests", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM", "CallflowSemantics"]),
+    .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowTestSupport"]),
+    .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowDiagnostics", "CallflowYAML", "CallflowTestSupport"]),
+    .testTarget(
+      name: "CallflowDSLTests", dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
+    .testTarget(
+      name: "CallflowCheckerTests",
+      dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowYAML", "CallflowChecker", "CallflowDriver"]),
     .testTarget(
       name: "CallflowVMTests",
-      dependencies: ["CallflowVM", "CallflowSyntax", "CallflowDriver", "CallflowYAML", "CallflowDiagnostics", "CallflowRules", "CallflowTestSupport"]
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowVM", "CallflowDriver", "CallflowTestSupport"]
     ),
     .testTarget(
       name: "CallflowBytecodeTests",
-      dependencies: ["CallflowBytecode", "CallflowCompiler", "CallflowDriver", "CallflowTestSupport"],
+      dependencies: ["CallflowBytecode", "CallflowDriver", "CallflowTestSupport"],
       // The golden disassembly, read from the package's folder.
       exclude: ["samples.disasm"]
     ),
@@ -97,12 +113,17 @@ let package = Package(
       name: "CallflowGraphTests", dependencies: ["CallflowGraph", "CallflowDriver", "CallflowTestSupport"],
       // The golden diagrams, read from the package's folder.
       exclude: ["samples.dot", "queued-callback-inbound.dot"]),
-    .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
+    .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver"]),
+    .testTarget(
+      name: "CallflowScenariosTests",
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowSimulator", "CallflowScenarios", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(
       name: "CallflowDriverTests",
       dependencies: [
-        "CallflowDriver", "callflow", "CallflowTestSupport", "CallflowCompiler", "CallflowBytecode", "CallflowVM", "CallflowDiagnostics",
-        "CallflowRules",
+        "CallflowDiagnostics", "CallflowRules", "CallflowBytecode", "CallflowCompiler", "CallflowVM", "CallflowDriver",
+        "CallflowTestSupport",
+        // The command-line tests run the built executable.
+        "callflow",
       ]),
   ]
 )

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// The rules that look across files: `duplicate-flow-name`, references from `center.yaml`,

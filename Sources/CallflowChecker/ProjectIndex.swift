@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// What a flow may refer to: the project's flows by name and the center's resources.

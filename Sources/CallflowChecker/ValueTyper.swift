@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Types parameter values against the catalog's ``ValueType``s, reporting `invalid-value`,

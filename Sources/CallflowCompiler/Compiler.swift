@@ -1,7 +1,6 @@
 import CallflowBytecode
 import CallflowChecker
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Compiles checked flows into one module. Flows are laid out in name order and constants

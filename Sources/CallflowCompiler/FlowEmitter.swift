@@ -1,7 +1,6 @@
 import CallflowBytecode
 import CallflowChecker
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Emits one flow's code: the start block first, then the other blocks `start` reaches in

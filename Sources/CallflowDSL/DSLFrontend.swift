@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// The DSL front end: `*.flow` files to the same syntax tree as the YAML front end.

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Prints a flow as canonical DSL: the form `callflow fmt` writes and `callflow convert --to

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Splits DSL source into tokens with exact spans (lines and character columns from 1),

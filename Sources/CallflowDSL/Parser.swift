@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// A recursive-descent parser for the DSL, following `Grammar/callflow.ebnf` production by

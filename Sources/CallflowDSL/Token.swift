@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 
 /// A token of the DSL.
 struct Token: Sendable {

@@ -1,7 +1,6 @@
 import CallflowBytecode
 import CallflowCompiler
 import CallflowDiagnostics
-import CallflowRules
 import Foundation
 
 /// What `callflow build` produced: the check's diagnostics, and the module's bytes when the

@@ -2,7 +2,6 @@ import CallflowChecker
 import CallflowConcurrency
 import CallflowDSL
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 import CallflowYAML
 

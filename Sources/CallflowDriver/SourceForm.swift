@@ -1,6 +1,5 @@
 import CallflowDSL
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 import CallflowYAML
 

@@ -1,7 +1,6 @@
 import CallflowChecker
 import CallflowDSL
 import CallflowDiagnostics
-import CallflowRules
 import CallflowGraph
 import CallflowSyntax
 import CallflowYAML

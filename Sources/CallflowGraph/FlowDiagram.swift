@@ -1,7 +1,6 @@
 import CallflowChecker
 import CallflowConcurrency
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// A Graphviz diagram of a project's flows: a cluster per flow with its blocks drawn by

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// How the diagram draws each category of block, each kind of edge and each severity: one

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 
 /// The contact center's resources, from `center.yaml`.
 public struct Center: Sendable {

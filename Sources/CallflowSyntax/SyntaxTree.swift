@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 
 /// How a scalar was written: bare (a plain YAML scalar, a DSL literal) or quoted.
 /// A quoted `"1"` is text; a bare `1` is a number.

@@ -38,6 +38,19 @@ public struct HostCall: Sendable {
   public var block: String
   public var line: Int
 
+  public init(
+    kind: BlockKind, action: HostAction, arguments: [ParameterKey: ArgumentValue], outcomes: [Outcome], flow: String, block: String,
+    line: Int
+  ) {
+    self.kind = kind
+    self.action = action
+    self.arguments = arguments
+    self.outcomes = outcomes
+    self.flow = flow
+    self.block = block
+    self.line = line
+  }
+
   /// The argument `key` as text.
   public func text(_ key: ParameterKey) -> String? { arguments[key]?.text }
 

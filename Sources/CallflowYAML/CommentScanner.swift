@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Finds the comments of a YAML file. libyaml does not report comments, so the scanner reads

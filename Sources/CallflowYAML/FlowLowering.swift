@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Turns the YAML form of a flow file into a ``FlowSyntax``: the flow's keys, its blocks, each

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 
 /// How a YAML scalar was written.
 public enum YAMLScalarStyle: Hashable, Sendable {

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Prints a flow as YAML in block style, comments before what they were attached to. Bare

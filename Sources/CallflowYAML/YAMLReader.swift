@@ -1,6 +1,5 @@
 import CYAML
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Reads one YAML document into a located ``YAMLNode`` tree with libyaml's event API.

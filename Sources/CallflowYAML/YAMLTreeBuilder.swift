@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// Builds a tree from the reader's events: ``YAMLNode``s for tools that want every YAML

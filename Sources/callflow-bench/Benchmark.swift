@@ -1,6 +1,5 @@
 import CYAML
 import CallflowDiagnostics
-import CallflowRules
 import CallflowDriver
 import CallflowGraph
 import Foundation

@@ -1,4 +1,5 @@
 import CallflowDriver
+import CallflowScenarios
 import Foundation
 
 /// The simulator on a week of a 500-agent center: about 300,000 calls, 30% of callers taking

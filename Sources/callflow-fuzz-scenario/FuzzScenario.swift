@@ -1,4 +1,5 @@
-import CallflowDriver
+
+import CallflowScenarios
 import Foundation
 
 // The simulator's file readers' fuzz target (Docs/FUZZING.md): every input is read as a

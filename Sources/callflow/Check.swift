@@ -1,7 +1,7 @@
 import ArgumentParser
 import CallflowDiagnostics
-import CallflowRules
 import CallflowDriver
+import CallflowRules
 import Foundation
 
 /// The output formats of `callflow check`.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CallflowDiagnostics
-import CallflowRules
 import CallflowDriver
 import Foundation
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CallflowBytecode
 import CallflowDiagnostics
-import CallflowRules
 import CallflowDriver
 import CallflowVM
 import Foundation

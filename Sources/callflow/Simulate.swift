@@ -1,7 +1,7 @@
 import ArgumentParser
 import CallflowDiagnostics
-import CallflowRules
 import CallflowDriver
+import CallflowScenarios
 import CallflowSyntax
 import Foundation
 

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import Foundation
 
 /// Writing to the terminal, and whether to colour it.

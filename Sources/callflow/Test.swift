@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallflowDriver
+import CallflowScenarios
 import CallflowSyntax
 import Foundation
 
@@ -35,7 +36,7 @@ struct Test: ParsableCommand {
       throw ExitCode(2)
     }
     let colors = checking.wantsColor(fd: STDOUT_FILENO)
-    Terminal.standardOutput(ScenarioRun.report(result, colors: colors, elapsed: Date().timeIntervalSince(started)))
+    Terminal.standardOutput(ScenarioRunner.report(result, colors: colors, elapsed: Date().timeIntervalSince(started)))
     if let records {
       let all = JSONValue.array(result.outcomes.flatMap(\.records))
       do {

@@ -1,6 +1,5 @@
 import CallflowYAML
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 import Testing
 

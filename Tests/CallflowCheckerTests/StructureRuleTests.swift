@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import Testing
 
 /// The "Syntax and structure" rules, each on a flow that breaks it and one that does not.
@@ -215,6 +214,25 @@ import Testing
   @Test func unreachableBlock() {
     let flow = ok + "  orphan:\n    disconnect: {}\n"
     #expect(Fixture(flow).diagnostics() == ["1:11:3 unreachable-block block `orphan` is never reached"])
+  }
+
+  /// The checker's findings go through the project's configuration and suppressions, as
+  /// `callflow check` applies them.
+  @Test func configurationAndSuppressionsApply() {
+    let flow = ok + "  orphan:\n    disconnect: {}\n"
+    var raised = Fixture(flow)
+    raised.config = "rules: {unreachable-block: error}\n"
+    #expect(raised.results().map(\.severity) == [.error])
+    var off = Fixture(flow)
+    off.config = "rules: {unreachable-block: off}\n"
+    #expect(off.diagnostics() == [])
+    let suppressed = ok + "  # callflow-ignore: unreachable-block -- kept for the next release\n  orphan:\n    disconnect: {}\n"
+    #expect(Fixture(suppressed).diagnostics() == [])
+    let misspelt = ok + "  # callflow-ignore: unreachable-blok\n  orphan:\n    disconnect: {}\n"
+    #expect(
+      Fixture(misspelt).diagnostics() == [
+        "1:11:22 unused-suppression `unreachable-blok` is not a rule", "1:12:3 unreachable-block block `orphan` is never reached",
+      ])
   }
 
   @Test func loopWithoutWait() throws {

@@ -1,6 +1,5 @@
 import CallflowTestSupport
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// A deterministic generator of random flows, for the conversion property tests: names and

@@ -1,6 +1,5 @@
 import CallflowTestSupport
 import CallflowDiagnostics
-import CallflowRules
 import Foundation
 import Testing
 

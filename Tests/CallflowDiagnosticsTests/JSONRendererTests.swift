@@ -1,7 +1,7 @@
+import CallflowRules
 import Testing
 
 @testable import CallflowDiagnostics
-import CallflowRules
 
 @Suite struct JSONRendererTests {
   @Test func rendersThePinnedShapeWithKeysInOrder() {

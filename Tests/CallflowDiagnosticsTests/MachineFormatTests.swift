@@ -1,8 +1,8 @@
+import CallflowRules
 import Foundation
 import Testing
 
 @testable import CallflowDiagnostics
-import CallflowRules
 
 @Suite struct MachineFormatTests {
   let sources: SourceMap = {

@@ -1,7 +1,6 @@
 import Testing
 
 @testable import CallflowDiagnostics
-import CallflowRules
 
 @Suite struct SuggestionsTests {
   @Test func findsTyposByEditDistance() {

@@ -1,6 +1,6 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowDriver
+import CallflowRules
 import CallflowTestSupport
 import Foundation
 import Testing

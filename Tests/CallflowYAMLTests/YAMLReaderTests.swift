@@ -1,6 +1,5 @@
 import CallflowTestSupport
 import CallflowDiagnostics
-import CallflowRules
 import Testing
 
 @testable import CallflowYAML

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// A checked flow with what the flow-graph rules share: its graph, each block's catalog row,

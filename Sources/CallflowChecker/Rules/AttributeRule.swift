@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// `attribute-unset`: definite assignment of attributes over the flow graph. An attribute a

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// `callback-number-unvalidated`: the number a callback dials must pass a phone validation on

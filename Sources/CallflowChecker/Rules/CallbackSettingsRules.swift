@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// The rules on the settings of each callback `transfer-to-queue` queues:

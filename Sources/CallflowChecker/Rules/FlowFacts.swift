@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// The facts of a flow the project rules judge once they know how flows refer to each other:

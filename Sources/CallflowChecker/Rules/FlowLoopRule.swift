@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// `flow-transfer-loop`: flows that hand the contact to each other with `transfer-to-flow`,

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// The rules that run on one flow's graph once its blocks are typed: definite assignment,

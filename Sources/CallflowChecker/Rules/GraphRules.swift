@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// The rules on a flow's block graph: `dead-end`, `unconnected-branch`, `unreachable-block`

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// `queue-poll-too-fast`: in a customer-queue flow, a loop that reads queue metrics again

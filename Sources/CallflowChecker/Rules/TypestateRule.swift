@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// `callback-typestate`: a custom callback is a small protocol. `start-callback` takes the

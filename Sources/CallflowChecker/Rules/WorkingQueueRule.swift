@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 
 /// `working-queue-unset`: a `transfer-to-queue` that names no queue (and, for a callback, no

@@ -1,6 +1,6 @@
 import CallflowBytecode
 import CallflowDiagnostics
-import CallflowRules
+import CallflowScenarios
 import CallflowSimulator
 import CallflowSyntax
 import CallflowVM

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 
 /// The attribute namespace a flow can read: what the platform provides and what blocks write.
 public enum AttributeCatalog {

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 
 /// A JSON value with object keys kept in the order they were given, printed with two-space
 /// indentation: deterministic output for generated files.

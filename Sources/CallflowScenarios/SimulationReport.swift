@@ -132,7 +132,7 @@ public struct SimulationReport: Sendable {
     ])
   }
 
-  static func count(_ n: Int) -> String {
+  public static func count(_ n: Int) -> String {
     let digits = String(n.magnitude)
     var out = ""
     for (i, c) in digits.enumerated() {
@@ -142,16 +142,16 @@ public struct SimulationReport: Sendable {
     return (n < 0 ? "-" : "") + out
   }
 
-  static func duration(_ seconds: Double?) -> String {
+  public static func duration(_ seconds: Double?) -> String {
     guard let seconds else { return "-" }
     let s = Int(seconds.rounded())
     return s >= 60 ? "\(s / 60)m \(String(format: "%02d", s % 60))s" : "\(s)s"
   }
 
-  static func hours(_ seconds: Int) -> String { count(Int((Double(seconds) / 3600).rounded())) + " h" }
+  public static func hours(_ seconds: Int) -> String { count(Int((Double(seconds) / 3600).rounded())) + " h" }
 
   /// A table with its first column left-aligned and the rest right-aligned.
-  static func table(_ header: [String], _ rows: [[String]]) -> String {
+  public static func table(_ header: [String], _ rows: [[String]]) -> String {
     let all = [header] + rows
     let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
     return all.map { row in

@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSimulator
 import CallflowSyntax
 import CallflowSemantics
@@ -8,14 +7,14 @@ import Foundation
 
 /// A load model (`*.model.yaml`): who calls when, what they do, and who answers, over days.
 public struct LoadModel: Sendable {
-  struct Arrivals: Sendable {
+  public struct Arrivals: Sendable {
     var to: Located<String>
     var days: Set<Int>
     /// Calls per hour in each window of the day (local time, seconds after midnight).
     var perHour: [(window: Range<Int>, rate: Double)]
   }
 
-  struct AgentGroup: Sendable {
+  public struct AgentGroup: Sendable {
     var name: String
     var routingProfile: Located<String>
     var count: Int
@@ -24,31 +23,31 @@ public struct LoadModel: Sendable {
     var handleTime: Int
   }
 
-  var name: String
-  var start: Int
-  var days: Int
-  var seed: UInt64
-  var timezone: TimeZone
+  public var name: String
+  public var start: Int
+  public var days: Int
+  public var seed: UInt64
+  public var timezone: TimeZone
   /// Seconds per interval of the report's time series.
-  var interval: Int
+  public var interval: Int
   /// The answer time within which a call counts toward the service level.
-  var serviceLevel: Int
-  var arrivals: [Arrivals] = []
+  public var serviceLevel: Int
+  public var arrivals: [Arrivals] = []
   /// Per `get-input` block id: the weights of each key; `none` is pressing nothing.
-  var choices: [String: [(key: String?, weight: Double)]] = [:]
-  var answers: [(answer: DialAnswer, weight: Double)] = [(.human, 1)]
+  public var choices: [String: [(key: String?, weight: Double)]] = [:]
+  public var answers: [(answer: DialAnswer, weight: Double)] = [(.human, 1)]
   /// Mean seconds a caller waits in a queue before hanging up; `nil`: they never do.
-  var patience: Int?
-  var agents: [AgentGroup] = []
+  public var patience: Int?
+  public var agents: [AgentGroup] = []
 
   /// The most calls per hour a window may have, and the most intervals a report may have:
   /// bounds on the work and memory a model file can ask for.
-  static let maxRate = 100_000.0
-  static let maxIntervals = 20_000
+  public static let maxRate = 100_000.0
+  public static let maxIntervals = 20_000
 
-  static let keys = ["model", "start", "days", "seed", "timezone", "interval", "service-level", "arrivals", "callers", "agents"]
+  public static let keys = ["model", "start", "days", "seed", "timezone", "interval", "service-level", "arrivals", "callers", "agents"]
 
-  static func read(_ root: SyntaxValue, reader: inout DocumentReader) -> LoadModel? {
+  public static func read(_ root: SyntaxValue, reader: inout DocumentReader) -> LoadModel? {
     guard let fields = reader.fields(root, of: "a load model", allowed: keys) else { return nil }
     let before = reader.diagnostics.count
     var model = LoadModel(name: "", start: 0, days: 1, seed: 1, timezone: .gmt, interval: 3600, serviceLevel: 20)
@@ -155,7 +154,7 @@ public struct LoadModel: Sendable {
   }
 
   /// The UTC time of local midnight `day` days after the start's local day, plus `seconds`.
-  func utc(day: Int, seconds: Int) -> Int {
+  public func utc(day: Int, seconds: Int) -> Int {
     let offset = timezone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(start)))
     let localStart = start + offset
     let localMidnight = localStart - ((localStart % 86_400) + 86_400) % 86_400
@@ -166,12 +165,12 @@ public struct LoadModel: Sendable {
   }
 
   /// The weekday (0 = Monday) of local day `day`.
-  func weekday(_ day: Int) -> Int {
+  public func weekday(_ day: Int) -> Int {
     let midnight = utc(day: day, seconds: 12 * 3600)
     let local = midnight + timezone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(midnight)))
     return HostChecks.day(ofLocalSeconds: local).weekday
   }
 
   /// The end of the simulated period.
-  var end: Int { start + days * 86_400 }
+  public var end: Int { start + days * 86_400 }
 }

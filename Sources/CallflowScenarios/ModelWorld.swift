@@ -4,7 +4,7 @@ import Foundation
 
 /// The world of a load model: callers arrive as a Poisson process at each window's rate and
 /// make their choices, answer dials, wait and talk for times drawn from a seeded generator.
-struct ModelWorld: World {
+public struct ModelWorld: World {
   private var random: SeededRandom
   private let model: LoadModel
   private var arrivals: [Arrival] = []
@@ -15,7 +15,7 @@ struct ModelWorld: World {
   private let choices: [String: (keys: [String?], weights: [Double])]
   private let answerWeights: [Double]
 
-  init(model: LoadModel, agentHandleTimes: [Int]) {
+  public init(model: LoadModel, agentHandleTimes: [Int]) {
     self.model = model
     random = SeededRandom(seed: model.seed)
     handleTimes = agentHandleTimes
@@ -50,15 +50,15 @@ struct ModelWorld: World {
   }
 
   /// The number of callers the model generated.
-  var callerCount: Int { arrivals.count }
+  public var callerCount: Int { arrivals.count }
 
-  mutating func nextArrival() -> Arrival? {
+  public mutating func nextArrival() -> Arrival? {
     guard next < arrivals.count else { return nil }
     next += 1
     return arrivals[next - 1]
   }
 
-  mutating func input(label: Int, call: HostCall) -> String? {
+  public mutating func input(label: Int, call: HostCall) -> String? {
     // Only the blocks that collect input ask for it.
     switch call.action {
     case .getInput:
@@ -74,9 +74,9 @@ struct ModelWorld: World {
     }
   }
 
-  mutating func dial(label: Int) -> DialAnswer { model.answers[random.pick(answerWeights)].answer }
+  public mutating func dial(label: Int) -> DialAnswer { model.answers[random.pick(answerWeights)].answer }
 
-  mutating func patience(label: Int) -> Int? { model.patience.map { random.exponential(mean: Double($0)) } }
+  public mutating func patience(label: Int) -> Int? { model.patience.map { random.exponential(mean: Double($0)) } }
 
-  mutating func handleTime(agent: Int, label: Int) -> Int { random.exponential(mean: Double(handleTimes[agent])) }
+  public mutating func handleTime(agent: Int, label: Int) -> Int { random.exponential(mean: Double(handleTimes[agent])) }
 }

@@ -1,6 +1,6 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowDriver
+import CallflowScenarios
 import CallflowSimulator
 import CallflowSyntax
 import CallflowTestSupport

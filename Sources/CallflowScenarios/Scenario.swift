@@ -1,19 +1,18 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSimulator
 import CallflowSyntax
 import CallflowYAML
 
 /// A scenario file (`*.test.yaml`): a start time, agents, contacts and what must come of them.
-struct Scenario: Sendable {
-  struct Agent: Sendable {
+public struct Scenario: Sendable {
+  public struct Agent: Sendable {
     var name: Located<String>
     var routingProfile: Located<String>?
     var available: [Range<Int>]
     var handleTime: Int
   }
 
-  struct Contact: Sendable {
+  public struct Contact: Sendable {
     var id: Located<String>
     var at: Int
     var from: String
@@ -24,23 +23,23 @@ struct Scenario: Sendable {
     var handleTime: Int?
   }
 
-  var name: String
-  var file: FileID
-  var span: SourceSpan
-  var start: Int
-  var agents: [Agent]?
-  var contacts: [Contact]
-  var expectations: [Expectation]
+  public var name: String
+  public var file: FileID
+  public var span: SourceSpan
+  public var start: Int
+  public var agents: [Agent]?
+  public var contacts: [Contact]
+  public var expectations: [Expectation]
   /// When the run stops; by default ``defaultHorizon`` after the last arrival.
-  var until: Int?
-  static let defaultHorizon = 8 * 86_400
+  public var until: Int?
+  public static let defaultHorizon = 8 * 86_400
   /// The longest a scenario may run.
-  static let maxSpan = 366 * 86_400
+  public static let maxSpan = 366 * 86_400
 
-  static let keys = ["scenario", "start", "until", "agents", "contacts", "expect"]
+  public static let keys = ["scenario", "start", "until", "agents", "contacts", "expect"]
 
   /// Reads a scenario from its YAML value.
-  static func read(_ root: SyntaxValue, file: FileID, reader: inout DocumentReader) -> Scenario? {
+  public static func read(_ root: SyntaxValue, file: FileID, reader: inout DocumentReader) -> Scenario? {
     guard let fields = reader.fields(root, of: "a scenario", allowed: keys) else { return nil }
     let before = reader.diagnostics.count
     let name = reader.required(fields, "scenario", in: "a scenario", at: root.span).flatMap { reader.text($0, "`scenario`") } ?? ""
@@ -142,17 +141,17 @@ struct Scenario: Sendable {
 
 /// Times in a scenario: `HH:MM` on the start's day (UTC), a duration after the start
 /// (`90s`, `2d`), or a full ISO 8601 time.
-struct ScenarioTimes: Sendable {
-  var start: Int
-  var day: Int { start - ((start % 86_400) + 86_400) % 86_400 }
+public struct ScenarioTimes: Sendable {
+  public var start: Int
+  public var day: Int { start - ((start % 86_400) + 86_400) % 86_400 }
 
-  func parse(_ text: String) -> Int? {
+  public func parse(_ text: String) -> Int? {
     if let t = DocumentReader.timeOfDay(text) { return day + t }
     if case .success(let s) = DurationSyntax.parse(text) { return start + s }
     return Clock.parse(text)
   }
 
-  func time(_ value: SyntaxValue, _ what: String, reader: inout DocumentReader) -> Int? {
+  public func time(_ value: SyntaxValue, _ what: String, reader: inout DocumentReader) -> Int? {
     guard let text = reader.text(value, what) else { return nil }
     guard let t = parse(text) else {
       reader.error("\(what) is a time: `HH:MM` on the start's day, a duration after the start such as `90s`, or an ISO 8601 time; not `\(text)`", at: value.span)
@@ -162,7 +161,7 @@ struct ScenarioTimes: Sendable {
   }
 
   /// `HH:MM-HH:MM` (or two times of any form joined by `-` where unambiguous).
-  func window(_ value: SyntaxValue, _ what: String, reader: inout DocumentReader) -> Range<Int>? {
+  public func window(_ value: SyntaxValue, _ what: String, reader: inout DocumentReader) -> Range<Int>? {
     guard let text = reader.text(value, what) else { return nil }
     if let r = DocumentReader.timeRange(text) { return (day + r.lowerBound)..<(day + r.upperBound) }
     reader.error("\(what) is a window of time such as `10:07-18:00`, not `\(text)`", at: value.span)

@@ -3,7 +3,7 @@ import CallflowVM
 
 /// The world of a scenario: each contact does exactly what its entry says, in order.
 /// Inputs that run out are timeouts; dials that run out are answered by a person.
-struct ScenarioWorld: World {
+public struct ScenarioWorld: World {
   private var arrivals: [Arrival]
   private var next = 0
   private var inputs: [[String]]
@@ -14,7 +14,7 @@ struct ScenarioWorld: World {
   private var contactHandleTimes: [Int?]
   private var agentHandleTimes: [Int]
 
-  init(_ scenario: Scenario, agentHandleTimes: [Int]) {
+  public init(_ scenario: Scenario, agentHandleTimes: [Int]) {
     arrivals = scenario.contacts.enumerated()
       .map { Arrival(time: $0.element.at, from: $0.element.from, to: $0.element.to.value, label: $0.offset) }
       .sorted { ($0.time, $0.label) < ($1.time, $1.label) }
@@ -27,25 +27,25 @@ struct ScenarioWorld: World {
     self.agentHandleTimes = agentHandleTimes
   }
 
-  mutating func nextArrival() -> Arrival? {
+  public mutating func nextArrival() -> Arrival? {
     guard next < arrivals.count else { return nil }
     next += 1
     return arrivals[next - 1]
   }
 
-  mutating func input(label: Int, call: HostCall) -> String? {
+  public mutating func input(label: Int, call: HostCall) -> String? {
     guard inputUsed[label] < inputs[label].count else { return nil }
     inputUsed[label] += 1
     return inputs[label][inputUsed[label] - 1]
   }
 
-  mutating func dial(label: Int) -> DialAnswer {
+  public mutating func dial(label: Int) -> DialAnswer {
     guard dialsUsed[label] < dials[label].count else { return .human }
     dialsUsed[label] += 1
     return dials[label][dialsUsed[label] - 1]
   }
 
-  mutating func patience(label: Int) -> Int? { patience[label] }
+  public mutating func patience(label: Int) -> Int? { patience[label] }
 
-  mutating func handleTime(agent: Int, label: Int) -> Int { contactHandleTimes[label] ?? agentHandleTimes[agent] }
+  public mutating func handleTime(agent: Int, label: Int) -> Int { contactHandleTimes[label] ?? agentHandleTimes[agent] }
 }

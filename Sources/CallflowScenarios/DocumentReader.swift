@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSimulator
 import CallflowSyntax
 import CallflowYAML
@@ -7,15 +6,15 @@ import Foundation
 
 /// Reads the values of a scenario or load-model file, collecting an error with its span for
 /// each key that is unknown, missing or of the wrong kind.
-struct DocumentReader {
-  var diagnostics: [Diagnostic] = []
+public struct DocumentReader {
+  public var diagnostics: [Diagnostic] = []
 
-  mutating func error(_ message: String, at span: SourceSpan, notes: [Note] = []) {
+  public mutating func error(_ message: String, at span: SourceSpan, notes: [Note] = []) {
     diagnostics.append(Diagnostic(.invalidValue, message, at: span, notes: notes))
   }
 
   /// Reports a number dialled that starts no flow of the project.
-  mutating func checkNumber(_ number: Located<String>, in center: CenterModel) {
+  public mutating func checkNumber(_ number: Located<String>, in center: CenterModel) {
     guard center.flowOfNumber[number.value] == nil else { return }
     let numbers = center.flowOfNumber.keys.sorted()
     error(
@@ -24,7 +23,7 @@ struct DocumentReader {
   }
 
   /// The index of the routing profile `name`, or `nil` with an error at its place.
-  mutating func routingProfile(_ name: Located<String>, in center: CenterModel) -> Int? {
+  public mutating func routingProfile(_ name: Located<String>, in center: CenterModel) -> Int? {
     if let profile = center.routingProfile(named: name.value) { return profile }
     let names = center.routingProfiles.map(\.name)
     error(
@@ -34,19 +33,16 @@ struct DocumentReader {
   }
 
   /// Reports a queue name the project does not have, at `span`.
-  mutating func checkQueue(_ name: String, at span: SourceSpan, in center: CenterModel) {
+  public mutating func checkQueue(_ name: String, at span: SourceSpan, in center: CenterModel) {
     guard center.queue(named: name) == nil else { return }
     error("no queue `\(name)` in center.yaml", at: span, notes: [Note("the queues are " + center.queues.map(\.name).joined(separator: ", "))])
   }
 
   /// Reads the YAML file `path` into `sources`: its root value, or `nil` with the reader's
   /// diagnostics (and the file's id).
-  static func load(_ path: String, into sources: inout SourceMap) throws(InputError) -> (root: SyntaxValue?, file: FileID, reader: DocumentReader) {
-    try load(FileReader.read(path), path: path, into: &sources)
-  }
 
   /// Reads `bytes` as the YAML file `path`, as ``load(_:into:)`` does.
-  static func load(_ bytes: [UInt8], path: String, into sources: inout SourceMap) -> (root: SyntaxValue?, file: FileID, reader: DocumentReader) {
+  public static func load(_ bytes: [UInt8], path: String, into sources: inout SourceMap) -> (root: SyntaxValue?, file: FileID, reader: DocumentReader) {
     let file = sources.add(SourceFile(path: path, bytes: bytes))
     var reader = DocumentReader()
     guard let source = sources[file] else { return (nil, file, reader) }
@@ -57,7 +53,7 @@ struct DocumentReader {
 
   /// The fields of a mapping, with unknown keys reported (and the nearest known one
   /// suggested); `nil` when `value` is not a mapping.
-  mutating func fields(_ value: SyntaxValue, of what: String, allowed: [String]) -> [String: SyntaxField]? {
+  public mutating func fields(_ value: SyntaxValue, of what: String, allowed: [String]) -> [String: SyntaxField]? {
     guard case .record(let fields) = value.kind else {
       error("\(what) is a mapping, not \(value.kindDescription)", at: value.span)
       return nil
@@ -77,7 +73,7 @@ struct DocumentReader {
   }
 
   /// The text of a scalar.
-  mutating func text(_ value: SyntaxValue, _ what: String) -> String? {
+  public mutating func text(_ value: SyntaxValue, _ what: String) -> String? {
     guard let text = value.scalarText else {
       error("\(what) is text, not \(value.kindDescription)", at: value.span)
       return nil
@@ -86,7 +82,7 @@ struct DocumentReader {
   }
 
   /// A required key's value.
-  mutating func required(_ fields: [String: SyntaxField], _ key: String, in what: String, at span: SourceSpan) -> SyntaxValue? {
+  public mutating func required(_ fields: [String: SyntaxField], _ key: String, in what: String, at span: SourceSpan) -> SyntaxValue? {
     guard let field = fields[key] else {
       error("\(what) needs `\(key)`", at: span)
       return nil
@@ -95,7 +91,7 @@ struct DocumentReader {
   }
 
   /// A list's items (a single scalar counts as a list of one).
-  mutating func list(_ value: SyntaxValue, _ what: String) -> [SyntaxValue]? {
+  public mutating func list(_ value: SyntaxValue, _ what: String) -> [SyntaxValue]? {
     switch value.kind {
     case .list(let items): return items
     case .scalar: return [value]
@@ -105,7 +101,7 @@ struct DocumentReader {
     }
   }
 
-  mutating func integer(_ value: SyntaxValue, _ what: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
+  public mutating func integer(_ value: SyntaxValue, _ what: String, in range: ClosedRange<Int> = 0...Int.max) -> Int? {
     guard let text = value.scalarText, let n = Int(text), range.contains(n) else {
       let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
       error("\(what) is a whole number, \(bounds), not \(value.kindDescription)", at: value.span)
@@ -114,7 +110,7 @@ struct DocumentReader {
     return n
   }
 
-  mutating func number(_ value: SyntaxValue, _ what: String) -> Double? {
+  public mutating func number(_ value: SyntaxValue, _ what: String) -> Double? {
     guard let text = value.scalarText, let x = Double(text), x.isFinite, x >= 0 else {
       error("\(what) is a number of at least 0, not \(value.kindDescription)", at: value.span)
       return nil
@@ -123,7 +119,7 @@ struct DocumentReader {
   }
 
   /// A duration such as `90s`, `5m`, `1h30m`, in seconds.
-  mutating func duration(_ value: SyntaxValue, _ what: String) -> Int? {
+  public mutating func duration(_ value: SyntaxValue, _ what: String) -> Int? {
     guard let text = value.scalarText else {
       error("\(what) is a duration such as `5m`, not \(value.kindDescription)", at: value.span)
       return nil
@@ -136,7 +132,7 @@ struct DocumentReader {
     }
   }
 
-  mutating func bool(_ value: SyntaxValue, _ what: String) -> Bool? {
+  public mutating func bool(_ value: SyntaxValue, _ what: String) -> Bool? {
     switch value.scalarText {
     case "true"?: return true
     case "false"?: return false
@@ -147,7 +143,7 @@ struct DocumentReader {
   }
 
   /// A time of day `HH:MM` or `HH:MM:SS`, in seconds after midnight.
-  static func timeOfDay(_ text: String) -> Int? {
+  public static func timeOfDay(_ text: String) -> Int? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
       let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m)
@@ -158,14 +154,14 @@ struct DocumentReader {
   }
 
   /// A range of times of day `HH:MM-HH:MM`, in seconds after midnight.
-  static func timeRange(_ text: String) -> Range<Int>? {
+  public static func timeRange(_ text: String) -> Range<Int>? {
     let ends = text.split(separator: "-", omittingEmptySubsequences: false)
     guard ends.count == 2, let a = timeOfDay(String(ends[0])), let b = timeOfDay(String(ends[1])), a < b else { return nil }
     return a..<b
   }
 
   /// Days of the week, 0 = Monday: `mon-fri`, `sat`, `mon-sun`, or a list of those.
-  mutating func days(_ value: SyntaxValue, _ what: String) -> Set<Int>? {
+  public mutating func days(_ value: SyntaxValue, _ what: String) -> Set<Int>? {
     let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     guard let items = list(value, what) else { return nil }
     var days: Set<Int> = []

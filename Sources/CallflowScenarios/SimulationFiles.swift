@@ -1,5 +1,4 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSyntax
 import CallflowYAML
 

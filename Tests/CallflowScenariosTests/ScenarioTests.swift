@@ -1,6 +1,6 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowDriver
+import CallflowScenarios
 import CallflowSimulator
 import CallflowSyntax
 import CallflowTestSupport
@@ -83,7 +83,7 @@ import Testing
     let copy = try SamplesCopy(adding: ["tests/wrong.test.yaml": scenario])
     defer { copy.remove() }
     let result = try ScenarioRun.run(paths: [copy.path("tests")])
-    let report = ScenarioRun.report(result, colors: false, elapsed: nil).replacingOccurrences(of: copy.root + "/", with: "")
+    let report = ScenarioRunner.report(result, colors: false, elapsed: nil).replacingOccurrences(of: copy.root + "/", with: "")
     #expect(
       report == """
         running 1 scenario

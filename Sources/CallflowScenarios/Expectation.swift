@@ -1,11 +1,10 @@
 import CallflowDiagnostics
-import CallflowRules
 import CallflowSimulator
 import CallflowSyntax
 
 /// One item of a scenario's `expect` list (Docs/SIMULATOR.md lists them).
-struct Expectation: Sendable {
-  enum Check: Sendable {
+public struct Expectation: Sendable {
+  public enum Check: Sendable {
     case path([String], flow: String?)
     case created([InitiationMethod])
     case handledBy(String?)
@@ -20,7 +19,7 @@ struct Expectation: Sendable {
     case realtime(callbacks: Bool, queue: String, at: Int, Comparison)
   }
 
-  struct Comparison: Sendable {
+  public struct Comparison: Sendable {
     var equals: Double?
     var atLeast: Double?
     var atMost: Double?
@@ -42,20 +41,20 @@ struct Expectation: Sendable {
 
   /// The scenario contact it is about, and which of its contacts (by initiation method and
   /// 1-based index among those).
-  var contact: Located<String>?
-  var initiation: InitiationMethod?
-  var index = 1
-  var checks: [(name: String, check: Check)] = []
-  var span: SourceSpan
+  public var contact: Located<String>?
+  public var initiation: InitiationMethod?
+  public var index = 1
+  public var checks: [(name: String, check: Check)] = []
+  public var span: SourceSpan
 
-  static let contactKeys = [
+  public static let contactKeys = [
     "contact", "initiation", "index", "path", "flow", "created", "handled-by", "dial-attempts", "disconnect-reason",
     "connected-at", "abandoned", "queue", "attribute",
   ]
-  static let metricKeys = ["metric", "queue", "interval", "equals", "at-least", "at-most"]
-  static let realtimeKeys = ["callbacks-waiting", "contacts-in-queue", "queue", "at"]
+  public static let metricKeys = ["metric", "queue", "interval", "equals", "at-least", "at-most"]
+  public static let realtimeKeys = ["callbacks-waiting", "contacts-in-queue", "queue", "at"]
 
-  static func read(_ value: SyntaxValue, times: ScenarioTimes, reader: inout DocumentReader) -> Expectation? {
+  public static func read(_ value: SyntaxValue, times: ScenarioTimes, reader: inout DocumentReader) -> Expectation? {
     guard case .record(let raw) = value.kind else {
       reader.error("an expectation is a mapping, not \(value.kindDescription)", at: value.span)
       return nil
@@ -173,7 +172,7 @@ struct Expectation: Sendable {
     return c
   }
 
-  static func number(_ x: Double) -> String {
+  public static func number(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String((x * 100).rounded() / 100)
   }
 }

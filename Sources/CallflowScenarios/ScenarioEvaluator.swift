@@ -2,20 +2,20 @@ import CallflowSimulator
 import CallflowSyntax
 
 /// Checks a scenario's expectations against its run.
-struct ScenarioEvaluator {
-  let simulator: Simulator<ScenarioWorld>
-  let scenario: Scenario
-  let labels: [String: Int]
-  let records: [ContactRecord]
+public struct ScenarioEvaluator {
+  public let simulator: Simulator<ScenarioWorld>
+  public let scenario: Scenario
+  public let labels: [String: Int]
+  public let records: [ContactRecord]
 
-  init(simulator: Simulator<ScenarioWorld>, scenario: Scenario, labels: [String: Int]) {
+  public init(simulator: Simulator<ScenarioWorld>, scenario: Scenario, labels: [String: Int]) {
     self.simulator = simulator
     self.scenario = scenario
     self.labels = labels
     records = simulator.records()
   }
 
-  func evaluate(_ expectation: Expectation) -> [ScenarioOutcome.Failure] {
+  public func evaluate(_ expectation: Expectation) -> [ScenarioOutcome.Failure] {
     var failures: [ScenarioOutcome.Failure] = []
     func fail(_ what: String, _ expected: String, _ actual: String) {
       failures.append(ScenarioOutcome.Failure(span: expectation.span, what: what, expected: expected, actual: actual))

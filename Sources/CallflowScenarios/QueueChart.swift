@@ -7,7 +7,7 @@ import CallflowVM
 /// lines, callbacks waiting as dashed lines of the same colour, days or hours along the
 /// bottom, a legend, and a title that says what is drawn.
 public enum QueueChart {
-  static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
+  public static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 
   public static func svg(_ report: SimulationReport) -> String {
     // Lines: every queue that held contacts, and the callbacks of those that held callbacks.
@@ -96,7 +96,7 @@ public enum QueueChart {
   }
 
   /// A top for the count axis and a step between its lines: 1, 2 or 5 times a power of ten.
-  static func scale(_ most: Int) -> (top: Int, step: Int) {
+  public static func scale(_ most: Int) -> (top: Int, step: Int) {
     guard most > 0 else { return (1, 1) }
     var unit = 1
     while true {
@@ -109,7 +109,7 @@ public enum QueueChart {
   }
 
   /// The label of a tick at local time `t` (seconds as if the zone were UTC).
-  static func tickLabel(_ t: Int, daily: Bool) -> String {
+  public static func tickLabel(_ t: Int, daily: Bool) -> String {
     if daily {
       let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
       let iso = Clock.iso(t)
@@ -119,7 +119,7 @@ public enum QueueChart {
     return Clock.timeOfDay(t)
   }
 
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var out = ""
     for c in text {
       switch c {

@@ -1,0 +1,108 @@
+import CallflowDiagnostics
+import CallflowSimulator
+import CallflowSyntax
+import CallflowVM
+import Foundation
+
+/// Runs a compiled project under a load model and reports on it: what `callflow simulate`
+/// does once the model is read and the project built.
+public enum ModelRun {
+  /// The model's references to the project that do not hold (numbers, routing profiles).
+  public struct Problems: Error {
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Simulates `model` against a compiled project. `reader` holds the model file's
+  /// diagnostics so far; `progress` is told the fraction of the simulated period done.
+  public static func simulate(
+    _ model: LoadModel, reader: DocumentReader, program: Program, center: CenterModel, progress: ((Double) -> Void)?
+  ) -> Result<SimulationReport, Problems> {
+    var reader = reader
+    for stream in model.arrivals { reader.checkNumber(stream.to, in: center) }
+    var schedules: [AgentSchedule] = []
+    var handleTimes: [Int] = []
+    var groups: [(name: String, profile: String, agents: Range<Int>)] = []
+    for group in model.agents {
+      guard let profile = reader.routingProfile(group.routingProfile, in: center) else { continue }
+      var shifts: [Range<Int>] = []
+      for day in 0...model.days where group.days.contains(model.weekday(day)) {
+        let from = max(model.utc(day: day, seconds: group.shift.lowerBound), model.start)
+        let to = min(model.utc(day: day, seconds: group.shift.upperBound), model.end)
+        if from < to { shifts.append(from..<to) }
+      }
+      let first = schedules.count
+      for n in 1...group.count {
+        schedules.append(AgentSchedule(name: "\(group.name)-\(n)", profile: profile, shifts: shifts))
+        handleTimes.append(group.handleTime)
+      }
+      groups.append((group.name, group.routingProfile.value, first..<schedules.count))
+    }
+    guard reader.diagnostics.isEmpty else { return .failure(ModelRun.Problems(diagnostics: reader.diagnostics)) }
+
+    let world = ModelWorld(model: model, agentHandleTimes: handleTimes)
+    let calls = world.callerCount
+    var options = SimulationOptions()
+    options.until = model.end
+    // Calls, and the callbacks and dials some of them create.
+    options.expectedContacts = calls + calls / 2
+    options.maxEvents = max(options.maxEvents, calls * 200)
+    var simulator = Simulator(program: program, center: center, world: world, agents: schedules, start: model.start, options: options)
+    let span = Double(model.end - model.start)
+    simulator.run { now in progress?(Double(now - model.start) / span) }
+
+    let intervals = (model.end - model.start + model.interval - 1) / model.interval
+    let perInterval = simulator.totals(start: model.start, interval: model.interval, intervals: intervals, serviceLevel: model.serviceLevel)
+    let queues = center.queues.indices.map { q -> SimulationReport.QueueLine in
+      var totals = MetricTotals()
+      for t in perInterval[q] { totals += t }
+      let peaks = simulator.peaks(of: q)
+      return SimulationReport.QueueLine(
+        name: center.queues[q].name, totals: totals, peakContacts: peaks.contacts, peakCallbacks: peaks.callbacks,
+        callbacksAtEnd: simulator.samples(of: q).last?.callbacks ?? 0)
+    }
+    let times = simulator.agentTimes()
+    let agents = groups.map { g in
+      SimulationReport.AgentLine(
+        name: g.name, routingProfile: g.profile, count: g.agents.count, online: g.agents.reduce(0) { $0 + times[$1].online },
+        busy: g.agents.reduce(0) { $0 + times[$1].busy }, handled: g.agents.reduce(0) { $0 + times[$1].handled })
+    }
+    // The real-time series: about 480 steps over the run, each a whole number of minutes.
+    let step = max(60, (model.end - model.start) / 480 / 60 * 60)
+    let series = center.queues.indices.map { q in
+      let (contacts, callbacks) = Self.series(simulator.samples(of: q), start: model.start, end: model.end, step: step)
+      return SimulationReport.Series(queue: center.queues[q].name, contacts: contacts, callbacks: callbacks)
+    }
+    let issues = simulator.issues.prefix(5).map { "\(Clock.iso($0.time))\($0.contact < 0 ? "" : " " + ContactRecord.id($0.contact)): \($0.message)" }
+    return .success(
+      SimulationReport(
+        model: model.name, start: model.start, end: model.end, seed: model.seed, timezone: model.timezone.identifier,
+        utcOffset: model.timezone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(model.start))), serviceLevel: model.serviceLevel, calls: calls,
+        contacts: simulator.contactCount, events: simulator.eventsHandled, queues: queues, agents: agents, interval: model.interval,
+        intervals: perInterval, step: step, series: series, issues: Array(issues), issueCount: simulator.issues.count))
+  }
+
+  /// The most contacts and callbacks a queue held in each step from `start` to `end`, from
+  /// its log of changes.
+  static func series(_ samples: [QueueSample], start: Int, end: Int, step: Int) -> (contacts: [Int], callbacks: [Int]) {
+    let steps = (end - start + step - 1) / step
+    var contacts = Array(repeating: 0, count: steps)
+    var callbacks = Array(repeating: 0, count: steps)
+    var current = (contacts: 0, callbacks: 0)
+    var k = 0
+    for s in 0..<steps {
+      let stepEnd = start + (s + 1) * step
+      var most = current
+      while k < samples.count, samples[k].time < stepEnd {
+        current = (samples[k].contacts, samples[k].callbacks)
+        if samples[k].time >= start + s * step || s == 0 {
+          most = (max(most.contacts, current.contacts), max(most.callbacks, current.callbacks))
+        }
+        k += 1
+      }
+      // A step's value is the most it held at any moment in it, the value carried in included.
+      contacts[s] = max(most.contacts, current.contacts)
+      callbacks[s] = max(most.callbacks, current.callbacks)
+    }
+    return (contacts, callbacks)
+  }
+}
