@@ -166,3 +166,18 @@ import Testing
 private struct Answers: FlowHost {
   mutating func perform(_ call: HostCall, state: ContactState) -> HostResult { HostResult(.next) }
 }
+
+/// Every command that checks a project takes the same checking options.
+@Suite struct CheckingOptionsTests {
+  @Test(arguments: [
+    ["graph", "Samples"], ["test", "Samples/tests/callback-keeps-place.test.yaml"],
+    ["simulate", "Samples", "--model", "Samples/models/busy-monday.model.yaml", "--format", "json"],
+  ])
+  func everyCheckingCommandTakesTheOptions(_ command: [String]) throws {
+    let options = ["--rule", "unreachable-block=error", "--define", "UNUSED=1", "--color", "never"]
+    #expect(try CLI.run(command + options).status == 0)
+    let bad = try CLI.run(command + ["--rule", "unreachable-blok=off"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("there is no rule 'unreachable-blok'; did you mean 'unreachable-block'?"))
+  }
+}

@@ -42,6 +42,12 @@ import Testing
       "unresolved-substitution",
     ])
     for rule in compiler { #expect(rule.severity == .error, "\(rule.id)") }
+    // Their pages say so, in the same words as the note `build` adds; the others' do not.
+    for rule in RuleCatalog.all {
+      let page = rule.documentation.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      #expect(page.contains("The compiler depends on this rule:") == (rule.compilerDependency != nil), "\(rule.id)")
+      if let reason = rule.compilerDependency { #expect(page.contains("because \(reason)."), "\(rule.id)") }
+    }
   }
 
   /// A finding of a rule carries its id and default severity; reassigning moves it under
