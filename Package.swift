@@ -92,7 +92,8 @@ let package = Package(
     .testTarget(name: "CallflowRulesTests", dependencies: ["CallflowDiagnostics", "CallflowRules"]),
     .testTarget(name: "CallflowConcurrencyTests", dependencies: ["CallflowConcurrency"]),
     .testTarget(name: "CallflowSemanticsTests", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM", "CallflowSemantics"]),
-    .testTarget(name: "CallflowCompilerTests", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowCompiler", "CallflowDriver"]),
+    .testTarget(
+      name: "CallflowCompilerTests", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowCompiler", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowTestSupport"]),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowDiagnostics", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(

@@ -1,22 +1,14 @@
 import CallflowBytecode
 import CallflowCompiler
 import CallflowDriver
+import CallflowTestSupport
 import CallflowSyntax
 import Testing
 
 /// The compiler on its own: layout, determinism, and each block compiled by how its row says
 /// it runs.
 @Suite struct CompilerTests {
-  static let center = """
-    center: t
-    queues:
-      Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
-    routing-profiles:
-      Tier1: {queues: [{queue: Support, priority: 1}]}
-    phone-numbers:
-      "+18005550199": main
-
-    """
+  static let center = testCenter()
   static let main = """
     flow: main
     type: inbound

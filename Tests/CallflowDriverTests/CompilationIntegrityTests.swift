@@ -11,16 +11,7 @@ import Testing
 /// writes a module that fails to load or behaves otherwise than its source: the findings the
 /// compiler depends on stay errors when compiling, saying why.
 @Suite struct CompilationIntegrityTests {
-  static let center = """
-    center: t
-    queues:
-      Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
-    routing-profiles:
-      Tier1: {queues: [{queue: Support, priority: 1}]}
-    phone-numbers:
-      "+18005550199": tiers
-
-    """
+  static let center = testCenter(flow: "tiers")
 
   /// The first condition's operand is not a number; the second holds for `gold`.
   static let tiers = """

@@ -39,15 +39,7 @@ import Testing
 
   @Test func aFailingScenarioExitsOneAndNoScenariosExitsTwo() throws {
     let project = try TemporaryProject([
-      "center.yaml": """
-        center: t
-        queues:
-          Support: {capacity: 1, caller-id: {name: Acme, number: "+18005550199"}}
-        routing-profiles:
-          Tier1: {queues: [{queue: Support, priority: 1}]}
-        phone-numbers:
-          "+18005550199": main
-        """,
+      "center.yaml": testCenter(capacity: 1),
       "main.flow.yaml": """
         flow: main
         type: inbound

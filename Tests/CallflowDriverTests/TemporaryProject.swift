@@ -21,15 +21,7 @@ struct TemporaryProject {
 }
 
 
-let center = """
-  center: t
-  queues:
-    Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
-  routing-profiles:
-    Tier1: {queues: [{queue: Support, priority: 1}]}
-  phone-numbers:
-    "+18005550199": main
-  """
+let center = testCenter()
 
 let mainFlow = """
   flow: main

@@ -1,18 +1,11 @@
 import CallflowDriver
+import CallflowTestSupport
 import Foundation
 import Testing
 
 /// What each feature of the diagram looks like in DOT, on a small project made for it.
 @Suite struct GraphFeatureTests {
-  static let center = """
-    center: t
-    queues:
-      Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
-    routing-profiles:
-      Tier1: {queues: [{queue: Support, priority: 1}]}
-    phone-numbers:
-      "+18005550199": main
-    """
+  static let center = testCenter()
 
   static let main = """
     flow: main
