@@ -114,7 +114,7 @@ struct FlowChecker {
     placement(kind, spec, block)
     checked.arguments = arguments(block, kind, spec)
     flowTypes(checked.arguments, parameters: spec.parameters, top: checked.arguments)
-    checked.edges = edges(block, conditions: checked.conditions)
+    checked.edges = edges(block, conditions: spec.takesConditions ? checked.conditions : [])
     branchNames(block, kind, spec, checked.arguments)
     return checked
   }
@@ -200,7 +200,7 @@ struct FlowChecker {
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(absent))", at: block.kind.span,
         notes: absent.compactMap { name in spec.parameter(named: name).map { Note("`\(name)`: \($0.summary)") } })
     }
-    for group in spec.requiresOneOf.map({ $0.map(\.name) }) where !group.contains(where: names.contains) {
+    for group in spec.requiresOneOfNames where !group.contains(where: names.contains) {
       typer.bag.report(
         .missingParameter,
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(group, conjunction: "or"))",

@@ -8,26 +8,26 @@ extension Simulator {
   /// The settings of a `transfer-to-queue` block's callback.
   static func settings(of call: HostCall) -> CallbackSettings {
     var settings = CallbackSettings()
-    func seconds(_ field: ParameterKey) -> Int? {
-      switch call.arguments[ParameterKey.callback.field(field)] {
+    func seconds(_ key: ParameterKey) -> Int? {
+      switch call.arguments[key] {
       case .duration(let s)?, .integer(let s)?: s
       default: nil
       }
     }
-    settings.initialDelay = seconds(.initialDelay) ?? 0
-    settings.maxRetries = seconds(.maxRetries) ?? 0
-    settings.retryInterval = seconds(.retryInterval) ?? 0
-    settings.expiry = min(seconds(.expiry) ?? 7 * 86_400, 7 * 86_400)
-    settings.customerFirst = call.text(ParameterKey.callback.field(.dialMode)) == "customer-first"
-    settings.creationFlow = call.text(ParameterKey.callback.field(.creationFlow))
-    settings.outboundFlow = call.text(ParameterKey.callback.field(.outboundFlow))
+    settings.initialDelay = seconds(CallbackKeys.initialDelay) ?? 0
+    settings.maxRetries = seconds(CallbackKeys.maxRetries) ?? 0
+    settings.retryInterval = seconds(CallbackKeys.retryInterval) ?? 0
+    settings.expiry = min(seconds(CallbackKeys.expiry) ?? 7 * 86_400, 7 * 86_400)
+    settings.customerFirst = call.text(CallbackKeys.dialMode) == "customer-first"
+    settings.creationFlow = call.text(CallbackKeys.creationFlow)
+    settings.outboundFlow = call.text(CallbackKeys.outboundFlow)
     return settings
   }
 
   /// A `transfer-to-queue` with a callback: the callback contact (C2) is created and the
   /// caller's flow goes on.
   mutating func requestCallback(_ i: Int, _ call: HostCall, state: ContactState) -> Outcome {
-    let name = call.text(ParameterKey.callback.field(.workingQueue)) ?? call.text(.queue) ?? state.workingQueue ?? state.queue
+    let name = call.text(CallbackKeys.workingQueue) ?? call.text(.queue) ?? state.workingQueue ?? state.queue
     guard let q = name.flatMap(center.queue(named:)) else { return .branch(.error) }
     guard !isFull(q, for: i) else {
       contacts[i].rejectedBy = q
@@ -187,4 +187,16 @@ extension Simulator {
       finish(j, .flowDisconnect)
     }
   }
+}
+
+/// The keys of a callback's settings (`callback.max-retries`), made once.
+private enum CallbackKeys {
+  static let initialDelay = ParameterKey.callback.field(.initialDelay)
+  static let maxRetries = ParameterKey.callback.field(.maxRetries)
+  static let retryInterval = ParameterKey.callback.field(.retryInterval)
+  static let expiry = ParameterKey.callback.field(.expiry)
+  static let dialMode = ParameterKey.callback.field(.dialMode)
+  static let creationFlow = ParameterKey.callback.field(.creationFlow)
+  static let outboundFlow = ParameterKey.callback.field(.outboundFlow)
+  static let workingQueue = ParameterKey.callback.field(.workingQueue)
 }

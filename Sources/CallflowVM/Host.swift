@@ -56,7 +56,9 @@ public struct HostCall: Sendable {
 
   /// Whether the block is given `key`, or a field of it when it is a record (`callback`).
   public func gives(_ key: ParameterKey) -> Bool {
-    arguments.keys.contains { $0 == key || $0.name.hasPrefix(key.name + ".") }
+    arguments.keys.contains { given in
+      given == key || (given.name.hasPrefix(key.name) && given.name.utf8.dropFirst(key.name.utf8.count).first == UInt8(ascii: "."))
+    }
   }
 
   /// The outcome of this call written `name` (`human`, `no-match`, a key), if it has one.

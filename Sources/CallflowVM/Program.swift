@@ -39,10 +39,26 @@ public final class Program: Sendable {
   /// its options, its catalog row's action, effects and the attributes it may write: worked
   /// out once here, so that a call costs no catalog lookups.
   let outcomes: [[Outcome]]
+  let skipsNext: [Bool]
   let options: [[String]]
   let actions: [HostAction?]
   let effects: [[ContactEffect]]
-  let writes: [[String]]
+  let writes: [Writes]
+
+  /// The attributes a block may write: exact paths, and roots (`$.Customer.`) under which any
+  /// name may be written.
+  struct Writes: Sendable {
+    var exact: Set<String> = []
+    var roots: [String] = []
+
+    init(_ patterns: [String]) {
+      for pattern in patterns {
+        if pattern.hasSuffix(".*") { roots.append(String(pattern.dropLast())) } else { exact.insert(pattern) }
+      }
+    }
+
+    func allow(_ path: String) -> Bool { exact.contains(path) || roots.contains { path.hasPrefix($0) } }
+  }
 
   /// One decoded instruction. `a`, `b`, `c` are its constant operands (or slot) in order;
   /// `target` its jump target; `table`/`arguments` ranges into the shared arrays.
@@ -138,10 +154,11 @@ public final class Program: Sendable {
     self.blockOf = blockOf
     self.startsBlock = startsBlock
     var outcomes = [[Outcome]](repeating: [], count: code.count)
+    var skipsNext = [Bool](repeating: false, count: code.count)
     var options = [[String]](repeating: [], count: code.count)
     var actions = [HostAction?](repeating: nil, count: code.count)
     var effects = [[ContactEffect]](repeating: [], count: code.count)
-    var writes = [[String]](repeating: [], count: code.count)
+    var writes = [Writes](repeating: Writes([]), count: code.count)
     for (pc, op) in code.enumerated() where op.opcode == .call {
       guard let kind = op.kind else { continue }
       let spec = kind.spec
@@ -154,12 +171,14 @@ public final class Program: Sendable {
       }
       let all = spec.outcomes(options: options[pc])
       // A block that goes on only through its branches has a `next` its host cannot answer.
-      outcomes[pc] = spec.success == .branchesOnly ? Array(all.dropFirst()) : all
+      skipsNext[pc] = spec.success == .branchesOnly
+      outcomes[pc] = skipsNext[pc] ? Array(all.dropFirst()) : all
       if case .host(let action) = spec.execution { actions[pc] = action }
       effects[pc] = spec.effects
-      writes[pc] = spec.writes
+      writes[pc] = Writes(spec.writes)
     }
     self.outcomes = outcomes
+    self.skipsNext = skipsNext
     self.options = options
     self.actions = actions
     self.effects = effects

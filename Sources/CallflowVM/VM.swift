@@ -194,17 +194,24 @@ public struct VM {
     guard state.waiting, op.opcode == .call, let kind = op.kind else {
       throw RuntimeError(message: "an answer from the host, but no block waits for one", flow: program.flowNames[flow])
     }
-    let outcomes = program.outcomes[pc]
-    guard outcomes.contains(result.outcome), let code = result.outcome.code(options: program.options[pc]),
+    // The table has an entry for each outcome of the block; `next` of a block that goes on
+    // only through its branches is there too (to the trap), but the host cannot answer it.
+    let code: Int?
+    switch result.outcome {
+    case .next: code = 0
+    case .branch(let branch): code = branch.code
+    case .option: code = result.outcome.code(options: program.options[pc])
+    }
+    guard let code, code != 0 || !program.skipsNext[pc],
       let entry = program.tables[Int(op.tableStart)..<Int(op.tableStart + op.tableCount)].first(where: { $0.outcome == code })
     else {
-      throw failure(
-        "the host answered `\(result.outcome)`, which `\(kind.rawValue)` cannot (it can answer \(outcomes.map(\.description).joined(separator: ", ")))")
+      let outcomes = program.outcomes[pc].map(\.description).joined(separator: ", ")
+      throw failure("the host answered `\(result.outcome)`, which `\(kind.rawValue)` cannot (it can answer \(outcomes))")
     }
     state.waiting = false
-    if result.outcome == .next {
+    if code == 0 {
       for (key, value) in result.writes {
-        guard program.writes[pc].contains(where: { AttributeCatalog.pattern($0, covers: key) }) else {
+        guard program.writes[pc].allow(key) else {
           throw failure("the host wrote `\(key)`, which `\(kind.rawValue)` does not write")
         }
         state.attributes[key] = value

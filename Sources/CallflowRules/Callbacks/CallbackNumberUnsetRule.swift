@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `callback-number-unset`: a callback transfer on a path with no `set-callback-number` (the platform dials the caller's address).
 public struct CallbackNumberUnsetRule: Rule {
-  public let id = "callback-number-unset"
-  public let severity = Severity.warning
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "callback-number-unset" }
+  public var severity: Severity { .warning }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "a callback transfer on a path with no `set-callback-number` (the platform dials the caller's address)"
+  }
   public var page: [UInt8] { PackageResources.callback_number_unset_md }
 
   public init() {}

@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `callback-priority-above-inbound`: a callback queue with higher priority than an inbound queue in the same routing profile.
 public struct CallbackPriorityAboveInboundRule: Rule {
-  public let id = "callback-priority-above-inbound"
-  public let severity = Severity.warning
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "callback-priority-above-inbound" }
+  public var severity: Severity { .warning }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "a callback queue with higher priority than an inbound queue in the same routing profile"
+  }
   public var page: [UInt8] { PackageResources.callback_priority_above_inbound_md }
 
   public init() {}

@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `callback-queue-unrouted`: a queue callbacks go to that no routing profile contains: no agent will ever receive them.
 public struct CallbackQueueUnroutedRule: Rule {
-  public let id = "callback-queue-unrouted"
-  public let severity = Severity.error
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "callback-queue-unrouted" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "a queue callbacks go to that no routing profile contains: no agent will ever receive them"
+  }
   public var page: [UInt8] { PackageResources.callback_queue_unrouted_md }
 
   public init() {}

@@ -2,12 +2,13 @@ import CallflowDiagnostics
 
 /// `callback-retries-range`: max-retries below 0 or not a whole number.
 public struct CallbackRetriesRangeRule: Rule {
-  public let id = "callback-retries-range"
-  public let severity = Severity.error
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "callback-retries-range" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "max-retries below 0 or not a whole number"
-  public let otherSeverity: String? = "warning above 5"
+  }
+  public var otherSeverity: String? { "warning above 5" }
   public var page: [UInt8] { PackageResources.callback_retries_range_md }
 
   public init() {}

@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `callback-setting-ignored`: a callback setting the dial mode makes the platform ignore: an `outbound-flow` on an agent-first callback.
 public struct CallbackSettingIgnoredRule: Rule {
-  public let id = "callback-setting-ignored"
-  public let severity = Severity.warning
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "callback-setting-ignored" }
+  public var severity: Severity { .warning }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "a callback setting the dial mode makes the platform ignore: an `outbound-flow` on an agent-first callback"
+  }
   public var page: [UInt8] { PackageResources.callback_setting_ignored_md }
 
   public init() {}

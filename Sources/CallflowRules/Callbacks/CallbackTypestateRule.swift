@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `callback-typestate`: `start-callback` not followed on every path by `register-callback` or `decline-callback`; either with no pending start; two starts in a row.
 public struct CallbackTypestateRule: Rule {
-  public let id = "callback-typestate"
-  public let severity = Severity.error
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "callback-typestate" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "`start-callback` not followed on every path by `register-callback` or `decline-callback`; either with no pending start; two starts in a row"
+  }
   public var page: [UInt8] { PackageResources.callback_typestate_md }
 
   public init() {}

@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `duplicate-callback-unchecked`: a creation flow that queues without any `check-attribute` (duplicates are not filtered).
 public struct DuplicateCallbackUncheckedRule: Rule {
-  public let id = "duplicate-callback-unchecked"
-  public let severity = Severity.info
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "duplicate-callback-unchecked" }
+  public var severity: Severity { .info }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "a creation flow that queues without any `check-attribute` (duplicates are not filtered)"
+  }
   public var page: [UInt8] { PackageResources.duplicate_callback_unchecked_md }
 
   public init() {}

@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `voicemail-unhandled`: an outbound flow whose voicemail branches are unconnected.
 public struct VoicemailUnhandledRule: Rule {
-  public let id = "voicemail-unhandled"
-  public let severity = Severity.warning
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "voicemail-unhandled" }
+  public var severity: Severity { .warning }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "an outbound flow whose voicemail branches are unconnected"
+  }
   public var page: [UInt8] { PackageResources.voicemail_unhandled_md }
 
   public init() {}

@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `working-queue-unset`: a transfer or callback on a path where no queue has been set.
 public struct WorkingQueueUnsetRule: Rule {
-  public let id = "working-queue-unset"
-  public let severity = Severity.error
-  public let section = RuleSection.callbacks
-  public let summary =
+  public var id: String { "working-queue-unset" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .callbacks }
+  public var summary: String {
     "a transfer or callback on a path where no queue has been set"
+  }
   public var page: [UInt8] { PackageResources.working_queue_unset_md }
 
   public init() {}

@@ -2,12 +2,13 @@ import CallflowDiagnostics
 
 /// `duplicate-flow-name`: two flows with one name in a project.
 public struct DuplicateFlowNameRule: Rule {
-  public let id = "duplicate-flow-name"
-  public let severity = Severity.error
-  public let section = RuleSection.references
-  public let summary =
+  public var id: String { "duplicate-flow-name" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .references }
+  public var summary: String {
     "two flows with one name in a project"
-  public let compilerDependency: String? = "a module holds one flow of each name"
+  }
+  public var compilerDependency: String? { "a module holds one flow of each name" }
   public var page: [UInt8] { PackageResources.duplicate_flow_name_md }
 
   public init() {}

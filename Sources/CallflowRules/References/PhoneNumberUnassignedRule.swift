@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `phone-number-unassigned`: an `inbound` flow no phone number reaches and no flow references.
 public struct PhoneNumberUnassignedRule: Rule {
-  public let id = "phone-number-unassigned"
-  public let severity = Severity.warning
-  public let section = RuleSection.references
-  public let summary =
+  public var id: String { "phone-number-unassigned" }
+  public var severity: Severity { .warning }
+  public var section: RuleSection { .references }
+  public var summary: String {
     "an `inbound` flow no phone number reaches and no flow references"
+  }
   public var page: [UInt8] { PackageResources.phone_number_unassigned_md }
 
   public init() {}

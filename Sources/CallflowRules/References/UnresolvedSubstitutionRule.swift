@@ -2,12 +2,13 @@ import CallflowDiagnostics
 
 /// `unresolved-substitution`: a `${NAME}` that neither the chosen environment nor `--define` provides.
 public struct UnresolvedSubstitutionRule: Rule {
-  public let id = "unresolved-substitution"
-  public let severity = Severity.error
-  public let section = RuleSection.references
-  public let summary =
+  public var id: String { "unresolved-substitution" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .references }
+  public var summary: String {
     "a `${NAME}` that neither the chosen environment nor `--define` provides"
-  public let compilerDependency: String? = "the value would be compiled with the `${NAME}` still in it"
+  }
+  public var compilerDependency: String? { "the value would be compiled with the `${NAME}` still in it" }
   public var page: [UInt8] { PackageResources.unresolved_substitution_md }
 
   public init() {}

@@ -2,12 +2,13 @@ import CallflowDiagnostics
 
 /// `duplicate-key`: the same key twice in one YAML mapping (including two blocks with one id).
 public struct DuplicateKeyRule: Rule {
-  public let id = "duplicate-key"
-  public let severity = Severity.error
-  public let section = RuleSection.syntax
-  public let summary =
+  public var id: String { "duplicate-key" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .syntax }
+  public var summary: String {
     "the same key twice in one YAML mapping (including two blocks with one id)"
-  public let compilerDependency: String? = "the compiler would keep one of the two and drop the other"
+  }
+  public var compilerDependency: String? { "the compiler would keep one of the two and drop the other" }
   public var page: [UInt8] { PackageResources.duplicate_key_md }
 
   public init() {}

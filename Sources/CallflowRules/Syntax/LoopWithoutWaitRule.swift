@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `loop-without-wait`: a cycle that can repeat without a `wait`, `get-input`, `store-input` or bounded `loop`.
 public struct LoopWithoutWaitRule: Rule {
-  public let id = "loop-without-wait"
-  public let severity = Severity.error
-  public let section = RuleSection.syntax
-  public let summary =
+  public var id: String { "loop-without-wait" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .syntax }
+  public var summary: String {
     "a cycle that can repeat without a `wait`, `get-input`, `store-input` or bounded `loop`"
+  }
   public var page: [UInt8] { PackageResources.loop_without_wait_md }
 
   public init() {}

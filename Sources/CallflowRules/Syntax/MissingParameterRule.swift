@@ -2,12 +2,13 @@ import CallflowDiagnostics
 
 /// `missing-parameter`: a required parameter or key is absent.
 public struct MissingParameterRule: Rule {
-  public let id = "missing-parameter"
-  public let severity = Severity.error
-  public let section = RuleSection.syntax
-  public let summary =
+  public var id: String { "missing-parameter" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .syntax }
+  public var summary: String {
     "a required parameter or key is absent"
-  public let compilerDependency: String? = "the block would run without a value it needs"
+  }
+  public var compilerDependency: String? { "the block would run without a value it needs" }
   public var page: [UInt8] { PackageResources.missing_parameter_md }
 
   public init() {}

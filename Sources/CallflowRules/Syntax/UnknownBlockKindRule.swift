@@ -2,12 +2,13 @@ import CallflowDiagnostics
 
 /// `unknown-block-kind`: a block kind not in the catalog.
 public struct UnknownBlockKindRule: Rule {
-  public let id = "unknown-block-kind"
-  public let severity = Severity.error
-  public let section = RuleSection.syntax
-  public let summary =
+  public var id: String { "unknown-block-kind" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .syntax }
+  public var summary: String {
     "a block kind not in the catalog"
-  public let compilerDependency: String? = "the compiler has no code for a kind the catalog does not know"
+  }
+  public var compilerDependency: String? { "the compiler has no code for a kind the catalog does not know" }
   public var page: [UInt8] { PackageResources.unknown_block_kind_md }
 
   public init() {}

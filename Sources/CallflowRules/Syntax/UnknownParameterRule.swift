@@ -2,12 +2,13 @@ import CallflowDiagnostics
 
 /// `unknown-parameter`: a parameter or key the block kind or file does not take.
 public struct UnknownParameterRule: Rule {
-  public let id = "unknown-parameter"
-  public let severity = Severity.error
-  public let section = RuleSection.syntax
-  public let summary =
+  public var id: String { "unknown-parameter" }
+  public var severity: Severity { .error }
+  public var section: RuleSection { .syntax }
+  public var summary: String {
     "a parameter or key the block kind or file does not take"
-  public let compilerDependency: String? = "the compiler would leave the parameter out"
+  }
+  public var compilerDependency: String? { "the compiler would leave the parameter out" }
   public var page: [UInt8] { PackageResources.unknown_parameter_md }
 
   public init() {}

@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `unreachable-block`: a block no path from `start` reaches.
 public struct UnreachableBlockRule: Rule {
-  public let id = "unreachable-block"
-  public let severity = Severity.warning
-  public let section = RuleSection.syntax
-  public let summary =
+  public var id: String { "unreachable-block" }
+  public var severity: Severity { .warning }
+  public var section: RuleSection { .syntax }
+  public var summary: String {
     "a block no path from `start` reaches"
+  }
   public var page: [UInt8] { PackageResources.unreachable_block_md }
 
   public init() {}

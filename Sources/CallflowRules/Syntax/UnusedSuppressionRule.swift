@@ -2,11 +2,12 @@ import CallflowDiagnostics
 
 /// `unused-suppression`: a `callflow-ignore` comment that suppresses nothing, or names no rule.
 public struct UnusedSuppressionRule: Rule {
-  public let id = "unused-suppression"
-  public let severity = Severity.warning
-  public let section = RuleSection.syntax
-  public let summary =
+  public var id: String { "unused-suppression" }
+  public var severity: Severity { .warning }
+  public var section: RuleSection { .syntax }
+  public var summary: String {
     "a `callflow-ignore` comment that suppresses nothing, or names no rule"
+  }
   public var page: [UInt8] { PackageResources.unused_suppression_md }
 
   public init() {}

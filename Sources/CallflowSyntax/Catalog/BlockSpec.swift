@@ -100,8 +100,9 @@ public indirect enum ValueType: Sendable {
   }
 }
 
-/// One parameter a block kind takes.
-public struct ParameterSpec: Sendable {
+/// One parameter a block kind takes. Immutable, and a class so that walking a row's
+/// parameters costs a reference per parameter, not a copy of every field.
+public final class ParameterSpec: Sendable {
   public let key: ParameterKey
   public let type: ValueType
   public let required: Bool
@@ -182,6 +183,8 @@ public final class BlockSpec: Sendable {
   public let mainParameter: ParameterKey?
   /// Parameter groups of which at least one must be given.
   public let requiresOneOf: [[ParameterKey]]
+  /// The same groups, by name as written.
+  public let requiresOneOfNames: [[String]]
   /// Parameters required only when another parameter has a given value.
   public let requiresWhen: [ConditionalRequirement]
   /// When set, the body is a mapping of any names to values of this type (`set-attributes`).
@@ -207,6 +210,8 @@ public final class BlockSpec: Sendable {
   public let branchRules: [BranchRule]
   /// Whether `error` is among ``branches`` (so a flow's `on-error` applies).
   public let hasErrorBranch: Bool
+  /// Whether the block takes `check-attribute`'s conditions.
+  public let takesConditions: Bool
   /// Whether some parameter may hold an attribute reference (a block that reads attributes).
   public let mayReadAttributes: Bool
   /// Whether a parameter, nested ones included, names a flow (for the diagram's edges
@@ -227,6 +232,7 @@ public final class BlockSpec: Sendable {
     self.parameters = parameters
     self.mainParameter = main
     self.requiresOneOf = requiresOneOf
+    self.requiresOneOfNames = requiresOneOf.map { $0.map(\.name) }
     self.requiresWhen = requiresWhen
     self.openParameters = open
     self.branches = branches
@@ -240,6 +246,10 @@ public final class BlockSpec: Sendable {
     self.writes = writes
     self.branchRules = branchRules
     self.hasErrorBranch = branches.contains(.error)
+    self.takesConditions = parameters.contains {
+      if case .conditions = $0.type { return true }
+      return false
+    }
     self.mayReadAttributes = open?.mayHoldAttribute ?? parameters.contains { $0.type.mayHoldAttribute }
     self.refersToFlows = parameters.contains { $0.type.namesFlow }
   }
