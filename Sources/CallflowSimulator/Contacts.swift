@@ -156,6 +156,10 @@ struct Contact {
   var parked = false
   /// The queue that turned it away.
   var rejectedBy: Int?
+  /// How many times in a row its queue flow put it back in a queue with no time passing,
+  /// and when the last time was: a queue flow that does so for ever is stopped.
+  var requeues = 0
+  var requeuedAt = -1
   var attributes: [String: String] = [:]
   var path: [PathStep] = []
   /// The agent held for it while a customer-first callback's customer is dialled.

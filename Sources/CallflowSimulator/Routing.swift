@@ -61,7 +61,9 @@ extension Simulator {
   }
 
   /// Contact `i` joins queue `q`, keeping its place (routing time) from before.
-  mutating func enqueue(_ i: Int, _ q: Int) {
+  /// `queueFlowLater`: the contact's queue flow is started from the agenda at this moment,
+  /// not at once (the flow that put it here is that queue flow).
+  mutating func enqueue(_ i: Int, _ q: Int, queueFlowLater: Bool = false) {
     contacts[i].queue = q
     if contacts[i].enqueued == nil { contacts[i].enqueued = now }
     contacts[i].inQueue = true
@@ -87,7 +89,13 @@ extension Simulator {
       if let patience = world.patience(label: c.label) { events.schedule(.abandon(contact: i), at: now + patience) }
     }
     // A contact back in its queue from its own queue flow (`decline-callback`) goes on in it.
-    if let flow = c.queueFlow, running[i] == nil, performing != i { startFlow(i, flow, role: .queue) }
+    if let flow = c.queueFlow, running[i] == nil, performing != i {
+      if queueFlowLater {
+        events.schedule(.startQueueFlow(contact: i, token: contacts[i].token), at: now)
+      } else {
+        startFlow(i, flow, role: .queue)
+      }
+    }
   }
 
   /// Contact `i` leaves its queue (to an agent, or for good).

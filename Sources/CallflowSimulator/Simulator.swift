@@ -31,6 +31,9 @@ public struct SimulationIssue: Equatable, Sendable {
 
 /// Something that happens at a moment of the simulation. Plain numbers only, so that the
 /// agenda moves them cheaply.
+/// How many times in a row a queue flow may put its contact back in a queue at one moment.
+let maxRequeues = 100
+
 enum SimulationEvent {
   /// The next caller (``Simulator/pendingArrival``) arrives.
   case arrival
@@ -45,6 +48,8 @@ enum SimulationEvent {
   case agentDialEnded(agent: Int, contact: Int)
   case customerDialEnded(contact: Int)
   case retry(contact: Int)
+  /// The contact's queue flow starts (again), in the queue it was put back in by that flow.
+  case startQueueFlow(contact: Int, token: Int)
 }
 
 /// A discrete-event simulation of the contact center running the module's flows for every
@@ -143,6 +148,9 @@ public struct Simulator<W: World> {
       resumeWaiting(i)
     case .callbackDue(let i): callbackDue(i)
     case .routeCheck(let q): dispatch(q)
+    case .startQueueFlow(let i, let token):
+      guard contacts[i].token == token, contacts[i].inQueue, running[i] == nil, let flow = contacts[i].queueFlow else { return }
+      startFlow(i, flow, role: .queue)
     case .abandon(let i): abandon(i)
     case .expire(let i): expire(i)
     case .agentOn(let a): agentOn(a)
@@ -281,9 +289,23 @@ public struct Simulator<W: World> {
         finish(i, .flowError)
         return
       }
-      if role == .queue, contacts[i].inQueue { removeFromQueue(i) }
+      if role == .queue {
+        // A queue flow that puts the contact back in a queue at once starts again there: one
+        // that does nothing else would go round for ever without the clock moving.
+        contacts[i].requeues = contacts[i].requeuedAt == now ? contacts[i].requeues + 1 : 1
+        contacts[i].requeuedAt = now
+        guard contacts[i].requeues <= maxRequeues else {
+          issue(
+            i,
+            "customer-queue flow `\(state.flow)` put the contact back in a queue \(maxRequeues) times with no time passing: it was stopped (a `wait` in the flow lets the clock move)")
+          finish(i, .flowError)
+          return
+        }
+        if contacts[i].inQueue { removeFromQueue(i) }
+      }
       release(i)
-      enqueue(i, q)
+      // The queue flow starts again from the agenda, not from inside itself.
+      enqueue(i, q, queueFlowLater: role == .queue)
     case (.main, .disconnected), (.main, .endedFlow):
       finish(i, .flowDisconnect)
     case (.main, .fellOff(let flow, let block, let line)):

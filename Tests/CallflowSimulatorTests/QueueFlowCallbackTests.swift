@@ -96,3 +96,47 @@ import Testing
     #expect(outcome.status == .passed, "\(outcome.failures.map { "\($0.what): expected \($0.expected), actual \($0.actual)" })")
   }
 }
+
+/// A customer-queue flow that puts its caller straight back in a queue starts again there,
+/// from the agenda: one that does nothing else is stopped after a hundred rounds at one
+/// moment, with an issue, instead of recursing until the stack runs out (a finding of the
+/// module fuzz target).
+@Suite struct QueueFlowRequeueTests {
+  @Test func aQueueFlowThatRequeuesAtOnceIsStopped() throws {
+    let root = NSTemporaryDirectory() + "callflow-requeue-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    var files = QueueFlowCallbackTests.files.filter { $0.key == "center.yaml" || $0.key == "main.flow.yaml" }
+    files["main.flow.yaml"] = files["main.flow.yaml"]?.replacingOccurrences(of: "set-customer-queue-flow: holding", with: "set-customer-queue-flow: bounce")
+    files["bounce.flow.yaml"] = """
+      flow: bounce
+      type: customer-queue
+      start: again
+      on-error: done
+      blocks:
+        again:
+          transfer-to-queue: Support
+          on: {at-capacity: done}
+        done:
+          end-flow: {}
+      """
+    files["bounce.test.yaml"] = """
+      scenario: a queue flow that only puts the caller back in the queue
+      start: 2026-01-05T15:00:00Z
+      agents: []
+      contacts:
+        - {id: ann, at: "15:00", from: "+14255550100", to: "+18005550199"}
+      expect:
+        - {contact: ann, disconnect-reason: FLOW_ERROR}
+      """
+    for (name, text) in files { try text.write(toFile: root + "/" + name, atomically: true, encoding: .utf8) }
+    let result = try ScenarioRun.run(paths: [root])
+    let outcome = try #require(result.outcomes.first)
+    #expect(outcome.diagnostics.isEmpty)
+    #expect(outcome.failures.isEmpty, "\(outcome.failures.map { "\($0.what): expected \($0.expected), actual \($0.actual)" })")
+    #expect(
+      outcome.issues == [
+        "2026-01-05T15:00:00Z ann (c-1): customer-queue flow `bounce` put the contact back in a queue 100 times with no time passing: it was stopped (a `wait` in the flow lets the clock move)"
+      ])
+  }
+}
