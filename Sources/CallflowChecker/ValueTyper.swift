@@ -140,7 +140,6 @@ struct ValueTyper {
     guard case .list(let items) = value.kind else {
       return invalid("\(what()) must be a list of `{<operator>: value, goto: block}` items, not \(value.kindDescription)", value)
     }
-    let operators = ConditionOperator.allCases.map(\.rawValue)
     var result: [Condition] = []
     for item in items {
       guard case .record(let fields) = item.kind else {
@@ -161,7 +160,7 @@ struct ValueTyper {
             op = (Located(known, at: field.name.span), field.value)
           }
         } else {
-          unknownParameter(field.name, known: operators + ["goto"], in: "a condition")
+          unknownParameter(field.name, known: ConditionOperator.names + ["goto"], in: "a condition")
         }
       }
       // The edge's label: the first key that is not `goto`, as written.
@@ -170,7 +169,7 @@ struct ValueTyper {
       guard let (opName, operandValue) = op else {
         bag.report(
           .missingParameter, "this condition has no operator", at: item.span,
-          notes: [Note("expected one of \(Suggestions.list(operators, conjunction: "or"))")])
+          notes: [Note("expected one of \(Suggestions.list(ConditionOperator.names, conjunction: "or"))")])
         if let target { result.append(Condition(op: nil, operand: nil, target: target, label: label)) }
         continue
       }

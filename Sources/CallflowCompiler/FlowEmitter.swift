@@ -123,10 +123,11 @@ struct FlowEmitter {
       emit(.jump, [.target(label(b, .next))])
     case .vm(.compareConditions):
       let attribute = block.argument(.attribute).map { constant($0.value.value) } ?? .text(.attribute, "")
-      // Each condition goes to its own target: both come from the one typed list.
-      for condition in block.conditions {
+      // The checker made one `condition` edge per condition, in order, from the same typed list:
+      // each condition goes to its own target.
+      let targets = block.edges.lazy.filter { $0.source == .condition }.map(\.targetIndex)
+      for (condition, target) in zip(block.conditions, targets) {
         guard let op = condition.op, let operand = condition.operand else { continue }
-        let target = block.edges.first { $0.source == .condition && $0.target.span == condition.target.span }?.targetIndex
         emit(
           .compare,
           [.constant(attribute), .conditionOperator(op.value), .constant(constant(operand.value)), .target(target.map(Label.block) ?? .trap)])

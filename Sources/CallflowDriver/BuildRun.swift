@@ -38,9 +38,6 @@ public enum BuildRun {
   /// options. A run made otherwise, or with errors, is refused: its flows may miss what the
   /// compiler needs.
   public static func compile(_ check: CheckResult, path: String) throws(InputError) -> [UInt8] {
-    guard check.compilable else {
-      throw InputError("\(path) was not checked for compiling, or has errors: nothing to compile")
-    }
     // Paths are recorded relative to the project's folder, so the module does not depend on
     // where the project was built.
     let layout = try ProjectLayout.discover([path])

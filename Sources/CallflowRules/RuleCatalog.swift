@@ -39,6 +39,9 @@ public enum RuleCatalog {
       }
       out += "\n"
     }
-    return String(out.dropLast())
+    let compiler = all.filter { $0.compilerDependency != nil }.map { "`\($0.id)`" }
+    out += "The rules the compiler depends on stay errors for `build`, `test` and `simulate`, whatever the "
+    out += "configuration says: " + compiler.joined(separator: ", ") + ".\n"
+    return out
   }
 }

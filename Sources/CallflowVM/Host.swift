@@ -38,10 +38,11 @@ public struct HostCall: Sendable {
   public var block: String
   public var line: Int
 
-  public init(
-    kind: BlockKind, action: HostAction, arguments: [ParameterKey: ArgumentValue], outcomes: [Outcome], flow: String, block: String,
-    line: Int
+  /// The call of a block of `kind`; `nil` for a kind the VM runs itself (it has no action).
+  public init?(
+    kind: BlockKind, arguments: [ParameterKey: ArgumentValue], outcomes: [Outcome], flow: String, block: String, line: Int
   ) {
+    guard let action = kind.spec.hostAction else { return nil }
     self.kind = kind
     self.action = action
     self.arguments = arguments

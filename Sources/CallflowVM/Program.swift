@@ -36,12 +36,11 @@ public final class Program: Sendable {
   /// Whether each instruction is its block's first.
   let startsBlock: [Bool]
   /// For each `call`, the outcomes its host may answer (``HostCall/outcomes``), the values of
-  /// its options, its catalog row's action, effects and the attributes it may write: worked
+  /// its options, its catalog row's effects and the attributes it may write: worked
   /// out once here, so that a call costs no catalog lookups.
   let outcomes: [[Outcome]]
   let skipsNext: [Bool]
   let options: [[String]]
-  let actions: [HostAction?]
   let effects: [[ContactEffect]]
   let writes: [Writes]
 
@@ -156,7 +155,6 @@ public final class Program: Sendable {
     var outcomes = [[Outcome]](repeating: [], count: code.count)
     var skipsNext = [Bool](repeating: false, count: code.count)
     var options = [[String]](repeating: [], count: code.count)
-    var actions = [HostAction?](repeating: nil, count: code.count)
     var effects = [[ContactEffect]](repeating: [], count: code.count)
     var writes = [Writes](repeating: Writes([]), count: code.count)
     for (pc, op) in code.enumerated() where op.opcode == .call {
@@ -173,14 +171,12 @@ public final class Program: Sendable {
       // A block that goes on only through its branches has a `next` its host cannot answer.
       skipsNext[pc] = spec.success == .branchesOnly
       outcomes[pc] = skipsNext[pc] ? Array(all.dropFirst()) : all
-      if case .host(let action) = spec.execution { actions[pc] = action }
       effects[pc] = spec.effects
       writes[pc] = Writes(spec.writes)
     }
     self.outcomes = outcomes
     self.skipsNext = skipsNext
     self.options = options
-    self.actions = actions
     self.effects = effects
     self.writes = writes
     flowNames = module.flows.map { module.text($0.name) ?? "" }

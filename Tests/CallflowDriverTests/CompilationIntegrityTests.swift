@@ -158,7 +158,8 @@ private struct Answers: FlowHost {
   mutating func perform(_ call: HostCall, state: ContactState) -> HostResult { HostResult(.next) }
 }
 
-/// Every command that checks a project takes the same checking options.
+/// Every command that checks a project takes the same checking options, and they change
+/// what it does.
 @Suite struct CheckingOptionsTests {
   @Test(arguments: [
     ["graph", "Samples"], ["test", "Samples/tests/callback-keeps-place.test.yaml"],
@@ -170,5 +171,33 @@ private struct Answers: FlowHost {
     let bad = try CLI.run(command + ["--rule", "unreachable-blok=off"])
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("there is no rule 'unreachable-blok'; did you mean 'unreachable-block'?"))
+  }
+
+  /// A project with an unreachable block: `--rule` decides whether `test` runs it and whether
+  /// the diagram marks the block.
+  @Test func theRuleLevelsApply() throws {
+    let flow = CompilationIntegrityTests.tiers.replacingOccurrences(of: "  bye:\n", with: "  orphan:\n    disconnect: {}\n  bye:\n")
+    let scenario = """
+      scenario: a gold caller
+      start: 2026-01-05T15:00:00Z
+      contacts:
+        - {id: ann, at: "15:00", from: "+14255550100", to: "+18005550199"}
+      expect:
+        - {contact: ann, path: [set-tier, route, second, bye]}
+
+      """
+    let project = try TemporaryProject(
+      ["center.yaml": CompilationIntegrityTests.center, "flows/tiers.flow.yaml": flow.replacingOccurrences(of: "less-than: \"abc\"", with: "less-than: 3"), "tiers.test.yaml": scenario])
+    defer { project.remove() }
+    #expect(try CLI.run(["test", project.root]).status == 0)
+    let strict = try CLI.run(["test", project.root, "--rule", "unreachable-block=error"])
+    #expect(strict.status == 1)
+    #expect(strict.stdout.contains("has 1 error(s), so it was not simulated"))
+    let marked = try CLI.run(["graph", project.root])
+    #expect(marked.status == 0)
+    #expect(marked.stdout.contains("is never reached"))
+    let unmarked = try CLI.run(["graph", project.root, "--rule", "unreachable-block=off"])
+    #expect(unmarked.status == 0)
+    #expect(!unmarked.stdout.contains("is never reached"))
   }
 }

@@ -7,9 +7,14 @@ import Testing
 /// What blocks mean to every host, answered in one place.
 @Suite struct HostChecksTests {
   func call(_ kind: BlockKind, _ arguments: [ParameterKey: ArgumentValue]) -> HostCall {
-    let action: HostAction
-    if case .host(let a) = kind.spec.execution { action = a } else { action = .playPrompt }
-    return HostCall(kind: kind, action: action, arguments: arguments, outcomes: [.next], flow: "f", block: "b", line: 1)
+    HostCall(kind: kind, arguments: arguments, outcomes: [.next], flow: "f", block: "b", line: 1)!
+  }
+
+  /// A call exists only for the blocks the host carries out, with the action of their row.
+  @Test func callsCarryTheirRowsAction() {
+    #expect(call(.storeInput, [:]).action == .storeInput)
+    #expect(call(.checkHours, [:]).action == .checkHours)
+    #expect(HostCall(kind: .checkAttribute, arguments: [:], outcomes: [], flow: "f", block: "b", line: 1) == nil)
   }
 
   @Test func phoneNumbersAndInput() {

@@ -198,6 +198,8 @@ public final class BlockSpec: Sendable {
   public let success: SuccessBehavior
   /// Who carries the block out: the VM, or its host with which action.
   public let execution: BlockExecution
+  /// The host's action, when the host carries the block out.
+  public let hostAction: HostAction?
   /// What the block does to the contact's state when it goes on at `next`.
   public let effects: [ContactEffect]
   /// The flow types that may use the block.
@@ -240,6 +242,7 @@ public final class BlockSpec: Sendable {
     self.branchPerValueOf = branchPerValueOf
     self.success = success
     self.execution = execution
+    if case .host(let action) = execution { hostAction = action } else { hostAction = nil }
     self.effects = effects
     self.allowedIn = allowedIn
     self.placementRule = placementRule

@@ -11,6 +11,9 @@ public enum ConditionOperator: String, CaseIterable, Hashable, Sendable {
   case greaterThan = "greater-than"
   case greaterOrEqual = "greater-or-equal"
 
+  /// Every operator's name, in documentation order.
+  public static let names = allCases.map(\.rawValue)
+
   /// The operator's number in modules: stable, whatever the order of the cases.
   public var code: Int {
     switch self {
