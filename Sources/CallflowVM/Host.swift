@@ -43,6 +43,14 @@ public struct HostCall: Sendable {
     kind: BlockKind, arguments: [ParameterKey: ArgumentValue], outcomes: [Outcome], flow: String, block: String, line: Int
   ) {
     guard let action = kind.spec.hostAction else { return nil }
+    self.init(kind: kind, action: action, arguments: arguments, outcomes: outcomes, flow: flow, block: block, line: line)
+  }
+
+  /// The VM's call, with the action its program looked up once for the instruction.
+  init(
+    kind: BlockKind, action: HostAction, arguments: [ParameterKey: ArgumentValue], outcomes: [Outcome], flow: String, block: String,
+    line: Int
+  ) {
     self.kind = kind
     self.action = action
     self.arguments = arguments

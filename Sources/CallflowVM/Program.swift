@@ -39,6 +39,8 @@ public final class Program: Sendable {
   /// its options, its catalog row's effects and the attributes it may write: worked
   /// out once here, so that a call costs no catalog lookups.
   let outcomes: [[Outcome]]
+  /// Each `call`'s host action, from its kind's row.
+  let actions: [HostAction?]
   let skipsNext: [Bool]
   let options: [[String]]
   let effects: [[ContactEffect]]
@@ -154,6 +156,7 @@ public final class Program: Sendable {
     self.startsBlock = startsBlock
     var outcomes = [[Outcome]](repeating: [], count: code.count)
     var skipsNext = [Bool](repeating: false, count: code.count)
+    var actions = [HostAction?](repeating: nil, count: code.count)
     var options = [[String]](repeating: [], count: code.count)
     var effects = [[ContactEffect]](repeating: [], count: code.count)
     var writes = [Writes](repeating: Writes([]), count: code.count)
@@ -172,10 +175,12 @@ public final class Program: Sendable {
       skipsNext[pc] = spec.success == .branchesOnly
       outcomes[pc] = skipsNext[pc] ? Array(all.dropFirst()) : all
       effects[pc] = spec.effects
+      actions[pc] = spec.hostAction
       writes[pc] = Writes(spec.writes)
     }
     self.outcomes = outcomes
     self.skipsNext = skipsNext
+    self.actions = actions
     self.options = options
     self.effects = effects
     self.writes = writes

@@ -167,7 +167,7 @@ public struct VM {
   /// The call of the block the contact waits at.
   private func pendingCall() -> HostCall? {
     let op = program.code[pc]
-    guard op.opcode == .call, let kind = op.kind else { return nil }
+    guard op.opcode == .call, let kind = op.kind, let action = program.actions[pc] else { return nil }
     var arguments: [ParameterKey: ArgumentValue] = Dictionary(minimumCapacity: Int(op.argumentCount))
     for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
       let (name, value) = program.arguments[i]
@@ -175,7 +175,7 @@ public struct VM {
     }
     let block = program.block(pc)
     return HostCall(
-      kind: kind, arguments: arguments, outcomes: program.outcomes[pc], flow: program.flowNames[flow],
+      kind: kind, action: action, arguments: arguments, outcomes: program.outcomes[pc], flow: program.flowNames[flow],
       block: block?.id ?? "?", line: block?.line ?? 0)
   }
 
