@@ -35,6 +35,9 @@ let package = Package(
     .target(name: "CallflowYAML", dependencies: ["CYAML", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax"]),
     // Stage 2: the DSL front end (lexer and parser to the same syntax tree; DSL printing).
     .target(name: "CallflowDSL", dependencies: ["CallflowDiagnostics", "CallflowSyntax"]),
+    // Stage 2: the Amazon Connect front end (flow language, its wrappers and the legacy
+    // export, located to the JSON text) and the exporter back to flow language.
+    .target(name: "CallflowConnect", dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax"]),
     // Stage 3: the checker (typing against the catalog, graph and reference rules).
     .target(name: "CallflowChecker", dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax"]),
     // Stage 4: the bytecode module: the instruction set, the file format, the verifier.
@@ -61,7 +64,7 @@ let package = Package(
       name: "CallflowDriver",
       dependencies: [
         "CallflowConcurrency", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowYAML", "CallflowDSL",
-        "CallflowChecker", "CallflowBytecode", "CallflowCompiler", "CallflowVM", "CallflowSemantics", "CallflowSimulator",
+        "CallflowConnect", "CallflowChecker", "CallflowBytecode", "CallflowCompiler", "CallflowVM", "CallflowSemantics", "CallflowSimulator",
         "CallflowScenarios", "CallflowGraph",
       ]
     ),
@@ -96,6 +99,7 @@ let package = Package(
       name: "CallflowCompilerTests", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowCompiler", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowTestSupport"]),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowDiagnostics", "CallflowYAML", "CallflowTestSupport"]),
+    .testTarget(name: "CallflowConnectTests", dependencies: ["CallflowConnect", "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML"]),
     .testTarget(
       name: "CallflowDSLTests", dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(

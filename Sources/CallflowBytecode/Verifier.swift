@@ -112,7 +112,7 @@ extension ConstantKind {
   /// The constants that can hold a value of `type`.
   public static func allowed(for type: ValueType) -> [ConstantKind] {
     switch type {
-    case .text, .dtmf: [.text]
+    case .text, .dtmf, .any: [.text]
     case .integer: [.integer]
     case .duration: [.duration]
     case .phoneNumber: [.phone]
@@ -120,10 +120,11 @@ extension ConstantKind {
     case .phoneOrAttribute: [.phone, .attribute]
     case .valueOrAttribute: [.text, .attribute]
     case .word, .country: [.word]
-    case .reference(.queue): [.queue]
-    case .reference(.flow): [.flow]
-    case .reference(.prompt): [.prompt]
-    case .reference(.hours): [.hours]
+    // A resource may be named by an attribute the contact holds (`$.Attributes.queueArn`).
+    case .reference(.queue): [.queue, .attribute]
+    case .reference(.flow): [.flow, .attribute]
+    case .reference(.prompt): [.prompt, .attribute]
+    case .reference(.hours): [.hours, .attribute]
     case .reference(.routingProfile): [.name]
     case .list: [.list]
     case .record, .conditions: []

@@ -280,6 +280,7 @@ struct FlowChecker {
 
   /// The branch names a block of `kind` may take, `next` aside.
   static func branchNames(_ spec: BlockSpec, _ arguments: [Argument]) -> [String] {
+    guard !spec.openBranches else { return [] }
     guard let perValue = spec.branchPerValueOf, let argument = arguments.first(where: { $0.name.value == perValue.name }),
       case .list(let items) = argument.value.value
     else { return spec.branchNames }
@@ -291,6 +292,7 @@ struct FlowChecker {
   }
 
   private mutating func branchNames(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec, _ arguments: [Argument]) {
+    guard !spec.openBranches else { return }
     let allowedList = Self.branchNames(spec, arguments)
     let allowed = allowedList.count > 16 ? Set(allowedList) : nil
     for branch in block.branches where !(allowed?.contains(branch.name.value) ?? allowedList.contains(branch.name.value)) {
@@ -343,7 +345,7 @@ struct FlowChecker {
 /// Whether a block of this spec, as written, continues at `next`.
 func takesNext(_ spec: BlockSpec, _ block: BlockSyntax) -> Bool {
   switch spec.success {
-  case .next: return true
+  case .next, .open: return true
   case .branchesOnly, .terminal: return false
   case .handsOff(unlessGiven: let parameter):
     guard let parameter, case .record(let fields) = block.body.kind else { return false }

@@ -9,6 +9,11 @@ public struct ProjectIndex: Sendable {
     public var typeSpan: SourceSpan?
   }
 
+  /// The flows by the ARN and id Amazon Connect gave them (`connect: {arn, id}`).
+  public var flowsByConnectID: [String: String] = [:]
+  /// The center's resources by ARN, in the order of ``ResourceKind/centerKinds``.
+  private var resourceARNs: [Set<String>] = []
+
   /// Every flow by name (the first, when a name is used twice).
   public var flows: [String: FlowEntry] = [:]
   public var center: Center?
@@ -22,16 +27,35 @@ public struct ProjectIndex: Sendable {
     self.knowsAllFlows = knowsAllFlows
     for flow in flows {
       guard let name = flow.name, self.flows[name.value] == nil else { continue }
+      if case .record(let fields)? = flow.connect?.kind {
+        for f in fields where f.name.value == "arn" || f.name.value == "id" {
+          if let text = f.value.scalarText { flowsByConnectID[text] = name.value }
+        }
+      }
       self.flows[name.value] = FlowEntry(
         name: name, type: flow.type.flatMap { FlowType(rawValue: $0.value) }, typeSpan: flow.type?.span)
     }
     if let center {
       resourceNames = ResourceKind.centerKinds.map { Set(center.names(of: $0).map(\.value)) }
+      resourceARNs = ResourceKind.centerKinds.map { Set(center.arns(of: $0).map(\.arn)) }
     }
   }
 
   /// Whether the resource exists, or `nil` when it cannot be known (no center, lone file).
   func defines(_ kind: ResourceKind, _ name: String) -> Bool? {
+    // Deployment templates' placeholders (`{{queue.arn}}`, `%%QUEUE%%`) are kept as text.
+    if name.contains("{{") || name.contains("%%") { return nil }
+    if name.hasPrefix("arn:") {
+      // An Amazon Connect ARN: checked against what the project knows of Connect; without a
+      // center.yaml, the resources an export names are taken as existing.
+      guard center != nil else { return nil }
+      if case .flow = kind {
+        let id = name.split(separator: "/").last.map(String.init) ?? name
+        return flowsByConnectID[name] != nil || flowsByConnectID[id] != nil ? true : nil
+      }
+      guard let slot = kind.centerSlot, slot < resourceARNs.count else { return nil }
+      return resourceARNs[slot].contains(name)
+    }
     if case .flow = kind { return flows[name] != nil ? true : (knowsAllFlows ? false : nil) }
     guard center != nil, let slot = kind.centerSlot else { return nil }
     return resourceNames[slot].contains(name)

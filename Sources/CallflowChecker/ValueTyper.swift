@@ -66,6 +66,8 @@ struct ValueTyper {
       return Located(.word(text.value), at: value.span)
     case .reference(let kind):
       guard let text = expect(ScalarTyping.text(value), value, describe(), { $0 }) else { return nil }
+      // A JSONPath names the resource only when the contact runs (`$.Attributes.queueArn`).
+      if AttributePath.looksLikeAttribute(text.value) { return attribute(text.value, value) }
       reference(kind, Located(text.value, at: value.span))
       return Located(.reference(kind, text.value), at: value.span)
     case .list(let element):
@@ -84,6 +86,8 @@ struct ValueTyper {
       return Located(.record(arguments(given, specs: fields, in: describe())), at: value.span)
     case .conditions:
       return conditions(value, describe())
+    case .any:
+      return Located(.text(value.scalarText ?? ""), at: value.span)
     }
   }
 

@@ -160,10 +160,18 @@ struct FlowEmitter {
     let handsOff: Bool
     switch spec.success {
     case .handsOff(let unless): handsOff = unless.map { block.argument($0) == nil } ?? true
-    case .next, .branchesOnly, .terminal: handsOff = false
+    case .next, .branchesOnly, .terminal, .open: handsOff = false
     }
     let table = spec.outcomes(options: options).map { outcome in
       (code: outcome.code(options: options) ?? 0, label: outcome == .next && handsOff ? Label.handOff : label(b, outcome))
+    }.map { entry in
+      // A block with open ways on (`connect-action`) goes on at its first: `next`, else its
+      // first condition, else its first branch.
+      let edges = block.edges
+      guard spec.success == .open, entry.code == 0,
+        let first = (edges.first { $0.source == .next } ?? edges.first { $0.source == .condition } ?? edges.first)?.targetIndex
+      else { return entry }
+      return (code: entry.code, label: Label.block(first))
     }
     emit(.call, [.blockKind(kind), .arguments(arguments), .table(table)])
   }

@@ -1,5 +1,6 @@
 import CallflowChecker
 import CallflowConcurrency
+import CallflowConnect
 import CallflowDSL
 import CallflowDiagnostics
 import CallflowSyntax
@@ -57,7 +58,7 @@ public struct Project: Sendable {
         config = file
       } else if path == ProjectLayout.centerName {
         center = file
-      } else if ProjectLayout.isFlowFile(name) {
+      } else if ProjectLayout.isFlowFile(name) || (ProjectLayout.mayBeConnectFlow(name) && ConnectReader.looksLikeFlow(file.bytes ?? [])) {
         flows.append(file)
       }
     }
@@ -157,7 +158,12 @@ public struct Project: Sendable {
           return .success((source, nil, [tooLarge]))
         }
       }
-      let form = file.path == "-" ? SourceForm.detect(source.bytes) : (SourceForm(path: file.path) ?? .yaml)
+      let named = file.path == "-" ? nil : SourceForm(path: file.path)
+      if named == nil, ConnectReader.looksLikeFlow(source.bytes) {
+        let (flow, problems) = ConnectFront.parse(source, file: id)
+        return .success((source, flow, problems))
+      }
+      let form = named ?? (file.path == "-" ? SourceForm.detect(source.bytes) : .yaml)
       let (flow, problems) = form == .dsl ? dsl.parseFlow(source, file: id) : frontend.parseFlow(source, file: id)
       return .success((source, flow, problems))
     }

@@ -1,3 +1,4 @@
+import CallflowConnect
 import Foundation
 
 #if canImport(Glibc)
@@ -117,7 +118,23 @@ public struct ProjectLayout: Sendable {
   /// Every flow file below `root`, skipping hidden folders and build folders, sorted.
   /// Symbolic links to folders are not followed, so a link cycle cannot trap the walk.
   static func flowFiles(under root: String) throws(InputError) -> [String] {
-    try files(under: root, where: isFlowFile)
+    try files(under: root) { isFlowFile($0) || mayBeConnectFlow($0) }.filter { path in
+      isFlowFile((path as NSString).lastPathComponent) || isConnectFlow(path)
+    }
+  }
+
+  /// Whether a file named `name` may hold an Amazon Connect flow: `*.json`, or no extension
+  /// (the AWS CLI's output is often saved without one).
+  static func mayBeConnectFlow(_ name: String) -> Bool {
+    (name.hasSuffix(".json") || !name.contains(".")) && name != centerName && name != configName
+  }
+
+  /// Whether the file at `path` holds an Amazon Connect flow, by a look at its first bytes.
+  static func isConnectFlow(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+    return ConnectReader.looksLikeFlow(Array(head))
   }
 
   /// Every file below `root` whose name `matches`, skipping hidden folders, sorted. Symbolic

@@ -58,7 +58,11 @@ public struct TerminalHost: FlowHost {
       say("callback number: \(value)")
       return HostResult(.next)
     case .checkHours:
-      guard let name = call.text(.hours), let open = isOpen(name) else { return HostResult(.branch(.error)) }
+      guard let name = call.text(.hours) else {
+        say("the queue's hours: taken as open")
+        return HostResult(.next)
+      }
+      guard let open = isOpen(name) else { return HostResult(.branch(.error)) }
       say("hours `\(name)` at \(now.ISO8601Format()): \(open ? "open" : "closed")")
       return HostResult(open ? .next : .branch(.outOfHours))
     case .wait:
@@ -89,6 +93,10 @@ public struct TerminalHost: FlowHost {
       // Effects a person at a terminal cannot see: printed, and they succeed.
       let arguments = call.arguments.keys.sorted().compactMap { key in call.arguments[key]?.text.map { "\(key): \($0)" } }
       say(call.kind.rawValue + (arguments.isEmpty ? "" : " (" + arguments.joined(separator: ", ") + ")"))
+      return HostResult(.next)
+    case .connectAction:
+      // An Amazon Connect action this terminal cannot carry out: it goes on at its first way on.
+      say("runs the Amazon Connect action \(call.text(.type) ?? "?")")
       return HostResult(.next)
     }
   }

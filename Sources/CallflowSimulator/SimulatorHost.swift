@@ -29,7 +29,9 @@ extension Simulator {
     case .setCallbackNumber:
       return answer(HostChecks.isE164(call.text(.value) ?? "") ? .next : .branch(.invalidNumber))
     case .checkHours:
-      guard let name = call.text(.hours), let open = isOpen(name) else { return answer(.branch(.error)) }
+      // Without `hours` the queue's hours are meant; the simulator's queues are always open.
+      guard let name = call.text(.hours) else { return answer(.next) }
+      guard let open = isOpen(name) else { return answer(.branch(.error)) }
       return answer(open ? .next : .branch(.outOfHours))
     case .wait:
       guard role != .whisper, case .duration(let seconds)? = call.arguments[.duration] else { return answer(.next) }
@@ -87,9 +89,10 @@ extension Simulator {
         enqueue(i, q)
       }
       return answer(.next)
-    case .playPrompt, .setWorkingQueue, .sendMessage, .transferToFlow:
+    case .playPrompt, .setWorkingQueue, .sendMessage, .transferToFlow, .connectAction:
       // No effect on the simulated world beyond what the VM keeps (the working queue, the
-      // next flow): they succeed.
+      // next flow): they succeed. An Amazon Connect action with no block of its own goes on
+      // at its first way on.
       return answer(.next)
     }
   }

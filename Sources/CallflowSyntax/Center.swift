@@ -19,6 +19,16 @@ public struct Center: Sendable {
     self.name = name
   }
 
+  /// The ARNs of resources of `kind` that `center.yaml` gives, with their names.
+  public func arns(of kind: ResourceKind) -> [(arn: String, name: String)] {
+    switch kind {
+    case .queue: queues.compactMap { q in q.arn.map { ($0.value, q.name.value) } }
+    case .prompt: prompts.compactMap { p in p.arn.map { ($0.value, p.name.value) } }
+    case .hours: hours.compactMap { h in h.arn.map { ($0.value, h.name.value) } }
+    case .routingProfile, .flow: []
+    }
+  }
+
   /// The names of resources of `kind`, for lookups and suggestions.
   public func names(of kind: ResourceKind) -> [Located<String>] {
     switch kind {
@@ -46,6 +56,8 @@ public struct Center: Sendable {
     public var capacity: Located<Int>?
     public var callerID: CallerID?
     public var hours: Located<String>?
+    /// The queue's ARN in Amazon Connect, when the project is deployed there.
+    public var arn: Located<String>?
     public init(name: Located<String>, capacity: Located<Int>? = nil, callerID: CallerID? = nil, hours: Located<String>? = nil) {
       self.name = name
       self.capacity = capacity
@@ -102,6 +114,8 @@ public struct Center: Sendable {
     public var name: Located<String>
     public var timezone: Located<String>?
     public var rules: [Rule]
+    /// The hours' ARN in Amazon Connect.
+    public var arn: Located<String>?
     public init(name: Located<String>, timezone: Located<String>?, rules: [Rule]) {
       self.name = name
       self.timezone = timezone
@@ -112,6 +126,8 @@ public struct Center: Sendable {
   public struct Prompt: Sendable {
     public var name: Located<String>
     public var text: Located<String>
+    /// The prompt's ARN in Amazon Connect.
+    public var arn: Located<String>?
     public init(name: Located<String>, text: Located<String>) {
       self.name = name
       self.text = text

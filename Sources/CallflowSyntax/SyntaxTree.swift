@@ -126,6 +126,10 @@ public struct FlowSyntax: Sendable {
   public var comments: [Comment] = []
   /// The comments after the last block.
   public var trailingComments: [Comment] = []
+  /// What Amazon Connect knows of the flow that Callflow does not (`connect:`): the actions'
+  /// original identifiers and positions in the designer, a module's settings, the flow's ARN.
+  /// A record, read and written as it is; `nil` for flows that never were in Connect.
+  public var connect: SyntaxValue?
   /// Whether the front end skipped part of the flow after a syntax error. The blocks it could
   /// not read are kept with their ids only (an empty kind), so references to them resolve;
   /// the checker then runs no graph analyses, whose findings would be follow-on errors.

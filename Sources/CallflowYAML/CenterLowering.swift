@@ -43,13 +43,14 @@ struct CenterLowering {
 
   private mutating func queue(_ field: SyntaxField) -> Center.Queue? {
     var queue = Center.Queue(name: field.name)
-    guard let keys = record(field.value, keys: ["capacity", "caller-id", "hours"], in: "queue `\(field.name.value)`") else {
+    guard let keys = record(field.value, keys: ["capacity", "caller-id", "hours", "arn"], in: "queue `\(field.name.value)`") else {
       return queue
     }
     for f in keys.fields {
       switch f.name.value {
       case "capacity": queue.capacity = integer(f.value, what: "capacity", range: 1...1_000_000)
       case "hours": queue.hours = text(f.value, what: "the name of the queue's hours")
+      case "arn": queue.arn = text(f.value, what: "the queue's ARN in Amazon Connect")
       case "caller-id":
         guard let id = record(f.value, keys: ["name", "number"], in: "caller-id") else { continue }
         queue.callerID = Center.CallerID(
@@ -103,6 +104,10 @@ struct CenterLowering {
       return hours
     }
     for f in keys {
+      if f.name.value == "arn" {
+        hours.arn = text(f.value, what: "the hours' ARN in Amazon Connect")
+        continue
+      }
       if f.name.value == "timezone" {
         guard let zone = text(f.value, what: "an IANA time zone such as `America/New_York`") else { continue }
         if TimeZone(identifier: zone.value) == nil {
@@ -124,7 +129,17 @@ struct CenterLowering {
   }
 
   private mutating func prompt(_ field: SyntaxField) -> Center.Prompt? {
-    text(field.value, what: "the prompt's text").map { Center.Prompt(name: field.name, text: $0) }
+    if case .record = field.value.kind {
+      guard let keys = record(field.value, keys: ["text", "arn"], in: "prompt `\(field.name.value)`") else { return nil }
+      guard let textField = keys["text"], let words = text(textField.value, what: "the prompt's text") else {
+        bag.report(.missingParameter, "prompt `\(field.name.value)` has no `text`", at: field.name.span)
+        return nil
+      }
+      var prompt = Center.Prompt(name: field.name, text: words)
+      prompt.arn = keys["arn"].flatMap { text($0.value, what: "the prompt's ARN in Amazon Connect") }
+      return prompt
+    }
+    return text(field.value, what: "the prompt's text").map { Center.Prompt(name: field.name, text: $0) }
   }
 
   private mutating func profile(_ item: SyntaxValue) -> Center.CustomerProfile? {

@@ -7,7 +7,7 @@ struct FlowLowering {
   var bag: DiagnosticBag
   let file: FileID
 
-  static let flowKeys = ["flow", "type", "description", "start", "on-error", "blocks"]
+  static let flowKeys = ["flow", "type", "description", "start", "on-error", "blocks", "connect"]
   static let blockKeys = ["next", "on"]
 
   mutating func lower(_ root: SyntaxValue) -> FlowSyntax? {
@@ -28,6 +28,14 @@ struct FlowLowering {
       case "blocks":
         flow.hasBlocks = true
         flow.blocks = blocks(field.value)
+      case "connect":
+        guard case .record = field.value.kind else {
+          bag.report(
+            .invalidValue, "`connect` holds what Amazon Connect knows of the flow, a mapping, not \(field.value.kindDescription)",
+            at: field.value.span)
+          continue
+        }
+        flow.connect = field.value
       default:
         bag.reportUnknownKey(field.name, expected: Self.flowKeys, in: "a flow file")
       }

@@ -26,6 +26,9 @@ public enum YAMLPrinter {
         for branch in block.branches { out += "      " + key(branch.name.value) + ": " + key(branch.target.value) + "\n" }
       }
     }
+    if let connect = flow.connect {
+      out += "\nconnect:" + nested(connect, indent: 2)
+    }
     for comment in flow.trailingComments { out += "#\(comment.text)\n" }
     return out
   }
@@ -75,10 +78,10 @@ public enum YAMLPrinter {
   }
 
   /// A key or name: plain when YAML reads it back unchanged, else double-quoted.
-  static func key(_ text: String) -> String { PlainScalar.isValid(text) ? text : quoted(text) }
+  public static func key(_ text: String) -> String { PlainScalar.isValid(text) ? text : quoted(text) }
 
   /// A double-quoted YAML scalar; what YAML does not allow unescaped is written `\UXXXXXXXX`.
-  static func quoted(_ text: String) -> String {
+  public static func quoted(_ text: String) -> String {
     Escaping.quoted(text, mark: "\"") { scalar in
       PlainScalar.isPrintable(scalar) && !PlainScalar.isLineBreak(scalar) ? nil : "\\U" + Escaping.hex(scalar.value, width: 8)
     }

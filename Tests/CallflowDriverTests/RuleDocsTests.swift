@@ -128,6 +128,10 @@ struct RulePage {
   func files(in section: String) -> [(path: String, text: String)]? {
     guard range(of: section) != nil else { return nil }
     return fences(in: section).compactMap { fence in
+      // A JSON file (an Amazon Connect export) names its path in the fence: ```json file=PATH
+      if fence.info.hasPrefix("json file=") {
+        return (String(fence.info.dropFirst("json file=".count)), lines[fence.content].joined(separator: "\n") + "\n")
+      }
       guard let first = fence.content.first.map({ lines[$0] }) else { return nil }
       for marker in ["# file: ", "// file: "] where first.hasPrefix(marker) {
         return (String(first.dropFirst(marker.count)), lines[fence.content].joined(separator: "\n") + "\n")

@@ -37,7 +37,7 @@ import Testing
   @Test func compilerRulesAreErrors() {
     let compiler = RuleCatalog.all.filter { $0.compilerDependency != nil }
     #expect(compiler.map(\.id) == [
-      "yaml-syntax", "dsl-syntax", "duplicate-key", "unknown-block-kind", "unknown-parameter", "missing-parameter",
+      "yaml-syntax", "dsl-syntax", "connect-syntax", "duplicate-key", "unknown-block-kind", "unknown-parameter", "missing-parameter",
       "invalid-value", "unknown-branch", "undefined-target", "missing-start", "undefined-reference", "duplicate-flow-name",
       "unresolved-substitution",
     ])
@@ -69,6 +69,6 @@ import Testing
     let table = RuleCatalog.markdown()
     for section in RuleSection.allCases { #expect(table.contains("### \(section.rawValue)\n")) }
     for rule in RuleCatalog.all { #expect(table.contains("| [`\(rule.id)`](rules/\(rule.id).md) | \(rule.severityText) | \(rule.summary) |")) }
-    #expect(table.hasSuffix("configuration says: `yaml-syntax`, `dsl-syntax`, `duplicate-key`, `unknown-block-kind`, `unknown-parameter`, `missing-parameter`, `invalid-value`, `unknown-branch`, `undefined-target`, `missing-start`, `undefined-reference`, `duplicate-flow-name`, `unresolved-substitution`.\n"))
+    #expect(table.hasSuffix("configuration says: `yaml-syntax`, `dsl-syntax`, `connect-syntax`, `duplicate-key`, `unknown-block-kind`, `unknown-parameter`, `missing-parameter`, `invalid-value`, `unknown-branch`, `undefined-target`, `missing-start`, `undefined-reference`, `duplicate-flow-name`, `unresolved-substitution`.\n"))
   }
 }

@@ -12,7 +12,7 @@ import Testing
       "set-attributes", "check-attribute", "set-customer-queue-flow", "set-whisper-flow", "set-routing-priority",
       "transfer-to-queue", "get-queue-metrics", "wait", "loop", "check-call-progress", "check-hours", "check-staffing",
       "send-message", "customer-profile-lookup", "create-callback", "start-callback", "register-callback",
-      "decline-callback", "transfer-to-flow", "disconnect", "end-flow",
+      "decline-callback", "transfer-to-flow", "disconnect", "end-flow", "connect-action",
     ]
     #expect(BlockKind.allCases.map(\.rawValue) == pinned)
   }
@@ -52,6 +52,7 @@ import Testing
       "transfer-to-queue": 11, "get-queue-metrics": 12, "wait": 13, "loop": 14, "check-call-progress": 15, "check-hours": 16,
       "check-staffing": 17, "send-message": 18, "customer-profile-lookup": 19, "create-callback": 20, "start-callback": 21,
       "register-callback": 22, "decline-callback": 23, "transfer-to-flow": 24, "disconnect": 25, "end-flow": 26,
+      "connect-action": 27,
     ]
     #expect(Dictionary(uniqueKeysWithValues: BlockKind.allCases.map { ($0.rawValue, $0.code) }) == kinds)
     let branches = [

@@ -58,6 +58,7 @@ struct FlowContext {
     guard let spec = specs[b] else { return false }
     switch spec.success {
     case .terminal: return true
+    case .open: return flow.blocks[b].edges.isEmpty
     case .next, .branchesOnly: return false
     case .handsOff: return !takesNext(spec, flow.syntax.blocks[b])
     }

@@ -23,7 +23,7 @@ struct GraphRules {
     guard let kind = block.kind, let spec = specs[i] else { return }
     let syntax = flow.syntax.blocks[i]
     var what: String { "`\(kind.rawValue)` block `\(block.id.value)`" }
-    if takesNext(spec, syntax), !block.edges.contains(where: { $0.source == .next }) {
+    if spec.success != .open, takesNext(spec, syntax), !block.edges.contains(where: { $0.source == .next }) {
       var notes = [Note("the contact is disconnected when a flow runs out of blocks")]
       if case .next(let meaning?) = spec.success { notes.append(Note("`next` is taken when \(meaning)")) }
       bag.report(
@@ -47,6 +47,9 @@ struct GraphRules {
       let labels = Set(block.edges.lazy.filter { $0.source == .branch || $0.source == .onError }.map(\.label))
       missing = possible.filter { !labels.contains($0) }
     }
+    // Amazon Connect publishes flows whose error branches go nowhere (the contact is then
+    // disconnected, as Connect documents): on a flow from Connect they are not reported.
+    if flow.syntax.connect != nil { missing.removeAll { $0 == Branch.error.rawValue } }
     guard !missing.isEmpty else { return }
     // Branches a rule of their own watches are reported by it.
     for branchRule in spec.branchRules {

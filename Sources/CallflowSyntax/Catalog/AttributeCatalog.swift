@@ -10,6 +10,9 @@ public enum AttributeCatalog {
     case fields([String])
     /// Any one name (`$.Attributes.<name>`).
     case named
+    /// Any path of one name or more (`$.External.customer.tier`): what an Amazon Connect
+    /// Lambda function, Lex bot or view returns.
+    case path
   }
 
   /// Where an attribute's value comes from, which decides whether it can be unset.
@@ -44,6 +47,16 @@ public enum AttributeCatalog {
     Root(name: "InitiationMethod", shape: .leaf, provenance: .platform, summary: "INBOUND, CALLBACK, OUTBOUND, TRANSFER, ..."),
     Root(name: "ContactId", shape: .leaf, provenance: .platform, summary: "this contact's id"),
     Root(name: "InitialContactId", shape: .leaf, provenance: .platform, summary: "the id of the first contact in this chain"),
+    // Amazon Connect's namespaces that blocks Callflow keeps as `connect-action` write.
+    Root(name: "External", shape: .path, provenance: .platform, summary: "what the last Lambda function returned (Amazon Connect)"),
+    Root(name: "Lex", shape: .path, provenance: .platform, summary: "the last Lex bot's intent, slots and session (Amazon Connect)"),
+    Root(name: "FlowAttributes", shape: .named, provenance: .platform, summary: "flow attributes, local to the flow (Amazon Connect)"),
+    Root(name: "Views", shape: .path, provenance: .platform, summary: "what the last view returned (Amazon Connect)"),
+    Root(name: "MediaStreams", shape: .path, provenance: .platform, summary: "the contact's media streams (Amazon Connect)"),
+    Root(name: "Case", shape: .path, provenance: .platform, summary: "the case fields Cases blocks read (Amazon Connect)"),
+    Root(name: "Tags", shape: .named, provenance: .platform, summary: "the contact's tags (Amazon Connect)"),
+    Root(name: "LanguageCode", shape: .leaf, provenance: .platform, summary: "the contact's language (Amazon Connect)"),
+    Root(name: "Name", shape: .leaf, provenance: .platform, summary: "the contact's name (Amazon Connect)"),
   ]
 
   /// The root named `name`. A scan: the names are short, so comparing them is cheaper than
@@ -86,7 +99,11 @@ public enum AttributeCatalog {
       if !rest.isEmpty { return ValueError("`$.\(rootName)` has no fields") }
     case .named:
       if rest.count != 1 { return ValueError("write `$.\(rootName).<name>`, with exactly one name") }
+    case .path:
+      if rest.isEmpty { return ValueError("write `$.\(rootName).<name>`, with a name after it") }
     case .fields(let fields):
+      // Amazon Connect's queue metrics are paths: `$.Metrics.Queue.Size`, `$.Metrics.Agents.Online.Count`.
+      if rootName == "Metrics", rest.count > 1, let first = rest.first, ["Queue", "Agents"].contains(first) { return nil }
       guard rest.count == 1, let field = rest.first else {
         return ValueError("write `$.\(rootName).<field>`, one of \(Suggestions.list(fields, conjunction: "or"))")
       }

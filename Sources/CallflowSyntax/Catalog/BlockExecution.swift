@@ -69,6 +69,9 @@ public enum HostAction: Hashable, Sendable {
   case declineCallback
   /// Hand the contact to another flow.
   case transferToFlow
+  /// An Amazon Connect action with no block of its own (`connect-action`): the host takes
+  /// its first way on.
+  case connectAction
 }
 
 /// What a block does to the contact's state when it goes on at `next`, declared in its row

@@ -31,11 +31,14 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
   case transferToFlow = "transfer-to-flow"
   case disconnect
   case endFlow = "end-flow"
+  case connectAction = "connect-action"
 
   /// The kinds that make a cycle wait for the caller or the clock, or bound it.
   public var pausesCycles: Bool {
     switch self {
-    case .wait, .getInput, .storeInput, .loop: true
+    // An Amazon Connect action kept as it is may wait for the caller (a Lex bot, a view, a
+    // menu): a cycle through one is not reported as spinning.
+    case .wait, .getInput, .storeInput, .loop, .connectAction: true
     default: false
     }
   }
@@ -75,9 +78,10 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
         code: 0, .prompt, "Plays a message to the contact.",
         parameters: [
           ParameterSpec(.text, .text, "the text to speak"),
+          ParameterSpec(.ssml, .text, "the text to speak, as SSML (`<speak>…</speak>`)"),
           ParameterSpec(.prompt, .reference(.prompt), "a prompt of center.yaml to play instead"),
         ],
-        main: .text, requiresOneOf: [[.text, .prompt]], branches: [.error],
+        main: .text, requiresOneOf: [[.text, .ssml, .prompt]], branches: [.error],
         success: .next(meaning: nil), execution: .host(.playPrompt), allowedIn: all)
     case .getInput:
       return BlockSpec(
@@ -230,7 +234,7 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
     case .checkHours:
       return BlockSpec(
         code: 16, .check, "Checks the hours of operation; `next` is the in-hours case.",
-        parameters: [ParameterSpec(.hours, .reference(.hours), required: true, "hours of center.yaml")],
+        parameters: [ParameterSpec(.hours, .reference(.hours), "hours of center.yaml (default: the working queue's hours)")],
         main: .hours, branches: [.outOfHours, .error], success: .next(meaning: "within the hours"),
         execution: .host(.checkHours), allowedIn: all)
     case .checkStaffing:
@@ -302,12 +306,27 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
     case .disconnect:
       return BlockSpec(
         code: 25, .terminal, "Hangs up.", branches: [], success: .terminal,
-        execution: .vm(.disconnect), allowedIn: [.inbound, .customerQueue, .outbound, .transferToQueue])
+        execution: .vm(.disconnect), allowedIn: contact.union([.disconnect]))
     case .endFlow:
       return BlockSpec(
         code: 26, .terminal, "Ends this flow and returns to whatever ran it (a queue or a whisper).",
         branches: [], success: .terminal,
-        execution: .vm(.endFlow), allowedIn: [.customerQueue, .agentWhisper, .outboundWhisper, .transferToQueue])
+        execution: .vm(.endFlow), allowedIn: FlowType.returning)
+    case .connectAction:
+      return BlockSpec(
+        code: 27, .flowControl,
+        "An Amazon Connect action with no block of its own, kept as it is: its `type`, its `parameters`, its `conditions`, and its error branches by their Connect names.",
+        parameters: [
+          ParameterSpec(.type, .text, required: true, "the action's Connect `Type`, e.g. `ShowView`"),
+          ParameterSpec(.parameters, .any, "the action's `Parameters`, as in flow language"),
+          ParameterSpec(.conditions, .conditions, "the action's `Conditions`: `{<operator>: operand, goto: block}` items"),
+        ],
+        branches: [], openBranches: true, success: .open, execution: .host(.connectAction), allowedIn: all,
+        // What Connect's actions write: Lambda results, Lex, views, metrics, profiles, input.
+        writes: [
+          "$.External.*", "$.Lex.*", "$.Views.*", "$.FlowAttributes.*", "$.Metrics.*", "$.Customer.*", "$.Case.*",
+          AttributeCatalog.storedInput,
+        ])
     }
   }
 }

@@ -58,6 +58,9 @@ public indirect enum ValueType: Sendable {
   case record([ParameterSpec])
   /// The conditions of `check-attribute`: a list of `{<operator>: value, goto: block}`.
   case conditions
+  /// Any value, kept as written (the parameters of an Amazon Connect action with no block of
+  /// its own).
+  case any
 
   /// Whether a value of this type may be an attribute reference.
   public var mayHoldAttribute: Bool {
@@ -65,7 +68,7 @@ public indirect enum ValueType: Sendable {
     case .attribute, .phoneOrAttribute, .valueOrAttribute, .conditions: true
     case .list(let element): element.mayHoldAttribute
     case .record(let fields): fields.contains { $0.type.mayHoldAttribute }
-    case .text, .integer, .duration, .phoneNumber, .dtmf, .word, .country, .reference: false
+    case .text, .integer, .duration, .phoneNumber, .dtmf, .word, .country, .reference, .any: false
     }
   }
 
@@ -96,6 +99,7 @@ public indirect enum ValueType: Sendable {
     case .list(let element): "list of \(element.syntax)"
     case .record: "mapping"
     case .conditions: "list of conditions"
+    case .any: "any value"
     }
   }
 }
@@ -156,6 +160,9 @@ public enum SuccessBehavior: Hashable, Sendable {
   case handsOff(unlessGiven: ParameterKey?)
   /// The flow ends here.
   case terminal
+  /// The block goes on at `next`, a condition or a branch, whichever it has; with none the
+  /// flow ends (`connect-action`, whose ways on are the Amazon Connect action's).
+  case open
 }
 
 /// What kind of thing a block does, for docs and diagrams.
@@ -195,6 +202,8 @@ public final class BlockSpec: Sendable {
   public let branchNames: [String]
   /// A parameter whose values are branch names too (`get-input`'s `options`).
   public let branchPerValueOf: ParameterKey?
+  /// Whether the block takes branches of any name (`connect-action`: the action's error types).
+  public let openBranches: Bool
   public let success: SuccessBehavior
   /// Who carries the block out: the VM, or its host with which action.
   public let execution: BlockExecution
@@ -224,7 +233,7 @@ public final class BlockSpec: Sendable {
     code: Int, _ category: BlockCategory, _ summary: String, parameters: [ParameterSpec] = [],
     main: ParameterKey? = nil, requiresOneOf: [[ParameterKey]] = [], requiresWhen: [ConditionalRequirement] = [],
     open: ValueType? = nil,
-    branches: [Branch], branchPerValueOf: ParameterKey? = nil, success: SuccessBehavior,
+    branches: [Branch], branchPerValueOf: ParameterKey? = nil, openBranches: Bool = false, success: SuccessBehavior,
     execution: BlockExecution, effects: [ContactEffect] = [],
     allowedIn: Set<FlowType>, placementRule: (any Rule)? = nil, writes: [String] = [], branchRules: [BranchRule] = []
   ) {
@@ -240,6 +249,7 @@ public final class BlockSpec: Sendable {
     self.branches = branches
     self.branchNames = branches.map(\.rawValue)
     self.branchPerValueOf = branchPerValueOf
+    self.openBranches = openBranches
     self.success = success
     self.execution = execution
     if case .host(let action) = execution { hostAction = action } else { hostAction = nil }
@@ -273,7 +283,7 @@ public final class BlockSpec: Sendable {
   /// Whether the block kind takes a `next` at all (given `body` for hand-off kinds).
   public var takesNext: Bool {
     switch success {
-    case .next, .handsOff(unlessGiven: .some): true
+    case .next, .handsOff(unlessGiven: .some), .open: true
     case .branchesOnly, .terminal, .handsOff(unlessGiven: nil): false
     }
   }

@@ -19,6 +19,7 @@ public enum CatalogReference {
       switch root.shape {
       case .leaf: written = "`$.\(root.name)`"
       case .named: written = "`$.\(root.name).<name>`"
+      case .path: written = "`$.\(root.name).<path>`"
       case .fields(let fields): written = fields.map { "`$.\(root.name).\($0)`" }.joined(separator: ", ")
       }
       out += "| \(written) | \(root.summary) |\n"
@@ -73,6 +74,7 @@ public enum CatalogReference {
     case .handsOff(let parameter?): "hands the contact over and the flow ends; with `\(parameter)` it continues at `next` (then required)."
     case .handsOff(nil): "hands the contact over and the flow ends; no `next`."
     case .terminal: "ends the flow; no `next`, no branches."
+    case .open: "`next`, conditions and branches of any name, as the Connect action has them; with none the flow ends."
     }
   }
 }

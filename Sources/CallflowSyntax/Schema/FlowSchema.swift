@@ -28,6 +28,7 @@ public enum FlowSchema {
           ("description", .object([("type", "string")])),
           ("start", blockID),
           ("on-error", blockID),
+          ("connect", .object([("type", "object"), ("description", "what Amazon Connect knows of an imported flow (Docs/CONNECT.md)")])),
           (
             "blocks",
             .object([
@@ -47,13 +48,13 @@ public enum FlowSchema {
       (kind.rawValue, .object([("description", .string(spec.summary))] + [("anyOf", .array(bodies(spec)))]))
     ]
     if spec.takesNext { properties.append(("next", blockID)) }
-    if !spec.branches.isEmpty || spec.branchPerValueOf != nil {
+    if !spec.branches.isEmpty || spec.branchPerValueOf != nil || spec.openBranches {
       properties.append((
         "on",
         .object([
           ("type", "object"),
           ("properties", .object(spec.branchNames.map { ($0, blockID) })),
-          ("additionalProperties", spec.branchPerValueOf != nil ? blockID : false),
+          ("additionalProperties", spec.branchPerValueOf != nil || spec.openBranches ? blockID : false),
         ])
       ))
     }
@@ -150,6 +151,8 @@ public enum FlowSchema {
           ])
         ),
       ])
+    case .any:
+      return .object([("description", "any value, kept as written")])
     }
   }
 }

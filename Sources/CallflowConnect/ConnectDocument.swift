@@ -1,0 +1,144 @@
+import CallflowDiagnostics
+
+/// The shapes an Amazon Connect flow comes in (Docs/CONNECT.md).
+public enum ConnectShape: String, Sendable {
+  /// Flow language itself: `{"Version", "StartAction", "Metadata", "Actions"}`.
+  case flowLanguage = "flow language"
+  /// `aws connect describe-contact-flow` (or `-module`): `{"ContactFlow": {…, "Content": "…"}}`.
+  case describe = "describe response"
+  /// The create request of deployment tools: `{"Name", "Type", "Content": "…"}`.
+  case createRequest = "create request"
+  /// The export of the designer before flow language: `{"modules": […], "version": "1"}`.
+  case legacy = "legacy export"
+}
+
+/// One Connect flow file, read: its shape, what the wrapper says of the flow, and the flow
+/// language (or the legacy export) it holds.
+public struct ConnectDocument: Sendable {
+  public var shape: ConnectShape
+  /// The flow's name, from the wrapper or the flow's metadata.
+  public var name: Located<String>?
+  /// The flow's type as Connect writes it (`CONTACT_FLOW`, `customerQueue`, …).
+  public var type: Located<String>?
+  public var description: String?
+  public var arn: String?
+  public var id: String?
+  /// Whether the file is a flow module.
+  public var isModule: Bool
+  /// The flow: flow language, or the legacy export's root.
+  public var content: JSONNode
+}
+
+/// Reads Connect flow files.
+public enum ConnectReader {
+  /// Whether `bytes` look like a Connect flow in one of the four shapes: a cheap look at the
+  /// first 64 KiB, for choosing which files of a folder are flows.
+  public static func looksLikeFlow(_ bytes: [UInt8]) -> Bool {
+    var i = 0
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+    while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return false }
+    let head = bytes.prefix(65_536)
+    func has(_ text: String) -> Bool {
+      let needle = Array(text.utf8)
+      guard needle.count <= head.count else { return false }
+      var k = head.startIndex
+      while k + needle.count <= head.endIndex {
+        if head[k] == needle[0], head[k..<(k + needle.count)].elementsEqual(needle) { return true }
+        k += 1
+      }
+      return false
+    }
+    return has("\"Actions\"") || has("StartAction") || has("\"ContactFlow\"") || has("\"ContactFlowModule\"")
+      || (has("\"modules\"") && has("\"start\""))
+  }
+
+  /// The flow in `bytes`, or the located reason it cannot be read.
+  public static func read(_ bytes: [UInt8], file: FileID) -> Result<ConnectDocument, ConnectError> {
+    var reader = JSONReader(bytes, file: file)
+    let root: JSONNode
+    do {
+      root = try reader.read()
+    } catch {
+      return .failure(ConnectError(error.message, at: error.span))
+    }
+    guard root.members != nil else {
+      return .failure(ConnectError("an Amazon Connect flow is a JSON object, not \(root.kindDescription)", at: root.span))
+    }
+    if root["Actions"] != nil || root["StartAction"] != nil {
+      let metadata = root["Metadata"]
+      return .success(
+        ConnectDocument(
+          shape: .flowLanguage, name: metadata?["name"].flatMap(located), type: metadata?["type"].flatMap(located),
+          description: metadata?["description"]?.string, arn: nil, id: nil, isModule: root["Settings"] != nil, content: root))
+    }
+    for wrapperKey in ["ContactFlow", "ContactFlowModule"] {
+      guard let wrapper = root[wrapperKey] else { continue }
+      guard wrapper.members != nil else {
+        return .failure(ConnectError("`\(wrapperKey)` must be an object, not \(wrapper.kindDescription)", at: wrapper.span))
+      }
+      return inner(wrapper, reader: reader, shape: .describe, isModule: wrapperKey == "ContactFlowModule")
+    }
+    if root["Content"] != nil {
+      return inner(root, reader: reader, shape: .createRequest, isModule: root["Settings"] != nil)
+    }
+    if let modules = root["modules"] {
+      guard modules.items != nil else {
+        return .failure(ConnectError("`modules` must be an array, not \(modules.kindDescription)", at: modules.span))
+      }
+      let metadata = root["metadata"]
+      return .success(
+        ConnectDocument(
+          shape: .legacy, name: metadata?["name"].flatMap(located), type: root["type"].flatMap(located),
+          description: metadata?["description"]?.string, arn: nil, id: nil, isModule: false, content: root))
+    }
+    return .failure(
+      ConnectError(
+        "this JSON is not an Amazon Connect flow: it has no `Actions`, `ContactFlow`, `Content` or `modules`", at: root.span))
+  }
+
+  /// The flow language inside a wrapper's `Content` string.
+  private static func inner(_ wrapper: JSONNode, reader: JSONReader, shape: ConnectShape, isModule: Bool) -> Result<ConnectDocument, ConnectError> {
+    guard let content = wrapper["Content"] else {
+      return .failure(ConnectError("the flow has no `Content`: the flow language, as a JSON string", at: wrapper.span))
+    }
+    guard content.string != nil else {
+      return .failure(
+        ConnectError("`Content` must be the flow language as a JSON string, not \(content.kindDescription)", at: content.span))
+    }
+    var flow: JSONNode
+    do {
+      var innerReader = try reader.reader(forTextOf: content)
+      flow = try innerReader.read()
+    } catch {
+      return .failure(ConnectError("in `Content`: \(error.message)", at: error.span))
+    }
+    guard flow.members != nil else {
+      return .failure(ConnectError("`Content` must hold a flow-language object, not \(flow.kindDescription)", at: flow.span))
+    }
+    let metadata = flow["Metadata"]
+    return .success(
+      ConnectDocument(
+        shape: shape, name: wrapper["Name"].flatMap(located) ?? metadata?["name"].flatMap(located),
+        type: wrapper["Type"].flatMap(located) ?? metadata?["type"].flatMap(located),
+        description: wrapper["Description"]?.string ?? metadata?["description"]?.string, arn: wrapper["Arn"]?.string,
+        id: wrapper["Id"]?.string, isModule: isModule || flow["Settings"] != nil, content: flow))
+  }
+
+  private static func located(_ node: JSONNode) -> Located<String>? {
+    node.string.map { Located($0, at: node.span) }
+  }
+}
+
+/// Why a Connect file could not be read, where.
+public struct ConnectError: Error, Sendable {
+  public var message: String
+  public var span: SourceSpan
+  public var notes: [Note]
+
+  public init(_ message: String, at span: SourceSpan, notes: [Note] = []) {
+    self.message = message
+    self.span = span
+    self.notes = notes
+  }
+}

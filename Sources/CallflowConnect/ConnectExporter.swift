@@ -1,0 +1,143 @@
+import CallflowDiagnostics
+import CallflowRules
+import CallflowSyntax
+
+/// Writes a flow as Amazon Connect flow language: every block an action (through its kind's
+/// ``ConnectForm``, or as kept for a `connect-action`), the original identifiers and
+/// designer positions where the flow came from Connect, a readable layout where it did not.
+public enum ConnectExporter {
+  /// The flow language of `flow`; `resource` gives the Connect value (an ARN, a JSONPath or a
+  /// `${…}` placeholder) of each resource name. Fails with the blocks that cannot be written.
+  public static func export(_ flow: FlowSyntax, resource: (ResourceKind, String) -> String) -> Result<ConnectJSON, ExportFailure> {
+    let connect = flow.connect
+    if connect.flatMap({ field($0, "legacy") })?.scalarText == "true" {
+      return .failure(ExportFailure(diagnostics: [
+        Diagnostic(
+          .connectSyntax, "flow `\(flow.name?.value ?? "?")` was read from a legacy export, which Callflow does not write back",
+          at: flow.name?.span ?? flow.span,
+          notes: [Note("open it in the Amazon Connect designer and save it, then export it again in flow language")])
+      ]))
+    }
+    var identifiers: [String: String] = [:]
+    if case .record(let fields)? = connect.flatMap({ field($0, "identifiers") })?.kind {
+      for f in fields { if let text = f.value.scalarText { identifiers[f.name.value] = text } }
+    }
+    let identifier = { (id: String) in identifiers[id] ?? id }
+    var problems: [Diagnostic] = []
+    var actions: [ConnectJSON] = []
+    for block in flow.blocks {
+      switch ActionCodec.action(block, identifier: identifier, resource: resource) {
+      case .success(let action): actions.append(action)
+      case .failure(let problem):
+        problems.append(
+          Diagnostic(
+            .connectSyntax, "block `\(block.id.value)` cannot be written as an Amazon Connect action: \(problem.message)", at: problem.span))
+      }
+      if block.id.value.count > 50, identifiers[block.id.value] == nil {
+        problems.append(
+          Diagnostic(.connectSyntax, "block id `\(block.id.value)` is longer than the 50 characters of a Connect identifier", at: block.id.span))
+      }
+    }
+    guard problems.isEmpty else { return .failure(ExportFailure(diagnostics: problems)) }
+
+    // Positions: kept from Connect, else laid out.
+    let layout = ConnectLayout.positions(flow)
+    var kept: [String: SyntaxValue] = [:]
+    if case .record(let fields)? = connect.flatMap({ field($0, "positions") })?.kind {
+      for f in fields { kept[f.name.value] = f.value }
+    }
+    var actionMetadata: [(String, ConnectJSON)] = []
+    for block in flow.blocks {
+      let position: ConnectJSON
+      if let value = kept[block.id.value] {
+        position = ActionCodec.json(value)
+      } else {
+        let (x, y) = layout[block.id.value] ?? (0, 0)
+        position = .object([("x", .number(String(x))), ("y", .number(String(y)))])
+      }
+      actionMetadata.append((identifier(block.id.value), .object([("position", position)])))
+    }
+    let type = flow.type.flatMap { FlowType(rawValue: $0.value) }
+    var metadata: [(String, ConnectJSON)] = [
+      ("entryPointPosition", connect.flatMap { field($0, "entry") }.map(ActionCodec.json) ?? ConnectJSON.object([("x", .number("40")), ("y", .number("40"))]))
+    ]
+    metadata.append(("ActionMetadata", .object(actionMetadata)))
+    if let name = connect.flatMap({ field($0, "name") })?.scalarText ?? flow.name?.value { metadata.append(("name", .string(name))) }
+    if let description = flow.description?.value { metadata.append(("description", .string(description))) }
+    if let type, let names = ConnectFlowType.connect(type) { metadata.append(("type", .string(names.metadata))) }
+    var root: [(String, ConnectJSON)] = [("Version", .string(ConnectLowering.version))]
+    if let start = flow.start { root.append(("StartAction", .string(identifier(start.value)))) }
+    root.append(("Metadata", .object(metadata)))
+    root.append(("Actions", .array(actions)))
+    if let settings = connect.flatMap({ field($0, "settings") }) { root.append(("Settings", ActionCodec.json(settings))) }
+    return .success(.object(root))
+  }
+
+  /// Field `name` of a record value.
+  static func field(_ value: SyntaxValue, _ name: String) -> SyntaxValue? {
+    guard case .record(let fields) = value.kind else { return nil }
+    return fields.first { $0.name.value == name }?.value
+  }
+}
+
+/// Why a flow cannot be written as flow language: the blocks that cannot, located.
+public struct ExportFailure: Error, Sendable {
+  public var diagnostics: [Diagnostic]
+}
+
+/// Where blocks go in the Connect designer when the flow never was there: columns by the
+/// number of steps from `start`, rows in the order they are reached.
+public enum ConnectLayout {
+  static let left = 40
+  static let top = 40
+  static let columnWidth = 300
+  static let rowHeight = 220
+
+  /// Each block's position, by id.
+  public static func positions(_ flow: FlowSyntax) -> [String: (Int, Int)] {
+    var index: [String: Int] = [:]
+    for (i, block) in flow.blocks.enumerated() where index[block.id.value] == nil { index[block.id.value] = i }
+    var column = Array(repeating: -1, count: flow.blocks.count)
+    var order: [Int] = []
+    if let start = flow.start.flatMap({ index[$0.value] }) {
+      column[start] = 0
+      var queue = [start]
+      var head = 0
+      while head < queue.count {
+        let b = queue[head]
+        head += 1
+        order.append(b)
+        for target in targets(flow.blocks[b]) {
+          guard let t = index[target], column[t] < 0 else { continue }
+          column[t] = column[b] + 1
+          queue.append(t)
+        }
+      }
+    }
+    let last = (column.max() ?? -1) + 1
+    for i in flow.blocks.indices where column[i] < 0 {
+      column[i] = last
+      order.append(i)
+    }
+    var rows: [Int: Int] = [:]
+    var result: [String: (Int, Int)] = [:]
+    for b in order {
+      let row = rows[column[b], default: 0]
+      rows[column[b]] = row + 1
+      result[flow.blocks[b].id.value] = (left + columnWidth * column[b], top + rowHeight * row)
+    }
+    return result
+  }
+
+  /// The blocks a block goes to: `next`, its branches, its conditions' `goto`s.
+  static func targets(_ block: BlockSyntax) -> [String] {
+    var out = block.next.map { [$0.value] } ?? []
+    out += block.branches.map(\.target.value)
+    if case .record(let fields) = block.body.kind, case .list(let items)? = fields.first(where: { $0.name.value == "conditions" })?.value.kind {
+      for item in items {
+        if case .record(let parts) = item.kind, let goto = parts.first(where: { $0.name.value == "goto" })?.value.scalarText { out.append(goto) }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,221 @@
+import CallflowSyntax
+
+/// How one Callflow block kind is written as an Amazon Connect action: its `Type`, where each
+/// parameter goes in `Parameters`, which error types are which branches, and what its
+/// conditions mean. The importer reads an action with a form and keeps the block only when
+/// the form writes the action back exactly; the exporter writes blocks with it.
+struct ConnectForm: Sendable {
+  /// One parameter: where it is in `Parameters` and in the block's body.
+  struct Parameter: Sendable {
+    var connect: [String]
+    var callflow: [String]
+    var conversion: Conversion
+  }
+
+  /// How a value is written in each language. Connect writes numbers as strings.
+  enum Conversion: Sendable {
+    /// The same text (a prompt's words).
+    case text
+    /// One attribute path (`$.Attributes.tier`), the same in both.
+    case attribute
+    /// A whole number of seconds in Connect, a duration (`90s`) in Callflow.
+    case seconds
+    /// A whole number, Connect's being Callflow's plus `offset` (attempts are retries + 1).
+    case integer(offset: Int)
+    /// A resource: an ARN (or a JSONPath) in Connect, a name of `center.yaml` in an imported project.
+    case reference(ResourceKind)
+    /// One of a few words, Connect's to Callflow's.
+    case words([String: String])
+  }
+
+  /// What `Transitions.NextAction` is.
+  enum NextAction: Sendable {
+    /// The block's `next`.
+    case next
+    /// The target of the first of these branches the block has (Connect's designer writes
+    /// the error target there for blocks that go on only through conditions and errors).
+    case sameAs([String])
+    /// None.
+    case none
+  }
+
+  /// What `Transitions.Conditions` are.
+  enum Conditions: Sendable {
+    case none
+    /// `check-attribute`'s conditions, operator for operator.
+    case attribute
+    /// `get-input`'s options: each `Equals` operand a key, its target the option's branch.
+    case options
+    /// Fixed operands, each one outcome of the block (`next` or a branch name).
+    case outcomes([(operand: String, outcome: String)])
+  }
+
+  var type: String
+  /// Connect parameters with a fixed value for this form (`StoreInput: "False"`).
+  var fixed: [([String], String)] = []
+  /// Callflow parameters this form implies (`kind: phone-number`).
+  var implied: [(String, String)] = []
+  /// Callflow parameters a block must have to be written in this form (`callback`).
+  var requires: [String] = []
+  var parameters: [Parameter] = []
+  /// Connect error types and the branches they are, in Connect's order.
+  var errors: [(type: String, branch: String)] = []
+  var conditions: Conditions = .none
+  var nextAction: NextAction = .next
+}
+
+/// The Connect operators of conditions and Callflow's.
+enum ConnectOperator {
+  static let pairs: [(connect: String, callflow: ConditionOperator)] = [
+    ("Equals", .equals), ("TextContains", .contains), ("TextStartsWith", .startsWith), ("TextEndsWith", .endsWith),
+    ("NumberLessThan", .lessThan), ("NumberLessOrEqualTo", .lessOrEqual), ("NumberGreaterThan", .greaterThan),
+    ("NumberGreaterOrEqualTo", .greaterOrEqual),
+  ]
+
+  static func callflow(_ connect: String) -> ConditionOperator? { pairs.first { $0.connect == connect }?.callflow }
+  static func connect(_ op: ConditionOperator) -> String {
+    pairs.first { $0.callflow == op }?.connect ?? "Equals"
+  }
+}
+
+extension BlockKind {
+  /// The ways this kind is written in Amazon Connect's flow language, tried in order; none
+  /// when Connect has no action that does what it does (the exporter says so).
+  var connectForms: [ConnectForm] {
+    typealias P = ConnectForm.Parameter
+    let error = [(type: "NoMatchingError", branch: "error")]
+    switch self {
+    case .playPrompt:
+      return [
+        ConnectForm(type: "MessageParticipant", parameters: [P(connect: ["Text"], callflow: ["text"], conversion: .text)], errors: error),
+        ConnectForm(type: "MessageParticipant", parameters: [P(connect: ["SSML"], callflow: ["ssml"], conversion: .text)], errors: error),
+        ConnectForm(
+          type: "MessageParticipant", parameters: [P(connect: ["PromptId"], callflow: ["prompt"], conversion: .reference(.prompt))],
+          errors: error),
+      ]
+    case .getInput:
+      return [
+        ConnectForm(
+          type: "GetParticipantInput", fixed: [(["StoreInput"], "False")],
+          parameters: [
+            P(connect: ["Text"], callflow: ["prompt"], conversion: .text),
+            P(connect: ["InputTimeLimitSeconds"], callflow: ["timeout"], conversion: .seconds),
+          ],
+          errors: [("InputTimeLimitExceeded", "timeout"), ("NoMatchingCondition", "no-match"), ("NoMatchingError", "error")],
+          conditions: .options, nextAction: .sameAs(["no-match", "error", "timeout"]))
+      ]
+    case .storeInput:
+      return [
+        ConnectForm(
+          type: "GetParticipantInput", fixed: [(["StoreInput"], "True")], implied: [("kind", "phone-number")],
+          parameters: [
+            P(connect: ["Text"], callflow: ["prompt"], conversion: .text),
+            P(connect: ["InputTimeLimitSeconds"], callflow: ["timeout"], conversion: .seconds),
+            P(
+              connect: ["InputValidation", "PhoneNumberValidation", "NumberFormat"], callflow: ["format"],
+              conversion: .words(["Local": "local", "E164": "e164"])),
+            P(connect: ["InputValidation", "PhoneNumberValidation", "CountryCode"], callflow: ["country"], conversion: .text),
+          ],
+          errors: [("InvalidPhoneNumber", "error"), ("NoMatchingError", "error")])
+      ]
+    case .setCallbackNumber:
+      return [
+        ConnectForm(
+          type: "UpdateContactCallbackNumber", parameters: [P(connect: ["CallbackNumber"], callflow: ["value"], conversion: .attribute)],
+          errors: [("InvalidCallbackNumber", "invalid-number"), ("CallbackNumberNotDialable", "not-dialable")])
+      ]
+    case .setWorkingQueue:
+      return [
+        ConnectForm(
+          type: "UpdateContactTargetQueue", parameters: [P(connect: ["QueueId"], callflow: ["queue"], conversion: .reference(.queue))],
+          errors: error)
+      ]
+    case .setAttributes:
+      // Written by the exporter and the importer themselves: the body is `Attributes`.
+      return [ConnectForm(type: "UpdateContactAttributes", errors: error)]
+    case .checkAttribute:
+      return [
+        ConnectForm(
+          type: "Compare", parameters: [P(connect: ["ComparisonValue"], callflow: ["attribute"], conversion: .attribute)],
+          errors: [("NoMatchingCondition", "no-match")], conditions: .attribute, nextAction: .sameAs(["no-match"]))
+      ]
+    case .setCustomerQueueFlow:
+      return [
+        ConnectForm(
+          type: "UpdateContactEventHooks",
+          parameters: [P(connect: ["EventHooks", "CustomerQueue"], callflow: ["flow"], conversion: .reference(.flow(.any)))],
+          errors: error)
+      ]
+    case .setWhisperFlow:
+      return [
+        ConnectForm(
+          type: "UpdateContactEventHooks", implied: [("role", "agent")],
+          parameters: [P(connect: ["EventHooks", "AgentWhisper"], callflow: ["flow"], conversion: .reference(.flow(.any)))],
+          errors: error),
+        ConnectForm(
+          type: "UpdateContactEventHooks", implied: [("role", "outbound")],
+          parameters: [P(connect: ["EventHooks", "CustomerWhisper"], callflow: ["flow"], conversion: .reference(.flow(.any)))],
+          errors: error),
+      ]
+    case .setRoutingPriority:
+      return [
+        ConnectForm(
+          type: "UpdateContactRoutingBehavior", parameters: [P(connect: ["QueuePriority"], callflow: ["priority"], conversion: .integer(offset: 0))]),
+        ConnectForm(
+          type: "UpdateContactRoutingBehavior", parameters: [P(connect: ["QueueTimeAdjustmentSeconds"], callflow: ["age-adjustment"], conversion: .seconds)]),
+      ]
+    case .transferToQueue:
+      return [
+        ConnectForm(
+          type: "CreateCallbackContact", requires: ["callback"],
+          parameters: [
+            P(connect: ["QueueId"], callflow: ["queue"], conversion: .reference(.queue)),
+            P(connect: ["InitialCallDelaySeconds"], callflow: ["callback", "initial-delay"], conversion: .seconds),
+            P(connect: ["MaximumConnectionAttempts"], callflow: ["callback", "max-retries"], conversion: .integer(offset: 1)),
+            P(connect: ["RetryDelaySeconds"], callflow: ["callback", "retry-interval"], conversion: .seconds),
+          ],
+          errors: error),
+        ConnectForm(
+          type: "TransferContactToQueue", errors: [("QueueAtCapacity", "at-capacity"), ("NoMatchingError", "error")],
+          nextAction: .sameAs(["error", "at-capacity"])),
+      ]
+    case .wait:
+      return [
+        ConnectForm(
+          type: "Wait", parameters: [P(connect: ["TimeLimitSeconds"], callflow: ["duration"], conversion: .seconds)], errors: error,
+          conditions: .outcomes([("WaitCompleted", "next")]), nextAction: .sameAs(["error"]))
+      ]
+    case .loop:
+      return [
+        ConnectForm(
+          type: "Loop", parameters: [P(connect: ["LoopCount"], callflow: ["count"], conversion: .integer(offset: 0))],
+          conditions: .outcomes([("ContinueLooping", "looping"), ("DoneLooping", "next")]))
+      ]
+    case .checkHours:
+      return [
+        ConnectForm(
+          type: "CheckHoursOfOperation",
+          parameters: [P(connect: ["HoursOfOperationId"], callflow: ["hours"], conversion: .reference(.hours))], errors: error,
+          conditions: .outcomes([("True", "next"), ("False", "out-of-hours")]), nextAction: .sameAs(["error"]))
+      ]
+    case .transferToFlow:
+      return [
+        ConnectForm(
+          type: "TransferToFlow", parameters: [P(connect: ["ContactFlowId"], callflow: ["flow"], conversion: .reference(.flow(.any)))],
+          errors: error, nextAction: .sameAs(["error"]))
+      ]
+    case .disconnect:
+      return [ConnectForm(type: "DisconnectParticipant", nextAction: .none)]
+    case .endFlow:
+      return [ConnectForm(type: "EndFlowExecution", nextAction: .none)]
+    case .validatePhone, .getQueueMetrics, .checkCallProgress, .checkStaffing, .sendMessage, .customerProfileLookup,
+      .createCallback, .startCallback, .registerCallback, .declineCallback:
+      // Connect writes these with parameters Callflow does not model yet: an imported action
+      // of theirs stays a `connect-action`, and the exporter reports a block of these kinds.
+      return []
+    case .connectAction:
+      // Written as it was read.
+      return []
+    }
+  }
+}

@@ -1,0 +1,119 @@
+/// A JSON value to write: objects keep their members' order, numbers their literal text.
+/// Two values are equal when they mean the same JSON (members in any order).
+public indirect enum ConnectJSON: Sendable, Equatable {
+  case object([(String, ConnectJSON)])
+  case array([ConnectJSON])
+  case string(String)
+  case number(String)
+  case bool(Bool)
+  case null
+
+  public static func == (a: ConnectJSON, b: ConnectJSON) -> Bool {
+    switch (a, b) {
+    case (.object(let x), .object(let y)):
+      guard x.count == y.count else { return false }
+      var byKey: [String: ConnectJSON] = [:]
+      for (k, v) in y { byKey[k] = v }
+      return x.allSatisfy { k, v in byKey[k].map { $0 == v } ?? false }
+    case (.array(let x), .array(let y)): return x == y
+    case (.string(let x), .string(let y)): return x == y
+    case (.number(let x), .number(let y)): return x == y || (Double(x) != nil && Double(x) == Double(y))
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.null, .null): return true
+    default: return false
+    }
+  }
+
+  /// The member `key` of an object.
+  public subscript(key: String) -> ConnectJSON? {
+    guard case .object(let members) = self else { return nil }
+    return members.first { $0.0 == key }?.1
+  }
+
+  /// The value read from `node`.
+  public init(_ node: JSONNode) {
+    switch node.kind {
+    case .object(let members): self = .object(members.map { ($0.key.value, ConnectJSON($0.value)) })
+    case .array(let items): self = .array(items.map(ConnectJSON.init))
+    case .string(let s): self = .string(s)
+    case .number(let n): self = .number(n)
+    case .bool(let b): self = .bool(b)
+    case .null: self = .null
+    }
+  }
+
+  /// The value as JSON text, indented by two spaces, members in their order.
+  public func printed(indent: Int = 0) -> String {
+    var out = ""
+    write(into: &out, indent: indent)
+    return out
+  }
+
+  /// The value as JSON text on one line, with no spaces.
+  public func compact() -> String {
+    var out = ""
+    write(into: &out, indent: nil)
+    return out
+  }
+
+  private func write(into out: inout String, indent: Int?) {
+    switch self {
+    case .string(let s): Self.quote(s, into: &out)
+    case .number(let n): out += n
+    case .bool(let b): out += b ? "true" : "false"
+    case .null: out += "null"
+    case .array(let items):
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
+      out += "["
+      for (k, item) in items.enumerated() {
+        if k > 0 { out += "," }
+        if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
+        item.write(into: &out, indent: indent.map { $0 + 1 })
+      }
+      if let indent { out += "\n" + String(repeating: "  ", count: indent) }
+      out += "]"
+    case .object(let members):
+      if members.isEmpty {
+        out += "{}"
+        return
+      }
+      out += "{"
+      for (k, (key, value)) in members.enumerated() {
+        if k > 0 { out += "," }
+        if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
+        Self.quote(key, into: &out)
+        out += indent == nil ? ":" : ": "
+        value.write(into: &out, indent: indent.map { $0 + 1 })
+      }
+      if let indent { out += "\n" + String(repeating: "  ", count: indent) }
+      out += "}"
+    }
+  }
+
+  /// `s` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`.
+  static func quote(_ s: String, into out: inout String) {
+    out += "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{08}": out += "\\b"
+      case "\u{0C}": out += "\\f"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out += "\""
+  }
+}

@@ -1,0 +1,415 @@
+import CallflowDiagnostics
+import CallflowRules
+import CallflowSyntax
+
+/// How resource references are named in the lowered flow.
+public struct ConnectNaming: Sendable {
+  /// The Callflow value of a Connect reference (an ARN; a JSONPath stays as it is), given
+  /// its display name from the flow's metadata when there is one.
+  public var resource: @Sendable (ResourceKind, String, String?) -> String
+
+  public init(resource: @escaping @Sendable (ResourceKind, String, String?) -> String) {
+    self.resource = resource
+  }
+
+  /// References kept as Connect writes them: checking exports where they lie.
+  public static let asWritten = ConnectNaming { _, value, _ in value }
+}
+
+/// Turns a Connect flow into the syntax tree every stage reads: each action a block (one of
+/// the catalog's when a form of its kind writes the action back exactly, else a
+/// `connect-action` that keeps it as it is), with spans into the JSON text.
+public struct ConnectLowering {
+  /// The version of flow language Callflow reads and writes.
+  public static let version = "2019-10-30"
+
+  let document: ConnectDocument
+  let file: FileID
+  let naming: ConnectNaming
+  var diagnostics: [Diagnostic] = []
+  /// What the reader should know: a flow type inferred, actions kept as `connect-action`.
+  public private(set) var notes: [String] = []
+  /// How many actions became blocks of the catalog, and how many were kept as they are.
+  public private(set) var nativeCount = 0
+  public private(set) var opaqueCount = 0
+  /// The Connect value each resource name stands for (to write the same value back).
+  public private(set) var namedResources: [String: String] = [:]
+
+  public init(_ document: ConnectDocument, file: FileID, naming: ConnectNaming = .asWritten) {
+    self.document = document
+    self.file = file
+    self.naming = naming
+  }
+
+  /// The flow, named `fallbackName` when the file does not name it, and what was wrong.
+  public mutating func lower(fallbackName: String) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
+    let root = document.content
+    if document.shape == .legacy { return lowerLegacy(root, fallbackName: fallbackName) }
+    if let version = root["Version"] {
+      guard version.string == Self.version else {
+        report("flow language version \(version.string.map { "`\($0)`" } ?? version.kindDescription) is not one Callflow reads", at: version.span,
+          notes: [Note("Callflow reads and writes version `\(Self.version)`, the one Amazon Connect exports")])
+        return (nil, diagnostics)
+      }
+    }
+    guard let actionsNode = root["Actions"] else {
+      report("the flow has no `Actions`", at: root.span)
+      return (nil, diagnostics)
+    }
+    guard let actionNodes = actionsNode.items else {
+      report("`Actions` must be an array of actions, not \(actionsNode.kindDescription)", at: actionsNode.span)
+      return (nil, diagnostics)
+    }
+    var flow = FlowSyntax(file: file, span: root.span)
+    flow.hasBlocks = true
+    flow.name = document.name.map { Located(Self.slug($0.value, fallback: fallbackName), at: $0.span) } ?? Located(fallbackName, at: SourceSpan(file: file, at: root.span.start))
+    flow.description = document.description.map { Located($0, at: root.span) }
+    flow.type = flowType(actionNodes)
+
+    // The actions, read; identifiers checked unique.
+    var actions: [ActionCodec.Action] = []
+    var seen: [String: SourceSpan] = [:]
+    for node in actionNodes {
+      guard let action = read(node) else { continue }
+      if let first = seen[action.identifier.value] {
+        report(
+          "two actions have the identifier `\(action.identifier.value)`", at: action.identifier.span,
+          notes: [Note("the first is here", at: first)])
+        continue
+      }
+      seen[action.identifier.value] = action.identifier.span
+      actions.append(action)
+    }
+
+    // Readable ids, unique; the original identifiers kept where they differ.
+    var ids: [String: String] = [:]
+    var used: Set<String> = []
+    var kinds: [(BlockKind, ConnectForm)?] = []
+    for action in actions {
+      let candidates = Self.forms[action.type.value] ?? []
+      kinds.append(candidates.first)
+      let base = Self.readableBase(action.identifier.value, kindName: candidates.first?.0.rawValue ?? Self.slug(action.type.value, fallback: "action"))
+      var id = base
+      var n = 2
+      while used.contains(id) {
+        id = "\(base)-\(n)"
+        n += 1
+      }
+      used.insert(id)
+      ids[action.identifier.value] = id
+    }
+    let metadata = root["Metadata"]?["ActionMetadata"]
+    var identifiers: [SyntaxField] = []
+    var positions: [SyntaxField] = []
+    for action in actions {
+      guard let id = ids[action.identifier.value] else { continue }
+      let located = Located(id, at: action.identifier.span)
+      if id != action.identifier.value {
+        identifiers.append(SyntaxField(name: located, value: SyntaxValue(.scalar(action.identifier.value, .quoted), at: action.identifier.span)))
+      }
+      if let position = metadata?[action.identifier.value]?["position"], let x = position["x"], let y = position["y"],
+        case .number = x.kind, case .number = y.kind
+      {
+        positions.append(SyntaxField(name: located, value: SyntaxValue(.record([
+          SyntaxField(name: Located("x", at: x.span), value: ActionCodec.syntax(x)),
+          SyntaxField(name: Located("y", at: y.span), value: ActionCodec.syntax(y)),
+        ]), at: position.span)))
+      }
+      flow.blocks.append(block(action, id: located, ids: ids, display: metadata?[action.identifier.value]))
+    }
+    if let start = root["StartAction"] {
+      if let text = start.string {
+        flow.start = Located(ids[text] ?? text, at: start.span)
+      } else {
+        report("`StartAction` must be the identifier of an action, not \(start.kindDescription)", at: start.span)
+      }
+    }
+
+    // Positions the exporter's layout would give anyway are left out: a flow written in
+    // Callflow comes back from Connect as it was.
+    let layout = ConnectLayout.positions(flow)
+    positions.removeAll { field in
+      guard let (x, y) = layout[field.name.value], case .record(let xy) = field.value.kind, xy.count == 2 else { return false }
+      return xy[0].value.scalarText == String(x) && xy[1].value.scalarText == String(y)
+    }
+
+    // What Connect knows that Callflow does not.
+    var connect: [SyntaxField] = []
+    func add(_ name: String, _ value: SyntaxValue) { connect.append(SyntaxField(name: Located(name, at: value.span), value: value)) }
+    let here = root.span
+    if let arn = document.arn { add("arn", SyntaxValue(.scalar(arn, .quoted), at: here)) }
+    if let id = document.id { add("id", SyntaxValue(.scalar(id, .quoted), at: here)) }
+    if let name = document.name, name.value != flow.name?.value { add("name", SyntaxValue(.scalar(name.value, .quoted), at: name.span)) }
+    if !identifiers.isEmpty { add("identifiers", SyntaxValue(.record(identifiers), at: here)) }
+    if !positions.isEmpty { add("positions", SyntaxValue(.record(positions), at: here)) }
+    if let entry = root["Metadata"]?["entryPointPosition"] { add("entry", ActionCodec.syntax(entry)) }
+    if let settings = root["Settings"] { add("settings", ActionCodec.syntax(settings)) }
+    flow.connect = SyntaxValue(.record(connect), at: here)
+    if opaqueCount > 0 {
+      notes.append("\(opaqueCount) of \(actions.count) actions kept as `connect-action` (Callflow has no block for them yet)")
+    }
+    return (flow, diagnostics)
+  }
+
+  // MARK: Actions
+
+  private mutating func read(_ node: JSONNode) -> ActionCodec.Action? {
+    guard node.members != nil else {
+      report("an action is an object with `Identifier`, `Type`, `Parameters` and `Transitions`, not \(node.kindDescription)", at: node.span)
+      return nil
+    }
+    guard let identifier = node["Identifier"], let id = identifier.string else {
+      report("this action has no `Identifier` string", at: node["Identifier"]?.span ?? node.span)
+      return nil
+    }
+    guard let typeNode = node["Type"], let type = typeNode.string else {
+      report("action `\(id)` has no `Type` string", at: node["Type"]?.span ?? identifier.span)
+      return nil
+    }
+    var action = ActionCodec.Action(
+      node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: node["Parameters"],
+      next: nil, errors: [], conditions: [])
+    if let parameters = action.parameters, parameters.members == nil, case .null = parameters.kind {} else if let parameters = action.parameters, parameters.members == nil {
+      report("the `Parameters` of action `\(id)` must be an object, not \(parameters.kindDescription)", at: parameters.span)
+      return nil
+    }
+    guard let transitions = node["Transitions"] else { return action }
+    guard transitions.members != nil else {
+      report("the `Transitions` of action `\(id)` must be an object, not \(transitions.kindDescription)", at: transitions.span)
+      return nil
+    }
+    if let next = transitions["NextAction"] {
+      guard let text = next.string else {
+        report("`NextAction` must be an action's identifier, not \(next.kindDescription)", at: next.span)
+        return nil
+      }
+      action.next = Located(text, at: next.span)
+    }
+    for error in transitions["Errors"]?.items ?? [] {
+      guard let type = error["ErrorType"], let typeText = type.string, let target = error["NextAction"], let targetText = target.string else {
+        report("an error transition has an `ErrorType` and a `NextAction`, both strings", at: error.span)
+        return nil
+      }
+      action.errors.append((Located(typeText, at: type.span), Located(targetText, at: target.span)))
+    }
+    for item in transitions["Conditions"]?.items ?? [] {
+      guard let target = item["NextAction"], let targetText = target.string, let condition = item["Condition"],
+        let op = condition["Operator"], let opText = op.string, let operands = condition["Operands"]?.items
+      else {
+        report("a condition has a `NextAction` and a `Condition` with an `Operator` and `Operands`", at: item.span)
+        return nil
+      }
+      guard ConnectOperator.callflow(opText) != nil else {
+        report("`\(opText)` is not a comparison operator Callflow knows", at: op.span,
+          notes: [Note("the operators are \(ConnectOperator.pairs.map { "`\($0.connect)`" }.joined(separator: ", "))")])
+        return nil
+      }
+      guard operands.count == 1, operands[0].string != nil else {
+        report("a condition compares with one string operand; this one has \(operands.count)", at: condition.span)
+        return nil
+      }
+      action.conditions.append((Located(opText, at: op.span), operands, Located(targetText, at: target.span), item.span))
+    }
+    return action
+  }
+
+  /// The block of an action: the first form that writes the action back exactly, else kept.
+  private mutating func block(_ action: ActionCodec.Action, id: Located<String>, ids: [String: String], display: JSONNode?) -> BlockSyntax {
+    let original = Self.normalized(ConnectJSON(action.node))
+    let identifierOf = Dictionary(ids.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+    for (kind, form) in Self.forms[action.type.value] ?? [] {
+      var named: [String: String] = [:]
+      let naming = self.naming
+      let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: ids) { resourceKind, value in
+        let name = naming.resource(resourceKind, value, Self.displayName(display, resourceKind))
+        named[name] = value
+        return name
+      }
+      guard let candidate else { continue }
+      let written = ActionCodec.action(candidate, identifier: { identifierOf[$0] ?? $0 }, resource: { _, name in named[name] ?? name })
+      if case .success(let json) = written, Self.normalized(json) == original {
+        nativeCount += 1
+        namedResources.merge(named) { a, _ in a }
+        return candidate
+      }
+    }
+    opaqueCount += 1
+    return ActionCodec.opaque(action, id: id, ids: ids)
+      ?? BlockSyntax(id: id, kind: Located("", at: action.type.span), body: SyntaxValue(.null, at: action.type.span), next: nil, branches: [], span: action.node.span)
+  }
+
+  /// An action as compared: `Parameters` and `Transitions` present, empty lists of errors and
+  /// conditions left out (Connect reads them alike).
+  public static func normalized(_ action: ConnectJSON) -> ConnectJSON {
+    guard case .object(var members) = action else { return action }
+    if !members.contains(where: { $0.0 == "Parameters" }) { members.append(("Parameters", .object([]))) }
+    if let k = members.firstIndex(where: { $0.0 == "Parameters" }), case .null = members[k].1 { members[k].1 = .object([]) }
+    if let k = members.firstIndex(where: { $0.0 == "Transitions" }), case .object(let transitions) = members[k].1 {
+      members[k].1 = .object(transitions.filter { key, value in
+        if key == "Errors" || key == "Conditions", case .array(let items) = value { return !items.isEmpty }
+        return true
+      })
+    } else {
+      members.append(("Transitions", .object([])))
+    }
+    return .object(members)
+  }
+
+  /// Each Connect type's block kinds and forms, in catalog order.
+  static let forms: [String: [(BlockKind, ConnectForm)]] = {
+    var table: [String: [(BlockKind, ConnectForm)]] = [:]
+    for kind in BlockKind.allCases {
+      for form in kind.connectForms { table[form.type, default: []].append((kind, form)) }
+    }
+    return table
+  }()
+
+  /// The display name the flow's metadata gives a resource of an action.
+  static func displayName(_ metadata: JSONNode?, _ kind: ResourceKind) -> String? {
+    guard let metadata else { return nil }
+    switch kind {
+    case .queue: return metadata["queue"]?["text"]?.string ?? metadata["parameters"]?["QueueId"]?["displayName"]?.string
+    case .prompt: return metadata["promptName"]?.string ?? metadata["parameters"]?["PromptId"]?["displayName"]?.string
+    case .hours: return metadata["Hours"]?["text"]?.string ?? metadata["parameters"]?["HoursOfOperationId"]?["displayName"]?.string
+    case .flow: return metadata["ContactFlow"]?["text"]?.string ?? metadata["parameters"]?["ContactFlowId"]?["displayName"]?.string
+    case .routingProfile: return nil
+    }
+  }
+
+  // MARK: Flow type
+
+  private mutating func flowType(_ actions: [JSONNode]) -> Located<String>? {
+    if let written = document.type {
+      if let type = ConnectFlowType.callflow(written.value) { return Located(type.rawValue, at: written.span) }
+      report(
+        "`\(written.value)` is not an Amazon Connect flow type Callflow knows", at: written.span,
+        notes: [Note("the types are \(ConnectFlowType.names.map { "`\($0)`" }.joined(separator: ", "))")])
+      return nil
+    }
+    let types = Set(actions.compactMap { $0["Type"]?.string })
+    let inferred: FlowType
+    if document.isModule || types.contains("EndFlowModuleExecution") {
+      inferred = .module
+    } else if types.contains("DequeueContactAndTransferToQueue") || types.contains("MessageParticipantIteratively") {
+      inferred = .customerQueue
+    } else if types.contains("EndFlowExecution") && !types.contains("TransferContactToQueue") {
+      inferred = .customerWhisper
+    } else {
+      inferred = .inbound
+    }
+    notes.append("the file does not say its flow type; `\(inferred.rawValue)` is inferred from its actions")
+    return Located(inferred.rawValue, at: SourceSpan(file: file, at: document.content.span.start))
+  }
+
+  // MARK: Legacy
+
+  /// A legacy export: each module a `connect-action` with its legacy type and parameters, for
+  /// checking its graph; `callflow export` refuses it (the designer converts it when saved).
+  private mutating func lowerLegacy(_ root: JSONNode, fallbackName: String) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
+    var flow = FlowSyntax(file: file, span: root.span)
+    flow.hasBlocks = true
+    flow.name = document.name.map { Located(Self.slug($0.value, fallback: fallbackName), at: $0.span) } ?? Located(fallbackName, at: SourceSpan(file: file, at: root.span.start))
+    if let written = document.type, let type = ConnectFlowType.callflow(written.value) {
+      flow.type = Located(type.rawValue, at: written.span)
+    } else {
+      flow.type = Located(FlowType.inbound.rawValue, at: SourceSpan(file: file, at: root.span.start))
+      notes.append("the legacy export does not say a flow type Callflow knows; `inbound` is assumed")
+    }
+    let modules = root["modules"]?.items ?? []
+    var ids: [String: String] = [:]
+    var used: Set<String> = []
+    for module in modules {
+      guard let id = module["id"]?.string else { continue }
+      let base = Self.readableBase(id, kindName: Self.slug(module["type"]?.string ?? "module", fallback: "module"))
+      var readable = base
+      var n = 2
+      while used.contains(readable) {
+        readable = "\(base)-\(n)"
+        n += 1
+      }
+      used.insert(readable)
+      ids[id] = readable
+    }
+    var identifiers: [SyntaxField] = []
+    for module in modules {
+      guard let idNode = module["id"], let id = idNode.string, let readable = ids[id], let typeNode = module["type"], let type = typeNode.string else {
+        report("a legacy module has an `id` and a `type`", at: module.span)
+        continue
+      }
+      func target(_ node: JSONNode) -> Located<String>? { node.string.map { Located(ids[$0] ?? $0, at: node.span) } }
+      var fields = [SyntaxField(name: Located("type", at: typeNode.span), value: SyntaxValue(.scalar(type, .quoted), at: typeNode.span))]
+      // Legacy parameters repeat names: they are kept as the list they are.
+      if let parameters = module["parameters"], let items = parameters.items, !items.isEmpty {
+        fields.append(SyntaxField(name: Located("parameters", at: parameters.span), value: ActionCodec.syntax(parameters)))
+      }
+      var next: Located<String>?
+      var branches: [BranchSyntax] = []
+      var conditions: [SyntaxValue] = []
+      for branch in module["branches"]?.items ?? [] {
+        guard let condition = branch["condition"], let name = condition.string, let transition = branch["transition"], let goto = target(transition) else { continue }
+        if name == "Success" && next == nil {
+          next = goto
+        } else if name == "Evaluate", let value = branch["conditionValue"] {
+          let op = branch["conditionType"]?.string.flatMap(ConnectOperator.callflow) ?? .equals
+          conditions.append(SyntaxValue(.record([
+            SyntaxField(name: Located(op.rawValue, at: condition.span), value: SyntaxValue(.scalar(value.string ?? "", .quoted), at: value.span)),
+            SyntaxField(name: Located("goto", at: transition.span), value: SyntaxValue(.scalar(goto.value, .bare), at: goto.span)),
+          ]), at: branch.span))
+        } else if !branches.contains(where: { $0.name.value == name }) {
+          branches.append(BranchSyntax(name: Located(name, at: condition.span), target: goto))
+        }
+      }
+      if !conditions.isEmpty { fields.append(SyntaxField(name: Located("conditions", at: typeNode.span), value: SyntaxValue(.list(conditions), at: typeNode.span))) }
+      let located = Located(readable, at: idNode.span)
+      if readable != id { identifiers.append(SyntaxField(name: located, value: SyntaxValue(.scalar(id, .quoted), at: idNode.span))) }
+      flow.blocks.append(BlockSyntax(
+        id: located, kind: Located(BlockKind.connectAction.rawValue, at: typeNode.span), body: SyntaxValue(.record(fields), at: module.span),
+        next: next, branches: branches, span: module.span))
+      opaqueCount += 1
+    }
+    if let start = root["start"], let text = start.string { flow.start = Located(ids[text] ?? text, at: start.span) }
+    var connect = [SyntaxField(name: Located("legacy", at: root.span), value: SyntaxValue(.scalar("true", .bare), at: root.span))]
+    if !identifiers.isEmpty { connect.append(SyntaxField(name: Located("identifiers", at: root.span), value: SyntaxValue(.record(identifiers), at: root.span))) }
+    flow.connect = SyntaxValue(.record(connect), at: root.span)
+    notes.append("a legacy export: its \(modules.count) modules are kept as `connect-action` blocks")
+    return (flow, diagnostics)
+  }
+
+  // MARK: Names
+
+  /// A readable block id: the identifier when it is text (not a UUID), else the kind's name.
+  static func readableBase(_ identifier: String, kindName: String) -> String {
+    if !isUUID(identifier) {
+      let slug = slug(identifier, fallback: "")
+      if !slug.isEmpty { return String(slug.prefix(48)) }
+    }
+    return kindName
+  }
+
+  static func isUUID(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+  }
+
+  /// `text` in lowercase words joined by `-`: `CheckHoursOfOperation` gives
+  /// `check-hours-of-operation`, `Main Menu` gives `main-menu`.
+  public static func slug(_ text: String, fallback: String) -> String {
+    var out = ""
+    var previous: Character?
+    for c in text {
+      if c.isASCII && (c.isLetter || c.isNumber) {
+        if c.isUppercase, let p = previous, p.isLowercase || p.isNumber, !out.hasSuffix("-") { out += "-" }
+        out.append(Character(c.lowercased()))
+      } else if !out.isEmpty && !out.hasSuffix("-") {
+        out += "-"
+      }
+      previous = c
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out.isEmpty ? fallback : out
+  }
+
+  private mutating func report(_ message: String, at span: SourceSpan, notes: [Note] = []) {
+    diagnostics.append(Diagnostic(.connectSyntax, message, at: span, notes: notes))
+  }
+}

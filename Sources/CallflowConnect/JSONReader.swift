@@ -1,0 +1,373 @@
+import CallflowDiagnostics
+
+/// A JSON text that is not well formed, at the place the reader stopped.
+public struct JSONSyntaxError: Error, Sendable {
+  public var message: String
+  public var span: SourceSpan
+}
+
+/// Reads JSON (RFC 8259) into ``JSONNode``s with the line and column of every value. Bounded:
+/// nesting deeper than ``maxDepth`` is refused, and every byte is looked at a fixed number of
+/// times. The text may itself be the content of a JSON string of an outer file (the flow
+/// language inside a `Content` member): positions are then those of the outer file.
+public struct JSONReader {
+  /// The deepest nesting of arrays and objects accepted.
+  public static let maxDepth = 200
+
+  private let bytes: [UInt8]
+  private var i = 0
+  private var depth = 0
+  private var locator: Locator
+  private let file: FileID
+
+  /// A reader of `bytes`, the whole of file `file`.
+  public init(_ bytes: [UInt8], file: FileID) {
+    self.bytes = bytes
+    self.file = file
+    locator = Locator(outer: bytes, map: nil)
+  }
+
+  /// A reader of text decoded from a string of `outer`: byte `k` of `bytes` came from byte
+  /// `map[k]` of `outer` (a last entry maps the end).
+  init(_ bytes: [UInt8], mappedTo map: [Int32], in outer: [UInt8], file: FileID) {
+    self.bytes = bytes
+    self.file = file
+    locator = Locator(outer: outer, map: map)
+  }
+
+  /// Reads the single JSON value the text holds (a byte order mark before it is skipped).
+  public mutating func read() throws(JSONSyntaxError) -> JSONNode {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+    skipSpace()
+    guard i < bytes.count else { throw error(bytes.isEmpty ? "the file is empty" : "the file holds only white space") }
+    let value = try self.value()
+    skipSpace()
+    guard i >= bytes.count else { throw error("unexpected \(describe(i)) after the end of the JSON value") }
+    return value
+  }
+
+  // MARK: Values
+
+  private mutating func value() throws(JSONSyntaxError) -> JSONNode {
+    guard i < bytes.count else { throw error("the text ends where a value was expected") }
+    let startOffset = i
+    let start = locator.location(i)
+    let kind: JSONNode.Kind
+    switch bytes[i] {
+    case UInt8(ascii: "{"): kind = try object()
+    case UInt8(ascii: "["): kind = try array()
+    case UInt8(ascii: "\""): kind = .string(try string())
+    case UInt8(ascii: "t"): try literal("true"); kind = .bool(true)
+    case UInt8(ascii: "f"): try literal("false"); kind = .bool(false)
+    case UInt8(ascii: "n"): try literal("null"); kind = .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = .number(try number())
+    default: throw error("expected a value (an object, array, string, number, true, false or null), found \(describe(i))")
+    }
+    return JSONNode(kind, at: SourceSpan(file: file, start: start, end: locator.location(i)), offset: startOffset)
+  }
+
+  private mutating func object() throws(JSONSyntaxError) -> JSONNode.Kind {
+    try enter()
+    i += 1
+    var members: [JSONNode.Member] = []
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+      i += 1
+      depth -= 1
+      return .object(members)
+    }
+    while true {
+      skipSpace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+        throw error("expected a member name in double quotes, found \(describe(i))")
+      }
+      let keyStart = locator.location(i)
+      let key = try string()
+      let keySpan = SourceSpan(file: file, start: keyStart, end: locator.location(i))
+      skipSpace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected `:` after the member name, found \(describe(i))") }
+      i += 1
+      skipSpace()
+      let value = try self.value()
+      members.append(JSONNode.Member(key: Located(key, at: keySpan), value: value))
+      skipSpace()
+      guard i < bytes.count else { throw error("the text ends inside an object: a `}` is missing") }
+      if bytes[i] == UInt8(ascii: ",") {
+        i += 1
+        continue
+      }
+      guard bytes[i] == UInt8(ascii: "}") else { throw error("expected `,` or `}` in an object, found \(describe(i))") }
+      i += 1
+      depth -= 1
+      return .object(members)
+    }
+  }
+
+  private mutating func array() throws(JSONSyntaxError) -> JSONNode.Kind {
+    try enter()
+    i += 1
+    var items: [JSONNode] = []
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+      i += 1
+      depth -= 1
+      return .array(items)
+    }
+    while true {
+      skipSpace()
+      items.append(try value())
+      skipSpace()
+      guard i < bytes.count else { throw error("the text ends inside an array: a `]` is missing") }
+      if bytes[i] == UInt8(ascii: ",") {
+        i += 1
+        continue
+      }
+      guard bytes[i] == UInt8(ascii: "]") else { throw error("expected `,` or `]` in an array, found \(describe(i))") }
+      i += 1
+      depth -= 1
+      return .array(items)
+    }
+  }
+
+  private mutating func enter() throws(JSONSyntaxError) {
+    depth += 1
+    guard depth <= Self.maxDepth else { throw error("arrays and objects are nested more than \(Self.maxDepth) deep") }
+  }
+
+  private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+    let expected = Array(word.utf8)
+    guard i + expected.count <= bytes.count, bytes[i..<(i + expected.count)].elementsEqual(expected) else {
+      throw error("expected a value, found \(describe(i))")
+    }
+    i += expected.count
+  }
+
+  private mutating func number() throws(JSONSyntaxError) -> String {
+    let start = i
+    if bytes[i] == UInt8(ascii: "-") { i += 1 }
+    guard i < bytes.count, isDigit(bytes[i]) else { throw error("a number needs a digit after `-`") }
+    if bytes[i] == UInt8(ascii: "0") {
+      i += 1
+      if i < bytes.count, isDigit(bytes[i]) { throw error("a number does not start with `0` followed by digits") }
+    } else {
+      while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+    }
+    if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+      i += 1
+      guard i < bytes.count, isDigit(bytes[i]) else { throw error("a number needs a digit after `.`") }
+      while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+    }
+    if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+      i += 1
+      if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+      guard i < bytes.count, isDigit(bytes[i]) else { throw error("a number needs a digit in its exponent") }
+      while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+    }
+    return String(decoding: bytes[start..<i], as: UTF8.self)
+  }
+
+  private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+  // MARK: Strings
+
+  /// The string starting at the current `"`, its escapes decoded.
+  private mutating func string() throws(JSONSyntaxError) -> String {
+    var decoded: [UInt8] = []
+    var unused: [Int32] = []
+    try decodeString(into: &decoded, offsets: &unused, record: false)
+    guard let text = String(validating: decoded, as: UTF8.self) else {
+      throw error("the string holds bytes that are not UTF-8")
+    }
+    return text
+  }
+
+  /// Decodes the string at the current `"` into `out`; with `offsets`, records where in the
+  /// read bytes each decoded byte came from.
+  private mutating func decodeString(into out: inout [UInt8], offsets: inout [Int32], record: Bool) throws(JSONSyntaxError) {
+    let open = i
+    i += 1
+    while true {
+      guard i < bytes.count else {
+        i = open
+        throw error("this string is not closed: a `\"` is missing")
+      }
+      let b = bytes[i]
+      switch b {
+      case UInt8(ascii: "\""):
+        if record { offsets.append(Int32(truncatingIfNeeded: i)) }
+        i += 1
+        return
+      case UInt8(ascii: "\\"):
+        let escapeStart = i
+        guard i + 1 < bytes.count else { throw error("the text ends inside an escape") }
+        let e = bytes[i + 1]
+        var scalarBytes: [UInt8] = []
+        switch e {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalarBytes = [e]
+        case UInt8(ascii: "b"): scalarBytes = [0x08]
+        case UInt8(ascii: "f"): scalarBytes = [0x0C]
+        case UInt8(ascii: "n"): scalarBytes = [0x0A]
+        case UInt8(ascii: "r"): scalarBytes = [0x0D]
+        case UInt8(ascii: "t"): scalarBytes = [0x09]
+        case UInt8(ascii: "u"):
+          i += 2
+          var code = try hex4()
+          if (0xD800...0xDBFF).contains(code) {
+            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+              i = escapeStart
+              throw error("`\\u` escape of a lone high surrogate (a low surrogate `\\uDC00`-`\\uDFFF` must follow)")
+            }
+            i += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+              i = escapeStart
+              throw error("`\\u` escape of a high surrogate followed by one that is not a low surrogate")
+            }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+          } else if (0xDC00...0xDFFF).contains(code) {
+            i = escapeStart
+            throw error("`\\u` escape of a lone low surrogate")
+          }
+          guard let scalar = Unicode.Scalar(code) else {
+            i = escapeStart
+            throw error("`\\u` escape of an invalid code point")
+          }
+          scalarBytes = Array(String(Character(scalar)).utf8)
+          for byte in scalarBytes {
+            out.append(byte)
+            if record { offsets.append(Int32(truncatingIfNeeded: escapeStart)) }
+          }
+          continue
+        default:
+          i = escapeStart
+          throw error("invalid escape `\\\(describeByte(e))` in a string: JSON has `\\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`")
+        }
+        out.append(scalarBytes[0])
+        if record { offsets.append(Int32(truncatingIfNeeded: escapeStart)) }
+        i += 2
+      case 0x00..<0x20:
+        throw error("a control character (U+\(hex(b))) inside a string must be escaped")
+      default:
+        out.append(b)
+        if record { offsets.append(Int32(truncatingIfNeeded: i)) }
+        i += 1
+      }
+    }
+  }
+
+  private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+    guard i + 4 <= bytes.count else { throw error("a `\\u` escape needs four hexadecimal digits") }
+    var code: UInt32 = 0
+    for k in 0..<4 {
+      let c = bytes[i + k]
+      let digit: UInt32
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+      default: throw error("a `\\u` escape needs four hexadecimal digits")
+      }
+      code = code << 4 | digit
+    }
+    i += 4
+    return code
+  }
+
+  /// The decoded bytes of the string `node` (read from these bytes) and, for each, the
+  /// offset of the outer byte it came from, then one for the closing quote.
+  func decodedWithOffsets(_ node: JSONNode) throws(JSONSyntaxError) -> (bytes: [UInt8], offsets: [Int32]) {
+    var copy = self
+    copy.i = node.offset
+    copy.locator = Locator(outer: bytes, map: nil)
+    var out: [UInt8] = []
+    var offsets: [Int32] = []
+    out.reserveCapacity(node.offset < bytes.count ? bytes.count - node.offset : 0)
+    try copy.decodeString(into: &out, offsets: &offsets, record: true)
+    return (out, offsets)
+  }
+
+  /// A reader of the JSON text held, escaped, in the string `node` of these bytes: the flow
+  /// language inside a `Content` member, located in this file.
+  public func reader(forTextOf node: JSONNode) throws(JSONSyntaxError) -> JSONReader {
+    let (decoded, offsets) = try decodedWithOffsets(node)
+    guard locator.map == nil else { return JSONReader(decoded, mappedTo: offsets.map { locator.mapped($0) }, in: locator.outer, file: file) }
+    return JSONReader(decoded, mappedTo: offsets, in: bytes, file: file)
+  }
+
+  // MARK: Pieces
+
+  private mutating func skipSpace() {
+    while i < bytes.count {
+      switch bytes[i] {
+      case 0x20, 0x09, 0x0A, 0x0D: i += 1
+      default: return
+      }
+    }
+  }
+
+  private func describe(_ at: Int) -> String {
+    guard at < bytes.count else { return "the end of the text" }
+    return "`\(describeByte(bytes[at]))`"
+  }
+
+  private func describeByte(_ b: UInt8) -> String {
+    if b >= 0x20 && b < 0x7F { return String(UnicodeScalar(b)) }
+    return "\\u{\(hex(b))}"
+  }
+
+  private func hex(_ b: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
+  }
+
+  private mutating func error(_ message: String) -> JSONSyntaxError {
+    let at = locator.location(min(i, bytes.count))
+    return JSONSyntaxError(message: message, span: SourceSpan(file: file, at: at))
+  }
+}
+
+/// Turns offsets into lines and columns, moving forward through the text (the reader asks in
+/// increasing order, so each byte is counted once). Offsets may go through a map into the
+/// bytes of an outer file.
+struct Locator {
+  let outer: [UInt8]
+  let map: [Int32]?
+  private var offset = 0
+  private var line = 1
+  private var column = 1
+
+  init(outer: [UInt8], map: [Int32]?) {
+    self.outer = outer
+    self.map = map
+  }
+
+  /// The outer offset of inner offset `at`.
+  func mapped(_ at: Int32) -> Int32 {
+    guard let map, !map.isEmpty else { return at }
+    return map[min(max(Int(at), 0), map.count - 1)]
+  }
+
+  mutating func location(_ at: Int) -> SourceLocation {
+    var target = at
+    if let map {
+      target = map.isEmpty ? 0 : Int(map[min(max(at, 0), map.count - 1)])
+    }
+    target = min(max(target, 0), outer.count)
+    if target < offset {
+      offset = 0
+      line = 1
+      column = 1
+    }
+    while offset < target {
+      let b = outer[offset]
+      if b == 0x0A || (b == 0x0D && !(offset + 1 < outer.count && outer[offset + 1] == 0x0A)) {
+        line += 1
+        column = 1
+      } else if b & 0xC0 != 0x80 && b != 0x0D {
+        column += 1
+      }
+      offset += 1
+    }
+    return SourceLocation(line: line, column: column)
+  }
+}

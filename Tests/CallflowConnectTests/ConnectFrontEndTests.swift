@@ -1,0 +1,141 @@
+import CallflowConnect
+import CallflowDiagnostics
+import CallflowSyntax
+import Foundation
+import Testing
+
+@Suite struct ConnectFrontEndTests {
+  /// A flow in the shape the designer exports: UUID and free-text identifiers, a menu, a
+  /// compare, an unwired error branch, SSML, a dynamic queue, an action with no block.
+  static let flow = """
+    {"Version":"2019-10-30","StartAction":"Set logging","Metadata":{"entryPointPosition":{"x":15,"y":20},"type":"contactFlow","ActionMetadata":{"Set logging":{"position":{"x":120,"y":40}},"6f1c2c55-3b0c-4a57-9c2e-7d9a50b6a0a1":{"position":{"x":380.5,"y":40}}}},"Actions":[
+    {"Identifier":"Set logging","Type":"UpdateFlowLoggingBehavior","Parameters":{"FlowLoggingBehavior":"Enabled"},"Transitions":{"NextAction":"6f1c2c55-3b0c-4a57-9c2e-7d9a50b6a0a1"}},
+    {"Identifier":"6f1c2c55-3b0c-4a57-9c2e-7d9a50b6a0a1","Type":"GetParticipantInput","Parameters":{"StoreInput":"False","InputTimeLimitSeconds":"5","Text":"Press 1 for sales, 2 for support."},"Transitions":{"NextAction":"bye","Conditions":[{"NextAction":"sales","Condition":{"Operator":"Equals","Operands":["1"]}},{"NextAction":"route","Condition":{"Operator":"Equals","Operands":["2"]}}],"Errors":[{"NextAction":"bye","ErrorType":"NoMatchingCondition"},{"NextAction":"bye","ErrorType":"InputTimeLimitExceeded"}]}},
+    {"Identifier":"sales","Type":"MessageParticipant","Parameters":{"SSML":"<speak>Sales is closed.</speak>"},"Transitions":{"NextAction":"bye"}},
+    {"Identifier":"route","Type":"Compare","Parameters":{"ComparisonValue":"$.Attributes.tier"},"Transitions":{"NextAction":"queue","Conditions":[{"NextAction":"vip","Condition":{"Operator":"Equals","Operands":["gold"]}}],"Errors":[{"NextAction":"queue","ErrorType":"NoMatchingCondition"}]}},
+    {"Identifier":"vip","Type":"UpdateContactTargetQueue","Parameters":{"QueueId":"$.Attributes.vipQueueArn"},"Transitions":{"NextAction":"transfer","Errors":[{"NextAction":"bye","ErrorType":"NoMatchingError"}]}},
+    {"Identifier":"queue","Type":"UpdateContactTargetQueue","Parameters":{"QueueId":"arn:aws:connect:us-east-1:111122223333:instance/abc/queue/def"},"Transitions":{"NextAction":"transfer"}},
+    {"Identifier":"transfer","Type":"TransferContactToQueue","Parameters":{},"Transitions":{"NextAction":"bye","Errors":[{"NextAction":"bye","ErrorType":"QueueAtCapacity"},{"NextAction":"bye","ErrorType":"NoMatchingError"}]}},
+    {"Identifier":"bye","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}
+    """
+
+  @Test func lowersActionsToBlocksWithSpansIntoTheJSON() throws {
+    let document = try ConnectReader.read(Array(Self.flow.utf8), file: FileID(0)).get()
+    #expect(document.shape == .flowLanguage)
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let (lowered, diagnostics) = lowering.lower(fallbackName: "menu")
+    #expect(diagnostics.isEmpty)
+    let flow = try #require(lowered)
+    #expect(flow.type?.value == "inbound")
+    #expect(flow.blocks.map(\.id.value) == ["set-logging", "get-input", "sales", "route", "vip", "queue", "transfer", "bye"])
+    #expect(flow.blocks.map(\.kind.value) == [
+      "connect-action", "get-input", "play-prompt", "check-attribute", "set-working-queue", "set-working-queue", "transfer-to-queue", "disconnect",
+    ])
+    #expect(lowering.nativeCount == 7 && lowering.opaqueCount == 1)
+    // The menu's kind is at its `"Type"` value: line 3, column 61.
+    #expect(flow.blocks[1].kind.span.start == SourceLocation(line: 3, column: 61))
+    #expect(flow.start?.value == "set-logging")
+  }
+
+  @Test func invalidEscapeInsideContentIsLocatedInTheOuterFile() {
+    let text = "{\n  \"ContactFlow\": {\n    \"Name\": \"x\",\n    \"Content\": \"{\\\"Version\\\":\\\"2019-10-30\\\",\\\"Actions\\\":[{\\\"Identifier\\\":\\\"it\\\\'s\\\"}]}\"\n  }\n}\n"
+    guard case .failure(let error) = ConnectReader.read(Array(text.utf8), file: FileID(0)) else {
+      Issue.record("an invalid escape was read")
+      return
+    }
+    #expect(error.message.hasPrefix("in `Content`: invalid escape `\\'`"))
+    // The outer `\\` that became the inner escape's backslash.
+    #expect(error.span.start == SourceLocation(line: 4, column: 78))
+  }
+
+  @Test(arguments: [
+    ("[", "the text ends where a value was expected"),
+    ("{\"a\": tru}", "expected a value, found `t`"),
+    ("{\"Content\": 5}", "`Content` must be the flow language as a JSON string, not a number"),
+    ("{\"Actions\": [], \"Version\": \"2020-01-01\"}", "flow language version `2020-01-01` is not one Callflow reads"),
+    ("{\"a\": \"\\ud800\"}", "`\\u` escape of a lone high surrogate (a low surrogate `\\uDC00`-`\\uDFFF` must follow)"),
+  ])
+  func badInputIsALocatedDiagnostic(_ input: String, _ message: String) {
+    switch ConnectReader.read(Array(input.utf8), file: FileID(0)) {
+    case .failure(let error): #expect(error.message == message)
+    case .success(let document):
+      var lowering = ConnectLowering(document, file: FileID(0))
+      let (_, diagnostics) = lowering.lower(fallbackName: "x")
+      #expect(diagnostics.map(\.message) == [message])
+    }
+  }
+
+  @Test func deepNestingIsRefused() {
+    let deep = String(repeating: "[", count: 100_000)
+    guard case .failure(let error) = ConnectReader.read(Array(deep.utf8), file: FileID(0)) else {
+      Issue.record("100,000 nested arrays were read")
+      return
+    }
+    #expect(error.message == "arrays and objects are nested more than 200 deep")
+  }
+
+  @Test func duplicateIdentifiersAreReportedAtTheSecond() throws {
+    let text = """
+      {"Version":"2019-10-30","StartAction":"a","Actions":[
+      {"Identifier":"a","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}},
+      {"Identifier":"a","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}
+      """
+    let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let (_, diagnostics) = lowering.lower(fallbackName: "x")
+    #expect(diagnostics.map(\.message) == ["two actions have the identifier `a`"])
+    #expect(diagnostics.first?.span.start == SourceLocation(line: 3, column: 15))
+  }
+
+  @Test func importThenExportGivesTheSameFlow() throws {
+    let outcome = try #require(ConnectRoundTrip.run(Array(Self.flow.utf8)))
+    #expect(outcome.problem == nil)
+    let exported = try #require(outcome.exported)
+    #expect(ConnectRoundTrip.essence(exported, positionsOf: outcome.original) == ConnectRoundTrip.essence(outcome.original))
+  }
+
+  @Test func everyShapeIsRead() throws {
+    let content = ConnectJSON.string(Self.flow).compact()
+    let describe = "{\"ContactFlow\": {\"Arn\": \"arn:aws:connect:us-east-1:1:instance/i/contact-flow/f\", \"Id\": \"f\", \"Name\": \"Main Menu\", \"Type\": \"CONTACT_FLOW\", \"Content\": \(content)}}"
+    let create = "{\"Name\": \"Main Menu\", \"Type\": \"CONTACT_FLOW\", \"Content\": \(content)}"
+    let legacy = """
+      {"modules":[{"id":"m1","type":"PlayPrompt","branches":[{"condition":"Success","transition":"m2"}],"parameters":[{"name":"Text","value":"Hi"}]},{"id":"m2","type":"Disconnect","branches":[],"parameters":[]}],"version":"1","type":"contactFlow","start":"m1","metadata":{"name":"Old"}}
+      """
+    for (text, shape, name) in [(describe, ConnectShape.describe, "Main Menu"), (create, .createRequest, "Main Menu"), (legacy, .legacy, "Old")] {
+      let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+      #expect(document.shape == shape)
+      #expect(document.name?.value == name)
+      var lowering = ConnectLowering(document, file: FileID(0))
+      let (flow, diagnostics) = lowering.lower(fallbackName: "x")
+      #expect(diagnostics.isEmpty)
+      #expect(flow?.name?.value == ConnectLowering.slug(name, fallback: ""))
+    }
+  }
+
+  /// Over a folder of real exports (kept outside the repository), when one is given:
+  /// `CALLFLOW_CONNECT_CORPUS=/path swift test --filter realExports`.
+  @Test func realExportsRoundTrip() throws {
+    guard let folder = ProcessInfo.processInfo.environment["CALLFLOW_CONNECT_CORPUS"] else { return }
+    var files = 0
+    var same = 0
+    var native = 0
+    var actions = 0
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let path = enumerator?.nextObject() as? String {
+      let full = folder + "/" + path
+      guard let data = FileManager.default.contents(atPath: full), let outcome = ConnectRoundTrip.run(Array(data)) else { continue }
+      files += 1
+      native += outcome.native
+      actions += outcome.native + outcome.opaque
+      if let exported = outcome.exported,
+        ConnectRoundTrip.essence(exported, positionsOf: outcome.original) == ConnectRoundTrip.essence(outcome.original)
+      {
+        same += 1
+      } else {
+        print("round trip differs: \(path): \(outcome.problem ?? "")")
+      }
+    }
+    print("real exports: \(files) flow-language files, \(same) round-trip identical, \(native) of \(actions) actions native")
+    #expect(same == files)
+  }
+}
