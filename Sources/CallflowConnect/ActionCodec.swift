@@ -70,6 +70,9 @@ enum ActionCodec {
       guard node(parameters, path)?.string == value else { return nil }
     }
     for (key, value) in form.implied { body.set([key], SyntaxValue(.scalar(value, .bare), at: action.type.span)) }
+    if form.wholeParameters {
+      for member in parameters?.members ?? [] { body.fields.append(SyntaxField(name: member.key, value: syntax(member.value))) }
+    }
     if kind == .setAttributes {
       guard let attributes = parameters?["Attributes"], let members = attributes.members, parameters?.members?.count == 1 else {
         return nil
@@ -81,6 +84,10 @@ enum ActionCodec {
     }
     for parameter in form.parameters {
       guard let value = node(parameters, parameter.connect) else { continue }
+      if case .json = parameter.conversion {
+        body.set(parameter.callflow, syntax(value))
+        continue
+      }
       guard let text = value.string, let converted = toCallflow(text, parameter.conversion, resource: resource) else { return nil }
       body.set(parameter.callflow, SyntaxValue(.scalar(converted.text, converted.form), at: value.span))
     }
@@ -114,23 +121,25 @@ enum ActionCodec {
             ]), at: condition.span))
       }
       body.set(["conditions"], SyntaxValue(.list(items), at: action.type.span))
-    case .options:
+    case .options(let parameter, let dtmf):
       var keys: [SyntaxValue] = []
       var optionBranches: [BranchSyntax] = []
+      let reserved = Set(form.errors.map(\.branch) + ["next"])
       for condition in action.conditions {
         guard condition.op.value == "Equals", condition.operands.count == 1, let key = condition.operands[0].string,
-          !key.isEmpty, key.allSatisfy({ "0123456789*#".contains($0) }), !keys.contains(where: { $0.scalarText == key })
+          !key.isEmpty, !dtmf || key.allSatisfy({ "0123456789*#".contains($0) }), !keys.contains(where: { $0.scalarText == key }),
+          !reserved.contains(key)
         else { return nil }
         keys.append(SyntaxValue(.scalar(key, .quoted), at: condition.operands[0].span))
         optionBranches.append(BranchSyntax(name: Located(key, at: condition.operands[0].span), target: target(condition.target)))
       }
-      guard !keys.isEmpty else { return nil }
-      body.set(["options"], SyntaxValue(.list(keys), at: action.type.span))
+      guard !keys.isEmpty || !dtmf else { return nil }
+      if !keys.isEmpty { body.set([parameter], SyntaxValue(.list(keys), at: action.type.span)) }
       branches = optionBranches + branches
     case .outcomes(let outcomes):
       for condition in action.conditions {
-        guard condition.op.value == "Equals", condition.operands.count == 1, let operand = condition.operands[0].string,
-          let outcome = outcomes.first(where: { $0.operand == operand })?.outcome
+        guard condition.operands.count == 1, let operand = condition.operands[0].string,
+          let outcome = outcomes.first(where: { $0.op == condition.op.value && $0.operand == operand })?.outcome
         else { return nil }
         let goto = target(condition.target)
         if outcome == "next" {
@@ -253,14 +262,14 @@ enum ActionCodec {
       return .failure(Unwritable(message: "Amazon Connect has no action for `\(kind.rawValue)` that Callflow can write yet", span: block.kind.span))
     }
     // The form whose implied values the block has, and which writes every parameter it has.
-    let special: Set<String> = ["conditions", "options"]
+    let special: Set<String> = ["conditions", "options", "actions"]
     let given = Set(fields.map(\.name.value)).subtracting(special)
     // Of the forms that fit, the one with the fewest parameters (`transfer-to-queue` with no
     // `callback` is a transfer, not a callback with every setting left out).
     let chosen = forms.filter { form in
       let implied = Set(form.implied.map(\.0))
       guard form.implied.allSatisfy({ field([$0.0])?.scalarText == $0.1 }), form.requires.allSatisfy({ given.contains($0) }) else { return false }
-      if kind == .setAttributes { return true }
+      if kind == .setAttributes || form.wholeParameters { return true }
       let written = Set(form.parameters.map { $0.callflow[0] }).union(implied)
       return given.isSubset(of: written)
     }.min { $0.parameters.count < $1.parameters.count }
@@ -271,6 +280,9 @@ enum ActionCodec {
     }
     var parameters = ObjectBuilder()
     for (path, value) in form.fixed { parameters.set(path, .string(value)) }
+    if form.wholeParameters {
+      for f in fields { parameters.set([f.name.value], json(f.value)) }
+    }
     if kind == .setAttributes {
       var attributes: [(String, ConnectJSON)] = []
       for f in fields { attributes.append((f.name.value, .string(f.value.scalarText ?? ""))) }
@@ -278,6 +290,10 @@ enum ActionCodec {
     }
     for parameter in form.parameters {
       guard let value = field(parameter.callflow) else { continue }
+      if case .json = parameter.conversion {
+        parameters.set(parameter.connect, json(value))
+        continue
+      }
       guard let text = value.scalarText, let converted = toConnect(text, parameter.conversion, resource: resource) else {
         return .failure(Unwritable(message: "`\(parameter.callflow.joined(separator: "."))` cannot be written for Amazon Connect", span: value.span))
       }
@@ -290,17 +306,17 @@ enum ActionCodec {
         return .failure(Unwritable(message: "the conditions cannot be written for Amazon Connect", span: block.body.span))
       }
       conditions = list
-    case .options:
-      if case .list(let keys)? = field(["options"])?.kind {
+    case .options(let parameter, _):
+      if case .list(let keys)? = field([parameter])?.kind {
         for key in keys {
           guard let text = key.scalarText, let target = branchTarget(text) else { continue }
           conditions.append(condition("Equals", text, target))
         }
       }
     case .outcomes(let outcomes):
-      for (operand, outcome) in outcomes {
+      for (op, operand, outcome) in outcomes {
         guard let target = outcome == "next" ? block.next?.value : branchTarget(outcome) else { continue }
-        conditions.append(condition("Equals", operand, target))
+        conditions.append(condition(op, operand, target))
       }
     }
     for branch in block.branches {
@@ -358,6 +374,7 @@ enum ActionCodec {
       return (String(n - offset), .bare)
     case .reference(let kind): return (resource(kind, text), .quoted)
     case .words(let words): return words[text].map { ($0, .bare) }
+    case .json: return nil
     }
   }
 
@@ -368,6 +385,7 @@ enum ActionCodec {
     case .integer(let offset): return Int(text).map { String($0 + offset) }
     case .reference(let kind): return resource(kind, text)
     case .words(let words): return words.first { $0.value == text }?.key
+    case .json: return nil
     }
   }
 }

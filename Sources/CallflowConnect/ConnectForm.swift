@@ -26,6 +26,8 @@ struct ConnectForm: Sendable {
     case reference(ResourceKind)
     /// One of a few words, Connect's to Callflow's.
     case words([String: String])
+    /// Any JSON value, kept as it is (a view's data, a Lambda function's arguments).
+    case json
   }
 
   /// What `Transitions.NextAction` is.
@@ -44,10 +46,11 @@ struct ConnectForm: Sendable {
     case none
     /// `check-attribute`'s conditions, operator for operator.
     case attribute
-    /// `get-input`'s options: each `Equals` operand a key, its target the option's branch.
-    case options
-    /// Fixed operands, each one outcome of the block (`next` or a branch name).
-    case outcomes([(operand: String, outcome: String)])
+    /// Each `Equals` operand a value of the list parameter `parameter`, its target the
+    /// branch of that name: `get-input`'s keys (`dtmf`: digits, `*` and `#` only), `show-view`'s actions.
+    case options(parameter: String, dtmf: Bool)
+    /// Fixed conditions, each one outcome of the block (`next` or a branch name).
+    case outcomes([(op: String, operand: String, outcome: String)])
   }
 
   var type: String
@@ -62,6 +65,8 @@ struct ConnectForm: Sendable {
   var errors: [(type: String, branch: String)] = []
   var conditions: Conditions = .none
   var nextAction: NextAction = .next
+  /// Whether the whole of `Parameters` is the block's body, member for member (`set-contact-data`).
+  var wholeParameters = false
 }
 
 /// The Connect operators of conditions and Callflow's.
@@ -102,7 +107,7 @@ extension BlockKind {
             P(connect: ["InputTimeLimitSeconds"], callflow: ["timeout"], conversion: .seconds),
           ],
           errors: [("InputTimeLimitExceeded", "timeout"), ("NoMatchingCondition", "no-match"), ("NoMatchingError", "error")],
-          conditions: .options, nextAction: .sameAs(["no-match", "error", "timeout"]))
+          conditions: .options(parameter: "options", dtmf: true), nextAction: .sameAs(["no-match", "error", "timeout"]))
       ]
     case .storeInput:
       return [
@@ -115,8 +120,18 @@ extension BlockKind {
               connect: ["InputValidation", "PhoneNumberValidation", "NumberFormat"], callflow: ["format"],
               conversion: .words(["Local": "local", "E164": "e164"])),
             P(connect: ["InputValidation", "PhoneNumberValidation", "CountryCode"], callflow: ["country"], conversion: .text),
+            P(connect: ["DTMFConfiguration"], callflow: ["dtmf"], conversion: .json),
           ],
-          errors: [("InvalidPhoneNumber", "error"), ("NoMatchingError", "error")])
+          errors: [("NoMatchingError", "error")]),
+        ConnectForm(
+          type: "GetParticipantInput", fixed: [(["StoreInput"], "True")], implied: [("kind", "digits")],
+          parameters: [
+            P(connect: ["Text"], callflow: ["prompt"], conversion: .text),
+            P(connect: ["InputTimeLimitSeconds"], callflow: ["timeout"], conversion: .seconds),
+            P(connect: ["InputValidation", "CustomValidation", "MaximumLength"], callflow: ["max-digits"], conversion: .integer(offset: 0)),
+            P(connect: ["DTMFConfiguration"], callflow: ["dtmf"], conversion: .json),
+          ],
+          errors: [("NoMatchingError", "error")]),
       ]
     case .setCallbackNumber:
       return [
@@ -128,7 +143,9 @@ extension BlockKind {
       return [
         ConnectForm(
           type: "UpdateContactTargetQueue", parameters: [P(connect: ["QueueId"], callflow: ["queue"], conversion: .reference(.queue))],
-          errors: error)
+          errors: error),
+        ConnectForm(
+          type: "UpdateContactTargetQueue", parameters: [P(connect: ["AgentId"], callflow: ["agent"], conversion: .text)], errors: error),
       ]
     case .setAttributes:
       // Written by the exporter and the importer themselves: the body is `Attributes`.
@@ -151,10 +168,6 @@ extension BlockKind {
         ConnectForm(
           type: "UpdateContactEventHooks", implied: [("role", "agent")],
           parameters: [P(connect: ["EventHooks", "AgentWhisper"], callflow: ["flow"], conversion: .reference(.flow(.any)))],
-          errors: error),
-        ConnectForm(
-          type: "UpdateContactEventHooks", implied: [("role", "outbound")],
-          parameters: [P(connect: ["EventHooks", "CustomerWhisper"], callflow: ["flow"], conversion: .reference(.flow(.any)))],
           errors: error),
       ]
     case .setRoutingPriority:
@@ -183,20 +196,20 @@ extension BlockKind {
       return [
         ConnectForm(
           type: "Wait", parameters: [P(connect: ["TimeLimitSeconds"], callflow: ["duration"], conversion: .seconds)], errors: error,
-          conditions: .outcomes([("WaitCompleted", "next")]), nextAction: .sameAs(["error"]))
+          conditions: .outcomes([("Equals", "WaitCompleted", "next")]), nextAction: .sameAs(["error"]))
       ]
     case .loop:
       return [
         ConnectForm(
           type: "Loop", parameters: [P(connect: ["LoopCount"], callflow: ["count"], conversion: .integer(offset: 0))],
-          conditions: .outcomes([("ContinueLooping", "looping"), ("DoneLooping", "next")]))
+          conditions: .outcomes([("Equals", "ContinueLooping", "looping"), ("Equals", "DoneLooping", "next")]))
       ]
     case .checkHours:
       return [
         ConnectForm(
           type: "CheckHoursOfOperation",
           parameters: [P(connect: ["HoursOfOperationId"], callflow: ["hours"], conversion: .reference(.hours))], errors: error,
-          conditions: .outcomes([("True", "next"), ("False", "out-of-hours")]), nextAction: .sameAs(["error"]))
+          conditions: .outcomes([("Equals", "True", "next"), ("Equals", "False", "out-of-hours")]), nextAction: .sameAs(["error"]))
       ]
     case .transferToFlow:
       return [
@@ -208,8 +221,111 @@ extension BlockKind {
       return [ConnectForm(type: "DisconnectParticipant", nextAction: .none)]
     case .endFlow:
       return [ConnectForm(type: "EndFlowExecution", nextAction: .none)]
-    case .validatePhone, .getQueueMetrics, .checkCallProgress, .checkStaffing, .sendMessage, .customerProfileLookup,
-      .createCallback, .startCallback, .registerCallback, .declineCallback:
+    case .checkStaffing:
+      return [
+        ConnectForm(
+          type: "CheckMetricData",
+          parameters: [
+            P(
+              connect: ["MetricType"], callflow: ["status"],
+              conversion: .words(["NumberOfAgentsAvailable": "available", "NumberOfAgentsStaffed": "staffed", "NumberOfAgentsOnline": "online"])),
+            P(connect: ["QueueId"], callflow: ["queue"], conversion: .reference(.queue)),
+          ],
+          errors: [("NoMatchingCondition", "false"), ("NoMatchingError", "error")],
+          conditions: .outcomes([("NumberGreaterThan", "0", "next")]), nextAction: .sameAs(["error", "false"]))
+      ]
+    case .customerProfileLookup:
+      return [("PhoneNumber", "phone"), ("EmailAddress", "email"), ("AccountNumber", "account-id"), ("FullName", "name")].map { key, word in
+        ConnectForm(
+          type: "GetCustomerProfile", implied: [("key", word)],
+          parameters: [
+            P(connect: ["ProfileRequestData", key], callflow: ["value"], conversion: .text),
+            P(connect: ["ProfileResponseData"], callflow: ["fields"], conversion: .json),
+          ],
+          errors: [("MultipleFoundError", "multiple"), ("NoneFoundError", "not-found"), ("NoMatchingError", "error")])
+      }
+    case .invokeLambda:
+      return [
+        ConnectForm(
+          type: "InvokeLambdaFunction",
+          parameters: [
+            P(connect: ["LambdaFunctionARN"], callflow: ["function"], conversion: .text),
+            P(connect: ["InvocationTimeLimitSeconds"], callflow: ["timeout"], conversion: .seconds),
+            P(connect: ["LambdaInvocationAttributes"], callflow: ["arguments"], conversion: .json),
+            P(connect: ["ResponseValidation", "ResponseType"], callflow: ["response"], conversion: .words(["STRING_MAP": "string-map", "JSON": "json"])),
+          ],
+          errors: error)
+      ]
+    case .showView:
+      return [
+        ConnectForm(
+          type: "ShowView",
+          parameters: [
+            P(connect: ["ViewResource", "Id"], callflow: ["view"], conversion: .text),
+            P(connect: ["ViewResource", "Version"], callflow: ["version"], conversion: .text),
+            P(connect: ["InvocationTimeLimitSeconds"], callflow: ["timeout"], conversion: .seconds),
+            P(connect: ["ViewData"], callflow: ["data"], conversion: .json),
+          ],
+          errors: [("NoMatchingCondition", "no-match"), ("TimeLimitExceeded", "timeout"), ("NoMatchingError", "error")],
+          conditions: .options(parameter: "actions", dtmf: false), nextAction: .sameAs(["no-match", "error", "timeout"]))
+      ]
+    case .loopPrompts:
+      return [
+        ConnectForm(
+          type: "MessageParticipantIteratively",
+          parameters: [
+            P(connect: ["Messages"], callflow: ["messages"], conversion: .json),
+            P(connect: ["InterruptFrequencySeconds"], callflow: ["interrupt"], conversion: .seconds),
+          ],
+          errors: error)
+      ]
+    case .setLogging:
+      return [
+        ConnectForm(
+          type: "UpdateFlowLoggingBehavior",
+          parameters: [P(connect: ["FlowLoggingBehavior"], callflow: ["logging"], conversion: .words(["Enabled": "enabled", "Disabled": "disabled"]))])
+      ]
+    case .setRecording:
+      return [
+        ConnectForm(
+          type: "UpdateContactRecordingBehavior",
+          parameters: [
+            P(connect: ["RecordingBehavior", "RecordedParticipants"], callflow: ["participants"], conversion: .json),
+            P(connect: ["AnalyticsBehavior"], callflow: ["analytics"], conversion: .json),
+          ])
+      ]
+    case .setMediaStreaming:
+      return [
+        ConnectForm(
+          type: "UpdateContactMediaStreamingBehavior",
+          parameters: [
+            P(connect: ["MediaStreamingState"], callflow: ["state"], conversion: .words(["Enabled": "enabled", "Disabled": "disabled"])),
+            P(connect: ["Participants"], callflow: ["participants"], conversion: .json),
+            P(connect: ["MediaStreamType"], callflow: ["stream"], conversion: .text),
+          ],
+          errors: error)
+      ]
+    case .setVoice:
+      return [
+        ConnectForm(
+          type: "UpdateContactTextToSpeechVoice",
+          parameters: [
+            P(connect: ["TextToSpeechVoice"], callflow: ["voice"], conversion: .text),
+            P(connect: ["TextToSpeechEngine"], callflow: ["engine"], conversion: .text),
+            P(connect: ["TextToSpeechStyle"], callflow: ["style"], conversion: .text),
+          ])
+      ]
+    case .setContactData:
+      return [ConnectForm(type: "UpdateContactData", errors: error, wholeParameters: true)]
+    case .setEventFlow:
+      return [("CustomerHold", "customer-hold"), ("AgentHold", "agent-hold"), ("CustomerWhisper", "customer-whisper"), ("CustomerRemaining", "customer-remaining")].map {
+        hook, event in
+        ConnectForm(
+          type: "UpdateContactEventHooks", implied: [("event", event)],
+          parameters: [P(connect: ["EventHooks", hook], callflow: ["flow"], conversion: .reference(.flow(.any)))], errors: error)
+      }
+    case .validatePhone, .getQueueMetrics, .checkCallProgress, .sendMessage, .createCallback, .startCallback, .registerCallback,
+      .declineCallback:
       // Connect writes these with parameters Callflow does not model yet: an imported action
       // of theirs stays a `connect-action`, and the exporter reports a block of these kinds.
       return []

@@ -47,17 +47,33 @@ public struct TextRenderer: Sendable {
     _ span: SourceSpan, label: String?, underline: String, gutter: Int,
     into out: inout String, cache: inout LineCache
   ) {
-    guard let line = cache.line(span.start.line, of: span.file) else { return }
-    let scalars = Array(line.unicodeScalars)
-    let startIndex = min(max(span.start.column - 1, 0), scalars.count)
-    let width: Int
+    guard let fullLine = cache.line(span.start.line, of: span.file) else { return }
+    let all = Array(fullLine.unicodeScalars)
+    var startIndex = min(max(span.start.column - 1, 0), all.count)
+    var width: Int
     if span.end.line == span.start.line {
       width = max(1, span.end.column - span.start.column)
     } else {
-      width = max(1, scalars.count - startIndex)
+      width = max(1, all.count - startIndex)
     }
+    // A long line (a minified JSON export) is shown around the span, cut with `…`.
+    var scalars = all[...]
+    var line = fullLine
+    if all.count > Self.longLine {
+      let from = max(0, startIndex - Self.before)
+      let to = min(all.count, max(startIndex + min(width, Self.longLine / 2) + Self.before, from + Self.longLine))
+      scalars = all[from..<to]
+      line = (from > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars)) + (to < all.count ? "…" : "")
+      width = max(1, min(width, to - startIndex))
+      startIndex = startIndex - from
+      if from > 0 {
+        scalars = ["…"] + scalars
+        startIndex += 1
+      }
+    }
+    let base = scalars.startIndex
     var prefix = ""
-    for scalar in scalars[0..<startIndex] { prefix.unicodeScalars.append(scalar == "\t" ? "\t" : " ") }
+    for scalar in scalars[base..<(base + startIndex)] { prefix.unicodeScalars.append(scalar == "\t" ? "\t" : " ") }
     let marker = "^" + String(repeating: "~", count: width - 1)
     let bar = style("|", blue)
     out += pad(gutter) + " " + bar + "\n"
@@ -66,6 +82,11 @@ public struct TextRenderer: Sendable {
     if let label { out += " " + style(label, bold + underline) }
     out += "\n"
   }
+
+  /// Lines longer than this many characters are cut around the span.
+  static let longLine = 160
+  /// How much of a cut line is shown before the span.
+  static let before = 60
 
   private func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
 

@@ -94,6 +94,19 @@ public struct TerminalHost: FlowHost {
       let arguments = call.arguments.keys.sorted().compactMap { key in call.arguments[key]?.text.map { "\(key): \($0)" } }
       say(call.kind.rawValue + (arguments.isEmpty ? "" : " (" + arguments.joined(separator: ", ") + ")"))
       return HostResult(.next)
+    case .invokeLambda:
+      say("invokes the Lambda function \(call.text(.function) ?? "?"): no answer here, it returns nothing")
+      return HostResult(.next)
+    case .showView:
+      guard case .list(let actions)? = call.arguments[.actions], let first = actions.first else { return HostResult(.branch(.noMatch)) }
+      say("shows the agent view \(call.text(.view) ?? "?"); the agent takes `\(first)`")
+      return HostResult(.option(first))
+    case .loopPrompts:
+      say("plays its messages in a loop until the contact leaves")
+      return HostResult(.next)
+    case .setContactOption:
+      say(call.kind.rawValue)
+      return HostResult(.next)
     case .connectAction:
       // An Amazon Connect action this terminal cannot carry out: it goes on at its first way on.
       say("runs the Amazon Connect action \(call.text(.type) ?? "?")")

@@ -30,13 +30,15 @@ public struct Scenario: Sendable {
   public var agents: [Agent]?
   public var contacts: [Contact]
   public var expectations: [Expectation]
+  /// How each Lambda function answers `invoke-lambda`, by the function as flows name it.
+  public var lambdas: [String: LambdaAnswer] = [:]
   /// When the run stops; by default ``defaultHorizon`` after the last arrival.
   public var until: Int?
   public static let defaultHorizon = 8 * 86_400
   /// The longest a scenario may run.
   public static let maxSpan = 366 * 86_400
 
-  public static let keys = ["scenario", "start", "until", "agents", "contacts", "expect"]
+  public static let keys = ["scenario", "start", "until", "agents", "contacts", "expect", "lambdas"]
 
   /// Reads a scenario from its YAML value.
   public static func read(_ root: SyntaxValue, file: FileID, reader: inout DocumentReader) -> Scenario? {
@@ -64,6 +66,24 @@ public struct Scenario: Sendable {
         }
         seen[contact.id.value] = contact.id.span
       }
+    }
+    if let value = fields["lambdas"]?.value, case .record(let functions) = value.kind {
+      for function in functions {
+        guard let keys = reader.fields(function.value, of: "a Lambda function's answer", allowed: ["returns", "fails", "latency"]) else { continue }
+        var answer = LambdaAnswer()
+        if let returns = keys["returns"]?.value {
+          if case .record(let results) = returns.kind {
+            for result in results { if let text = reader.text(result.value, "a returned value") { answer.results[result.name.value] = text } }
+          } else {
+            reader.error("`returns` maps names to the values the function returns, not \(returns.kindDescription)", at: returns.span)
+          }
+        }
+        if let fails = keys["fails"]?.value { answer.fails = reader.bool(fails, "`fails`") ?? false }
+        if let latency = keys["latency"]?.value { answer.latency = reader.duration(latency, "`latency`") ?? 0 }
+        scenario.lambdas[function.name.value] = answer
+      }
+    } else if let value = fields["lambdas"]?.value {
+      reader.error("`lambdas` maps Lambda functions to how they answer, not \(value.kindDescription)", at: value.span)
     }
     if let value = fields["expect"]?.value, let items = reader.list(value, "`expect`") {
       scenario.expectations = items.compactMap { Expectation.read($0, times: times, reader: &reader) }

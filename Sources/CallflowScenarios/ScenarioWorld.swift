@@ -13,6 +13,7 @@ public struct ScenarioWorld: World {
   private var patience: [Int?]
   private var contactHandleTimes: [Int?]
   private var agentHandleTimes: [Int]
+  private let lambdas: [String: LambdaAnswer]
 
   public init(_ scenario: Scenario, agentHandleTimes: [Int]) {
     arrivals = scenario.contacts.enumerated()
@@ -25,7 +26,11 @@ public struct ScenarioWorld: World {
     patience = scenario.contacts.map(\.hangsUpAfter)
     contactHandleTimes = scenario.contacts.map(\.handleTime)
     self.agentHandleTimes = agentHandleTimes
+    lambdas = scenario.lambdas
   }
+
+  /// The scenario's answer for the function; a function it does not list answers at once, with nothing.
+  public func lambda(_ function: String) -> LambdaAnswer { lambdas[function] ?? LambdaAnswer() }
 
   public mutating func nextArrival() -> Arrival? {
     guard next < arrivals.count else { return nil }

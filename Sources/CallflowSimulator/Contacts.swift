@@ -1,3 +1,4 @@
+import CallflowVM
 /// How a contact began, as contact records name it.
 public enum InitiationMethod: String, Codable, Sendable, CaseIterable {
   case inbound = "INBOUND"
@@ -124,6 +125,8 @@ struct Contact {
   var inQueue = false
   /// Bumped whenever an agent takes the contact or it ends: its flows and waits are over.
   var token = 0
+  /// What the host answers when the contact's flow resumes (a Lambda function's late answer).
+  var pendingResult: HostResult?
   /// Bumped whenever it enters or leaves a queue, to tell stale queue entries.
   var queueToken = 0
   var abandonScheduled = false

@@ -204,7 +204,8 @@ public struct Simulator<W: World> {
   mutating func resumeWaiting(_ i: Int) {
     guard var slot = running[i] else { return }
     do {
-      try slot.vm.resume(HostResult(.next))
+      try slot.vm.resume(contacts[i].pendingResult ?? HostResult(.next))
+      contacts[i].pendingResult = nil
     } catch {
       running[i] = nil
       stopped(i, &slot, error)

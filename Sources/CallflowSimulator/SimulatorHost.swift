@@ -89,7 +89,28 @@ extension Simulator {
         enqueue(i, q)
       }
       return answer(.next)
-    case .playPrompt, .setWorkingQueue, .sendMessage, .transferToFlow, .connectAction:
+    case .invokeLambda:
+      let reply = world.lambda(call.text(.function) ?? "")
+      let result = reply.fails
+        ? HostResult(.branch(.error))
+        : HostResult(.next, writes: Dictionary(uniqueKeysWithValues: reply.results.map { ("$.External.\($0.key)", $0.value) }))
+      guard reply.latency > 0, role != .whisper else { return .answer(result) }
+      contacts[i].pendingResult = result
+      events.schedule(.resume(contact: i, token: contacts[i].token), at: now + reply.latency)
+      return .suspend
+    case .showView:
+      // The agent takes the view's first action.
+      guard case .list(let actions)? = call.arguments[.actions], let first = actions.first else { return answer(.branch(.noMatch)) }
+      return answer(.option(first))
+    case .loopPrompts:
+      // The messages play until the contact leaves the queue; with `interrupt`, the flow goes
+      // on at `next` that often.
+      guard role != .whisper else { return answer(.next) }
+      if case .duration(let seconds)? = call.arguments[.interrupt] {
+        events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
+      }
+      return .suspend
+    case .playPrompt, .setWorkingQueue, .sendMessage, .transferToFlow, .connectAction, .setContactOption:
       // No effect on the simulated world beyond what the VM keeps (the working queue, the
       // next flow): they succeed. An Amazon Connect action with no block of its own goes on
       // at its first way on.

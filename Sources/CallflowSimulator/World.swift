@@ -43,4 +43,26 @@ public protocol World {
   mutating func patience(label: Int) -> Int?
   /// How long `agent` talks to the contact of `label`.
   mutating func handleTime(agent: Int, label: Int) -> Int
+  /// How the Lambda function `function` (its ARN or name, as the flow gives it) answers.
+  func lambda(_ function: String) -> LambdaAnswer
+}
+
+extension World {
+  /// Every function answers at once, with nothing.
+  public func lambda(_ function: String) -> LambdaAnswer { LambdaAnswer() }
+}
+
+/// How a Lambda function answers an `invoke-lambda`: what it returns (`$.External.*`), or an
+/// error, after how long.
+public struct LambdaAnswer: Sendable, Equatable {
+  public var results: [String: String]
+  public var fails: Bool
+  /// Seconds before the answer comes.
+  public var latency: Int
+
+  public init(results: [String: String] = [:], fails: Bool = false, latency: Int = 0) {
+    self.results = results
+    self.fails = fails
+    self.latency = latency
+  }
 }

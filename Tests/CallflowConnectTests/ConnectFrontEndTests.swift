@@ -29,9 +29,9 @@ import Testing
     #expect(flow.type?.value == "inbound")
     #expect(flow.blocks.map(\.id.value) == ["set-logging", "get-input", "sales", "route", "vip", "queue", "transfer", "bye"])
     #expect(flow.blocks.map(\.kind.value) == [
-      "connect-action", "get-input", "play-prompt", "check-attribute", "set-working-queue", "set-working-queue", "transfer-to-queue", "disconnect",
+      "set-logging", "get-input", "play-prompt", "check-attribute", "set-working-queue", "set-working-queue", "transfer-to-queue", "disconnect",
     ])
-    #expect(lowering.nativeCount == 7 && lowering.opaqueCount == 1)
+    #expect(lowering.nativeCount == 8 && lowering.opaqueCount == 0)
     // The menu's kind is at its `"Type"` value: line 3, column 61.
     #expect(flow.blocks[1].kind.span.start == SourceLocation(line: 3, column: 61))
     #expect(flow.start?.value == "set-logging")

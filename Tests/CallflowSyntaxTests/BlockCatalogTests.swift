@@ -12,7 +12,8 @@ import Testing
       "set-attributes", "check-attribute", "set-customer-queue-flow", "set-whisper-flow", "set-routing-priority",
       "transfer-to-queue", "get-queue-metrics", "wait", "loop", "check-call-progress", "check-hours", "check-staffing",
       "send-message", "customer-profile-lookup", "create-callback", "start-callback", "register-callback",
-      "decline-callback", "transfer-to-flow", "disconnect", "end-flow", "connect-action",
+      "decline-callback", "transfer-to-flow", "disconnect", "end-flow", "connect-action", "invoke-lambda", "show-view",
+      "loop-prompts", "set-logging", "set-recording", "set-media-streaming", "set-voice", "set-contact-data", "set-event-flow",
     ]
     #expect(BlockKind.allCases.map(\.rawValue) == pinned)
   }
@@ -52,7 +53,8 @@ import Testing
       "transfer-to-queue": 11, "get-queue-metrics": 12, "wait": 13, "loop": 14, "check-call-progress": 15, "check-hours": 16,
       "check-staffing": 17, "send-message": 18, "customer-profile-lookup": 19, "create-callback": 20, "start-callback": 21,
       "register-callback": 22, "decline-callback": 23, "transfer-to-flow": 24, "disconnect": 25, "end-flow": 26,
-      "connect-action": 27,
+      "connect-action": 27, "invoke-lambda": 28, "show-view": 29, "loop-prompts": 30, "set-logging": 31, "set-recording": 32,
+      "set-media-streaming": 33, "set-voice": 34, "set-contact-data": 35, "set-event-flow": 36,
     ]
     #expect(Dictionary(uniqueKeysWithValues: BlockKind.allCases.map { ($0.rawValue, $0.code) }) == kinds)
     let branches = [
@@ -103,7 +105,10 @@ import Testing
     #expect(BlockKind.checkCallProgress.spec.allowedIn == [.outbound])
     #expect(!BlockKind.disconnect.spec.allowedIn.contains(.outboundWhisper))
     #expect(BlockKind.endFlow.spec.allowedIn.contains(.customerQueue))
-    #expect(BlockKind.createCallback.spec.allowedIn == [.inbound, .customerQueue, .outbound])
+    // A module may do what an inbound flow may: it runs inside the flow that invokes it.
+    #expect(BlockKind.createCallback.spec.allowedIn == [.inbound, .customerQueue, .outbound, .module])
+    #expect(BlockKind.loopPrompts.spec.allowedIn.contains(.customerHold))
+    #expect(!BlockKind.loopPrompts.spec.allowedIn.contains(.inbound))
   }
 }
 

@@ -60,7 +60,11 @@ struct AttributeRule {
       for k in gens[b] { facts.set(k) }
     }
     var paths = 0
+    // A contact from Amazon Connect carries the attributes its API call and earlier flows set:
+    // on a flow from Connect, a user attribute read before this flow sets it is not reported.
+    let fromConnect = context.flow.syntax.connect != nil
     for (i, read) in reads.enumerated() where !set[i] {
+      if fromConnect && AttributeCatalog.provenance(of: read.path.value) == .contact && read.path.value.segments.first == "Attributes" { continue }
       paths += 1
       let diagnostic = report(read.block, read.path, bit: queries[i].bit, gens: gens, showPath: paths <= FlowContext.pathNotes)
       if AttributeCatalog.provenance(of: read.path.value) == .contact {

@@ -88,7 +88,10 @@ struct GraphRules {
   /// cycle (iterative Tarjan), and reports each that still holds a cycle.
   private mutating func cycles() {
     let n = flow.blocks.count
-    let pauses = flow.blocks.map { $0.kind?.pausesCycles ?? true }
+    // In a flow from Amazon Connect a prompt plays for as long as its audio lasts: the loops of
+    // queue and hold flows that replay a prompt are not spinning.
+    let fromConnect = flow.syntax.connect != nil
+    let pauses = flow.blocks.map { $0.kind.map { $0.pausesCycles || (fromConnect && $0 == .playPrompt) } ?? true }
     // The graph without the pausing blocks, in compressed rows.
     var firstSuccessor = [Int](repeating: 0, count: n + 1)
     var successorList: [Int] = []

@@ -8,11 +8,15 @@ import CallflowSyntax
 struct WorkingQueueRule {
   let context: FlowContext
 
+  static func setsQueue(_ kind: BlockKind?) -> Bool { kind == .setWorkingQueue || kind == .connectAction }
+
   func run(_ bag: inout DiagnosticBag, _ summary: inout CheckedFlow.Summary) {
     let flow = context.flow
     // (At most one pass of facts: past that many setters, the queues they set are not followed.)
+    // An Amazon Connect action kept as it is may set the queue too (a legacy `SetQueue`, an
+    // agent's queue): it counts as a setter of a queue Callflow does not know.
     let setters = Array(
-      flow.blocks.indices.lazy.filter { context.kind($0) == .setWorkingQueue && context.graph.isReachable($0) }.prefix(Dataflow.bitsPerPass))
+      flow.blocks.indices.lazy.filter { Self.setsQueue(context.kind($0)) && context.graph.isReachable($0) }.prefix(Dataflow.bitsPerPass))
     let sinks = flow.blocks.indices.filter { b in
       guard context.graph.isReachable(b) else { return false }
       switch context.kind(b) {
@@ -24,7 +28,7 @@ struct WorkingQueueRule {
     // Which working queues may be set on entry to each block (one bit per setter), and
     // whether one surely is.
     let setterBit = Dictionary(uniqueKeysWithValues: setters.enumerated().map { ($0.element, $0.offset) })
-    let acts = context.blocks(of: [.setWorkingQueue])
+    let acts = context.blocks(of: [.setWorkingQueue, .connectAction])
     let reaching: Dataflow? =
       setters.isEmpty
       ? nil
@@ -38,7 +42,7 @@ struct WorkingQueueRule {
       guard !setters.isEmpty else { return false }
       if sure == nil {
         sure = Dataflow(graph: context.graph, bits: 1, meet: .must, acts: acts, entry: { _ in }) { b, e, facts in
-          if context.kind(b) == .setWorkingQueue, context.isNext(b, e) { facts.set(0) }
+          if Self.setsQueue(context.kind(b)), context.isNext(b, e) { facts.set(0) }
         }
       }
       return sure?.holds(0, at: b) ?? false
@@ -54,6 +58,10 @@ struct WorkingQueueRule {
       let callback = context.callback(b)
       let named = context.queue(b)
       switch context.kind(b) {
+      case .transferToQueue where callback == nil && flow.syntax.connect != nil:
+        // Amazon Connect keeps the queue an earlier flow set: a plain transfer in a flow
+        // from Connect relies on it (and takes its error branch without one).
+        continue
       case .transferToQueue:
         if let callback {
           let original = (named.map { [$0] } ?? working(at: b)).map(\.value)

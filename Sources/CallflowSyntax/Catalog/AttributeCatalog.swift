@@ -54,6 +54,7 @@ public enum AttributeCatalog {
     Root(name: "Views", shape: .path, provenance: .platform, summary: "what the last view returned (Amazon Connect)"),
     Root(name: "MediaStreams", shape: .path, provenance: .platform, summary: "the contact's media streams (Amazon Connect)"),
     Root(name: "Case", shape: .path, provenance: .platform, summary: "the case fields Cases blocks read (Amazon Connect)"),
+    Root(name: "Agent", shape: .path, provenance: .platform, summary: "the agent's user name, name and ARN (Amazon Connect)"),
     Root(name: "Tags", shape: .named, provenance: .platform, summary: "the contact's tags (Amazon Connect)"),
     Root(name: "LanguageCode", shape: .leaf, provenance: .platform, summary: "the contact's language (Amazon Connect)"),
     Root(name: "Name", shape: .leaf, provenance: .platform, summary: "the contact's name (Amazon Connect)"),

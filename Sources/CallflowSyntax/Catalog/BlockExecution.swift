@@ -72,6 +72,15 @@ public enum HostAction: Hashable, Sendable {
   /// An Amazon Connect action with no block of its own (`connect-action`): the host takes
   /// its first way on.
   case connectAction
+  /// Call a Lambda function; its results go to `$.External.*`.
+  case invokeLambda
+  /// Show a view (a step-by-step guide) to the agent and wait for their action.
+  case showView
+  /// Play prompts in a loop while the contact waits, until interrupted.
+  case loopPrompts
+  /// Change how the contact is logged, recorded, streamed, spoken to or described, or
+  /// which flow runs on an event: nothing that routes the contact.
+  case setContactOption
 }
 
 /// What a block does to the contact's state when it goes on at `next`, declared in its row

@@ -32,13 +32,22 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
   case disconnect
   case endFlow = "end-flow"
   case connectAction = "connect-action"
+  case invokeLambda = "invoke-lambda"
+  case showView = "show-view"
+  case loopPrompts = "loop-prompts"
+  case setLogging = "set-logging"
+  case setRecording = "set-recording"
+  case setMediaStreaming = "set-media-streaming"
+  case setVoice = "set-voice"
+  case setContactData = "set-contact-data"
+  case setEventFlow = "set-event-flow"
 
   /// The kinds that make a cycle wait for the caller or the clock, or bound it.
   public var pausesCycles: Bool {
     switch self {
     // An Amazon Connect action kept as it is may wait for the caller (a Lex bot, a view, a
     // menu): a cycle through one is not reported as spinning.
-    case .wait, .getInput, .storeInput, .loop, .connectAction: true
+    case .wait, .getInput, .storeInput, .loop, .connectAction, .showView, .loopPrompts: true
     default: false
     }
   }
@@ -103,6 +112,7 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
           ParameterSpec(.country, .country, "the country of local phone numbers"),
           ParameterSpec(.maxDigits, .integer(1...20), "the most digits accepted"),
           timeout,
+          ParameterSpec(.dtmf, .any, "how keys are read, as Amazon Connect's `DTMFConfiguration`"),
         ],
         requiresWhen: [
           ConditionalRequirement(
@@ -130,8 +140,12 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
     case .setWorkingQueue:
       return BlockSpec(
         code: 5, .queue, "Sets the queue later transfers and callbacks use.",
-        parameters: [ParameterSpec(.queue, .reference(.queue), required: true, "the queue")],
-        main: .queue, branches: [.error], success: .next(meaning: nil), execution: .host(.setWorkingQueue), effects: [.setsWorkingQueue(.queue)], allowedIn: contact)
+        parameters: [
+          ParameterSpec(.queue, .reference(.queue), "the queue"),
+          ParameterSpec(.agent, .valueOrAttribute, "an agent, whose own queue is meant (an ARN or an attribute)"),
+        ],
+        main: .queue, requiresOneOf: [[.queue, .agent]], branches: [.error], success: .next(meaning: nil), execution: .host(.setWorkingQueue),
+        effects: [.setsWorkingQueue(.queue)], allowedIn: contact)
     case .setAttributes:
       return BlockSpec(
         code: 6, .data, "Sets user attributes `$.Attributes.<name>`: a mapping of names to values.",
@@ -260,6 +274,7 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
         parameters: [
           ParameterSpec(.key, .word(["phone", "name", "email", "account-id", "custom"]), required: true, "what to search by"),
           ParameterSpec(.value, .valueOrAttribute, required: true, "the value to search for"),
+          ParameterSpec(.fields, .any, "the profile fields to read (Amazon Connect's `ProfileResponseData`)"),
         ],
         branches: [.multiple, .notFound, .error], success: .next(meaning: "exactly one profile matched"),
         execution: .host(.customerProfileLookup), allowedIn: all, writes: ["$.Customer.*"],
@@ -327,6 +342,85 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
           "$.External.*", "$.Lex.*", "$.Views.*", "$.FlowAttributes.*", "$.Metrics.*", "$.Customer.*", "$.Case.*",
           AttributeCatalog.storedInput,
         ])
+    case .invokeLambda:
+      return BlockSpec(
+        code: 28, .data, "Calls an AWS Lambda function with the contact's data; what it returns is in `$.External.*`.",
+        parameters: [
+          ParameterSpec(.function, .valueOrAttribute, required: true, "the function's ARN, or an attribute holding it"),
+          ParameterSpec(.timeout, .duration(1...8), "how long to wait for the answer (at most 8s; default 3s)"),
+          ParameterSpec(.arguments, .any, "named values sent to the function, as `{name: value}`"),
+          ParameterSpec(.response, .word(["string-map", "json"]), "how the answer is read: a flat map of texts, or JSON"),
+        ],
+        main: .function, branches: [.error], success: .next(meaning: nil), execution: .host(.invokeLambda), allowedIn: all,
+        writes: ["$.External.*"])
+    case .showView:
+      return BlockSpec(
+        code: 29, .input, "Shows a view to the agent (a step-by-step guide) and goes on with the action they take.",
+        parameters: [
+          ParameterSpec(.view, .text, required: true, "the view's id (`form`, `detail`, or a custom view's ARN)"),
+          ParameterSpec(.version, .text, "the view's version (default `Latest`)"),
+          ParameterSpec(.timeout, .duration(1...604_800), "how long to wait for the agent"),
+          ParameterSpec(.data, .any, "what the view shows, as Amazon Connect's `ViewData`"),
+          ParameterSpec(.actions, .list(.text), "the agent's actions (`Back`, `Next`, ...); each is a branch"),
+        ],
+        branches: [.noMatch, .timeout, .error], branchPerValueOf: .actions, success: .branchesOnly, execution: .host(.showView),
+        allowedIn: contact, writes: ["$.Views.*"])
+    case .loopPrompts:
+      return BlockSpec(
+        code: 30, .prompt, "Plays messages in a loop while the contact waits in queue or on hold; with `interrupt`, goes on at `next` every so often.",
+        parameters: [
+          ParameterSpec(.messages, .any, required: true, "the messages, as `[{Text: …}, {PromptId: …}]`"),
+          ParameterSpec(.interrupt, .duration(1...86_400), "go on at `next` after this long"),
+        ],
+        branches: [.error], success: .open, execution: .host(.loopPrompts),
+        allowedIn: [.customerQueue, .customerHold, .agentHold, .customerWhisper, .agentWhisper, .outboundWhisper, .module])
+    case .setLogging:
+      return BlockSpec(
+        code: 31, .data, "Turns flow logging on or off for the rest of the contact.",
+        parameters: [ParameterSpec(.logging, .word(["enabled", "disabled"]), required: true, "`enabled` or `disabled`")],
+        main: .logging, branches: [], success: .next(meaning: nil), execution: .host(.setContactOption), allowedIn: all)
+    case .setRecording:
+      return BlockSpec(
+        code: 32, .data, "Sets who is recorded and what contact analytics run.",
+        parameters: [
+          ParameterSpec(.participants, .any, required: true, "who is recorded, as Amazon Connect's `RecordedParticipants`"),
+          ParameterSpec(.analytics, .any, "contact analytics, as Amazon Connect's `AnalyticsBehavior`"),
+        ],
+        branches: [], success: .next(meaning: nil), execution: .host(.setContactOption), allowedIn: all)
+    case .setMediaStreaming:
+      return BlockSpec(
+        code: 33, .data, "Starts or stops streaming the contact's audio.",
+        parameters: [
+          ParameterSpec(.state, .word(["enabled", "disabled"]), required: true, "`enabled` or `disabled`"),
+          ParameterSpec(.participants, .any, "whose audio, in which directions, as Amazon Connect's `Participants`"),
+          ParameterSpec(.stream, .text, "the stream's type (`Audio`)"),
+        ],
+        branches: [.error], success: .next(meaning: nil), execution: .host(.setContactOption), allowedIn: all)
+    case .setVoice:
+      return BlockSpec(
+        code: 34, .prompt, "Sets the text-to-speech voice of the prompts that follow.",
+        parameters: [
+          ParameterSpec(.voice, .text, required: true, "the voice (`Joanna`, `Matthew`, ...)"),
+          ParameterSpec(.engine, .text, "the speech engine (`standard`, `neural`, `generative`)"),
+          ParameterSpec(.style, .text, "the speaking style"),
+        ],
+        main: .voice, branches: [], success: .next(meaning: nil), execution: .host(.setContactOption), allowedIn: all)
+    case .setContactData:
+      return BlockSpec(
+        code: 35, .data, "Sets properties of the contact (its customer id, language, Voice ID settings), by Amazon Connect's names.",
+        open: .any, branches: [.error], success: .next(meaning: nil), execution: .host(.setContactOption), allowedIn: all)
+    case .setEventFlow:
+      return BlockSpec(
+        code: 36, .flowControl, "Sets the flow that runs on an event of the contact: on hold, before the agent is joined, after a disconnect.",
+        parameters: [
+          ParameterSpec(.event, .word(["customer-hold", "agent-hold", "customer-whisper", "customer-remaining"]), required: true, "the event"),
+          ParameterSpec(
+            .flow,
+            .reference(.flow(.byParameter(.event, [
+              "customer-hold": .customerHold, "agent-hold": .agentHold, "customer-whisper": .customerWhisper, "customer-remaining": .disconnect,
+            ]))), required: true, "a flow of the event's type"),
+        ],
+        branches: [.error], success: .next(meaning: nil), execution: .host(.setContactOption), allowedIn: all)
     }
   }
 }

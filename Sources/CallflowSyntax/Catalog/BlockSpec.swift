@@ -254,7 +254,8 @@ public final class BlockSpec: Sendable {
     self.execution = execution
     if case .host(let action) = execution { hostAction = action } else { hostAction = nil }
     self.effects = effects
-    self.allowedIn = allowedIn
+    // A module runs inside the flow that invokes it: what an inbound flow may do, it may.
+    self.allowedIn = allowedIn.contains(.inbound) ? allowedIn.union([.module]) : allowedIn
     self.placementRule = placementRule
     self.writes = writes
     self.branchRules = branchRules
