@@ -13,6 +13,8 @@ public struct ProjectIndex: Sendable {
   public var flowsByConnectID: [String: String] = [:]
   /// The center's resources by ARN, in the order of ``ResourceKind/centerKinds``.
   private var resourceARNs: [Set<String>] = []
+  /// The center's resource names by kind and ARN (`queue:arn:aws:…`).
+  private var namesByARN: [String: String] = [:]
 
   /// Every flow by name (the first, when a name is used twice).
   public var flows: [String: FlowEntry] = [:]
@@ -38,6 +40,9 @@ public struct ProjectIndex: Sendable {
     if let center {
       resourceNames = ResourceKind.centerKinds.map { Set(center.names(of: $0).map(\.value)) }
       resourceARNs = ResourceKind.centerKinds.map { Set(center.arns(of: $0).map(\.arn)) }
+      for kind in ResourceKind.centerKinds {
+        for (arn, name) in center.arns(of: kind) { namesByARN["\(kind.noun):\(arn)"] = name }
+      }
     }
   }
 
@@ -45,6 +50,8 @@ public struct ProjectIndex: Sendable {
   func defines(_ kind: ResourceKind, _ name: String) -> Bool? {
     // Deployment templates' placeholders (`{{queue.arn}}`, `%%QUEUE%%`) are kept as text.
     if name.contains("{{") || name.contains("%%") { return nil }
+    if case .flow = kind, let known = flowsByConnectID[name] { return flows[known] != nil ? true : nil }
+    if case .flow = kind, Self.isConnectID(name) { return center == nil ? nil : (flowsByConnectID[name] != nil ? true : nil) }
     if name.hasPrefix("arn:") {
       // An Amazon Connect ARN: checked against what the project knows of Connect; without a
       // center.yaml, the resources an export names are taken as existing.
@@ -59,6 +66,22 @@ public struct ProjectIndex: Sendable {
     if case .flow = kind { return flows[name] != nil ? true : (knowsAllFlows ? false : nil) }
     guard center != nil, let slot = kind.centerSlot else { return nil }
     return resourceNames[slot].contains(name)
+  }
+
+  /// The name of the resource Amazon Connect knows as `id` (an ARN, or a flow's id), if the
+  /// project has it.
+  func name(of kind: ResourceKind, connectID id: String) -> String? {
+    if case .flow = kind {
+      let last = id.split(separator: "/").last.map(String.init) ?? id
+      return flowsByConnectID[id] ?? flowsByConnectID[last]
+    }
+    return namesByARN["\(kind.noun):\(id)"]
+  }
+
+  /// Whether `name` is an Amazon Connect resource id (a UUID), as flow modules are named.
+  static func isConnectID(_ name: String) -> Bool {
+    let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
   }
 
   /// The names a misspelt reference of `kind` may have meant.

@@ -69,7 +69,9 @@ struct ValueTyper {
       // A JSONPath names the resource only when the contact runs (`$.Attributes.queueArn`).
       if AttributePath.looksLikeAttribute(text.value) { return attribute(text.value, value) }
       reference(kind, Located(text.value, at: value.span))
-      return Located(.reference(kind, text.value), at: value.span)
+      // An Amazon Connect ARN or id the project knows is typed as the resource's name, so
+      // that the compiled flow refers to it as every other stage does.
+      return Located(.reference(kind, index.name(of: kind, connectID: text.value) ?? text.value), at: value.span)
     case .list(let element):
       guard case .list(let items) = value.kind else {
         return invalid("\(describe()) must be a list such as `[\"1\", \"2\"]`, not \(value.kindDescription)", value)

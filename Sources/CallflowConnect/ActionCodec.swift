@@ -262,7 +262,7 @@ enum ActionCodec {
       return .failure(Unwritable(message: "Amazon Connect has no action for `\(kind.rawValue)` that Callflow can write yet", span: block.kind.span))
     }
     // The form whose implied values the block has, and which writes every parameter it has.
-    let special: Set<String> = ["conditions", "options", "actions"]
+    let special: Set<String> = ["conditions", "options", "actions", "intents"]
     let given = Set(fields.map(\.name.value)).subtracting(special)
     // Of the forms that fit, the one with the fewest parameters (`transfer-to-queue` with no
     // `callback` is a transfer, not a callback with every setting left out).

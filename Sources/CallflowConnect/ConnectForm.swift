@@ -324,7 +324,33 @@ extension BlockKind {
           type: "UpdateContactEventHooks", implied: [("event", event)],
           parameters: [P(connect: ["EventHooks", hook], callflow: ["flow"], conversion: .reference(.flow(.any)))], errors: error)
       }
-    case .validatePhone, .getQueueMetrics, .checkCallProgress, .sendMessage, .createCallback, .startCallback, .registerCallback,
+    case .getQueueMetrics:
+      return [
+        ConnectForm(
+          type: "GetMetricData", parameters: [P(connect: ["QueueId"], callflow: ["queue"], conversion: .reference(.queue))], errors: error)
+      ]
+    case .invokeModule:
+      return [
+        ConnectForm(
+          type: "InvokeFlowModule", parameters: [P(connect: ["FlowModuleId"], callflow: ["module"], conversion: .reference(.flow(.exactly(.module))))],
+          errors: error)
+      ]
+    case .endModule:
+      return [ConnectForm(type: "EndFlowModuleExecution", nextAction: .none)]
+    case .lexBot:
+      return [
+        ConnectForm(
+          type: "ConnectParticipantWithLexBot",
+          parameters: [
+            P(connect: ["LexV2Bot", "AliasArn"], callflow: ["bot"], conversion: .text),
+            P(connect: ["Text"], callflow: ["text"], conversion: .text),
+            P(connect: ["SSML"], callflow: ["ssml"], conversion: .text),
+            P(connect: ["LexSessionAttributes"], callflow: ["session"], conversion: .json),
+          ],
+          errors: [("NoMatchingCondition", "no-match"), ("NoMatchingError", "error")],
+          conditions: .options(parameter: "intents", dtmf: false), nextAction: .sameAs(["no-match", "error"]))
+      ]
+    case .validatePhone, .checkCallProgress, .sendMessage, .createCallback, .startCallback, .registerCallback,
       .declineCallback:
       // Connect writes these with parameters Callflow does not model yet: an imported action
       // of theirs stays a `connect-action`, and the exporter reports a block of these kinds.

@@ -86,6 +86,7 @@ public enum ConnectImport {
     let byARN = Dictionary(resources.values.map { ($0.arn, $0.name) }, uniquingKeysWith: { a, _ in a })
     let knownFlows = flowNames
     let naming = ConnectNaming { kind, value, display in
+      if case .flow = kind, let name = knownFlows[value] { return name }
       guard value.hasPrefix("arn:") else { return value }
       if case .flow = kind {
         let id = value.split(separator: "/").last.map(String.init) ?? value

@@ -60,6 +60,16 @@ public struct ProjectLayout: Sendable {
       }
       let absolute = absolutePath(path)
       let searchFrom = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+      if isDirectory.boolValue {
+        // Projects inside this folder (a folder below with its own center.yaml) are projects of their own.
+        for nested in try nestedProjectRoots(under: absolute) where groups[nested] == nil {
+          let center = displayPath((nested as NSString).appendingPathComponent(centerName))
+          let files = try flowFiles(under: nested)
+          groups[nested] = Group(
+            root: nested, center: center, config: config(in: nested), flows: files, reported: Set(files).union([center]), complete: true)
+          order.append(nested)
+        }
+      }
       guard let root = projectRoot(from: searchFrom) else {
         // No center.yaml above: a folder is a project without resources, a file stands alone.
         if isDirectory.boolValue {
@@ -118,7 +128,7 @@ public struct ProjectLayout: Sendable {
   /// Every flow file below `root`, skipping hidden folders and build folders, sorted.
   /// Symbolic links to folders are not followed, so a link cycle cannot trap the walk.
   static func flowFiles(under root: String) throws(InputError) -> [String] {
-    try files(under: root) { isFlowFile($0) || mayBeConnectFlow($0) }.filter { path in
+    try files(under: root, skippingProjects: true) { isFlowFile($0) || mayBeConnectFlow($0) }.filter { path in
       isFlowFile((path as NSString).lastPathComponent) || isConnectFlow(path)
     }
   }
@@ -139,10 +149,12 @@ public struct ProjectLayout: Sendable {
 
   /// Every file below `root` whose name `matches`, skipping hidden folders, sorted. Symbolic
   /// links to folders are not followed.
-  static func files(under root: String, where matches: (String) -> Bool) throws(InputError) -> [String] {
+  static func files(under root: String, skippingProjects: Bool = false, where matches: (String) -> Bool) throws(InputError) -> [String] {
     var files: [String] = []
     var pending = [root]
     while let dir = pending.popLast() {
+      // A folder below the root with a center.yaml of its own is another project.
+      if skippingProjects, dir != root, FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(centerName)) { continue }
       guard let handle = opendir(dir) else {
         throw InputError(path: displayPath(dir), reason: String(cString: strerror(errno)))
       }
@@ -164,6 +176,12 @@ public struct ProjectLayout: Sendable {
       }
     }
     return files.sorted()
+  }
+
+  /// The folders below `folder` (not `folder` itself) that hold a center.yaml.
+  static func nestedProjectRoots(under folder: String) throws(InputError) -> [String] {
+    let centers = try files(under: folder) { $0 == centerName }
+    return centers.map { (absolutePath($0) as NSString).deletingLastPathComponent }.filter { $0 != folder }.sorted()
   }
 
   static func absolutePath(_ path: String) -> String {

@@ -101,6 +101,13 @@ public struct TerminalHost: FlowHost {
       guard case .list(let actions)? = call.arguments[.actions], let first = actions.first else { return HostResult(.branch(.noMatch)) }
       say("shows the agent view \(call.text(.view) ?? "?"); the agent takes `\(first)`")
       return HostResult(.option(first))
+    case .lexBot:
+      guard case .list(let intents)? = call.arguments[.intents], let first = intents.first else { return HostResult(.branch(.noMatch)) }
+      say("talks with the Lex bot \(call.text(.bot) ?? "?"), which recognizes `\(first)`")
+      return HostResult(.option(first))
+    case .invokeModule:
+      say("invokes the flow module \(call.text(.module) ?? "?")")
+      return HostResult(.next)
     case .loopPrompts:
       say("plays its messages in a loop until the contact leaves")
       return HostResult(.next)

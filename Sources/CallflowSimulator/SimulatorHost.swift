@@ -98,6 +98,13 @@ extension Simulator {
       contacts[i].pendingResult = result
       events.schedule(.resume(contact: i, token: contacts[i].token), at: now + reply.latency)
       return .suspend
+    case .lexBot:
+      // The bot recognizes the first intent the flow goes on with.
+      guard case .list(let intents)? = call.arguments[.intents], let first = intents.first else { return answer(.branch(.noMatch)) }
+      return answer(.option(first))
+    case .invokeModule:
+      // The VM runs the module and comes back.
+      return answer(.next)
     case .showView:
       // The agent takes the view's first action.
       guard case .list(let actions)? = call.arguments[.actions], let first = actions.first else { return answer(.branch(.noMatch)) }

@@ -24,10 +24,37 @@ public struct ContactState: Codable, Equatable, Sendable {
   public var workingQueue: String?
   /// The number `set-callback-number` set, which a callback dials.
   public var callbackNumber: String?
+  /// Where each flow module the contact is in returns to (`invoke-module`), innermost last.
+  public var returns: [ReturnPoint] = []
 
   public init(flow: String, attributes: [String: String] = [:]) {
     self.flow = flow
     offset = 0
     self.attributes = attributes
   }
+
+  // Decoded with defaults for what states saved before modules did not hold.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    flow = try c.decode(String.self, forKey: .flow)
+    offset = try c.decode(Int.self, forKey: .offset)
+    previousFlows = try c.decodeIfPresent([String].self, forKey: .previousFlows) ?? []
+    attributes = try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:]
+    loops = try c.decodeIfPresent([Int].self, forKey: .loops) ?? []
+    callbackPending = try c.decodeIfPresent(Bool.self, forKey: .callbackPending) ?? false
+    steps = try c.decodeIfPresent(Int.self, forKey: .steps) ?? 0
+    waiting = try c.decodeIfPresent(Bool.self, forKey: .waiting) ?? false
+    queue = try c.decodeIfPresent(String.self, forKey: .queue)
+    workingQueue = try c.decodeIfPresent(String.self, forKey: .workingQueue)
+    callbackNumber = try c.decodeIfPresent(String.self, forKey: .callbackNumber)
+    returns = try c.decodeIfPresent([ReturnPoint].self, forKey: .returns) ?? []
+  }
+}
+
+/// Where a flow module returns to: the invoking flow, at the block after the invocation.
+public struct ReturnPoint: Codable, Equatable, Sendable {
+  public var flow: String
+  public var offset: Int
+  /// The invoking flow's loop counters, kept while the module runs.
+  public var loops: [Int]
 }

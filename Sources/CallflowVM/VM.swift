@@ -114,6 +114,21 @@ public struct VM {
       case .disconnect:
         return .ended(finish(.disconnected))
       case .endFlow:
+        // The end of a flow module returns to the flow that invoked it.
+        if let point = state.returns.popLast() {
+          guard let caller = program.flow(named: point.flow),
+            let target = (program.flowStart[caller]..<program.flowEnd[caller]).first(where: { Int(program.offsets[$0]) == point.offset })
+          else {
+            throw failure("the flow a module returns to is not in the module")
+          }
+          state.flow = point.flow
+          flow = caller
+          previous = pc
+          pc = target
+          state.loops = point.loops
+          state.offset = point.offset
+          continue
+        }
         return .ended(finish(.endedFlow))
       case .handOff:
         return .ended(finish(.queued(state.queue)))
@@ -234,6 +249,19 @@ public struct VM {
           state.loops = [Int](repeating: 0, count: program.slots[next])
           state.offset = 0
           return
+        case .callsModule(let key):
+          guard let target = argumentText(op, key), let module = program.flow(named: target) else {
+            throw failure("no flow module to invoke")
+          }
+          guard state.returns.count < Self.maxModuleDepth else { throw failure("flow modules invoke each other more than \(Self.maxModuleDepth) deep") }
+          state.returns.append(ReturnPoint(flow: program.flowNames[flow], offset: Int(program.offsets[Int(entry.target)]), loops: state.loops))
+          state.flow = target
+          flow = module
+          previous = pc
+          pc = program.flowStart[module]
+          state.loops = [Int](repeating: 0, count: program.slots[module])
+          state.offset = 0
+          return
         }
       }
     }
@@ -242,6 +270,9 @@ public struct VM {
     // The state says where the contact goes on, so that it can be saved right away.
     state.offset = Int(program.offsets[pc])
   }
+
+  /// The deepest nesting of flow modules.
+  public static let maxModuleDepth = 32
 
   /// A runtime error at the current block.
   private func failure(_ message: String) -> RuntimeError {

@@ -14,6 +14,7 @@ import Testing
       "send-message", "customer-profile-lookup", "create-callback", "start-callback", "register-callback",
       "decline-callback", "transfer-to-flow", "disconnect", "end-flow", "connect-action", "invoke-lambda", "show-view",
       "loop-prompts", "set-logging", "set-recording", "set-media-streaming", "set-voice", "set-contact-data", "set-event-flow",
+      "invoke-module", "end-module", "lex-bot",
     ]
     #expect(BlockKind.allCases.map(\.rawValue) == pinned)
   }
@@ -55,6 +56,7 @@ import Testing
       "register-callback": 22, "decline-callback": 23, "transfer-to-flow": 24, "disconnect": 25, "end-flow": 26,
       "connect-action": 27, "invoke-lambda": 28, "show-view": 29, "loop-prompts": 30, "set-logging": 31, "set-recording": 32,
       "set-media-streaming": 33, "set-voice": 34, "set-contact-data": 35, "set-event-flow": 36,
+      "invoke-module": 37, "end-module": 38, "lex-bot": 39,
     ]
     #expect(Dictionary(uniqueKeysWithValues: BlockKind.allCases.map { ($0.rawValue, $0.code) }) == kinds)
     let branches = [
@@ -85,7 +87,7 @@ import Testing
     let spec = kind.spec
     for effect in spec.effects {
       switch effect {
-      case .setsWorkingQueue(let key), .setsCallbackNumber(let key), .entersQueue(let key), .changesFlow(let key):
+      case .setsWorkingQueue(let key), .setsCallbackNumber(let key), .entersQueue(let key), .changesFlow(let key), .callsModule(let key):
         #expect(spec.parameter(key) != nil, "\(kind.rawValue): an effect reads `\(key)`, which it does not take")
       case .startsCallbackRequest, .endsCallbackRequest: break
       }

@@ -76,6 +76,10 @@ public enum HostAction: Hashable, Sendable {
   case invokeLambda
   /// Show a view (a step-by-step guide) to the agent and wait for their action.
   case showView
+  /// Hand the contact to an Amazon Lex bot and wait for the intent it recognizes.
+  case lexBot
+  /// Run a flow module (the VM switches to it; the host only allows it).
+  case invokeModule
   /// Play prompts in a loop while the contact waits, until interrupted.
   case loopPrompts
   /// Change how the contact is logged, recorded, streamed, spoken to or described, or
@@ -98,4 +102,6 @@ public enum ContactEffect: Hashable, Sendable {
   case endsCallbackRequest
   /// The contact goes on in the flow the parameter names; this flow ends.
   case changesFlow(ParameterKey)
+  /// The contact runs the flow module the parameter names, then comes back to `next`.
+  case callsModule(ParameterKey)
 }

@@ -41,13 +41,16 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
   case setVoice = "set-voice"
   case setContactData = "set-contact-data"
   case setEventFlow = "set-event-flow"
+  case invokeModule = "invoke-module"
+  case endModule = "end-module"
+  case lexBot = "lex-bot"
 
   /// The kinds that make a cycle wait for the caller or the clock, or bound it.
   public var pausesCycles: Bool {
     switch self {
     // An Amazon Connect action kept as it is may wait for the caller (a Lex bot, a view, a
     // menu): a cycle through one is not reported as spinning.
-    case .wait, .getInput, .storeInput, .loop, .connectAction, .showView, .loopPrompts: true
+    case .wait, .getInput, .storeInput, .loop, .connectAction, .showView, .loopPrompts, .lexBot: true
     default: false
     }
   }
@@ -222,7 +225,8 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
         code: 12, .queue, "Reads the metrics of a queue into `$.Metrics.*`.",
         parameters: [ParameterSpec(.queue, .reference(.queue), "the queue (default: the current one)")],
         main: .queue, branches: [.error], success: .next(meaning: nil), execution: .host(.getQueueMetrics), allowedIn: all,
-        writes: AttributeCatalog.metricFields.map { "$.Metrics.\($0)" })
+        // Amazon Connect's metric paths too: `$.Metrics.Agents.Online.Count`.
+        writes: AttributeCatalog.metricFields.map { "$.Metrics.\($0)" } + ["$.Metrics.Queue.*", "$.Metrics.Agents.*"])
     case .wait:
       return BlockSpec(
         code: 13, .flowControl, "Waits (the caller hears the queue's music).",
@@ -421,6 +425,28 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
             ]))), required: true, "a flow of the event's type"),
         ],
         branches: [.error], success: .next(meaning: nil), execution: .host(.setContactOption), allowedIn: all)
+    case .invokeModule:
+      return BlockSpec(
+        code: 37, .flowControl, "Runs a flow module, then goes on at `next` when the module ends.",
+        parameters: [ParameterSpec(.module, .reference(.flow(.exactly(.module))), required: true, "a `module` flow")],
+        main: .module, branches: [.error], success: .next(meaning: nil), execution: .host(.invokeModule),
+        effects: [.callsModule(.module)], allowedIn: all)
+    case .endModule:
+      return BlockSpec(
+        code: 38, .terminal, "Ends a flow module: the contact goes back to the flow that invoked it.",
+        branches: [], success: .terminal, execution: .vm(.endFlow), allowedIn: [.module])
+    case .lexBot:
+      return BlockSpec(
+        code: 39, .input, "Talks with the caller through an Amazon Lex bot and goes on with the intent it recognized.",
+        parameters: [
+          ParameterSpec(.bot, .valueOrAttribute, required: true, "the bot alias's ARN, or an attribute holding it"),
+          ParameterSpec(.text, .text, "what to say first"),
+          ParameterSpec(.ssml, .text, "what to say first, as SSML"),
+          ParameterSpec(.session, .any, "session attributes for the bot, as `{name: value}`"),
+          ParameterSpec(.intents, .list(.text), "the intents the flow goes on with; each is a branch"),
+        ],
+        branches: [.noMatch, .error], branchPerValueOf: .intents, success: .branchesOnly, execution: .host(.lexBot),
+        allowedIn: contact, writes: ["$.Lex.*"])
     }
   }
 }
