@@ -89,7 +89,15 @@ struct ValueTyper {
     case .conditions:
       return conditions(value, describe())
     case .any:
-      return Located(.text(value.scalarText ?? ""), at: value.span)
+      // Kept as written; typed as a short description for labels and the host.
+      let summary: String
+      switch value.kind {
+      case .scalar(let text, _): summary = text
+      case .list(let items): summary = items.count == 1 ? "1 item" : "\(items.count) items"
+      case .record(let fields): summary = fields.map(\.name.value).joined(separator: ", ")
+      case .null: summary = ""
+      }
+      return Located(.text(summary), at: value.span)
     }
   }
 

@@ -84,11 +84,10 @@ public struct ConnectLowering {
     // Readable ids, unique; the original identifiers kept where they differ.
     var ids: [String: String] = [:]
     var used: Set<String> = []
-    var kinds: [(BlockKind, ConnectForm)?] = []
     for action in actions {
-      let candidates = Self.forms[action.type.value] ?? []
-      kinds.append(candidates.first)
-      let base = Self.readableBase(action.identifier.value, kindName: candidates.first?.0.rawValue ?? Self.slug(action.type.value, fallback: "action"))
+      // The id names the kind the action becomes: the first form that writes it back exactly.
+      let kind = nativeKind(action)
+      let base = Self.readableBase(action.identifier.value, kindName: kind?.rawValue ?? Self.slug(action.type.value, fallback: "action"))
       var id = base
       var n = 2
       while used.contains(id) {
@@ -211,6 +210,24 @@ public struct ConnectLowering {
       action.conditions.append((Located(opText, at: op.span), operands, Located(targetText, at: target.span), item.span))
     }
     return action
+  }
+
+  /// The kind of the first form that writes `action` back exactly, if one does.
+  private func nativeKind(_ action: ActionCodec.Action) -> BlockKind? {
+    let original = Self.normalized(ConnectJSON(action.node))
+    let id = Located(action.identifier.value, at: action.identifier.span)
+    for (kind, form) in Self.forms[action.type.value] ?? [] {
+      var named: [String: String] = [:]
+      let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: [:]) { _, value in
+        named[value] = value
+        return value
+      }
+      guard let candidate else { continue }
+      if case .success(let json) = ActionCodec.action(candidate, identifier: { $0 }, resource: { _, name in name }), Self.normalized(json) == original {
+        return kind
+      }
+    }
+    return nil
   }
 
   /// The block of an action: the first form that writes the action back exactly, else kept.

@@ -59,7 +59,9 @@ public enum CheckRun {
   public static func run(paths: [String], options: CheckOptions = CheckOptions(), standardInput: () throws(InputError) -> [UInt8] = readStandardInput)
     throws(InputError) -> CheckResult
   {
-    let layout = try ProjectLayout.discover(paths)
+    // A build compiles the one project it is given; a folder holding other projects below
+    // it has them checked too.
+    let layout = try ProjectLayout.discover(paths, nested: !options.compiling)
     var projects: [Project] = []
     for group in layout.groups {
       projects.append(Project(group, stdin: group.flows.contains("-") ? try standardInput() : nil))

@@ -42,7 +42,9 @@ public struct ProjectLayout: Sendable {
   }
 
   /// The layout for the paths of a command line. `-` stands for standard input.
-  public static func discover(_ paths: [String]) throws(InputError) -> ProjectLayout {
+  /// With `nested`, a folder's projects below it (folders with a center.yaml of their own)
+  /// are groups of their own too.
+  public static func discover(_ paths: [String], nested: Bool = true) throws(InputError) -> ProjectLayout {
     var groups: [String: Group] = [:]
     var order: [String] = []
     var lone: [Group] = []
@@ -60,7 +62,7 @@ public struct ProjectLayout: Sendable {
       }
       let absolute = absolutePath(path)
       let searchFrom = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
-      if isDirectory.boolValue {
+      if nested, isDirectory.boolValue {
         // Projects inside this folder (a folder below with its own center.yaml) are projects of their own.
         for nested in try nestedProjectRoots(under: absolute) where groups[nested] == nil {
           let center = displayPath((nested as NSString).appendingPathComponent(centerName))

@@ -47,9 +47,11 @@ struct GraphRules {
       let labels = Set(block.edges.lazy.filter { $0.source == .branch || $0.source == .onError }.map(\.label))
       missing = possible.filter { !labels.contains($0) }
     }
-    // Amazon Connect publishes flows whose error branches go nowhere (the contact is then
-    // disconnected, as Connect documents): on a flow from Connect they are not reported.
-    if flow.syntax.connect != nil { missing.removeAll { $0 == Branch.error.rawValue } }
+    // Amazon Connect publishes flows whose error, timeout and capacity branches go nowhere
+    // (the contact is then disconnected, as Connect documents), and its actions lack some of
+    // the branches their Callflow blocks have: on a flow from Connect only an unconnected
+    // `no-match` (Connect's "No match", which its designer always shows) is reported.
+    if flow.syntax.connect != nil { missing.removeAll { $0 != Branch.noMatch.rawValue } }
     guard !missing.isEmpty else { return }
     // Branches a rule of their own watches are reported by it.
     for branchRule in spec.branchRules {
