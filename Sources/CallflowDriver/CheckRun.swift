@@ -21,6 +21,10 @@ public struct CheckOptions: Sendable {
   /// findings of the rules the compiler depends on then stay errors, whatever the rule levels
   /// and suppressions say (``CompilerRules``).
   public var compiling: Bool
+  /// Whether a folder's projects below it (folders with a center.yaml of their own) are
+  /// checked too, each as a project of its own (`callflow check`); otherwise a folder is the
+  /// one project it is in.
+  public var nestedProjects = false
 
   public init(
     environment: String? = nil, defines: [String: String] = [:], keepCheckedBlocks: Bool = true,
@@ -59,9 +63,7 @@ public enum CheckRun {
   public static func run(paths: [String], options: CheckOptions = CheckOptions(), standardInput: () throws(InputError) -> [UInt8] = readStandardInput)
     throws(InputError) -> CheckResult
   {
-    // A build compiles the one project it is given; a folder holding other projects below
-    // it has them checked too.
-    let layout = try ProjectLayout.discover(paths, nested: !options.compiling)
+    let layout = try ProjectLayout.discover(paths, nested: options.nestedProjects && !options.compiling)
     var projects: [Project] = []
     for group in layout.groups {
       projects.append(Project(group, stdin: group.flows.contains("-") ? try standardInput() : nil))

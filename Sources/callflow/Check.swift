@@ -38,9 +38,10 @@ struct Check: ParsableCommand {
   func run() throws {
     let result: CheckResult
     do {
-      result = try CheckRun.run(
-        paths: paths,
-        options: checking.checkOptions(keepCheckedBlocks: false))
+      // A folder's own projects below it are checked too.
+      var options = checking.checkOptions(keepCheckedBlocks: false)
+      options.nestedProjects = true
+      result = try CheckRun.run(paths: paths, options: options)
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
