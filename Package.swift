@@ -81,10 +81,13 @@ let package = Package(
     .target(name: "CFuzzing"),
     .target(
       name: "CallflowFuzzSupport",
-      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowChecker", "CallflowGraph"]
+      dependencies: [
+        "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowDSL", "CallflowConnect", "CallflowChecker", "CallflowGraph",
+      ]
     ),
     .executableTarget(name: "callflow-fuzz-yaml", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
+    .executableTarget(name: "callflow-fuzz-connect", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-scenario", dependencies: ["CallflowScenarios", "CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(
       name: "callflow-fuzz-module",

@@ -27,6 +27,9 @@ public struct ConnectDocument: Sendable {
   public var isModule: Bool
   /// The flow: flow language, or the legacy export's root.
   public var content: JSONNode
+  /// The length in characters of the flow language as Connect stores it: the `Content`
+  /// string of a wrapper, or the file's text without white space.
+  public var contentLength: Int = 0
 }
 
 /// Reads Connect flow files.
@@ -70,7 +73,8 @@ public enum ConnectReader {
       return .success(
         ConnectDocument(
           shape: .flowLanguage, name: metadata?["name"].flatMap(located), type: metadata?["type"].flatMap(located),
-          description: metadata?["description"]?.string, arn: nil, id: nil, isModule: root["Settings"] != nil, content: root))
+          description: metadata?["description"]?.string, arn: nil, id: nil, isModule: root["Settings"] != nil, content: root,
+          contentLength: ConnectJSON(root).compact().unicodeScalars.count))
     }
     for wrapperKey in ["ContactFlow", "ContactFlowModule"] {
       guard let wrapper = root[wrapperKey] else { continue }
@@ -122,7 +126,8 @@ public enum ConnectReader {
         shape: shape, name: wrapper["Name"].flatMap(located) ?? metadata?["name"].flatMap(located),
         type: wrapper["Type"].flatMap(located) ?? metadata?["type"].flatMap(located),
         description: wrapper["Description"]?.string ?? metadata?["description"]?.string, arn: wrapper["Arn"]?.string,
-        id: wrapper["Id"]?.string, isModule: isModule || flow["Settings"] != nil, content: flow))
+        id: wrapper["Id"]?.string, isModule: isModule || flow["Settings"] != nil, content: flow,
+        contentLength: content.string?.unicodeScalars.count ?? 0))
   }
 
   private static func located(_ node: JSONNode) -> Located<String>? {

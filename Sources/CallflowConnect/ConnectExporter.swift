@@ -33,10 +33,15 @@ public enum ConnectExporter {
           Diagnostic(
             .connectSyntax, "block `\(block.id.value)` cannot be written as an Amazon Connect action: \(problem.message)", at: problem.span))
       }
-      if block.id.value.count > 50, identifiers[block.id.value] == nil {
-        problems.append(
-          Diagnostic(.connectSyntax, "block id `\(block.id.value)` is longer than the 50 characters of a Connect identifier", at: block.id.span))
+      if let problem = ConnectLowering.identifierProblem(identifier(block.id.value)) {
+        problems.append(Diagnostic(.connectLimits, "the identifier of block `\(block.id.value)` \(problem)", at: block.id.span))
       }
+    }
+    if flow.blocks.count > ConnectLowering.maxActions {
+      problems.append(
+        Diagnostic(
+          .connectLimits, "flow `\(flow.name?.value ?? "?")` has \(flow.blocks.count) blocks; Amazon Connect allows \(ConnectLowering.maxActions) actions",
+          at: flow.name?.span ?? flow.span, notes: [Note("move a part of it into a flow module (`invoke-module`) or another flow")]))
     }
     guard problems.isEmpty else { return .failure(ExportFailure(diagnostics: problems)) }
 
@@ -70,6 +75,16 @@ public enum ConnectExporter {
     root.append(("Metadata", .object(metadata)))
     root.append(("Actions", .array(actions)))
     if let settings = connect.flatMap({ field($0, "settings") }) { root.append(("Settings", ActionCodec.json(settings))) }
+    let length = ConnectJSON.object(root).compact().unicodeScalars.count
+    if length > ConnectLowering.maxContentLength {
+      return .failure(
+        ExportFailure(diagnostics: [
+          Diagnostic(
+            .connectLimits,
+            "flow `\(flow.name?.value ?? "?")` is \(length) characters of flow language; Amazon Connect allows \(ConnectLowering.maxContentLength)",
+            at: flow.name?.span ?? flow.span)
+        ]))
+    }
     return .success(.object(root))
   }
 

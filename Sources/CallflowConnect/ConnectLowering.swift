@@ -22,6 +22,25 @@ public struct ConnectNaming: Sendable {
 public struct ConnectLowering {
   /// The version of flow language Callflow reads and writes.
   public static let version = "2019-10-30"
+  /// The most actions a flow may have.
+  public static let maxActions = 250
+  /// The most characters of flow language a flow may have.
+  public static let maxContentLength = 256_000
+  /// The longest identifier an action may have.
+  public static let maxIdentifierLength = 50
+  /// The characters an identifier may not hold.
+  public static let identifierForbidden: Set<Character> = ["%", ":", "(", "\\", "/", ")", "=", "$", ",", ";", "[", "]", "{", "}"]
+
+  /// Why Connect refuses `identifier`, if it does.
+  public static func identifierProblem(_ identifier: String) -> String? {
+    if identifier.count > maxIdentifierLength {
+      return "is \(identifier.count) characters long; Amazon Connect allows \(maxIdentifierLength)"
+    }
+    if let bad = identifier.first(where: identifierForbidden.contains) {
+      return "holds `\(bad)`, which Amazon Connect does not allow in identifiers"
+    }
+    return nil
+  }
 
   let document: ConnectDocument
   let file: FileID
@@ -66,6 +85,21 @@ public struct ConnectLowering {
     flow.description = document.description.map { Located($0, at: root.span) }
     flow.type = flowType(actionNodes)
 
+    // Connect's limits.
+    if actionNodes.count > Self.maxActions {
+      diagnostics.append(
+        Diagnostic(
+          .connectLimits, "the flow has \(actionNodes.count) actions; Amazon Connect allows \(Self.maxActions)", at: actionsNode.span,
+          notes: [Note("move a part of it into a flow module (`invoke-module`) or another flow")]))
+    }
+    if document.contentLength > Self.maxContentLength {
+      diagnostics.append(
+        Diagnostic(
+          .connectLimits,
+          "the flow language is \(document.contentLength) characters long; Amazon Connect allows \(Self.maxContentLength)",
+          at: SourceSpan(file: file, at: root.span.start)))
+    }
+
     // The actions, read; identifiers checked unique.
     var actions: [ActionCodec.Action] = []
     var seen: [String: SourceSpan] = [:]
@@ -78,6 +112,9 @@ public struct ConnectLowering {
         continue
       }
       seen[action.identifier.value] = action.identifier.span
+      if let problem = Self.identifierProblem(action.identifier.value) {
+        diagnostics.append(Diagnostic(.connectLimits, "identifier `\(action.identifier.value)` \(problem)", at: action.identifier.span))
+      }
       actions.append(action)
     }
 

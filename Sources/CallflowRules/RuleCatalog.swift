@@ -5,7 +5,7 @@ import CallflowDiagnostics
 /// adding its type (one file), its page in `Docs/rules/` and its line here.
 public enum RuleCatalog {
   public static let all: [any Rule] = [
-    YAMLSyntaxRule(), DSLSyntaxRule(), ConnectSyntaxRule(), DuplicateKeyRule(), UnknownBlockKindRule(), UnknownParameterRule(),
+    YAMLSyntaxRule(), DSLSyntaxRule(), ConnectSyntaxRule(), ConnectLimitsRule(), DuplicateKeyRule(), UnknownBlockKindRule(), UnknownParameterRule(),
     MissingParameterRule(), InvalidValueRule(), UnknownBranchRule(), UndefinedTargetRule(), MissingStartRule(),
     DeadEndRule(), UnconnectedBranchRule(), UnreachableBlockRule(), LoopWithoutWaitRule(), UnusedSuppressionRule(),
     BlockNotAllowedRule(), UndefinedReferenceRule(), FlowTypeMismatchRule(), AttributeUnsetRule(), FlowTransferLoopRule(),

@@ -90,8 +90,7 @@ import Testing
   @Test func importThenExportGivesTheSameFlow() throws {
     let outcome = try #require(ConnectRoundTrip.run(Array(Self.flow.utf8)))
     #expect(outcome.problem == nil)
-    let exported = try #require(outcome.exported)
-    #expect(ConnectRoundTrip.essence(exported, positionsOf: outcome.original) == ConnectRoundTrip.essence(outcome.original))
+    #expect(outcome.isIdentical)
   }
 
   @Test func everyShapeIsRead() throws {
@@ -127,9 +126,7 @@ import Testing
       files += 1
       native += outcome.native
       actions += outcome.native + outcome.opaque
-      if let exported = outcome.exported,
-        ConnectRoundTrip.essence(exported, positionsOf: outcome.original) == ConnectRoundTrip.essence(outcome.original)
-      {
+      if outcome.isIdentical {
         same += 1
       } else {
         print("round trip differs: \(path): \(outcome.problem ?? "")")
