@@ -1,3 +1,4 @@
+import CallflowDiagnostics
 import CallflowSyntax
 
 /// Amazon Connect's flow types and Callflow's.
@@ -30,4 +31,34 @@ public enum ConnectFlowType {
     if type == .outbound { return ("contactFlow", "CONTACT_FLOW") }
     return rows.first { $0.callflow == type }.map { ($0.metadata, $0.api) }
   }
+}
+
+/// One action of a Connect flow as read: where it is, its identifier and its type.
+public struct ConnectAction: Sendable {
+  public var span: SourceSpan
+  public var identifier: String
+  public var type: String
+
+  /// The name the Connect designer gives the action's block, when Callflow knows it.
+  public var designerName: String? { Self.designerNames[type] }
+
+  /// How the action is named in diagnostics: its identifier, and its block in the designer.
+  public var description: String {
+    "Amazon Connect action `\(identifier)` (\(designerName.map { "\($0), " } ?? "")`\(type)`)"
+  }
+
+  /// The Connect designer's names of the blocks of common action types.
+  static let designerNames: [String: String] = [
+    "MessageParticipant": "Play prompt", "GetParticipantInput": "Get customer input", "UpdateContactAttributes": "Set contact attributes",
+    "Compare": "Check contact attributes", "InvokeLambdaFunction": "Invoke AWS Lambda function", "TransferToFlow": "Transfer to flow",
+    "UpdateContactTargetQueue": "Set working queue", "TransferContactToQueue": "Transfer to queue", "DisconnectParticipant": "Disconnect / hang up",
+    "CheckHoursOfOperation": "Check hours of operation", "Loop": "Loop", "Wait": "Wait", "UpdateContactCallbackNumber": "Set callback number",
+    "UpdateFlowLoggingBehavior": "Set logging behavior", "UpdateContactRecordingBehavior": "Set recording and analytics behavior",
+    "UpdateContactTextToSpeechVoice": "Set voice", "MessageParticipantIteratively": "Loop prompts", "ShowView": "Show view",
+    "InvokeFlowModule": "Invoke module", "EndFlowModuleExecution": "Return", "EndFlowExecution": "End flow / Resume",
+    "ConnectParticipantWithLexBot": "Get customer input", "CheckMetricData": "Check staffing", "GetMetricData": "Get queue metrics",
+    "GetCustomerProfile": "Customer profiles", "UpdateContactEventHooks": "Set event hook", "UpdateContactRoutingBehavior": "Change routing priority / age",
+    "UpdateContactMediaStreamingBehavior": "Start / stop media streaming", "UpdateContactData": "Set contact data",
+    "TransferParticipantToThirdParty": "Transfer to phone number",
+  ]
 }

@@ -51,6 +51,8 @@ public struct ConnectLowering {
   /// How many actions became blocks of the catalog, and how many were kept as they are.
   public private(set) var nativeCount = 0
   public private(set) var opaqueCount = 0
+  /// Each action read: where it is, its identifier and type, for naming it in diagnostics.
+  public private(set) var actions: [ConnectAction] = []
   /// The Connect value each resource name stands for (to write the same value back).
   public private(set) var namedResources: [String: String] = [:]
 
@@ -152,6 +154,7 @@ public struct ConnectLowering {
         ]), at: position.span)))
       }
       flow.blocks.append(block(action, id: located, ids: ids, display: metadata?[action.identifier.value]))
+      self.actions.append(ConnectAction(span: action.node.span, identifier: action.identifier.value, type: action.type.value))
     }
     if let start = root["StartAction"] {
       if let text = start.string {

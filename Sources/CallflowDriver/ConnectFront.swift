@@ -7,13 +7,27 @@ import Foundation
 /// export writes them (ARNs, JSONPaths).
 enum ConnectFront {
   /// The flow in `source`, named after the file when the export does not name it.
-  static func parse(_ source: SourceFile, file: FileID, naming: ConnectNaming = .asWritten) -> (FlowSyntax?, [Diagnostic]) {
+  static func parse(_ source: SourceFile, file: FileID, naming: ConnectNaming = .asWritten) -> (FlowSyntax?, [Diagnostic], [ConnectAction]) {
     switch ConnectReader.read(source.bytes, file: file) {
     case .failure(let error):
-      return (nil, [Diagnostic(.connectSyntax, error.message, at: error.span, notes: error.notes)])
+      return (nil, [Diagnostic(.connectSyntax, error.message, at: error.span, notes: error.notes)], [])
     case .success(let document):
       var lowering = ConnectLowering(document, file: file, naming: naming)
-      return lowering.lower(fallbackName: fallbackName(source.path))
+      let (flow, diagnostics) = lowering.lower(fallbackName: fallbackName(source.path))
+      return (flow, diagnostics, lowering.actions)
+    }
+  }
+
+  /// `diagnostics` with a note naming the Connect action each points into.
+  static func naming(_ diagnostics: [Diagnostic], actions: [FileID: [ConnectAction]]) -> [Diagnostic] {
+    guard !actions.isEmpty else { return diagnostics }
+    return diagnostics.map { diagnostic in
+      guard let list = actions[diagnostic.span.file],
+        let action = list.last(where: { $0.span.start <= diagnostic.span.start && diagnostic.span.start < $0.span.end })
+      else { return diagnostic }
+      var named = diagnostic
+      named.notes.insert(Note("in \(action.description)"), at: 0)
+      return named
     }
   }
 

@@ -139,7 +139,7 @@ public struct Project: Sendable {
     // Flow files, read and parsed in parallel.
     let files = flowFiles
     let firstID = UInt32(sources.files.count)
-    let parsed = parallelMap(files.count) { i -> Result<(SourceFile, FlowSyntax?, [Diagnostic]), InputError> in
+    let parsed = parallelMap(files.count) { i -> Result<(SourceFile, FlowSyntax?, [Diagnostic], [ConnectAction]), InputError> in
       let file = files[i]
       let id = FileID(firstID + UInt32(i))
       let source: SourceFile
@@ -155,22 +155,24 @@ public struct Project: Sendable {
           let tooLarge = Diagnostic(
             .yamlSyntax, "the file is larger than \(FileReader.maxFileSize >> 20) MiB and was not read",
             at: SourceSpan(file: id, at: SourceLocation(line: 1, column: 1)))
-          return .success((source, nil, [tooLarge]))
+          return .success((source, nil, [tooLarge], []))
         }
       }
       let named = file.path == "-" ? nil : SourceForm(path: file.path)
       if named == nil, ConnectReader.looksLikeFlow(source.bytes) {
-        let (flow, problems) = ConnectFront.parse(source, file: id)
-        return .success((source, flow, problems))
+        let (flow, problems, actions) = ConnectFront.parse(source, file: id)
+        return .success((source, flow, problems, actions))
       }
       let form = named ?? (file.path == "-" ? SourceForm.detect(source.bytes) : .yaml)
       let (flow, problems) = form == .dsl ? dsl.parseFlow(source, file: id) : frontend.parseFlow(source, file: id)
-      return .success((source, flow, problems))
+      return .success((source, flow, problems, []))
     }
     var syntaxes: [FlowSyntax] = []
+    var connectActions: [FileID: [ConnectAction]] = [:]
     for (i, result) in parsed.enumerated() {
-      let (source, flow, problems) = try result.get()
+      let (source, flow, problems, actions) = try result.get()
       let id = sources.add(source)
+      if !actions.isEmpty { connectActions[id] = actions }
       if reported.contains(files[i].path) { reportedIDs.insert(id) }
       diagnostics += problems
       if let flow { syntaxes.append(flow) }
@@ -193,7 +195,7 @@ public struct Project: Sendable {
     var suppressions = syntaxes.filter { reportedIDs.contains($0.file) }.flatMap(\.allComments).compactMap(Suppression.init)
     if let center, reportedIDs.contains(center.file) { suppressions += center.comments.compactMap(Suppression.init) }
     let found = diagnostics.filter { reportedIDs.contains($0.span.file) }
-    var shown = Suppression.apply(suppressions, to: found).applying(ruleLevels)
+    var shown = ConnectFront.naming(Suppression.apply(suppressions, to: found).applying(ruleLevels), actions: connectActions)
     let enforced = CompilerRules.enforce(found: found, shown: shown)
     if options.compiling { shown = enforced.diagnostics }
     return Checked(
