@@ -96,7 +96,7 @@ struct ProjectChecker {
       guard let name = flow.syntax.name, !entered.contains(name.value) else { continue }
       // A flow imported from Amazon Connect is reached by numbers the center does not list
       // until the project says which: only once it lists some is one with none reported.
-      if flow.syntax.connect != nil && center.phoneNumbers.isEmpty { continue }
+      if flow.syntax.isFromConnect && center.phoneNumbers.isEmpty { continue }
       bag.report(
         .phoneNumberUnassigned, "inbound flow `\(name.value)` is not reached by any phone number or flow", at: name.span,
         notes: [

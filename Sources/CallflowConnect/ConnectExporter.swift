@@ -25,7 +25,35 @@ public enum ConnectExporter {
     let identifier = { (id: String) in identifiers[id] ?? id }
     var problems: [Diagnostic] = []
     var actions: [ConnectJSON] = []
+    // A transfer to a named queue is two actions in Connect: the queue is set, then the
+    // contact transferred. The second's identifier is recorded, so that import joins them.
+    var expanded: [String: String] = [:]
+    let used = Set(flow.blocks.map { identifier($0.id.value) })
+    var blocks: [BlockSyntax] = []
     for block in flow.blocks {
+      guard block.kind.value == BlockKind.transferToQueue.rawValue, case .record(let fields) = block.body.kind,
+        fields.count == 1, let queue = fields.first, queue.name.value == ParameterKey.queue.name
+      else {
+        if block.kind.value == BlockKind.transferToQueue.rawValue, case .scalar = block.body.kind {
+          // `transfer-to-queue: Support` is the same transfer.
+          var normalized = block
+          normalized.body = SyntaxValue(.record([SyntaxField(name: Located(ParameterKey.queue.name, at: block.body.span), value: block.body)]), at: block.body.span)
+          blocks += split(normalized, used: used, into: &expanded, identifier: identifier)
+          continue
+        }
+        blocks.append(block)
+        continue
+      }
+      blocks += split(block, used: used, into: &expanded, identifier: identifier)
+    }
+    for var block in blocks {
+      // Connect has no flow-wide error branch: `on-error` is written into each block that
+      // can fail and does not say where its errors go.
+      if let onError = flow.onError, let kind = BlockKind.named(block.kind.value), kind.spec.hasErrorBranch,
+        !block.branches.contains(where: { $0.name.value == Branch.error.rawValue })
+      {
+        block.branches.append(BranchSyntax(name: Located(Branch.error.rawValue, at: onError.span), target: onError))
+      }
       switch ActionCodec.action(block, identifier: identifier, resource: resource) {
       case .success(let action): actions.append(action)
       case .failure(let problem):
@@ -37,22 +65,24 @@ public enum ConnectExporter {
         problems.append(Diagnostic(.connectLimits, "the identifier of block `\(block.id.value)` \(problem)", at: block.id.span))
       }
     }
-    if flow.blocks.count > ConnectLowering.maxActions {
+    if blocks.count > ConnectLowering.maxActions {
       problems.append(
         Diagnostic(
-          .connectLimits, "flow `\(flow.name?.value ?? "?")` has \(flow.blocks.count) blocks; Amazon Connect allows \(ConnectLowering.maxActions) actions",
+          .connectLimits, "flow `\(flow.name?.value ?? "?")` is \(blocks.count) actions in Amazon Connect, which allows \(ConnectLowering.maxActions)",
           at: flow.name?.span ?? flow.span, notes: [Note("move a part of it into a flow module (`invoke-module`) or another flow")]))
     }
     guard problems.isEmpty else { return .failure(ExportFailure(diagnostics: problems)) }
 
     // Positions: kept from Connect, else laid out.
-    let layout = ConnectLayout.positions(flow)
+    var laidOut = flow
+    laidOut.blocks = blocks
+    let layout = ConnectLayout.positions(laidOut)
     var kept: [String: SyntaxValue] = [:]
     if case .record(let fields)? = connect.flatMap({ field($0, "positions") })?.kind {
       for f in fields { kept[f.name.value] = f.value }
     }
     var actionMetadata: [(String, ConnectJSON)] = []
-    for block in flow.blocks {
+    for block in blocks {
       let position: ConnectJSON
       if let value = kept[block.id.value] {
         position = ActionCodec.json(value)
@@ -63,9 +93,13 @@ public enum ConnectExporter {
       actionMetadata.append((identifier(block.id.value), .object([("position", position)])))
     }
     let type = flow.type.flatMap { FlowType(rawValue: $0.value) }
-    var metadata: [(String, ConnectJSON)] = [
-      ("entryPointPosition", connect.flatMap { field($0, "entry") }.map(ActionCodec.json) ?? ConnectJSON.object([("x", .number("40")), ("y", .number("40"))]))
-    ]
+    var metadata: [(String, ConnectJSON)] = [("entryPointPosition", connect.flatMap { field($0, "entry") }.map(ActionCodec.json) ?? defaultEntry)]
+    var callflow: [(String, ConnectJSON)] = []
+    if let onError = flow.onError { callflow.append(("onError", .string(identifier(onError.value)))) }
+    if !expanded.isEmpty {
+      callflow.append(("queueTransfers", .object(expanded.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+    }
+    if !callflow.isEmpty { metadata.append(("callflow", .object(callflow))) }
     metadata.append(("ActionMetadata", .object(actionMetadata)))
     if let name = connect.flatMap({ field($0, "name") })?.scalarText ?? flow.name?.value { metadata.append(("name", .string(name))) }
     if let description = flow.description?.value { metadata.append(("description", .string(description))) }
@@ -87,6 +121,32 @@ public enum ConnectExporter {
     }
     return .success(.object(root))
   }
+
+  /// A `transfer-to-queue` with a `queue` as the two blocks Connect has for it: a
+  /// `set-working-queue` (the block's id) going on to a `transfer-to-queue` of the working
+  /// queue (`<id>-transfer`), each with the branches that are its own.
+  static func split(_ block: BlockSyntax, used: Set<String>, into expanded: inout [String: String], identifier: (String) -> String)
+    -> [BlockSyntax]
+  {
+    var second = block.id.value + "-transfer"
+    var n = 2
+    while used.contains(identifier(second)) {
+      second = block.id.value + "-transfer-\(n)"
+      n += 1
+    }
+    expanded[identifier(block.id.value)] = second
+    let error = block.branches.filter { $0.name.value == Branch.error.rawValue }
+    let set = BlockSyntax(
+      id: block.id, kind: Located(BlockKind.setWorkingQueue.rawValue, at: block.kind.span), body: block.body,
+      next: Located(second, at: block.id.span), branches: error, span: block.span)
+    let transfer = BlockSyntax(
+      id: Located(second, at: block.id.span), kind: block.kind, body: SyntaxValue(.record([]), at: block.body.span), next: nil,
+      branches: block.branches, span: block.span)
+    return [set, transfer]
+  }
+
+  /// Where the designer's entry point is drawn when the flow never was in Connect.
+  public static let defaultEntry = ConnectJSON.object([("x", .number("40")), ("y", .number("40"))])
 
   /// Field `name` of a record value.
   static func field(_ value: SyntaxValue, _ name: String) -> SyntaxValue? {

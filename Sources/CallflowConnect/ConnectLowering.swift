@@ -83,6 +83,7 @@ public struct ConnectLowering {
     }
     var flow = FlowSyntax(file: file, span: root.span)
     flow.hasBlocks = true
+    flow.readFromConnect = true
     flow.name = document.name.map { Located(Self.slug($0.value, fallback: fallbackName), at: $0.span) } ?? Located(fallbackName, at: SourceSpan(file: file, at: root.span.start))
     flow.description = document.description.map { Located($0, at: root.span) }
     flow.type = flowType(actionNodes)
@@ -181,9 +182,38 @@ public struct ConnectLowering {
     if let name = document.name, name.value != flow.name?.value { add("name", SyntaxValue(.scalar(name.value, .quoted), at: name.span)) }
     if !identifiers.isEmpty { add("identifiers", SyntaxValue(.record(identifiers), at: here)) }
     if !positions.isEmpty { add("positions", SyntaxValue(.record(positions), at: here)) }
-    if let entry = root["Metadata"]?["entryPointPosition"] { add("entry", ActionCodec.syntax(entry)) }
+    if let entry = root["Metadata"]?["entryPointPosition"], ConnectJSON(entry) != ConnectExporter.defaultEntry {
+      add("entry", ActionCodec.syntax(entry))
+    }
     if let settings = root["Settings"] { add("settings", ActionCodec.syntax(settings)) }
-    flow.connect = SyntaxValue(.record(connect), at: here)
+    // The transfers to a named queue that the exporter wrote as two actions, joined again.
+    if let pairs = root["Metadata"]?["callflow"]?["queueTransfers"]?.members {
+      for pair in pairs {
+        guard let first = ids[pair.key.value], let secondIdentifier = pair.value.string, let second = ids[secondIdentifier] ?? Optional(secondIdentifier),
+          let a = flow.blocks.firstIndex(where: { $0.id.value == first }), let b = flow.blocks.firstIndex(where: { $0.id.value == second }),
+          flow.blocks[a].kind.value == BlockKind.setWorkingQueue.rawValue, flow.blocks[b].kind.value == BlockKind.transferToQueue.rawValue,
+          flow.blocks[a].next?.value == second, case .record(let empty) = flow.blocks[b].body.kind, empty.isEmpty,
+          flow.blocks[a].branches.allSatisfy({ branch in flow.blocks[b].branches.contains { $0.name.value == branch.name.value && $0.target.value == branch.target.value } })
+        else { continue }
+        var joined = flow.blocks[b]
+        joined.id = flow.blocks[a].id
+        joined.body = flow.blocks[a].body
+        joined.span = flow.blocks[a].span
+        flow.blocks[a] = joined
+        flow.blocks.remove(at: b)
+        positions.removeAll { $0.name.value == second }
+      }
+    }
+    // The `on-error` of a flow written in Callflow, as the exporter recorded it: the error
+    // branches it stands for become it again.
+    if let onError = root["Metadata"]?["callflow"]?["onError"]?.string, let target = ids[onError] ?? Optional(onError) {
+      flow.onError = Located(target, at: root.span)
+      for b in flow.blocks.indices {
+        guard let kind = BlockKind.named(flow.blocks[b].kind.value), kind != .connectAction else { continue }
+        flow.blocks[b].branches.removeAll { $0.name.value == Branch.error.rawValue && $0.target.value == target }
+      }
+    }
+    flow.connect = connect.isEmpty ? nil : SyntaxValue(.record(connect), at: here)
     if opaqueCount > 0 {
       notes.append("\(opaqueCount) of \(actions.count) actions kept as `connect-action` (Callflow has no block for them yet)")
     }
@@ -365,6 +395,7 @@ public struct ConnectLowering {
   private mutating func lowerLegacy(_ root: JSONNode, fallbackName: String) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
     var flow = FlowSyntax(file: file, span: root.span)
     flow.hasBlocks = true
+    flow.readFromConnect = true
     flow.name = document.name.map { Located(Self.slug($0.value, fallback: fallbackName), at: $0.span) } ?? Located(fallbackName, at: SourceSpan(file: file, at: root.span.start))
     if let written = document.type, let type = ConnectFlowType.callflow(written.value) {
       flow.type = Located(type.rawValue, at: written.span)

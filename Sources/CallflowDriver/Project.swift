@@ -195,9 +195,10 @@ public struct Project: Sendable {
     var suppressions = syntaxes.filter { reportedIDs.contains($0.file) }.flatMap(\.allComments).compactMap(Suppression.init)
     if let center, reportedIDs.contains(center.file) { suppressions += center.comments.compactMap(Suppression.init) }
     let found = diagnostics.filter { reportedIDs.contains($0.span.file) }
-    var shown = ConnectFront.naming(Suppression.apply(suppressions, to: found).applying(ruleLevels), actions: connectActions)
+    var shown = Suppression.apply(suppressions, to: found).applying(ruleLevels)
     let enforced = CompilerRules.enforce(found: found, shown: shown)
     if options.compiling { shown = enforced.diagnostics }
+    shown = ConnectFront.naming(shown, actions: connectActions)
     return Checked(
       diagnostics: shown, flows: flows, center: center, reportedFiles: reportedIDs.count,
       reportedFlows: syntaxes.count { reportedIDs.contains($0.file) },

@@ -130,6 +130,12 @@ public struct FlowSyntax: Sendable {
   /// original identifiers and positions in the designer, a module's settings, the flow's ARN.
   /// A record, read and written as it is; `nil` for flows that never were in Connect.
   public var connect: SyntaxValue?
+  /// Whether the flow was read from an Amazon Connect export (not printed).
+  public var readFromConnect = false
+
+  /// Whether the flow comes from Amazon Connect: read from an export, or imported from one.
+  /// Connect's own rules then decide some of what is wrong (Docs/CONNECT.md).
+  public var isFromConnect: Bool { readFromConnect || connect != nil }
   /// Whether the front end skipped part of the flow after a syntax error. The blocks it could
   /// not read are kept with their ids only (an empty kind), so references to them resolve;
   /// the checker then runs no graph analyses, whose findings would be follow-on errors.

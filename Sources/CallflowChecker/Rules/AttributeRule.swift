@@ -62,7 +62,7 @@ struct AttributeRule {
     var paths = 0
     // A contact from Amazon Connect carries the attributes its API call and earlier flows set:
     // on a flow from Connect, a user attribute read before this flow sets it is not reported.
-    let fromConnect = context.flow.syntax.connect != nil
+    let fromConnect = context.flow.syntax.isFromConnect
     for (i, read) in reads.enumerated() where !set[i] {
       if fromConnect && AttributeCatalog.provenance(of: read.path.value) == .contact && read.path.value.segments.first == "Attributes" { continue }
       paths += 1

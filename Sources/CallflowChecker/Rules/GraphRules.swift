@@ -51,7 +51,7 @@ struct GraphRules {
     // (the contact is then disconnected, as Connect documents), and its actions lack some of
     // the branches their Callflow blocks have: on a flow from Connect only an unconnected
     // `no-match` (Connect's "No match", which its designer always shows) is reported.
-    if flow.syntax.connect != nil { missing.removeAll { $0 != Branch.noMatch.rawValue } }
+    if flow.syntax.isFromConnect { missing.removeAll { $0 != Branch.noMatch.rawValue } }
     guard !missing.isEmpty else { return }
     // Branches a rule of their own watches are reported by it.
     for branchRule in spec.branchRules {
@@ -92,7 +92,7 @@ struct GraphRules {
     let n = flow.blocks.count
     // In a flow from Amazon Connect a prompt plays for as long as its audio lasts: the loops of
     // queue and hold flows that replay a prompt are not spinning.
-    let fromConnect = flow.syntax.connect != nil
+    let fromConnect = flow.syntax.isFromConnect
     let pauses = flow.blocks.map { $0.kind.map { $0.pausesCycles || (fromConnect && $0 == .playPrompt) } ?? true }
     // The graph without the pausing blocks, in compressed rows.
     var firstSuccessor = [Int](repeating: 0, count: n + 1)

@@ -58,7 +58,7 @@ struct WorkingQueueRule {
       let callback = context.callback(b)
       let named = context.queue(b)
       switch context.kind(b) {
-      case .transferToQueue where callback == nil && flow.syntax.connect != nil:
+      case .transferToQueue where callback == nil && flow.syntax.isFromConnect:
         // Amazon Connect keeps the queue an earlier flow set: a plain transfer in a flow
         // from Connect relies on it (and takes its error branch without one).
         continue

@@ -1,0 +1,209 @@
+import CallflowConnect
+import CallflowDiagnostics
+import CallflowDriver
+import CallflowSyntax
+import CallflowTestSupport
+import CallflowYAML
+import Foundation
+import Testing
+
+/// `callflow import connect`, `export connect` and Connect exports checked in place.
+@Suite(.serialized) struct ConnectCommandTests {
+  static let samples = packageRoot + "/Samples/connect"
+
+  @Test func exportsInPlaceCheckSimulateAndNameTheirActions() throws {
+    let project = try TemporaryProject([
+      "flows/menu.json": """
+        {"Version":"2019-10-30","StartAction":"greet","Metadata":{"type":"contactFlow"},"Actions":[
+        {"Identifier":"greet","Type":"MessageParticipant","Parameters":{"Text":"Hello."},"Transitions":{"NextAction":"route"}},
+        {"Identifier":"route","Type":"Compare","Parameters":{"ComparisonValue":"$.Attributes.tier"},
+         "Transitions":{"NextAction":"bye","Conditions":[{"NextAction":"nowhere","Condition":{"Operator":"Equals","Operands":["gold"]}}],
+         "Errors":[{"NextAction":"bye","ErrorType":"NoMatchingCondition"}]}},
+        {"Identifier":"bye","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}
+
+        """
+    ])
+    defer { project.remove() }
+    let out = try CLI.run(["check", project.root])
+    #expect(out.status == 1)
+    #expect(out.stderr == "1 error in 1 file (1 flow)\n")
+    let text = out.stdout.replacingOccurrences(of: project.root + "/", with: "")
+    #expect(
+      text == """
+        flows/menu.json:4:64: error: branch `equals gold` goes to `nowhere`, which is not a block of this flow [undefined-target]
+          |
+        4 |  "Transitions":{"NextAction":"bye","Conditions":[{"NextAction":"nowhere","Condition":{"Operator":"Equals","Operands":["gold"]}}],
+          |                                                                ^~~~~~~~~
+          = note: in Amazon Connect action `route` (Check contact attributes, `Compare`)
+
+
+        """)
+  }
+
+  @Test func theSamplesExportDeterministicallyAndComeBack() throws {
+    let out = NSTemporaryDirectory() + "callflow-export-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let first = try ConnectExport.run(project: Self.samples, cloudformation: true)
+    let second = try ConnectExport.run(project: Self.samples, cloudformation: true)
+    #expect(first.diagnostics.isEmpty)
+    #expect(first.files.map(\.path) == ["agent-whisper.json", "in-queue-callback.json", "main-menu.json"])
+    #expect(first.files.map(\.text) == second.files.map(\.text))
+    #expect(first.template == second.template)
+    // What was read from the exports is what is written: the round trip, file by file.
+    for (path, text) in first.files {
+      let source = try String(contentsOfFile: Self.samples + "/flows/" + (path == "agent-whisper.json" ? "agent-whisper" : path), encoding: .utf8)
+      let original = try ConnectReader.read(Array(source.utf8), file: FileID(0)).get()
+      let written = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+      #expect(ConnectRoundTrip.essence(ConnectJSON(written.content), positionsOf: ConnectJSON(original.content)) == ConnectRoundTrip.essence(ConnectJSON(original.content)), "\(path)")
+    }
+    // The template deploys the flows together: references between them are the stack's own.
+    let template = try #require(first.template)
+    #expect(template.contains("${InQueueCallbackFlow.ContactFlowArn}"))
+    #expect(template.contains("\"Type\": \"CUSTOMER_QUEUE\""))
+    if let lint = CfnLint.run(template) { #expect(lint.status == 0, "cfn-lint: \(lint.output)") }
+  }
+
+  @Test func importWritesAProjectThatChecksAndRefusesToOverwrite() throws {
+    let out = NSTemporaryDirectory() + "callflow-import-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let run = try CLI.run(["import", "connect", Self.samples + "/flows", "-o", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "imported 3 flows into \(out): 19 of 19 actions as Callflow blocks (100%)\n")
+    let files = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
+    #expect(files == ["center.yaml", "flows", "flows/agent-whisper.flow.yaml", "flows/in-queue-callback.flow.yaml", "flows/main-menu.flow.yaml"])
+    let center = try String(contentsOfFile: out + "/center.yaml", encoding: .utf8)
+    // The exports give no display names: queues and hours are named after their ids.
+    #expect(center.contains("  queue-2a3b4c5d: {arn: \"arn:aws:connect:us-east-1:111122223333:instance/6f2b0d4e-1c3a-4e5f-9a7b-0c1d2e3f4a5b/queue/2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d\"}\n"))
+    let flow = try String(contentsOfFile: out + "/flows/in-queue-callback.flow.yaml", encoding: .utf8)
+    #expect(flow.contains("""
+        transfer-to-queue:
+          transfer-to-queue:
+            queue: "queue-2a3b4c5d"
+            callback:
+              initial-delay: 30s
+              max-retries: 2
+              retry-interval: 10m
+      """))
+    // The imported project checks: its findings are what the exports do not say of the
+    // callback queue, its caller ID and the routing profile that serves it.
+    let check = try CLI.run(["check", out])
+    #expect(check.stdout.contains("error: callback queue `queue-2a3b4c5d` has no outbound caller ID name or number [callback-queue-caller-id]"))
+    #expect(check.stdout.contains("error: callback queue `queue-2a3b4c5d` is in no routing profile: no agent will receive its callbacks [callback-queue-unrouted]"))
+    #expect(check.stderr == "2 errors in 4 files (3 flows)\n")
+    // An existing folder is kept.
+    let again = try CLI.run(["import", "connect", Self.samples + "/flows", "-o", out])
+    #expect(again.status == 2)
+    #expect(again.stderr == "callflow: error: \(out) exists already; pass --force to replace it\n")
+    #expect(try CLI.run(["import", "connect", Self.samples + "/flows", "-o", out, "--force"]).status == 0)
+  }
+
+  @Test func aFileThatCannotBeImportedWritesNothing() throws {
+    let project = try TemporaryProject([
+      "good.json": #"{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}"#,
+      "bad": "{\"ContactFlow\": {\"Name\": \"x\", \"Content\": \"{\\\"Actions\\\": [}\"}}\n",
+    ])
+    defer { project.remove() }
+    let out = project.path("out")
+    let run = try CLI.run(["import", "connect", project.root, "-o", out])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("bad:1:58: error: in `Content`: expected a value (an object, array, string, number, true, false or null), found `}` [connect-syntax]"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  /// Callflow → Connect → Callflow: every sample flow whose blocks Connect has comes back as
+  /// the same syntax tree; the others are refused with the block Connect lacks.
+  @Test func sampleFlowsComeBackFromConnect() throws {
+    let check = try CheckRun.run(paths: [packageRoot + "/Samples"])
+    var back: [String] = []
+    var refused: [String] = []
+    for flow in check.flows.map(\.syntax).sorted(by: { ($0.name?.value ?? "") < ($1.name?.value ?? "") }) {
+      switch ConnectExporter.export(flow, resource: { _, name in name }) {
+      case .failure: refused.append(flow.name?.value ?? "?")
+      case .success(let json):
+        let text = json.printed()
+        let document = try ConnectReader.read(Array(text.utf8), file: FileID(9)).get()
+        var lowering = ConnectLowering(document, file: FileID(9))
+        let (lowered, problems) = lowering.lower(fallbackName: "x")
+        #expect(problems.isEmpty)
+        let again = try #require(lowered)
+        #expect(Normalized(again) == Normalized(flow), "\(flow.name?.value ?? "?")")
+        back.append(flow.name?.value ?? "?")
+      }
+    }
+    #expect(back == ["callback-agent-whisper", "callback-outbound-whisper", "support-line"])
+    // Genesys-style callbacks, call progress, SMS and phone input with a digit limit have no
+    // Connect action Callflow writes yet (Docs/CONNECT.md).
+    #expect(refused == [
+      "callback-creation", "callback-dial", "callback-only-line", "callback-queue", "customer-first-callback", "in-queue-callback",
+      "queued-callback-inbound",
+    ])
+  }
+
+  /// The round trip as a property over generated flows of every kind Connect has.
+  @Test func generatedFlowsComeBackFromConnect() throws {
+    var random = SplitMix(seed: 20_261_130)
+    for n in 0..<200 {
+      let yaml = FlowGenerator.flow(named: "generated-\(n)", random: &random)
+      let (parsed, problems) = YAMLFrontend(substitutions: nil).parseFlow(SourceFile(path: "g.flow.yaml", text: yaml), file: FileID(0))
+      #expect(problems.isEmpty, "\(yaml)")
+      let flow = try #require(parsed)
+      let json = try ConnectExporter.export(flow, resource: { _, name in name }).get()
+      let document = try ConnectReader.read(Array(json.printed().utf8), file: FileID(1)).get()
+      var lowering = ConnectLowering(document, file: FileID(1))
+      let (lowered, lowerProblems) = lowering.lower(fallbackName: "x")
+      #expect(lowerProblems.isEmpty)
+      #expect(lowering.opaqueCount == 0, "\(yaml)")
+      let again = try #require(lowered)
+      #expect(Normalized(again) == Normalized(flow), "\(yaml)\n---\n\(YAMLPrinter.print(again))")
+    }
+  }
+}
+
+/// A flow as the round trip must keep it: its header, and each block's id, kind, body (as
+/// JSON, whether a main parameter was written alone or not), `next` and branches (in any
+/// order: the order of `on:` means nothing).
+struct Normalized: Equatable {
+  var header: [String?]
+  var blocks: [[String]]
+
+  init(_ flow: FlowSyntax) {
+    header = [flow.name?.value, flow.type?.value, flow.description?.value, flow.start?.value, flow.onError?.value]
+    blocks = flow.blocks.map { block in
+      let kind = BlockKind.named(block.kind.value)
+      var body = block.body
+      if let kind, let main = kind.spec.mainParameter, case .scalar = body.kind {
+        body = SyntaxValue(.record([SyntaxField(name: Located(main.name, at: body.span), value: body)]), at: body.span)
+      }
+      return [block.id.value, block.kind.value, Self.text(body), block.next?.value ?? "-"] + block.branches.map { "\($0.name.value)=\($0.target.value)" }.sorted()
+    }
+  }
+
+  static func text(_ value: SyntaxValue) -> String {
+    switch value.kind {
+    case .null: return "{}"
+    case .scalar(let s, _): return "\"\(s)\""
+    case .list(let items): return "[" + items.map(text).joined(separator: ",") + "]"
+    case .record(let fields): return "{" + fields.map { "\($0.name.value):\(text($0.value))" }.sorted().joined(separator: ",") + "}"
+    }
+  }
+}
+
+/// Runs `cfn-lint` on a template, when it is installed (CI installs it).
+enum CfnLint {
+  static func run(_ template: String) -> (status: Int32, output: String)? {
+    let path = NSTemporaryDirectory() + "callflow-" + UUID().uuidString + ".template.json"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    guard (try? template.write(toFile: path, atomically: true, encoding: .utf8)) != nil else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["cfn-lint", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    guard (try? process.run()) != nil else { return nil }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    // 127: env found no cfn-lint.
+    return process.terminationStatus == 127 ? nil : (process.terminationStatus, output)
+  }
+}
