@@ -76,7 +76,7 @@ let package = Package(
       ]
     ),
     .executableTarget(
-      name: "callflow-bench", dependencies: ["CallflowDriver", "CallflowDiagnostics", "CallflowVM", "CallflowGraph", "CallflowScenarios", "CYAML"]),
+      name: "callflow-bench", dependencies: ["CallflowDriver", "CallflowConnect", "CallflowDiagnostics", "CallflowVM", "CallflowGraph", "CallflowScenarios", "CYAML"]),
     // libFuzzer's driver entry point, for the fuzz targets (Docs/FUZZING.md).
     .target(name: "CFuzzing"),
     .target(
@@ -129,8 +129,8 @@ let package = Package(
     .testTarget(
       name: "CallflowDriverTests",
       dependencies: [
-        "CallflowDiagnostics", "CallflowRules", "CallflowBytecode", "CallflowCompiler", "CallflowVM", "CallflowDriver",
-        "CallflowTestSupport",
+        "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowYAML", "CallflowConnect", "CallflowBytecode", "CallflowCompiler",
+        "CallflowVM", "CallflowDriver", "CallflowTestSupport",
         // The command-line tests run the built executable.
         "callflow",
       ]),

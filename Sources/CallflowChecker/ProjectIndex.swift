@@ -49,7 +49,7 @@ public struct ProjectIndex: Sendable {
   /// Whether the resource exists, or `nil` when it cannot be known (no center, lone file).
   func defines(_ kind: ResourceKind, _ name: String) -> Bool? {
     // Deployment templates' placeholders (`{{queue.arn}}`, `%%QUEUE%%`) are kept as text.
-    if name.contains("{{") || name.contains("%%") { return nil }
+    if Self.isPlaceholder(name) { return nil }
     if case .flow = kind, let known = flowsByConnectID[name] { return flows[known] != nil ? true : nil }
     if case .flow = kind, Self.isConnectID(name) { return center == nil ? nil : (flowsByConnectID[name] != nil ? true : nil) }
     if name.hasPrefix("arn:") {
@@ -76,6 +76,16 @@ public struct ProjectIndex: Sendable {
       return flowsByConnectID[id] ?? flowsByConnectID[last]
     }
     return namesByARN["\(kind.noun):\(id)"]
+  }
+
+  /// Whether `name` holds a deployment template's placeholder, `{{…}}` or `%%…%%`.
+  static func isPlaceholder(_ name: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in name.utf8 {
+      if byte == previous && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
+      previous = byte
+    }
+    return false
   }
 
   /// Whether `name` is an Amazon Connect resource id (a UUID), as flow modules are named.

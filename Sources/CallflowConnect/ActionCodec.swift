@@ -264,14 +264,24 @@ enum ActionCodec {
     // The form whose implied values the block has, and which writes every parameter it has.
     let special: Set<String> = ["conditions", "options", "actions", "intents"]
     let given = Set(fields.map(\.name.value)).subtracting(special)
+    // Every value the block has, by its path (`callback.working-queue`): a form must write
+    // each, or the export would lose it.
+    func leaves(_ fields: [SyntaxField], under prefix: [String], form: ConnectForm) -> [[String]] {
+      fields.flatMap { f -> [[String]] in
+        let path = prefix + [f.name.value]
+        let deeper = form.parameters.contains { $0.callflow.count > path.count && Array($0.callflow.prefix(path.count)) == path }
+        if deeper, case .record(let inner) = f.value.kind { return leaves(inner, under: path, form: form) }
+        return [path]
+      }
+    }
     // Of the forms that fit, the one with the fewest parameters (`transfer-to-queue` with no
     // `callback` is a transfer, not a callback with every setting left out).
     let chosen = forms.filter { form in
       let implied = Set(form.implied.map(\.0))
       guard form.implied.allSatisfy({ field([$0.0])?.scalarText == $0.1 }), form.requires.allSatisfy({ given.contains($0) }) else { return false }
       if kind == .setAttributes || form.wholeParameters { return true }
-      let written = Set(form.parameters.map { $0.callflow[0] }).union(implied)
-      return given.isSubset(of: written)
+      let written = Set(form.parameters.map(\.callflow)).union(implied.map { [$0] })
+      return leaves(fields.filter { !special.contains($0.name.value) }, under: [], form: form).allSatisfy(written.contains)
     }.min { $0.parameters.count < $1.parameters.count }
     guard let form = chosen else {
       let names = given.sorted().map { "`\($0)`" }.joined(separator: ", ")

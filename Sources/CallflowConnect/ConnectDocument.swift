@@ -56,8 +56,20 @@ public enum ConnectReader {
       || (has("\"modules\"") && has("\"start\""))
   }
 
+  /// The largest file read as a Connect flow: sixty times what Connect stores of one
+  /// (256,000 characters), room for indentation and escapes. A larger one is refused before
+  /// it is parsed, so that its tree never takes memory.
+  public static let maxFileSize = 16 << 20
+
   /// The flow in `bytes`, or the located reason it cannot be read.
   public static func read(_ bytes: [UInt8], file: FileID) -> Result<ConnectDocument, ConnectError> {
+    guard bytes.count <= maxFileSize else {
+      return .failure(
+        ConnectError(
+          "the file is \(bytes.count >> 20) MiB; an Amazon Connect flow is at most 256,000 characters of flow language",
+          at: SourceSpan(file: file, at: SourceLocation(line: 1, column: 1)),
+          notes: [Note("Callflow reads Connect files of up to \(maxFileSize >> 20) MiB")]))
+    }
     var reader = JSONReader(bytes, file: file)
     let root: JSONNode
     do {
@@ -74,7 +86,8 @@ public enum ConnectReader {
         ConnectDocument(
           shape: .flowLanguage, name: metadata?["name"].flatMap(located), type: metadata?["type"].flatMap(located),
           description: metadata?["description"]?.string, arn: nil, id: nil, isModule: root["Settings"] != nil, content: root,
-          contentLength: ConnectJSON(root).compact().unicodeScalars.count))
+          // Only a file longer than the limit can hold flow language longer than it.
+          contentLength: bytes.count > ConnectLowering.maxContentLength ? compactLength(bytes) : bytes.count))
     }
     for wrapperKey in ["ContactFlow", "ContactFlowModule"] {
       guard let wrapper = root[wrapperKey] else { continue }
@@ -99,6 +112,31 @@ public enum ConnectReader {
     return .failure(
       ConnectError(
         "this JSON is not an Amazon Connect flow: it has no `Actions`, `ContactFlow`, `Content` or `modules`", at: root.span))
+  }
+
+  /// The characters of a JSON text without the white space between its tokens: the length
+  /// Connect counts of the flow language, read off the bytes.
+  static func compactLength(_ bytes: [UInt8]) -> Int {
+    var count = 0
+    var inString = false
+    var escaped = false
+    for b in bytes {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if b == UInt8(ascii: "\\") {
+          escaped = true
+        } else if b == UInt8(ascii: "\"") {
+          inString = false
+        }
+      } else if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
+        continue
+      } else if b == UInt8(ascii: "\"") {
+        inString = true
+      }
+      if b & 0xC0 != 0x80 { count += 1 }
+    }
+    return count
   }
 
   /// The flow language inside a wrapper's `Content` string.

@@ -188,6 +188,16 @@ extension BlockKind {
             P(connect: ["RetryDelaySeconds"], callflow: ["callback", "retry-interval"], conversion: .seconds),
           ],
           errors: error),
+        // The callback's own queue: Connect's `QueueId` when the block names no queue of its own.
+        ConnectForm(
+          type: "CreateCallbackContact", requires: ["callback"],
+          parameters: [
+            P(connect: ["QueueId"], callflow: ["callback", "working-queue"], conversion: .reference(.queue)),
+            P(connect: ["InitialCallDelaySeconds"], callflow: ["callback", "initial-delay"], conversion: .seconds),
+            P(connect: ["MaximumConnectionAttempts"], callflow: ["callback", "max-retries"], conversion: .integer(offset: 1)),
+            P(connect: ["RetryDelaySeconds"], callflow: ["callback", "retry-interval"], conversion: .seconds),
+          ],
+          errors: error),
         ConnectForm(
           type: "TransferContactToQueue", errors: [("QueueAtCapacity", "at-capacity"), ("NoMatchingError", "error")],
           nextAction: .sameAs(["error", "at-capacity"])),

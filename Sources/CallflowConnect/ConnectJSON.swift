@@ -12,10 +12,48 @@ public indirect enum ConnectJSON: Sendable, Equatable {
     switch (a, b) {
     case (.object(let x), .object(let y)):
       guard x.count == y.count else { return false }
+      // Actions have a handful of members: a scan beats hashing them; in the same order, each
+      // is found at once.
+      if x.count <= 16 {
+        for (i, (k, v)) in x.enumerated() {
+          if y[i].0 == k {
+            guard y[i].1 == v else { return false }
+          } else {
+            guard let other = y.first(where: { $0.0 == k }), other.1 == v else { return false }
+          }
+        }
+        return true
+      }
       var byKey: [String: ConnectJSON] = [:]
       for (k, v) in y { byKey[k] = v }
       return x.allSatisfy { k, v in byKey[k].map { $0 == v } ?? false }
     case (.array(let x), .array(let y)): return x == y
+    case (.string(let x), .string(let y)): return x == y
+    case (.number(let x), .number(let y)): return x == y || (Double(x) != nil && Double(x) == Double(y))
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.null, .null): return true
+    default: return false
+    }
+  }
+
+  /// Whether `node` is this value: the same JSON, members in any order. Compared as read,
+  /// without building the node's value.
+  public func matches(_ node: JSONNode) -> Bool {
+    switch (self, node.kind) {
+    case (.object(let x), .object(let y)):
+      guard x.count == y.count else { return false }
+      for (i, (k, v)) in x.enumerated() {
+        if y[i].key.value == k {
+          guard v.matches(y[i].value) else { return false }
+        } else {
+          guard let other = y.first(where: { $0.key.value == k }), v.matches(other.value) else { return false }
+        }
+      }
+      return true
+    case (.array(let x), .array(let y)):
+      guard x.count == y.count else { return false }
+      for (a, b) in zip(x, y) where !a.matches(b) { return false }
+      return true
     case (.string(let x), .string(let y)): return x == y
     case (.number(let x), .number(let y)): return x == y || (Double(x) != nil && Double(x) == Double(y))
     case (.bool(let x), .bool(let y)): return x == y

@@ -8,12 +8,19 @@ public struct ConnectNaming: Sendable {
   /// its display name from the flow's metadata when there is one.
   public var resource: @Sendable (ResourceKind, String, String?) -> String
 
+  /// Whether the naming gives resources names other than their Connect values.
+  public var renames = true
+
   public init(resource: @escaping @Sendable (ResourceKind, String, String?) -> String) {
     self.resource = resource
   }
 
   /// References kept as Connect writes them: checking exports where they lie.
-  public static let asWritten = ConnectNaming { _, value, _ in value }
+  public static let asWritten: ConnectNaming = {
+    var naming = ConnectNaming { _, value, _ in value }
+    naming.renames = false
+    return naming
+  }()
 }
 
 /// Turns a Connect flow into the syntax tree every stage reads: each action a block (one of
@@ -56,10 +63,14 @@ public struct ConnectLowering {
   /// The Connect value each resource name stands for (to write the same value back).
   public private(set) var namedResources: [String: String] = [:]
 
+  /// Whether resources get names other than their Connect values (an import).
+  let renamesResources: Bool
+
   public init(_ document: ConnectDocument, file: FileID, naming: ConnectNaming = .asWritten) {
     self.document = document
     self.file = file
     self.naming = naming
+    renamesResources = naming.renames
   }
 
   /// The flow, named `fallbackName` when the file does not name it, and what was wrong.
@@ -105,9 +116,19 @@ public struct ConnectLowering {
 
     // The actions, read; identifiers checked unique.
     var actions: [ActionCodec.Action] = []
+    var unreadable: [Located<String>] = []
     var seen: [String: SourceSpan] = [:]
     for node in actionNodes {
-      guard let action = read(node) else { continue }
+      guard let action = read(node) else {
+        // Reported; the flow is partial: its graph rules would only repeat the error. An
+        // action whose identifier was read is kept as one, so that branches to it resolve.
+        flow.isPartial = true
+        if let identifier = node["Identifier"], let id = identifier.string, seen[id] == nil {
+          seen[id] = identifier.span
+          unreadable.append(Located(id, at: identifier.span))
+        }
+        continue
+      }
       if let first = seen[action.identifier.value] {
         report(
           "two actions have the identifier `\(action.identifier.value)`", at: action.identifier.span,
@@ -124,9 +145,12 @@ public struct ConnectLowering {
     // Readable ids, unique; the original identifiers kept where they differ.
     var ids: [String: String] = [:]
     var used: Set<String> = []
+    var forms: [(BlockKind, ConnectForm)?] = []
     for action in actions {
       // The id names the kind the action becomes: the first form that writes it back exactly.
-      let kind = nativeKind(action)
+      let chosen = nativeForm(action)
+      forms.append(chosen)
+      let kind = chosen?.0
       let base = Self.readableBase(action.identifier.value, kindName: kind?.rawValue ?? Self.slug(action.type.value, fallback: "action"))
       var id = base
       var n = 2
@@ -137,10 +161,23 @@ public struct ConnectLowering {
       used.insert(id)
       ids[action.identifier.value] = id
     }
+    for id in unreadable {
+      var readable = Self.readableBase(id.value, kindName: "action")
+      var n = 2
+      while used.contains(readable) {
+        readable = Self.readableBase(id.value, kindName: "action") + "-\(n)"
+        n += 1
+      }
+      used.insert(readable)
+      ids[id.value] = readable
+      flow.blocks.append(
+        BlockSyntax(id: Located(readable, at: id.span), kind: Located("", at: id.span), body: SyntaxValue(.null, at: id.span), next: nil, branches: [], span: id.span))
+    }
     let metadata = root["Metadata"]?["ActionMetadata"]
+    let identifierOf = Dictionary(ids.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
     var identifiers: [SyntaxField] = []
     var positions: [SyntaxField] = []
-    for action in actions {
+    for (index, action) in actions.enumerated() {
       guard let id = ids[action.identifier.value] else { continue }
       let located = Located(id, at: action.identifier.span)
       if id != action.identifier.value {
@@ -154,7 +191,7 @@ public struct ConnectLowering {
           SyntaxField(name: Located("y", at: y.span), value: ActionCodec.syntax(y)),
         ]), at: position.span)))
       }
-      flow.blocks.append(block(action, id: located, ids: ids, display: metadata?[action.identifier.value]))
+      flow.blocks.append(block(action, form: forms[index], id: located, ids: ids, identifierOf: identifierOf, display: metadata?[action.identifier.value]))
       self.actions.append(ConnectAction(span: action.node.span, identifier: action.identifier.value, type: action.type.value))
     }
     if let start = root["StartAction"] {
@@ -235,6 +272,9 @@ public struct ConnectLowering {
       report("action `\(id)` has no `Type` string", at: node["Type"]?.span ?? identifier.span)
       return nil
     }
+    // What flow language does not have is a mistake Connect refuses, and Callflow would not
+    // write back.
+    guard known(node, ["Identifier", "Type", "Parameters", "Transitions"], in: "an action") else { return nil }
     var action = ActionCodec.Action(
       node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: node["Parameters"],
       next: nil, errors: [], conditions: [])
@@ -247,6 +287,13 @@ public struct ConnectLowering {
       report("the `Transitions` of action `\(id)` must be an object, not \(transitions.kindDescription)", at: transitions.span)
       return nil
     }
+    guard known(transitions, ["NextAction", "Errors", "Conditions"], in: "`Transitions`") else { return nil }
+    for list in ["Errors", "Conditions"] {
+      if let value = transitions[list], value.items == nil {
+        report("`\(list)` must be an array, not \(value.kindDescription)", at: value.span)
+        return nil
+      }
+    }
     if let next = transitions["NextAction"] {
       guard let text = next.string else {
         report("`NextAction` must be an action's identifier, not \(next.kindDescription)", at: next.span)
@@ -255,6 +302,7 @@ public struct ConnectLowering {
       action.next = Located(text, at: next.span)
     }
     for error in transitions["Errors"]?.items ?? [] {
+      guard known(error, ["ErrorType", "NextAction"], in: "an error transition") else { return nil }
       guard let type = error["ErrorType"], let typeText = type.string, let target = error["NextAction"], let targetText = target.string else {
         report("an error transition has an `ErrorType` and a `NextAction`, both strings", at: error.span)
         return nil
@@ -262,6 +310,8 @@ public struct ConnectLowering {
       action.errors.append((Located(typeText, at: type.span), Located(targetText, at: target.span)))
     }
     for item in transitions["Conditions"]?.items ?? [] {
+      guard known(item, ["NextAction", "Condition"], in: "a condition"), item["Condition"].map({ known($0, ["Operator", "Operands"], in: "`Condition`") }) ?? true
+      else { return nil }
       guard let target = item["NextAction"], let targetText = target.string, let condition = item["Condition"],
         let op = condition["Operator"], let opText = op.string, let operands = condition["Operands"]?.items
       else {
@@ -283,46 +333,117 @@ public struct ConnectLowering {
   }
 
   /// The kind of the first form that writes `action` back exactly, if one does.
-  private func nativeKind(_ action: ActionCodec.Action) -> BlockKind? {
-    let original = Self.normalized(ConnectJSON(action.node))
+  private func nativeForm(_ action: ActionCodec.Action) -> (BlockKind, ConnectForm)? {
+    guard let candidates = Self.forms[action.type.value] else { return nil }
     let id = Located(action.identifier.value, at: action.identifier.span)
-    for (kind, form) in Self.forms[action.type.value] ?? [] {
-      var named: [String: String] = [:]
-      let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: [:]) { _, value in
-        named[value] = value
-        return value
-      }
-      guard let candidate else { continue }
-      if case .success(let json) = ActionCodec.action(candidate, identifier: { $0 }, resource: { _, name in name }), Self.normalized(json) == original {
-        return kind
+    for (kind, form) in candidates {
+      guard let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: [:], resource: { _, value in value }) else { continue }
+      if case .success(let json) = ActionCodec.action(candidate, identifier: { $0 }, resource: { _, name in name }), Self.written(json, is: action.node) {
+        return (kind, form)
       }
     }
     return nil
   }
 
+  /// Whether every member of `node` (an object) is one of `keys`; reports the first that is not.
+  private mutating func known(_ node: JSONNode, _ keys: [String], in what: String) -> Bool {
+    guard let members = node.members else { return true }
+    for member in members where !keys.contains(member.key.value) {
+      let hint = keys.first { Self.distance($0, member.key.value) <= 2 }
+      report(
+        "`\(member.key.value)` is not a member of \(what)\(hint.map { "; did you mean `\($0)`?" } ?? "")", at: member.key.span,
+        notes: [Note("\(what) has \(keys.map { "`\($0)`" }.joined(separator: ", "))")])
+      return false
+    }
+    return true
+  }
+
+  /// The edit distance of two short names, for suggestions.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var previous = row[0]
+      row[0] = i
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let current = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+        previous = current
+      }
+    }
+    return row[b.count]
+  }
+
   /// The block of an action: the first form that writes the action back exactly, else kept.
-  private mutating func block(_ action: ActionCodec.Action, id: Located<String>, ids: [String: String], display: JSONNode?) -> BlockSyntax {
-    let original = Self.normalized(ConnectJSON(action.node))
-    let identifierOf = Dictionary(ids.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
-    for (kind, form) in Self.forms[action.type.value] ?? [] {
+  private mutating func block(
+    _ action: ActionCodec.Action, form chosen: (BlockKind, ConnectForm)?, id: Located<String>, ids: [String: String],
+    identifierOf: [String: String], display: JSONNode?
+  ) -> BlockSyntax {
+    // The form that writes the action back exactly was found with the names as written; the
+    // block is built again with readable ids and the resources' names (and checked again
+    // when names replace values: two values named alike would not come back).
+    if let (kind, form) = chosen {
       var named: [String: String] = [:]
       let naming = self.naming
+      let renames = self.renamesResources
       let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: ids) { resourceKind, value in
+        guard renames else { return value }
         let name = naming.resource(resourceKind, value, Self.displayName(display, resourceKind))
         named[name] = value
         return name
       }
-      guard let candidate else { continue }
-      let written = ActionCodec.action(candidate, identifier: { identifierOf[$0] ?? $0 }, resource: { _, name in named[name] ?? name })
-      if case .success(let json) = written, Self.normalized(json) == original {
-        nativeCount += 1
-        namedResources.merge(named) { a, _ in a }
-        return candidate
+      if let candidate {
+        var exact = true
+        if renames {
+          let written = ActionCodec.action(candidate, identifier: { identifierOf[$0] ?? $0 }, resource: { _, name in named[name] ?? name })
+          if case .success(let json) = written { exact = Self.written(json, is: action.node) } else { exact = false }
+        }
+        if exact {
+          nativeCount += 1
+          namedResources.merge(named) { a, _ in a }
+          return candidate
+        }
       }
     }
     opaqueCount += 1
     return ActionCodec.opaque(action, id: id, ids: ids)
       ?? BlockSyntax(id: id, kind: Located("", at: action.type.span), body: SyntaxValue(.null, at: action.type.span), next: nil, branches: [], span: action.node.span)
+  }
+
+  /// Whether an action the exporter wrote is the action read, as Connect reads them: an
+  /// absent (or null) `Parameters` or `Transitions` is `{}`, an empty list of errors or
+  /// conditions is none. The exporter always writes both, and no empty list.
+  static func written(_ json: ConnectJSON, is node: JSONNode) -> Bool {
+    guard case .object(let members) = json, let read = node.members else { return false }
+    var expected = 0
+    for (key, value) in members {
+      let original = read.first { $0.key.value == key }?.value
+      switch key {
+      case "Parameters":
+        if let original, !(original.kind.isNull) {
+          guard value.matches(original) else { return false }
+          expected += 1
+        } else {
+          guard case .object(let p) = value, p.isEmpty else { return false }
+          if original != nil { expected += 1 }
+        }
+      case "Transitions":
+        guard case .object(let written) = value else { return false }
+        let originals = (original?.members ?? []).filter { member in
+          if member.key.value == "Errors" || member.key.value == "Conditions", let items = member.value.items { return !items.isEmpty }
+          return true
+        }
+        guard written.count == originals.count else { return false }
+        for (k, v) in written {
+          guard let o = originals.first(where: { $0.key.value == k }), v.matches(o.value) else { return false }
+        }
+        if original != nil { expected += 1 }
+      default:
+        guard let original, value.matches(original) else { return false }
+        expected += 1
+      }
+    }
+    return expected == read.count
   }
 
   /// An action as compared: `Parameters` and `Transitions` present, empty lists of errors and

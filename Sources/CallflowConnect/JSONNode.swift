@@ -11,6 +11,12 @@ public struct JSONNode: Sendable {
     case number(String)
     case bool(Bool)
     case null
+
+    /// Whether this is `null`.
+    public var isNull: Bool {
+      if case .null = self { return true }
+      return false
+    }
   }
 
   /// One `"key": value` member of an object.

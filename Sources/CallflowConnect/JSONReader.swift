@@ -172,6 +172,16 @@ public struct JSONReader {
 
   /// The string starting at the current `"`, its escapes decoded.
   private mutating func string() throws(JSONSyntaxError) -> String {
+    // Most strings have no escape: made straight from the bytes between the quotes.
+    var end = i + 1
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      guard let text = String(validating: bytes[(i + 1)..<end], as: UTF8.self) else {
+        throw error("the string holds bytes that are not UTF-8")
+      }
+      i = end + 1
+      return text
+    }
     var decoded: [UInt8] = []
     var unused: [Int32] = []
     try decodeString(into: &decoded, offsets: &unused, record: false)

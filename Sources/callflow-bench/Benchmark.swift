@@ -111,6 +111,7 @@ struct Benchmark {
       fatalError("the converted project is not clean")
     }
 
+    let connect = try ConnectBenchmark.measure(root: root, runs: runs)
     let (vmSteps, vmSeconds) = try VMBenchmark.measure(runs: runs)
     let cores = ProcessInfo.processInfo.activeProcessorCount
     print("## callflow-bench: \(flows) flows × \(blocks) blocks")
@@ -138,6 +139,14 @@ struct Benchmark {
     print("| YAML front end: libyaml, located tree, syntax tree | \(ms(yamlFrontEnd)) | 1.00 |")
     print("| DSL front end: lexer, parser, syntax tree | \(ms(dslFrontEnd)) | \(String(format: "%.2f", dslFrontEnd / yamlFrontEnd)) |")
     print("| `callflow check` of the DSL project in process, \(cores) cores | \(ms(dslCheck)) | |")
+    print()
+    print("The same project exported to Amazon Connect flow language (\(connect.files) files, \(String(format: "%.1f", Double(connect.bytes) / 1_048_576)) MiB, \(connect.actions) actions), read back:")
+    print()
+    print("| measurement | time | ratio to the YAML equivalent |")
+    print("|---|---|---|")
+    print("| Connect front end: JSON reader, shapes, lowering through the forms, one thread | \(ms(connect.frontEnd)) | \(String(format: "%.2f", connect.frontEnd / yamlFrontEnd)) (YAML front end) |")
+    print("| `callflow check` of the exports in place, in process, \(cores) cores | \(ms(connect.check)) | \(String(format: "%.2f", connect.check / check)) (`callflow check` of the YAML project) |")
+    print("| `callflow import connect` in process: read, lower, print YAML (nothing written) | \(ms(connect.importing)) | \(String(format: "%.2f", connect.importing / check)) (`callflow check` of the YAML project) |")
     print()
     print("The VM on its own instructions (loop, set-attribute, jump, compare), one thread: \(vmSteps) instructions in \(ms(vmSeconds)), \(String(format: "%.1f", Double(vmSteps) / vmSeconds / 1e6)) million per second.")
     print()

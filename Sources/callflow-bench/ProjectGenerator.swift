@@ -24,15 +24,15 @@ struct ProjectGenerator {
     var text = """
       center: generated
       queues:
-        Support: {capacity: 500, caller-id: {name: "Acme Support", number: "+18005550199"}, hours: office}
-        Callbacks: {capacity: 2000, caller-id: {name: "Acme Support", number: "+18005550199"}, hours: office}
+        Support: {capacity: 500, caller-id: {name: "Acme Support", number: "+18005550199"}, hours: office, arn: "arn:aws:connect:us-east-1:111122223333:instance/i/queue/support"}
+        Callbacks: {capacity: 2000, caller-id: {name: "Acme Support", number: "+18005550199"}, hours: office, arn: "arn:aws:connect:us-east-1:111122223333:instance/i/queue/callbacks"}
       routing-profiles:
         Tier1:
           queues:
             - {queue: Support, priority: 1}
             - {queue: Callbacks, priority: 1, delay: 0s}
       hours:
-        office: {timezone: America/New_York, mon-fri: "08:00-18:00"}
+        office: {timezone: America/New_York, mon-fri: "08:00-18:00", arn: "arn:aws:connect:us-east-1:111122223333:instance/i/operating-hours/office"}
       phone-numbers:
 
       """

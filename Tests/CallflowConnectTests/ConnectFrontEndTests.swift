@@ -130,9 +130,56 @@ import Testing
         same += 1
       } else {
         print("round trip differs: \(path): \(outcome.problem ?? "")")
+        if ProcessInfo.processInfo.environment["CALLFLOW_CONNECT_SHOW"] != nil, let exported = outcome.exported {
+          print(ConnectRoundTrip.essence(exported, positionsOf: outcome.original).printed())
+          print(ConnectRoundTrip.essence(outcome.original).printed())
+        }
       }
     }
     print("real exports: \(files) flow-language files, \(same) round-trip identical, \(native) of \(actions) actions native")
     #expect(same == files)
+  }
+}
+
+@Suite struct ConnectBoundsTests {
+  /// Ten thousand actions: read, lowered and reported, in time linear in the file.
+  @Test func tenThousandActionsAreALocatedLimit() throws {
+    var text = #"{"Version":"2019-10-30","StartAction":"a0","Metadata":{"type":"contactFlow"},"Actions":["#
+    for i in 0..<10_000 {
+      text += #"{"Identifier":"a\#(i)","Type":"MessageParticipant","Parameters":{"Text":"Step \#(i)"},"Transitions":{"NextAction":"a\#(i + 1)"}},"#
+    }
+    text += #"{"Identifier":"a10000","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}"#
+    let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let (flow, diagnostics) = lowering.lower(fallbackName: "big")
+    #expect(flow?.blocks.count == 10_001)
+    #expect(lowering.nativeCount == 10_001)
+    #expect(diagnostics.map(\.message) == [
+      "the flow has 10001 actions; Amazon Connect allows 250", "the flow language is \(text.unicodeScalars.count) characters long; Amazon Connect allows 256000",
+    ])
+    #expect(diagnostics.first?.span.start == SourceLocation(line: 1, column: 88))
+  }
+
+  /// A hundred megabytes is refused before it is parsed.
+  @Test func aHundredMegabytesIsRefusedUnread() {
+    var bytes = Array(#"{"Version":"2019-10-30","Actions":[{"Identifier":"a","Type":"MessageParticipant","Parameters":{"Text":""#.utf8)
+    bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 100_000_000)
+    bytes += Array(#""}}]}"#.utf8)
+    guard case .failure(let error) = ConnectReader.read(bytes, file: FileID(0)) else {
+      Issue.record("100 MB were read")
+      return
+    }
+    #expect(error.message == "the file is 95 MiB; an Amazon Connect flow is at most 256,000 characters of flow language")
+    #expect(error.span.start == SourceLocation(line: 1, column: 1))
+  }
+
+  @Test func aNextActionToNowhereIsTheCheckersUndefinedTarget() throws {
+    let text = #"{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"MessageParticipant","Parameters":{"Text":"x"},"Transitions":{"NextAction":"b"}}]}"#
+    let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let flow = try #require(lowering.lower(fallbackName: "x").flow)
+    // The target keeps the identifier, located at the `NextAction` value.
+    #expect(flow.blocks[0].next?.value == "b")
+    #expect(flow.blocks[0].next?.span.start == SourceLocation(line: 1, column: 154))
   }
 }
