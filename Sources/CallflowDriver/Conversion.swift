@@ -23,6 +23,14 @@ public enum Conversion {
     guard let flow, !diagnostics.contains(where: { $0.severity == .error }) else {
       return Result(sources: sources, text: nil, diagnostics: sorted)
     }
+    // What Amazon Connect knows of an imported flow (its identifiers and positions) is kept
+    // in YAML only: converting would lose it, and the export would no longer give it back.
+    if target == .dsl, let connect = flow.connect {
+      let lost = Diagnostic(
+        .invalidValue, "this flow was imported from Amazon Connect: the DSL has no place for its `connect:` record", at: connect.span,
+        notes: [Note("keep the flow in YAML, so that `callflow export connect` gives Connect back its identifiers and positions")])
+      return Result(sources: sources, text: nil, diagnostics: sorted + [lost])
+    }
     return Result(sources: sources, text: target.print(flow), diagnostics: sorted)
   }
 
