@@ -31,7 +31,8 @@ public struct ProjectIndex: Sendable {
       guard let name = flow.name, self.flows[name.value] == nil else { continue }
       if case .record(let fields)? = flow.connect?.kind {
         for f in fields where f.name.value == "arn" || f.name.value == "id" {
-          if let text = f.value.scalarText { flowsByConnectID[text] = name.value }
+          // An export whose Arn or Id is empty (a template) names no flow by it.
+          if let text = f.value.scalarText, !text.isEmpty { flowsByConnectID[text] = name.value }
         }
       }
       self.flows[name.value] = FlowEntry(

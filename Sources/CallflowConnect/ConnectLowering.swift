@@ -214,8 +214,8 @@ public struct ConnectLowering {
     var connect: [SyntaxField] = []
     func add(_ name: String, _ value: SyntaxValue) { connect.append(SyntaxField(name: Located(name, at: value.span), value: value)) }
     let here = root.span
-    if let arn = document.arn { add("arn", SyntaxValue(.scalar(arn, .quoted), at: here)) }
-    if let id = document.id { add("id", SyntaxValue(.scalar(id, .quoted), at: here)) }
+    if let arn = document.arn, !arn.isEmpty { add("arn", SyntaxValue(.scalar(arn, .quoted), at: here)) }
+    if let id = document.id, !id.isEmpty { add("id", SyntaxValue(.scalar(id, .quoted), at: here)) }
     if let name = document.name, name.value != flow.name?.value { add("name", SyntaxValue(.scalar(name.value, .quoted), at: name.span)) }
     if !identifiers.isEmpty { add("identifiers", SyntaxValue(.record(identifiers), at: here)) }
     if !positions.isEmpty { add("positions", SyntaxValue(.record(positions), at: here)) }

@@ -225,8 +225,8 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
         code: 12, .queue, "Reads the metrics of a queue into `$.Metrics.*`.",
         parameters: [ParameterSpec(.queue, .reference(.queue), "the queue (default: the current one)")],
         main: .queue, branches: [.error], success: .next(meaning: nil), execution: .host(.getQueueMetrics), allowedIn: all,
-        // Amazon Connect's metric paths too: `$.Metrics.Agents.Online.Count`.
-        writes: AttributeCatalog.metricFields.map { "$.Metrics.\($0)" } + ["$.Metrics.Queue.*", "$.Metrics.Agents.*"])
+        // Every metric, Amazon Connect's paths too (`$.Metrics.Agents.Online.Count`).
+        writes: ["$.Metrics.*"])
     case .wait:
       return BlockSpec(
         code: 13, .flowControl, "Waits (the caller hears the queue's music).",
