@@ -183,13 +183,9 @@ public struct ConnectLowering {
       if id != action.identifier.value {
         identifiers.append(SyntaxField(name: located, value: SyntaxValue(.scalar(action.identifier.value, .quoted), at: action.identifier.span)))
       }
-      if let position = metadata?[action.identifier.value]?["position"], let x = position["x"], let y = position["y"],
-        case .number = x.kind, case .number = y.kind
-      {
-        positions.append(SyntaxField(name: located, value: SyntaxValue(.record([
-          SyntaxField(name: Located("x", at: x.span), value: ActionCodec.syntax(x)),
-          SyntaxField(name: Located("y", at: y.span), value: ActionCodec.syntax(y)),
-        ]), at: position.span)))
+      // The designer's position, kept as it is written (`{x, y}`, whatever else it holds).
+      if let position = metadata?[action.identifier.value]?["position"] {
+        positions.append(SyntaxField(name: located, value: ActionCodec.syntax(position)))
       }
       flow.blocks.append(block(action, form: forms[index], id: located, ids: ids, identifierOf: identifierOf, display: metadata?[action.identifier.value]))
       self.actions.append(ConnectAction(span: action.node.span, identifier: action.identifier.value, type: action.type.value))
@@ -206,7 +202,9 @@ public struct ConnectLowering {
     // Callflow comes back from Connect as it was.
     let layout = ConnectLayout.positions(flow)
     positions.removeAll { field in
-      guard let (x, y) = layout[field.name.value], case .record(let xy) = field.value.kind, xy.count == 2 else { return false }
+      guard let (x, y) = layout[field.name.value], case .record(let xy) = field.value.kind, xy.count == 2,
+        xy[0].name.value == "x", xy[1].name.value == "y", case .scalar(_, .bare) = xy[0].value.kind, case .scalar(_, .bare) = xy[1].value.kind
+      else { return false }
       return xy[0].value.scalarText == String(x) && xy[1].value.scalarText == String(y)
     }
 

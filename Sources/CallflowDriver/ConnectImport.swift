@@ -98,7 +98,7 @@ public enum ConnectImport {
       }
       usedNames.insert(name)
       names.append(name)
-      for key in [document.arn, document.id].compactMap({ $0 }) { flowNames[key] = name }
+      for key in [document.arn, document.id].compactMap({ $0 }) where !key.isEmpty { flowNames[key] = name }
     }
     var resources = instance.resources
     // The queues of the routing profiles are queues of the center, named as the list names them.

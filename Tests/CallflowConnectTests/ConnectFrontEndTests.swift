@@ -183,3 +183,25 @@ import Testing
     #expect(flow.blocks[0].next?.span.start == SourceLocation(line: 1, column: 154))
   }
 }
+
+/// What the Connect fuzz target found, as tests of their own (Docs/FUZZING.md).
+@Suite struct ConnectFuzzFindingTests {
+  /// A misspelt member would be dropped on the way back: it is refused instead.
+  @Test func aMemberFlowLanguageDoesNotHaveIsRefused() throws {
+    let text = #"{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"ShowView","Parameters":{},"Transitions":{"NextActipn":"a"}}]}"#
+    let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let (flow, diagnostics) = lowering.lower(fallbackName: "x")
+    #expect(diagnostics.map(\.message) == ["`NextActipn` is not a member of `Transitions`; did you mean `NextAction`?"])
+    #expect(diagnostics.first?.span.start == SourceLocation(line: 1, column: 121))
+    #expect(flow?.isPartial == true)
+    #expect(ConnectRoundTrip.run(Array(text.utf8)) == nil, "a flow with an error has no round trip to keep")
+  }
+
+  /// A designer position is kept as it is written, whatever it holds.
+  @Test func aPositionComesBackAsWritten() throws {
+    let text = #"{"Version":"2019-10-30","StartAction":"a","Metadata":{"ActionMetadata":{"a":{"position":{" x":224,"y":56.5}}}},"Actions":[{"Identifier":"a","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}"#
+    let outcome = try #require(ConnectRoundTrip.run(Array(text.utf8)))
+    #expect(outcome.isIdentical)
+  }
+}
