@@ -1,3 +1,5 @@
+import CallflowDiagnostics
+
 /// A JSON value to write: objects keep their members' order, numbers their literal text.
 /// Two values are equal when they mean the same JSON (members in any order).
 public indirect enum ConnectJSON: Sendable, Equatable {
@@ -131,27 +133,14 @@ public indirect enum ConnectJSON: Sendable, Equatable {
     }
   }
 
-  /// `s` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`.
+  /// `s` as a JSON string: `"` and `\` escaped, control characters as `\b`, `\f` or `\u00XX`.
   static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
+    out += Escaping.quoted(s, mark: "\"") { scalar in
       switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16, uppercase: true)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+      case "\u{08}": "\\b"
+      case "\u{0C}": "\\f"
+      default: scalar.value < 0x20 ? "\\u" + Escaping.hex(scalar.value, width: 4).uppercased() : nil
       }
     }
-    out += "\""
   }
 }

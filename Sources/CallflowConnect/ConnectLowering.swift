@@ -144,31 +144,18 @@ public struct ConnectLowering {
 
     // Readable ids, unique; the original identifiers kept where they differ.
     var ids: [String: String] = [:]
-    var used: Set<String> = []
+    var used = UniqueNames()
     var forms: [(BlockKind, ConnectForm)?] = []
     for action in actions {
       // The id names the kind the action becomes: the first form that writes it back exactly.
       let chosen = nativeForm(action)
       forms.append(chosen)
       let kind = chosen?.0
-      let base = Self.readableBase(action.identifier.value, kindName: kind?.rawValue ?? Self.slug(action.type.value, fallback: "action"))
-      var id = base
-      var n = 2
-      while used.contains(id) {
-        id = "\(base)-\(n)"
-        n += 1
-      }
-      used.insert(id)
-      ids[action.identifier.value] = id
+      ids[action.identifier.value] = used.claim(
+        Self.readableBase(action.identifier.value, kindName: kind?.rawValue ?? Self.slug(action.type.value, fallback: "action")))
     }
     for id in unreadable {
-      var readable = Self.readableBase(id.value, kindName: "action")
-      var n = 2
-      while used.contains(readable) {
-        readable = Self.readableBase(id.value, kindName: "action") + "-\(n)"
-        n += 1
-      }
-      used.insert(readable)
+      let readable = used.claim(Self.readableBase(id.value, kindName: "action"))
       ids[id.value] = readable
       flow.blocks.append(
         BlockSyntax(id: Located(readable, at: id.span), kind: Located("", at: id.span), body: SyntaxValue(.null, at: id.span), next: nil, branches: [], span: id.span))
@@ -524,18 +511,10 @@ public struct ConnectLowering {
     }
     let modules = root["modules"]?.items ?? []
     var ids: [String: String] = [:]
-    var used: Set<String> = []
+    var used = UniqueNames()
     for module in modules {
       guard let id = module["id"]?.string else { continue }
-      let base = Self.readableBase(id, kindName: Self.slug(module["type"]?.string ?? "module", fallback: "module"))
-      var readable = base
-      var n = 2
-      while used.contains(readable) {
-        readable = "\(base)-\(n)"
-        n += 1
-      }
-      used.insert(readable)
-      ids[id] = readable
+      ids[id] = used.claim(Self.readableBase(id, kindName: Self.slug(module["type"]?.string ?? "module", fallback: "module")))
     }
     var identifiers: [SyntaxField] = []
     for module in modules {

@@ -86,17 +86,10 @@ public enum ConnectImport {
 
     // Flow names first, so that references between the flows become names.
     var flowNames: [String: String] = [:]
-    var usedNames: Set<String> = []
+    var usedNames = UniqueNames()
     var names: [String] = []
     for (_, source, document) in documents {
-      let base = document.name.map { ConnectLowering.slug($0.value, fallback: "flow") } ?? ConnectFront.fallbackName(source.path)
-      var name = base
-      var n = 2
-      while usedNames.contains(name) {
-        name = "\(base)-\(n)"
-        n += 1
-      }
-      usedNames.insert(name)
+      let name = usedNames.claim(document.name.map { ConnectLowering.slug($0.value, fallback: "flow") } ?? ConnectFront.fallbackName(source.path))
       names.append(name)
       for key in [document.arn, document.id].compactMap({ $0 }) where !key.isEmpty { flowNames[key] = name }
     }
