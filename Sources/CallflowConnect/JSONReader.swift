@@ -82,8 +82,14 @@ public struct JSONReader {
         throw error("expected a member name in double quotes, found \(describe(i))")
       }
       let keyStart = locator.location(i)
+      let keyOffset = i
       let key = try string()
       let keySpan = SourceSpan(file: file, start: keyStart, end: locator.location(i))
+      // One name twice: which value counts is not said by JSON, and one would be lost.
+      if members.contains(where: { $0.key.value == key }) {
+        i = keyOffset
+        throw error("`\(key)` appears twice in this object")
+      }
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected `:` after the member name, found \(describe(i))") }
       i += 1

@@ -205,3 +205,16 @@ import Testing
     #expect(outcome.isIdentical)
   }
 }
+
+extension ConnectFuzzFindingTests {
+  /// A name twice in one object: one of the values would be lost on the way back.
+  @Test func aNameTwiceInAnObjectIsRefused() {
+    let text = #"{"Version":"2019-10-30","Actions":[{"Identifier":"a","Type":"X","Transitions":{"Errors":[{"NextAction":"a","ErrorType":"A","ErrorType":"B"}]}}]}"#
+    guard case .failure(let error) = ConnectReader.read(Array(text.utf8), file: FileID(0)) else {
+      Issue.record("a duplicate name was read")
+      return
+    }
+    #expect(error.message == "`ErrorType` appears twice in this object")
+    #expect(error.span.start == SourceLocation(line: 1, column: 124))
+  }
+}
