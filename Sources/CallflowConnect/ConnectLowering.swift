@@ -146,6 +146,14 @@ public struct ConnectLowering {
     var ids: [String: String] = [:]
     var used = UniqueNames()
     var forms: [(BlockKind, ConnectForm)?] = []
+    // A transition to an identifier no action has keeps that identifier as its target (the
+    // checker reports it): no readable id may be that text.
+    let identifiersRead = Set(actions.map(\.identifier.value) + unreadable.map(\.value))
+    for action in actions {
+      let targets = [action.next].compactMap { $0 } + action.errors.map(\.target) + action.conditions.map(\.target)
+      for target in targets where !identifiersRead.contains(target.value) { used.reserve(target.value) }
+    }
+    if let start = root["StartAction"]?.string, !identifiersRead.contains(start) { used.reserve(start) }
     for action in actions {
       // The id names the kind the action becomes: the first form that writes it back exactly.
       let chosen = nativeForm(action)

@@ -5,6 +5,9 @@ public struct UniqueNames: Sendable {
 
   public init() {}
 
+  /// Takes `name` as it is, so that no claimed name is it.
+  public mutating func reserve(_ name: String) { taken.insert(name) }
+
   /// `base`, or the first of `base-2`, `base-3`, … not taken yet; it is taken now.
   public mutating func claim(_ base: String) -> String {
     var name = base

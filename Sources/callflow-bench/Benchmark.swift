@@ -145,6 +145,7 @@ struct Benchmark {
     print("| measurement | time | ratio to the YAML equivalent |")
     print("|---|---|---|")
     print("| Connect front end: JSON reader, shapes, lowering through the forms, one thread | \(ms(connect.frontEnd)) | \(String(format: "%.2f", connect.frontEnd / yamlFrontEnd)) (YAML front end) |")
+    print("| the same, the flows minified as Connect stores them (\(String(format: "%.1f", Double(connect.minifiedBytes) / 1_048_576)) MiB) | \(ms(connect.minifiedFrontEnd)) | \(String(format: "%.2f", connect.minifiedFrontEnd / yamlFrontEnd)) (YAML front end) |")
     print("| `callflow check` of the exports in place, in process, \(cores) cores | \(ms(connect.check)) | \(String(format: "%.2f", connect.check / check)) (`callflow check` of the YAML project) |")
     print("| `callflow import connect` in process: read, lower, print YAML (nothing written) | \(ms(connect.importing)) | \(String(format: "%.2f", connect.importing / check)) (`callflow check` of the YAML project) |")
     print()

@@ -12,6 +12,9 @@ enum ConnectBenchmark {
     var actions: Int
     /// The Connect front end alone (reader, shapes, lowering), one thread.
     var frontEnd: Double
+    /// The same on the flows minified, as Connect stores them (a `describe` response's `Content`).
+    var minifiedBytes: Int
+    var minifiedFrontEnd: Double
     /// `callflow check` of the exports in place, in process.
     var check: Double
     /// `callflow import connect` in process (reading, lowering, YAML printing; nothing written).
@@ -41,13 +44,19 @@ enum ConnectBenchmark {
       fatalError("the exported project does not check:\n\(text)")
     }
     var actions = 0
-    let frontEnd = Benchmark.measure(runs) {
+    func lower(_ sources: [SourceFile]) -> [Int] {
       sources.map { source -> Int in
         guard case .success(let document) = ConnectReader.read(source.bytes, file: FileID(0)) else { return 0 }
         var lowering = ConnectLowering(document, file: FileID(0))
         return lowering.lower(fallbackName: "flow").flow?.blocks.count ?? 0
       }
     }
+    let frontEnd = Benchmark.measure(runs) { lower(sources) }
+    let minified = sources.map { source -> SourceFile in
+      guard case .success(let document) = ConnectReader.read(source.bytes, file: FileID(0)) else { return source }
+      return SourceFile(path: source.path, bytes: Array(ConnectJSON(document.content).compact().utf8))
+    }
+    let minifiedFrontEnd = Benchmark.measure(runs) { lower(minified) }
     for source in sources {
       if case .success(let document) = ConnectReader.read(source.bytes, file: FileID(0)) { actions += document.content["Actions"]?.items?.count ?? 0 }
     }
@@ -55,7 +64,8 @@ enum ConnectBenchmark {
     let check = Benchmark.measure(runs) { try? CheckRun.run(paths: [connectRoot], options: asCLI) }
     let importing = Benchmark.measure(runs) { try? ConnectImport.run(paths: [connectRoot + "/flows"]) }
     return Figures(
-      files: sources.count, bytes: sources.reduce(0) { $0 + $1.bytes.count }, actions: actions, frontEnd: frontEnd, check: check,
+      files: sources.count, bytes: sources.reduce(0) { $0 + $1.bytes.count }, actions: actions, frontEnd: frontEnd,
+      minifiedBytes: minified.reduce(0) { $0 + $1.bytes.count }, minifiedFrontEnd: minifiedFrontEnd, check: check,
       importing: importing)
   }
 }

@@ -218,3 +218,18 @@ extension ConnectFuzzFindingTests {
     #expect(error.span.start == SourceLocation(line: 1, column: 124))
   }
 }
+
+extension ConnectFuzzFindingTests {
+  /// A transition to an identifier no action has keeps it as its target; a readable id made
+  /// from another identifier must not be that text, or the target would change on the way back.
+  @Test func aTargetToNowhereIsNoReadableID() throws {
+    let text = #"{"Version":"2019-10-30","StartAction":"x","Actions":[{"Identifier":"x","Type":"MessageParticipant","Parameters":{"Text":"Hi"},"Transitions":{"NextAction":"go-on"}},{"Identifier":"go<on","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}"#
+    let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let flow = try #require(lowering.lower(fallbackName: "t").flow)
+    #expect(flow.blocks.map(\.id.value) == ["x", "go-on-2"])
+    #expect(flow.blocks[0].next?.value == "go-on")
+    let outcome = try #require(ConnectRoundTrip.run(Array(text.utf8)))
+    #expect(outcome.isIdentical)
+  }
+}
