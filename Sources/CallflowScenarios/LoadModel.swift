@@ -39,13 +39,15 @@ public struct LoadModel: Sendable {
   /// Mean seconds a caller waits in a queue before hanging up; `nil`: they never do.
   public var patience: Int?
   public var agents: [AgentGroup] = []
+  /// How each Lambda function answers `invoke-lambda`.
+  public var lambdas: [String: LambdaAnswer] = [:]
 
   /// The most calls per hour a window may have, and the most intervals a report may have:
   /// bounds on the work and memory a model file can ask for.
   public static let maxRate = 100_000.0
   public static let maxIntervals = 20_000
 
-  public static let keys = ["model", "start", "days", "seed", "timezone", "interval", "service-level", "arrivals", "callers", "agents"]
+  public static let keys = ["model", "start", "days", "seed", "timezone", "interval", "service-level", "arrivals", "callers", "agents", "lambdas"]
 
   public static func read(_ root: SyntaxValue, reader: inout DocumentReader) -> LoadModel? {
     guard let fields = reader.fields(root, of: "a load model", allowed: keys) else { return nil }
@@ -71,6 +73,7 @@ public struct LoadModel: Sendable {
       model.arrivals = items.compactMap { readArrivals($0, reader: &reader) }
     }
     if let v = fields["callers"]?.value { readCallers(v, into: &model, reader: &reader) }
+    if let value = fields["lambdas"]?.value { model.lambdas = reader.lambdas(value) }
     if let v = reader.required(fields, "agents", in: "a load model", at: root.span), let items = reader.list(v, "`agents`") {
       model.agents = items.compactMap { readAgents($0, reader: &reader) }
     }

@@ -15,6 +15,9 @@ public struct ModelWorld: World {
   private let choices: [String: (keys: [String?], weights: [Double])]
   private let answerWeights: [Double]
 
+  /// The model's answer for the function; a function it does not list answers at once, with nothing.
+  public func lambda(_ function: String) -> LambdaAnswer { model.lambdas[function] ?? LambdaAnswer() }
+
   public init(model: LoadModel, agentHandleTimes: [Int]) {
     self.model = model
     random = SeededRandom(seed: model.seed)

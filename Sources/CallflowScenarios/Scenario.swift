@@ -67,24 +67,7 @@ public struct Scenario: Sendable {
         seen[contact.id.value] = contact.id.span
       }
     }
-    if let value = fields["lambdas"]?.value, case .record(let functions) = value.kind {
-      for function in functions {
-        guard let keys = reader.fields(function.value, of: "a Lambda function's answer", allowed: ["returns", "fails", "latency"]) else { continue }
-        var answer = LambdaAnswer()
-        if let returns = keys["returns"]?.value {
-          if case .record(let results) = returns.kind {
-            for result in results { if let text = reader.text(result.value, "a returned value") { answer.results[result.name.value] = text } }
-          } else {
-            reader.error("`returns` maps names to the values the function returns, not \(returns.kindDescription)", at: returns.span)
-          }
-        }
-        if let fails = keys["fails"]?.value { answer.fails = reader.bool(fails, "`fails`") ?? false }
-        if let latency = keys["latency"]?.value { answer.latency = reader.duration(latency, "`latency`") ?? 0 }
-        scenario.lambdas[function.name.value] = answer
-      }
-    } else if let value = fields["lambdas"]?.value {
-      reader.error("`lambdas` maps Lambda functions to how they answer, not \(value.kindDescription)", at: value.span)
-    }
+    if let value = fields["lambdas"]?.value { scenario.lambdas = reader.lambdas(value) }
     if let value = fields["expect"]?.value, let items = reader.list(value, "`expect`") {
       scenario.expectations = items.compactMap { Expectation.read($0, times: times, reader: &reader) }
     }
@@ -186,5 +169,32 @@ public struct ScenarioTimes: Sendable {
     if let r = DocumentReader.timeRange(text) { return (day + r.lowerBound)..<(day + r.upperBound) }
     reader.error("\(what) is a window of time such as `10:07-18:00`, not `\(text)`", at: value.span)
     return nil
+  }
+}
+
+extension DocumentReader {
+  /// `lambdas`: how each Lambda function answers `invoke-lambda`, by the function as flows
+  /// name it (`{returns: {name: value}, fails: true, latency: 2s}`), in scenarios and models.
+  public mutating func lambdas(_ value: SyntaxValue) -> [String: LambdaAnswer] {
+    guard case .record(let functions) = value.kind else {
+      error("`lambdas` maps Lambda functions to how they answer, not \(value.kindDescription)", at: value.span)
+      return [:]
+    }
+    var answers: [String: LambdaAnswer] = [:]
+    for function in functions {
+      guard let keys = fields(function.value, of: "a Lambda function's answer", allowed: ["returns", "fails", "latency"]) else { continue }
+      var answer = LambdaAnswer()
+      if let returns = keys["returns"]?.value {
+        if case .record(let results) = returns.kind {
+          for result in results { if let text = text(result.value, "a returned value") { answer.results[result.name.value] = text } }
+        } else {
+          error("`returns` maps names to the values the function returns, not \(returns.kindDescription)", at: returns.span)
+        }
+      }
+      if let fails = keys["fails"]?.value { answer.fails = bool(fails, "`fails`") ?? false }
+      if let latency = keys["latency"]?.value { answer.latency = duration(latency, "`latency`") ?? 0 }
+      answers[function.name.value] = answer
+    }
+    return answers
   }
 }

@@ -99,9 +99,12 @@ extension Simulator {
       events.schedule(.resume(contact: i, token: contacts[i].token), at: now + reply.latency)
       return .suspend
     case .lexBot:
-      // The bot recognizes the first intent the flow goes on with.
-      guard case .list(let intents)? = call.arguments[.intents], let first = intents.first else { return answer(.branch(.noMatch)) }
-      return answer(.option(first))
+      // The caller's next input is what the bot recognizes: an intent the flow goes on with,
+      // or anything else (or nothing) it does not match.
+      guard let said = world.input(label: label, call: call), case .list(let intents)? = call.arguments[.intents], intents.contains(said) else {
+        return answer(.branch(.noMatch))
+      }
+      return answer(.option(said))
     case .invokeModule:
       // The VM runs the module and comes back.
       return answer(.next)

@@ -223,6 +223,7 @@ enum CfnLint {
               - {queue: Support, priority: 1}
         phone-numbers:
           "+18005550100": main
+          "+18005550101": bot
         agents:
           - {name: ana, routing-profile: Tier1}
 
@@ -279,10 +280,36 @@ enum CfnLint {
           - {contact: caller, connected-at: "15:00"}
 
         """,
+      "flows/bot.flow.yaml": """
+        flow: bot
+        type: inbound
+        start: ask
+        blocks:
+          ask:
+            lex-bot: {bot: "arn:aws:lex:us-east-1:111122223333:bot-alias/B/A", text: "How can I help?", intents: [Billing, Sales]}
+            on: {Billing: queue, Sales: bye, no-match: bye, error: bye}
+          queue:
+            transfer-to-queue: Support
+            on: {at-capacity: bye, error: bye}
+          bye:
+            disconnect: {}
+
+        """,
+      "tests/bot.test.yaml": """
+        scenario: the bot recognizes what the caller says
+        start: 2026-01-05T15:00:00Z
+        contacts:
+          - {id: billing, at: "15:00", from: "+14255550100", to: "+18005550101", input: [Billing]}
+          - {id: mumble, at: "15:00", from: "+14255550102", to: "+18005550101", input: [weather]}
+        expect:
+          - {contact: billing, path: [ask, queue]}
+          - {contact: mumble, path: [ask, bye]}
+
+        """,
     ])
     defer { project.remove() }
     let out = try CLI.run(["test", project.root])
     #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-    #expect(out.stdout.contains("test result: ok. 2 passed; 0 failed"))
+    #expect(out.stdout.contains("test result: ok. 3 passed; 0 failed"))
   }
 }
