@@ -17,13 +17,13 @@ public enum YAMLPrinter {
     for (i, block) in flow.blocks.enumerated() {
       if i > 0 { out += "\n" }
       for comment in block.comments { out += "  #\(comment.text)\n" }
-      out += "  " + key(block.id.value) + ":\n"
+      out += mappingKey(block.id.value, indent: 2) + "\n"
       out += "    " + key(block.kind.value) + ":"
       out += nested(block.body, indent: 6)
       if let next = block.next { out += "    next: " + key(next.value) + "\n" }
       if !block.branches.isEmpty {
         out += "    on:\n"
-        for branch in block.branches { out += "      " + key(branch.name.value) + ": " + key(branch.target.value) + "\n" }
+        for branch in block.branches { out += mappingKey(branch.name.value, indent: 6) + " " + key(branch.target.value) + "\n" }
       }
     }
     if let connect = flow.connect {
@@ -63,7 +63,7 @@ public enum YAMLPrinter {
         }
       }.joined()
     case .record(let fields):
-      return fields.map { pad + key($0.name.value) + ":" + nested($0.value, indent: indent + 2) }.joined()
+      return fields.map { mappingKey($0.name.value, indent: indent) + nested($0.value, indent: indent + 2) }.joined()
     default:
       return pad + scalar(value) + "\n"
     }
@@ -79,6 +79,19 @@ public enum YAMLPrinter {
 
   /// A key or name: plain when YAML reads it back unchanged, else double-quoted.
   public static func key(_ text: String) -> String { PlainScalar.isValid(text) ? text : quoted(text) }
+
+  /// The longest key YAML reads in the usual `key: value` form (a "simple key" is at most
+  /// 1,024 characters, its quotes included); a longer one is written as an explicit key.
+  static let longestSimpleKey = 1_000
+
+  /// `key:` at `indent`, up to the colon: `? "…"` on a line of its own, then `:`, when the
+  /// key is too long to be a simple key.
+  static func mappingKey(_ text: String, indent: Int) -> String {
+    let pad = String(repeating: " ", count: indent)
+    let written = key(text)
+    guard written.unicodeScalars.count > longestSimpleKey else { return pad + written + ":" }
+    return pad + "? " + quoted(text) + "\n" + pad + ":"
+  }
 
   /// A double-quoted YAML scalar; what YAML does not allow unescaped is written `\UXXXXXXXX`.
   public static func quoted(_ text: String) -> String {

@@ -233,3 +233,15 @@ extension ConnectFuzzFindingTests {
     #expect(outcome.isIdentical)
   }
 }
+
+extension ConnectFuzzFindingTests {
+  /// A key longer than YAML's 1,024-character simple keys is printed as an explicit key, and
+  /// read back (the fuzz target found a parameter name YAML could not read back).
+  @Test func aLongParameterNameComesBack() throws {
+    let name = String(repeating: "k", count: 1_500)
+    let text = #"{"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"CustomThing","Parameters":{"\#(name)":"v"},"Transitions":{}}]}"#
+    let outcome = try #require(ConnectRoundTrip.run(Array(text.utf8)))
+    #expect(outcome.problem == nil)
+    #expect(outcome.isIdentical)
+  }
+}
