@@ -113,8 +113,9 @@ import Testing
 
   /// Over a folder of real exports (kept outside the repository), when one is given:
   /// `CALLFLOW_CONNECT_CORPUS=/path swift test --filter realExports`.
-  @Test func realExportsRoundTrip() throws {
-    guard let folder = ProcessInfo.processInfo.environment["CALLFLOW_CONNECT_CORPUS"] else { return }
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["CALLFLOW_CONNECT_CORPUS"] != nil, "needs a folder of real exports"))
+  func realExportsRoundTrip() throws {
+    let folder = try #require(ProcessInfo.processInfo.environment["CALLFLOW_CONNECT_CORPUS"])
     var files = 0
     var same = 0
     var native = 0
@@ -137,6 +138,7 @@ import Testing
       }
     }
     print("real exports: \(files) flow-language files, \(same) round-trip identical, \(native) of \(actions) actions native")
+    #expect(files > 0, "no flow-language file in \(folder)")
     #expect(same == files)
   }
 }
