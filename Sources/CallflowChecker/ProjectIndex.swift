@@ -50,9 +50,9 @@ public struct ProjectIndex: Sendable {
   /// Whether the resource exists, or `nil` when it cannot be known (no center, lone file).
   func defines(_ kind: ResourceKind, _ name: String) -> Bool? {
     // Deployment templates' placeholders (`{{queue.arn}}`, `%%QUEUE%%`) are kept as text.
-    if Self.isPlaceholder(name) { return nil }
+    if ConnectReference.isPlaceholder(name) { return nil }
     if case .flow = kind, let known = flowsByConnectID[name] { return flows[known] != nil ? true : nil }
-    if case .flow = kind, Self.isConnectID(name) { return center == nil ? nil : (flowsByConnectID[name] != nil ? true : nil) }
+    if case .flow = kind, ConnectReference.isID(name) { return center == nil ? nil : (flowsByConnectID[name] != nil ? true : nil) }
     if name.hasPrefix("arn:") {
       // An Amazon Connect ARN: checked against what the project knows of Connect; without a
       // center.yaml, the resources an export names are taken as existing.
@@ -77,22 +77,6 @@ public struct ProjectIndex: Sendable {
       return flowsByConnectID[id] ?? flowsByConnectID[last]
     }
     return namesByARN["\(kind.noun):\(id)"]
-  }
-
-  /// Whether `name` holds a deployment template's placeholder, `{{…}}` or `%%…%%`.
-  static func isPlaceholder(_ name: String) -> Bool {
-    var previous: UInt8 = 0
-    for byte in name.utf8 {
-      if byte == previous && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
-      previous = byte
-    }
-    return false
-  }
-
-  /// Whether `name` is an Amazon Connect resource id (a UUID), as flow modules are named.
-  static func isConnectID(_ name: String) -> Bool {
-    let parts = name.split(separator: "-", omittingEmptySubsequences: false)
-    return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
   }
 
   /// The names a misspelt reference of `kind` may have meant.

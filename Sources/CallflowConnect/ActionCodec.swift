@@ -262,8 +262,8 @@ enum ActionCodec {
       return .failure(Unwritable(message: "Amazon Connect has no action for `\(kind.rawValue)` that Callflow can write yet", span: block.kind.span))
     }
     // The form whose implied values the block has, and which writes every parameter it has.
-    let special: Set<String> = ["conditions", "options", "actions", "intents"]
-    let given = Set(fields.map(\.name.value)).subtracting(special)
+    // What the block has besides the parameter its form writes its conditions in.
+    func given(_ form: ConnectForm) -> [SyntaxField] { fields.filter { $0.name.value != form.conditionParameter } }
     // Every value the block has, by its path (`callback.working-queue`): a form must write
     // each, or the export would lose it.
     func leaves(_ fields: [SyntaxField], under prefix: [String], form: ConnectForm) -> [[String]] {
@@ -278,13 +278,14 @@ enum ActionCodec {
     // `callback` is a transfer, not a callback with every setting left out).
     let chosen = forms.filter { form in
       let implied = Set(form.implied.map(\.0))
-      guard form.implied.allSatisfy({ field([$0.0])?.scalarText == $0.1 }), form.requires.allSatisfy({ given.contains($0) }) else { return false }
+      let names = Set(given(form).map(\.name.value))
+      guard form.implied.allSatisfy({ field([$0.0])?.scalarText == $0.1 }), form.requires.allSatisfy(names.contains) else { return false }
       if kind == .setAttributes || form.wholeParameters { return true }
       let written = Set(form.parameters.map(\.callflow)).union(implied.map { [$0] })
-      return leaves(fields.filter { !special.contains($0.name.value) }, under: [], form: form).allSatisfy(written.contains)
+      return leaves(given(form), under: [], form: form).allSatisfy(written.contains)
     }.min { $0.parameters.count < $1.parameters.count }
     guard let form = chosen else {
-      let names = given.sorted().map { "`\($0)`" }.joined(separator: ", ")
+      let names = Set(fields.map(\.name.value)).subtracting(forms.compactMap(\.conditionParameter)).sorted().map { "`\($0)`" }.joined(separator: ", ")
       return .failure(
         Unwritable(message: "`\(kind.rawValue)` with \(names) has no Amazon Connect form that Callflow can write", span: block.kind.span))
     }

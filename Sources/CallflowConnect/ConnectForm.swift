@@ -53,6 +53,16 @@ struct ConnectForm: Sendable {
     case outcomes([(op: String, operand: String, outcome: String)])
   }
 
+  /// The body's parameter its conditions are written in (`conditions`, `get-input`'s
+  /// `options`, `show-view`'s `actions`), if they are in one.
+  var conditionParameter: String? {
+    switch conditions {
+    case .attribute: "conditions"
+    case .options(let parameter, _): parameter
+    case .none, .outcomes: nil
+    }
+  }
+
   var type: String
   /// Connect parameters with a fixed value for this form (`StoreInput: "False"`).
   var fixed: [([String], String)] = []

@@ -342,29 +342,13 @@ public struct ConnectLowering {
   private mutating func known(_ node: JSONNode, _ keys: [String], in what: String) -> Bool {
     guard let members = node.members else { return true }
     for member in members where !keys.contains(member.key.value) {
-      let hint = keys.first { Self.distance($0, member.key.value) <= 2 }
+      let hint = Suggestions.nearest(to: member.key.value, in: keys)
       report(
         "`\(member.key.value)` is not a member of \(what)\(hint.map { "; did you mean `\($0)`?" } ?? "")", at: member.key.span,
         notes: [Note("\(what) has \(keys.map { "`\($0)`" }.joined(separator: ", "))")])
       return false
     }
     return true
-  }
-
-  /// The edit distance of two short names, for suggestions.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var row = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var previous = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let current = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-        previous = current
-      }
-    }
-    return row[b.count]
   }
 
   /// The block of an action: the first form that writes the action back exactly, else kept.
@@ -573,16 +557,11 @@ public struct ConnectLowering {
 
   /// A readable block id: the identifier when it is text (not a UUID), else the kind's name.
   static func readableBase(_ identifier: String, kindName: String) -> String {
-    if !isUUID(identifier) {
+    if !ConnectReference.isID(identifier) {
       let slug = slug(identifier, fallback: "")
       if !slug.isEmpty { return String(slug.prefix(48)) }
     }
     return kindName
-  }
-
-  static func isUUID(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
   }
 
   /// `text` in lowercase words joined by `-`: `CheckHoursOfOperation` gives

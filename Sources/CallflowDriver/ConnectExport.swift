@@ -46,7 +46,7 @@ public enum ConnectExport {
         // A flow of the project named by its ARN (an export checked in place) is that flow.
         var name = written
         if case .flow = kind, inTemplate, let known = flowsByARN[written] { name = known }
-        if name.hasPrefix("arn:") || name.hasPrefix("$.") || name.contains("${") || name.contains("{{") || name.contains("%%") { return name }
+        if ConnectReference.isWrittenAsIs(name) { return name }
         if case .flow = kind {
           if !inTemplate, let arn = flowARNs[name] { return arn }
           let attribute = modules.contains(name) ? "ContactFlowModuleArn" : "ContactFlowArn"

@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized) struct ConnectCommandTests {
   static let samples = packageRoot + "/Samples/connect"
 
-  @Test func exportsInPlaceCheckSimulateAndNameTheirActions() throws {
+  @Test func exportsInPlaceAreCheckedAndNameTheirActions() throws {
     let project = try TemporaryProject([
       "flows/menu.json": """
         {"Version":"2019-10-30","StartAction":"greet","Metadata":{"type":"contactFlow"},"Actions":[

@@ -1,0 +1,28 @@
+/// What a resource reference written in an Amazon Connect export is: an ARN, a resource id, a
+/// JSONPath only the running contact resolves, or a deployment template's placeholder. Read
+/// by the checker (which references it can check), the importer and the exporter (which it
+/// writes as they are).
+public enum ConnectReference {
+  /// Whether `text` is a Connect resource id: a UUID (flow modules are named so).
+  public static func isID(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+  }
+
+  /// Whether `text` holds a deployment template's placeholder, `{{…}}` or `%%…%%`, kept as
+  /// text (`${…}` is a Callflow substitution).
+  public static func isPlaceholder(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == previous && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
+      previous = byte
+    }
+    return false
+  }
+
+  /// Whether `text` is written into flow language as it is, not looked up as a name: an
+  /// ARN, a JSONPath, or a placeholder of any kind (`${…}` included).
+  public static func isWrittenAsIs(_ text: String) -> Bool {
+    text.hasPrefix("arn:") || text.hasPrefix("$.") || text.contains("${") || isPlaceholder(text)
+  }
+}
