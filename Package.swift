@@ -102,7 +102,8 @@ let package = Package(
       name: "CallflowCompilerTests", dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowCompiler", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(name: "CallflowSyntaxTests", dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowTestSupport"]),
     .testTarget(name: "CallflowYAMLTests", dependencies: ["CallflowDiagnostics", "CallflowYAML", "CallflowTestSupport"]),
-    .testTarget(name: "CallflowConnectTests", dependencies: ["CallflowConnect", "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML"]),
+    .testTarget(
+      name: "CallflowConnectTests", dependencies: ["CallflowConnect", "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(
       name: "CallflowDSLTests", dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowDSL", "CallflowYAML", "CallflowTestSupport"]),
     .testTarget(

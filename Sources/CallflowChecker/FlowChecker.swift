@@ -138,7 +138,8 @@ struct FlowChecker {
   }
 
   private mutating func placement(_ kind: BlockKind, _ spec: BlockSpec, _ block: BlockSyntax) {
-    guard let type, !spec.allowedIn.contains(type) else { return }
+    // A flow read from Connect is placed by Connect's own lists, checked as it is read.
+    guard let type, !syntax.readFromConnect, !spec.allowedIn.contains(type) else { return }
     let rule: any Rule = spec.placementRule ?? BlockNotAllowedRule()
     let allowed = FlowType.allCases.filter(spec.allowedIn.contains).map(\.rawValue)
     typer.bag.report(

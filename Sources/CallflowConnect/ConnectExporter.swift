@@ -46,6 +46,7 @@ public enum ConnectExporter {
       }
       blocks += split(block, used: used, into: &expanded, identifier: identifier)
     }
+    let flowType = flow.type.flatMap { FlowType(rawValue: $0.value) }
     for var block in blocks {
       // Connect has no flow-wide error branch: `on-error` is written into each block that
       // can fail and does not say where its errors go.
@@ -55,7 +56,13 @@ public enum ConnectExporter {
         block.branches.append(BranchSyntax(name: Located(Branch.error.rawValue, at: onError.span), target: onError))
       }
       switch ActionCodec.action(block, identifier: identifier, resource: resource) {
-      case .success(let action): actions.append(action)
+      case .success(let action):
+        actions.append(action)
+        if let type = flowType, case .object(let members) = action, case .string(let actionType)? = members.first(where: { $0.0 == "Type" })?.1,
+          let problem = ConnectPlacement.problem(type: actionType, hook: ConnectPlacement.hook(members.first { $0.0 == "Parameters" }?.1), in: type)
+        {
+          problems.append(Diagnostic(.blockNotAllowed, "block `\(block.id.value)`: \(problem.message)", at: block.kind.span, notes: [Note(problem.note)]))
+        }
       case .failure(let problem):
         problems.append(
           Diagnostic(
@@ -92,7 +99,7 @@ public enum ConnectExporter {
       }
       actionMetadata.append((identifier(block.id.value), .object([("position", position)])))
     }
-    let type = flow.type.flatMap { FlowType(rawValue: $0.value) }
+    let type = flowType
     var metadata: [(String, ConnectJSON)] = [("entryPointPosition", connect.flatMap { field($0, "entry") }.map(ActionCodec.json) ?? defaultEntry)]
     var callflow: [(String, ConnectJSON)] = []
     if let onError = flow.onError { callflow.append(("onError", .string(identifier(onError.value)))) }

@@ -142,6 +142,9 @@ public struct ConnectLowering {
       actions.append(action)
     }
 
+    // Where Connect allows each action decides, not the kinds Callflow makes of them.
+    let flowType = flow.type.flatMap { FlowType(rawValue: $0.value) }
+
     // Readable ids, unique; the original identifiers kept where they differ.
     var ids: [String: String] = [:]
     var used = UniqueNames()
@@ -181,6 +184,9 @@ public struct ConnectLowering {
       // The designer's position, kept as it is written (`{x, y}`, whatever else it holds).
       if let position = metadata?[action.identifier.value]?["position"] {
         positions.append(SyntaxField(name: located, value: ActionCodec.syntax(position)))
+      }
+      if let type = flowType, let problem = ConnectPlacement.problem(type: action.type.value, hook: ConnectPlacement.hook(action.parameters), in: type) {
+        diagnostics.append(Diagnostic(.blockNotAllowed, problem.message, at: action.type.span, notes: [Note(problem.note)]))
       }
       flow.blocks.append(block(action, form: forms[index], id: located, ids: ids, identifierOf: identifierOf, display: metadata?[action.identifier.value]))
       self.actions.append(ConnectAction(span: action.node.span, identifier: action.identifier.value, type: action.type.value))
@@ -472,16 +478,23 @@ public struct ConnectLowering {
       return nil
     }
     let types = Set(actions.compactMap { $0["Type"]?.string })
-    let inferred: FlowType
+    let candidates: [FlowType]
     if document.isModule || types.contains("EndFlowModuleExecution") {
-      inferred = .module
+      candidates = [.module]
     } else if types.contains("DequeueContactAndTransferToQueue") || types.contains("MessageParticipantIteratively") {
-      inferred = .customerQueue
+      candidates = [.customerQueue, .customerHold, .agentHold]
     } else if types.contains("EndFlowExecution") && !types.contains("TransferContactToQueue") {
-      inferred = .customerWhisper
+      candidates = [.customerWhisper, .agentWhisper, .outboundWhisper, .customerQueue]
     } else {
-      inferred = .inbound
+      candidates = [.inbound, .transferToQueue, .agentTransfer]
     }
+    // Of the types the actions suggest, the first where Connect allows every one of them.
+    let inferred = candidates.first { type in
+      actions.allSatisfy { action in
+        guard let actionType = action["Type"]?.string else { return true }
+        return ConnectPlacement.problem(type: actionType, hook: ConnectPlacement.hook(action["Parameters"]), in: type) == nil
+      }
+    } ?? candidates[0]
     notes.append("the file does not say its flow type; `\(inferred.rawValue)` is inferred from its actions")
     return Located(inferred.rawValue, at: SourceSpan(file: file, at: document.content.span.start))
   }

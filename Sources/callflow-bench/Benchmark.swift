@@ -27,9 +27,9 @@ struct Benchmark {
       case ("--blocks", let v?): blocks = v
       case ("--runs", let v?): runs = v
       case ("--generate", _) where value != nil: generateOnly = value
-      case ("--only", _) where value == "simulate": only = value
+      case ("--only", _) where value == "simulate" || value == "connect": only = value
       default:
-        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR] [--only simulate]\n".utf8))
+        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR] [--only simulate|connect]\n".utf8))
         exit(2)
       }
     }
@@ -41,6 +41,10 @@ struct Benchmark {
     let hasExecutable = FileManager.default.isExecutableFile(atPath: executable)
     if only == "simulate" {
       printSimulation(try SimulationBenchmark.measure(runs: runs, samples: samplesPath(), executable: hasExecutable ? executable : nil), runs: runs)
+      return
+    }
+    if only == "connect" {
+      try measureConnectOnly(flows: flows, blocks: blocks, runs: runs)
       return
     }
     // The simulator first, while this process is small: a spawned child's peak memory is read
@@ -154,6 +158,28 @@ struct Benchmark {
     print("Throughput: \(String(format: "%.0f", Double(bytes) / 1_048_576 / check)) MiB/s checked, \(String(format: "%.0f", Double(flows * blocks) / check / 1000))k blocks/s. Peak RSS: \(peakRSS()) MiB.")
     print()
     printSimulation(simulation, runs: min(runs, 3))
+  }
+
+  /// The Connect front end and check against their YAML equivalents, alone: for working on
+  /// the Connect front end.
+  static func measureConnectOnly(flows: Int, blocks: Int, runs: Int) throws {
+    let root = NSTemporaryDirectory() + "callflow-bench-\(flows)x\(blocks)"
+    try ProjectGenerator(flows: flows, blocks: blocks).write(to: root)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let paths = try FileManager.default.contentsOfDirectory(atPath: root + "/flows").sorted().map { root + "/flows/" + $0 }
+    let yamlFlows = try paths.map { SourceFile(path: $0, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: $0)))) }
+    let yamlFrontEnd = measure(runs) { yamlFlows.map { SourceForm.yaml.parse($0, file: FileID(0)).flow } }
+    let asCLI = CheckOptions(keepCheckedBlocks: false)
+    let check = measure(runs) { try? CheckRun.run(paths: [root], options: asCLI) }
+    let connect = try ConnectBenchmark.measure(root: root, runs: runs)
+    print("| measurement | time | ratio |")
+    print("|---|---|---|")
+    print("| YAML front end | \(ms(yamlFrontEnd)) | 1.00 |")
+    print("| Connect front end | \(ms(connect.frontEnd)) | \(String(format: "%.2f", connect.frontEnd / yamlFrontEnd)) |")
+    print("| Connect front end, minified | \(ms(connect.minifiedFrontEnd)) | \(String(format: "%.2f", connect.minifiedFrontEnd / yamlFrontEnd)) |")
+    print("| check YAML | \(ms(check)) | 1.00 |")
+    print("| check Connect in place | \(ms(connect.check)) | \(String(format: "%.2f", connect.check / check)) |")
+    print("| import connect | \(ms(connect.importing)) | \(String(format: "%.2f", connect.importing / check)) |")
   }
 
   static func printSimulation(_ f: SimulationBenchmark.Figures, runs: Int) {

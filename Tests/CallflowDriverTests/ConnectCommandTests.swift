@@ -63,6 +63,38 @@ import Testing
     if let lint = CfnLint.run(template) { #expect(lint.status == 0, "cfn-lint: \(lint.output)") }
   }
 
+  /// A flow Callflow accepts but Connect does not: Connect's own lists decide what is
+  /// exported, at the block that Connect would refuse.
+  @Test func exportRefusesAnActionConnectDoesNotAllowInTheFlowsType() throws {
+    func project(_ type: String) throws -> TemporaryProject {
+      try TemporaryProject([
+        "flows/hold.flow": """
+          flow hold-music : \(type) {
+            start tune
+            on-error done
+            tune: play-prompt("Please hold.") -> done
+            done: end-flow
+          }
+
+          """
+      ])
+    }
+    let hold = try project("agent-hold")
+    defer { hold.remove() }
+    #expect(try CheckRun.run(paths: [hold.root]).summary.errors == 0)
+    let refused = try ConnectExport.run(project: hold.root, cloudformation: false)
+    #expect(refused.files.isEmpty)
+    #expect(refused.diagnostics.map(\.rule) == ["block-not-allowed"])
+    #expect(refused.diagnostics.first?.message == "block `tune`: Amazon Connect does not allow `MessageParticipant` (Play prompt) in an `agent-hold` flow (`agentHold`)")
+    #expect(refused.diagnostics.first?.span.start == SourceLocation(line: 4, column: 9))
+    // The same flow as a customer whisper is one Connect takes.
+    let whisper = try project("customer-whisper")
+    defer { whisper.remove() }
+    let exported = try ConnectExport.run(project: whisper.root, cloudformation: false)
+    #expect(exported.diagnostics.isEmpty)
+    #expect(exported.files.map(\.path) == ["hold-music.json"])
+  }
+
   @Test func importWritesAProjectThatChecksAndRefusesToOverwrite() throws {
     let out = NSTemporaryDirectory() + "callflow-import-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: out) }
