@@ -192,6 +192,7 @@ enum ActionCodec {
   struct Unwritable: Error {
     var message: String
     var span: SourceSpan
+    var notes: [Note] = []
   }
 
   /// The action of a block; `identifier` gives each block id's Connect identifier and
@@ -259,7 +260,8 @@ enum ActionCodec {
 
     let forms = kind.connectForms
     guard !forms.isEmpty else {
-      return .failure(Unwritable(message: "Amazon Connect has no action for `\(kind.rawValue)` that Callflow can write yet", span: block.kind.span))
+      return .failure(
+        Unwritable(message: "Amazon Connect has no action for `\(kind.rawValue)`", span: block.kind.span, notes: kind.connectAbsence.map { [Note($0)] } ?? []))
     }
     // The form whose implied values the block has, and which writes every parameter it has.
     // What the block has besides the parameter its form writes its conditions in.
@@ -274,6 +276,14 @@ enum ActionCodec {
         return [path]
       }
     }
+    // How many settings the values at `paths` hold: a record left unwritten counts each.
+    func settings(_ paths: [[String]]) -> Int {
+      func count(_ value: SyntaxValue) -> Int {
+        if case .record(let inner) = value.kind { return inner.reduce(0) { $0 + count($1.value) } }
+        return 1
+      }
+      return paths.reduce(0) { $0 + (field($1).map(count) ?? 1) }
+    }
     // Of the forms that fit, the one with the fewest parameters (`transfer-to-queue` with no
     // `callback` is a transfer, not a callback with every setting left out).
     let chosen = forms.filter { form in
@@ -285,6 +295,28 @@ enum ActionCodec {
       return leaves(given(form), under: [], form: form).allSatisfy(written.contains)
     }.min { $0.parameters.count < $1.parameters.count }
     guard let form = chosen else {
+      // Name what Connect has no place for: the settings the closest form leaves unwritten.
+      let unwritten = forms.compactMap { form -> [[String]]? in
+        guard form.implied.allSatisfy({ field([$0.0])?.scalarText == $0.1 }), !form.wholeParameters, kind != .setAttributes else { return nil }
+        let written = Set(form.parameters.map(\.callflow)).union(form.implied.map { [$0.0] })
+        let names = Set(given(form).map(\.name.value))
+        guard form.requires.allSatisfy(names.contains) else { return nil }
+        return leaves(given(form), under: [], form: form).filter { !written.contains($0) }
+      }.min { settings($0) < settings($1) }.map { $0.map { $0.joined(separator: ".") } }
+      if let unwritten, !unwritten.isEmpty {
+        return .failure(
+          Unwritable(
+            message: "Amazon Connect's flow language has no parameter for \(Suggestions.list(unwritten)) of `\(kind.rawValue)`",
+            span: block.kind.span))
+      }
+      // Or the value a form is chosen by (`role: outbound`) that no form has.
+      if let key = forms.first?.implied.first?.0, forms.allSatisfy({ $0.implied.contains { $0.0 == key } }), let value = field([key])?.scalarText {
+        let values = forms.compactMap { $0.implied.first { $0.0 == key }?.1 }
+        return .failure(
+          Unwritable(
+            message: "Amazon Connect has a form of `\(kind.rawValue)` for \(Suggestions.list(values.map { "\(key): \($0)" }, conjunction: "or")), not for `\(key): \(value)`",
+            span: block.kind.span))
+      }
       let names = Set(fields.map(\.name.value)).subtracting(forms.compactMap(\.conditionParameter)).sorted().map { "`\($0)`" }.joined(separator: ", ")
       return .failure(
         Unwritable(message: "`\(kind.rawValue)` with \(names) has no Amazon Connect form that Callflow can write", span: block.kind.span))

@@ -66,7 +66,8 @@ public enum ConnectExporter {
       case .failure(let problem):
         problems.append(
           Diagnostic(
-            .connectSyntax, "block `\(block.id.value)` cannot be written as an Amazon Connect action: \(problem.message)", at: problem.span))
+            .connectSyntax, "block `\(block.id.value)` cannot be written as an Amazon Connect action: \(problem.message)", at: problem.span,
+            notes: problem.notes))
       }
       if let problem = ConnectLowering.identifierProblem(identifier(block.id.value)) {
         problems.append(Diagnostic(.connectLimits, "the identifier of block `\(block.id.value)` \(problem)", at: block.id.span))

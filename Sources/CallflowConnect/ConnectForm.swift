@@ -196,6 +196,7 @@ extension BlockKind {
             P(connect: ["InitialCallDelaySeconds"], callflow: ["callback", "initial-delay"], conversion: .seconds),
             P(connect: ["MaximumConnectionAttempts"], callflow: ["callback", "max-retries"], conversion: .integer(offset: 1)),
             P(connect: ["RetryDelaySeconds"], callflow: ["callback", "retry-interval"], conversion: .seconds),
+            P(connect: ["ContactFlowId"], callflow: ["callback", "creation-flow"], conversion: .reference(.flow(.exactly(.inbound)))),
           ],
           errors: error),
         // The callback's own queue: Connect's `QueueId` when the block names no queue of its own.
@@ -206,6 +207,7 @@ extension BlockKind {
             P(connect: ["InitialCallDelaySeconds"], callflow: ["callback", "initial-delay"], conversion: .seconds),
             P(connect: ["MaximumConnectionAttempts"], callflow: ["callback", "max-retries"], conversion: .integer(offset: 1)),
             P(connect: ["RetryDelaySeconds"], callflow: ["callback", "retry-interval"], conversion: .seconds),
+            P(connect: ["ContactFlowId"], callflow: ["callback", "creation-flow"], conversion: .reference(.flow(.exactly(.inbound)))),
           ],
           errors: error),
         ConnectForm(
@@ -372,12 +374,35 @@ extension BlockKind {
       ]
     case .validatePhone, .checkCallProgress, .sendMessage, .createCallback, .startCallback, .registerCallback,
       .declineCallback:
-      // Connect writes these with parameters Callflow does not model yet: an imported action
-      // of theirs stays a `connect-action`, and the exporter reports a block of these kinds.
+      // No action of the flow-language reference does what these do (`connectAbsence`
+      // says what Connect has instead): the exporter reports a block of these kinds.
       return []
     case .connectAction:
       // Written as it was read.
       return []
+    }
+  }
+}
+
+extension BlockKind {
+  /// For a kind Connect has no action for, what a Connect flow does instead (the note of
+  /// the exporter's refusal); nil for the kinds Connect writes.
+  var connectAbsence: String? {
+    switch self {
+    case .validatePhone:
+      "Connect validates a callback number as `set-callback-number` sets it (its `invalid-number` and `not-dialable` branches)"
+    case .createCallback, .startCallback, .registerCallback, .declineCallback:
+      "a Connect flow queues a callback with `transfer-to-queue` and `callback` (CreateCallbackContact); the callback number is the one `set-callback-number` set"
+    case .checkCallProgress:
+      "Connect's Check call progress block belongs to outbound campaigns, and the flow-language reference does not describe its action"
+    case .sendMessage:
+      "a Connect flow sends a text message from an `invoke-lambda` function (the flow-language reference describes no SMS action)"
+    case .playPrompt, .getInput, .storeInput, .setCallbackNumber, .setWorkingQueue, .setAttributes, .checkAttribute,
+      .setCustomerQueueFlow, .setWhisperFlow, .setRoutingPriority, .transferToQueue, .getQueueMetrics, .wait, .loop, .checkHours,
+      .checkStaffing, .customerProfileLookup, .transferToFlow, .disconnect, .endFlow, .connectAction, .invokeLambda, .showView,
+      .loopPrompts, .setLogging, .setRecording, .setMediaStreaming, .setVoice, .setContactData, .setEventFlow, .invokeModule,
+      .endModule, .lexBot:
+      nil
     }
   }
 }

@@ -7,6 +7,7 @@ enum FlowGenerator {
   static let texts = ["Hello.", "Thanks for calling Acme.", "Press 1 for sales.", "It's \"quoted\" and has a \\ backslash", "Ünïcödé ✓", ""]
   static let queue = "arn:aws:connect:us-east-1:111122223333:instance/i/queue/q"
   static let hours = "arn:aws:connect:us-east-1:111122223333:instance/i/operating-hours/h"
+  static let flow = "arn:aws:connect:us-east-1:111122223333:instance/i/contact-flow/f"
 
   static func flow(named name: String, random: inout SplitMix) -> String {
     let count = Int.random(in: 2...12, using: &random)
@@ -23,7 +24,7 @@ enum FlowGenerator {
       }
       let t1 = target(after: i)
       let t2 = target(after: i)
-      switch Int.random(in: 0..<12, using: &random) {
+      switch Int.random(in: 0..<13, using: &random) {
       case 0:
         out += "    play-prompt:\n      text: \(text())\n    next: \(t1)\n"
         if Bool.random(using: &random) { out += "    on:\n      error: \(t2)\n" }
@@ -50,6 +51,13 @@ enum FlowGenerator {
         out += "      arguments:\n        account: \"$.Attributes.account\"\n    next: \(t1)\n    on:\n      error: \(t2)\n"
       case 10:
         out += "    set-logging:\n      logging: \(Bool.random(using: &random) ? "enabled" : "disabled")\n    next: \(t1)\n"
+      case 11:
+        // A queued callback: CreateCallbackContact, its creation flow given or not.
+        let delay = ["30s", "1m30s", "10m", "1h1m1s"].randomElement(using: &random) ?? "30s"
+        out += "    transfer-to-queue:\n      queue: \"\(queue)\"\n      callback:\n        initial-delay: \(delay)\n"
+        out += "        max-retries: \(Int.random(in: 0...5, using: &random))\n        retry-interval: 10m\n"
+        if Bool.random(using: &random) { out += "        creation-flow: \"\(flow)\"\n" }
+        out += "    next: \(t1)\n"
       default:
         out += "    set-voice:\n      voice: \"Joanna\"\n    next: \(t1)\n"
       }
