@@ -180,9 +180,16 @@ public struct JSONReader {
   private mutating func string() throws(JSONSyntaxError) -> String {
     // Most strings have no escape: made straight from the bytes between the quotes.
     var end = i + 1
-    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+    var ascii = true
+    while end < bytes.count {
+      let b = bytes[end]
+      if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+      if b >= 0x80 { ascii = false }
+      end += 1
+    }
     if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-      guard let text = String(validating: bytes[(i + 1)..<end], as: UTF8.self) else {
+      let start = i + 1
+      guard let text = bytes.withUnsafeBufferPointer({ Self.text(UnsafeBufferPointer(rebasing: $0[start..<end]), ascii: ascii) }) else {
         throw error("the string holds bytes that are not UTF-8")
       }
       i = end + 1
@@ -191,10 +198,19 @@ public struct JSONReader {
     var decoded: [UInt8] = []
     var unused: [Int32] = []
     try decodeString(into: &decoded, offsets: &unused, record: false)
-    guard let text = String(validating: decoded, as: UTF8.self) else {
+    guard let text = decoded.withUnsafeBufferPointer({ Self.text($0, ascii: false) }) else {
       throw error("the string holds bytes that are not UTF-8")
     }
     return text
+  }
+
+  /// The text of UTF-8 `bytes`, or nil when they are not UTF-8. ASCII needs no check;
+  /// otherwise the decoded text must give back the same bytes (a malformed sequence decodes
+  /// to U+FFFD, which does not).
+  static func text(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+    let text = String(decoding: bytes, as: UTF8.self)
+    if ascii || text.utf8.elementsEqual(bytes) { return text }
+    return nil
   }
 
   /// Decodes the string at the current `"` into `out`; with `offsets`, records where in the

@@ -65,6 +65,24 @@ import Testing
     }
   }
 
+  @Test(arguments: [[0xFF], [0xC0, 0xAF], [0xE2, 0x82], [0xED, 0xA0, 0x80]] as [[UInt8]])
+  func bytesThatAreNotUTF8AreALocatedError(_ bad: [UInt8]) {
+    // In a string without escapes and in one with, after valid non-ASCII text.
+    for (prefix, suffix) in [("{\"Text\": \"caf\u{E9} ", "\"}"), ("{\"Text\": \"a\\n", "\"}")] {
+      let bytes = Array(prefix.utf8) + bad + Array(suffix.utf8)
+      guard case .failure(let error) = ConnectReader.read(bytes, file: FileID(0)) else {
+        Issue.record("\(bad) was read as UTF-8")
+        continue
+      }
+      #expect(error.message == "the string holds bytes that are not UTF-8")
+      #expect(error.span.start.line == 1)
+    }
+    // Valid text of every length comes back as it was.
+    let text = "é ✓ 😀"
+    let read = try? ConnectReader.read(Array("{\"Actions\": [], \"Text\": \"\(text)\"}".utf8), file: FileID(0)).get()
+    #expect(read?.content["Text"]?.string == text)
+  }
+
   @Test func deepNestingIsRefused() {
     let deep = String(repeating: "[", count: 100_000)
     guard case .failure(let error) = ConnectReader.read(Array(deep.utf8), file: FileID(0)) else {
