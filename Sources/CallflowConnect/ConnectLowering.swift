@@ -148,7 +148,7 @@ public struct ConnectLowering {
     // Readable ids, unique; the original identifiers kept where they differ.
     var ids: [String: String] = [:]
     var used = UniqueNames()
-    var forms: [(BlockKind, ConnectForm)?] = []
+    var forms: [Native?] = []
     // A transition to an identifier no action has keeps that identifier as its target (the
     // checker reports it): no readable id may be that text.
     let identifiersRead = Set(actions.map(\.identifier.value) + unreadable.map(\.value))
@@ -161,7 +161,7 @@ public struct ConnectLowering {
       // The id names the kind the action becomes: the first form that writes it back exactly.
       let chosen = nativeForm(action)
       forms.append(chosen)
-      let kind = chosen?.0
+      let kind = chosen?.kind
       ids[action.identifier.value] = used.claim(
         Self.readableBase(action.identifier.value, kindName: kind?.rawValue ?? Self.slug(action.type.value, fallback: "action")))
     }
@@ -331,14 +331,22 @@ public struct ConnectLowering {
     return action
   }
 
+  /// A block of the catalog an action becomes: its kind, the form that writes the action
+  /// back exactly, and the block made with the identifiers as written.
+  struct Native {
+    var kind: BlockKind
+    var form: ConnectForm
+    var block: BlockSyntax
+  }
+
   /// The kind of the first form that writes `action` back exactly, if one does.
-  private func nativeForm(_ action: ActionCodec.Action) -> (BlockKind, ConnectForm)? {
+  private func nativeForm(_ action: ActionCodec.Action) -> Native? {
     guard let candidates = Self.forms[action.type.value] else { return nil }
     let id = Located(action.identifier.value, at: action.identifier.span)
     for (kind, form) in candidates {
       guard let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: [:], resource: { _, value in value }) else { continue }
       if case .success(let json) = ActionCodec.action(candidate, identifier: { $0 }, resource: { _, name in name }), Self.written(json, is: action.node) {
-        return (kind, form)
+        return Native(kind: kind, form: form, block: candidate)
       }
     }
     return nil
@@ -359,13 +367,19 @@ public struct ConnectLowering {
 
   /// The block of an action: the first form that writes the action back exactly, else kept.
   private mutating func block(
-    _ action: ActionCodec.Action, form chosen: (BlockKind, ConnectForm)?, id: Located<String>, ids: [String: String],
+    _ action: ActionCodec.Action, form chosen: Native?, id: Located<String>, ids: [String: String],
     identifierOf: [String: String], display: JSONNode?
   ) -> BlockSyntax {
     // The form that writes the action back exactly was found with the names as written; the
     // block is built again with readable ids and the resources' names (and checked again
     // when names replace values: two values named alike would not come back).
-    if let (kind, form) = chosen {
+    if let chosen, !renamesResources {
+      // Names as written: the block checked is the block, its targets made readable.
+      nativeCount += 1
+      return Self.retargeted(chosen.block, id: id, ids: ids, form: chosen.form)
+    }
+    if let chosen {
+      let (kind, form) = (chosen.kind, chosen.form)
       var named: [String: String] = [:]
       let naming = self.naming
       let renames = self.renamesResources
@@ -391,6 +405,29 @@ public struct ConnectLowering {
     opaqueCount += 1
     return ActionCodec.opaque(action, id: id, ids: ids)
       ?? BlockSyntax(id: id, kind: Located("", at: action.type.span), body: SyntaxValue(.null, at: action.type.span), next: nil, branches: [], span: action.node.span)
+  }
+
+  /// `block` with id `id` and its targets (`next`, branches, the `goto` of attribute
+  /// conditions) the readable ids of `ids`.
+  static func retargeted(_ block: BlockSyntax, id: Located<String>, ids: [String: String], form: ConnectForm) -> BlockSyntax {
+    func target(_ t: Located<String>) -> Located<String> { Located(ids[t.value] ?? t.value, at: t.span) }
+    var block = block
+    block.id = id
+    block.next = block.next.map(target)
+    for b in block.branches.indices { block.branches[b].target = target(block.branches[b].target) }
+    guard case .attribute = form.conditions, case .record(var fields) = block.body.kind,
+      let c = fields.firstIndex(where: { $0.name.value == "conditions" }), case .list(var items) = fields[c].value.kind
+    else { return block }
+    for i in items.indices {
+      guard case .record(var parts) = items[i].kind, let g = parts.firstIndex(where: { $0.name.value == "goto" }),
+        case .scalar(let text, let form) = parts[g].value.kind
+      else { continue }
+      parts[g].value = SyntaxValue(.scalar(ids[text] ?? text, form), at: parts[g].value.span)
+      items[i] = SyntaxValue(.record(parts), at: items[i].span)
+    }
+    fields[c].value = SyntaxValue(.list(items), at: fields[c].value.span)
+    block.body = SyntaxValue(.record(fields), at: block.body.span)
+    return block
   }
 
   /// Whether an action the exporter wrote is the action read, as Connect reads them: an
@@ -580,19 +617,24 @@ public struct ConnectLowering {
   /// `text` in lowercase words joined by `-`: `CheckHoursOfOperation` gives
   /// `check-hours-of-operation`, `Main Menu` gives `main-menu`.
   public static func slug(_ text: String, fallback: String) -> String {
-    var out = ""
-    var previous: Character?
-    for c in text {
-      if c.isASCII && (c.isLetter || c.isNumber) {
-        if c.isUppercase, let p = previous, p.isLowercase || p.isNumber, !out.hasSuffix("-") { out += "-" }
-        out.append(Character(c.lowercased()))
-      } else if !out.isEmpty && !out.hasSuffix("-") {
-        out += "-"
+    let dash = UInt8(ascii: "-")
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var afterLowerOrDigit = false
+    for b in text.utf8 {
+      let upper = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")
+      let lowerOrDigit = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+      if upper || lowerOrDigit {
+        if upper && afterLowerOrDigit && out.last != dash { out.append(dash) }
+        out.append(upper ? b + 32 : b)
+      } else if !out.isEmpty && out.last != dash {
+        // Anything else, a byte of a non-ASCII character included, separates words.
+        out.append(dash)
       }
-      previous = c
+      afterLowerOrDigit = lowerOrDigit
     }
-    while out.hasSuffix("-") { out.removeLast() }
-    return out.isEmpty ? fallback : out
+    while out.last == dash { out.removeLast() }
+    return out.isEmpty ? fallback : String(decoding: out, as: UTF8.self)
   }
 
   private mutating func report(_ message: String, at span: SourceSpan, notes: [Note] = []) {

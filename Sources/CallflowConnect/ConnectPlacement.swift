@@ -59,11 +59,17 @@ public enum ConnectPlacement {
   /// The flow types Connect allows an action of `type` in (`hook`: the event hook an
   /// `UpdateContactEventHooks` sets), or nil when Callflow knows no restriction.
   public static func allowed(type: String, hook: String?) -> Set<FlowType>? {
-    let row = type == "UpdateContactEventHooks" ? hook.flatMap { hooks[$0] } : rows[type]
-    guard let row else { return nil }
+    type == "UpdateContactEventHooks" ? hook.flatMap { hookTable[$0] } : table[type]
+  }
+
+  /// The rows with what they imply, worked out once.
+  static let table = rows.reduce(into: [String: Set<FlowType>]()) { $0[$1.key] = places($1.value, module: $1.key != "InvokeFlowModule") }
+  static let hookTable = hooks.reduce(into: [String: Set<FlowType>]()) { $0[$1.key] = places($1.value, module: true) }
+
+  private static func places(_ row: Row, module: Bool) -> Set<FlowType> {
     var allowed = row.allowed.union(row.published)
     // A module is invoked from a contact flow and may hold what one holds, but no module.
-    if allowed.contains(.inbound) && type != "InvokeFlowModule" { allowed.insert(.module) }
+    if allowed.contains(.inbound) && module { allowed.insert(.module) }
     return allowed
   }
 

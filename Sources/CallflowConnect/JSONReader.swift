@@ -390,15 +390,28 @@ struct Locator {
       line = 1
       column = 1
     }
-    while offset < target {
-      let b = outer[offset]
-      if b == 0x0A || (b == 0x0D && !(offset + 1 < outer.count && outer[offset + 1] == 0x0A)) {
-        line += 1
-        column = 1
-      } else if b & 0xC0 != 0x80 && b != 0x0D {
-        column += 1
+    guard offset < target else { return SourceLocation(line: line, column: column) }
+    // Columns count characters: every byte but UTF-8 continuation bytes and the CR of a CRLF.
+    (offset, line, column) = outer.withUnsafeBufferPointer { bytes in
+      var (o, l, c) = (offset, line, column)
+      while o < target {
+        let b = bytes[o]
+        if b >= 0x20 {
+          if b & 0xC0 != 0x80 { c += 1 }
+        } else if b == 0x0A {
+          l += 1
+          c = 1
+        } else if b == 0x0D {
+          if !(o + 1 < bytes.count && bytes[o + 1] == 0x0A) {
+            l += 1
+            c = 1
+          }
+        } else {
+          c += 1
+        }
+        o += 1
       }
-      offset += 1
+      return (o, l, c)
     }
     return SourceLocation(line: line, column: column)
   }

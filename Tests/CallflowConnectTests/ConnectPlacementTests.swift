@@ -94,3 +94,14 @@ import Testing
     try checkGeneratedRegion(file: "Docs/CONNECT.md", name: "placement", content: ConnectPlacement.markdown())
   }
 }
+
+@Suite struct ReadableNameTests {
+  @Test(arguments: [
+    ("CheckHoursOfOperation", "check-hours-of-operation"), ("Main Menu", "main-menu"), ("  Play prompt #2 ", "play-prompt-2"),
+    ("VIP2Queue", "vip2-queue"), ("café Menu", "caf-menu"), ("éA", "a"), ("ÄÖÜ", "fallback"), ("a--b__c", "a-b-c"), ("", "fallback"),
+    ("getHTTPResponse", "get-httpresponse"),
+  ])
+  func slugsAreLowercaseWordsJoinedByDashes(_ text: String, _ slug: String) {
+    #expect(ConnectLowering.slug(text, fallback: "fallback") == slug)
+  }
+}
