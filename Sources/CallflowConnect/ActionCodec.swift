@@ -258,7 +258,7 @@ enum ActionCodec {
         ]))
     }
 
-    let forms = kind.connectForms
+    let forms = kind.forms
     guard !forms.isEmpty else {
       return .failure(
         Unwritable(message: "Amazon Connect has no action for `\(kind.rawValue)`", span: block.kind.span, notes: kind.connectAbsence.map { [Note($0)] } ?? []))
@@ -271,10 +271,21 @@ enum ActionCodec {
     func leaves(_ fields: [SyntaxField], under prefix: [String], form: ConnectForm) -> [[String]] {
       fields.flatMap { f -> [[String]] in
         let path = prefix + [f.name.value]
-        let deeper = form.parameters.contains { $0.callflow.count > path.count && Array($0.callflow.prefix(path.count)) == path }
-        if deeper, case .record(let inner) = f.value.kind { return leaves(inner, under: path, form: form) }
+        if form.inner.contains(path), case .record(let inner) = f.value.kind { return leaves(inner, under: path, form: form) }
         return [path]
       }
+    }
+    // Whether `form` writes every value of `fields` (below `prefix`), with no list of them made.
+    func writesAll(_ fields: [SyntaxField], under prefix: [String], form: ConnectForm) -> Bool {
+      for f in fields where !(prefix.isEmpty && f.name.value == form.conditionParameter) {
+        let path = prefix + [f.name.value]
+        if form.inner.contains(path), case .record(let inner) = f.value.kind {
+          guard writesAll(inner, under: path, form: form) else { return false }
+        } else if !form.written.contains(path) {
+          return false
+        }
+      }
+      return true
     }
     // How many settings the values at `paths` hold: a record left unwritten counts each.
     func settings(_ paths: [[String]]) -> Int {
@@ -287,21 +298,19 @@ enum ActionCodec {
     // Of the forms that fit, the one with the fewest parameters (`transfer-to-queue` with no
     // `callback` is a transfer, not a callback with every setting left out).
     let chosen = forms.filter { form in
-      let implied = Set(form.implied.map(\.0))
-      let names = Set(given(form).map(\.name.value))
-      guard form.implied.allSatisfy({ field([$0.0])?.scalarText == $0.1 }), form.requires.allSatisfy(names.contains) else { return false }
+      guard form.implied.allSatisfy({ field([$0.0])?.scalarText == $0.1 }),
+        form.requires.allSatisfy({ name in name != form.conditionParameter && fields.contains { $0.name.value == name } })
+      else { return false }
       if kind == .setAttributes || form.wholeParameters { return true }
-      let written = Set(form.parameters.map(\.callflow)).union(implied.map { [$0] })
-      return leaves(given(form), under: [], form: form).allSatisfy(written.contains)
+      return writesAll(fields, under: [], form: form)
     }.min { $0.parameters.count < $1.parameters.count }
     guard let form = chosen else {
       // Name what Connect has no place for: the settings the closest form leaves unwritten.
       let unwritten = forms.compactMap { form -> [[String]]? in
         guard form.implied.allSatisfy({ field([$0.0])?.scalarText == $0.1 }), !form.wholeParameters, kind != .setAttributes else { return nil }
-        let written = Set(form.parameters.map(\.callflow)).union(form.implied.map { [$0.0] })
         let names = Set(given(form).map(\.name.value))
         guard form.requires.allSatisfy(names.contains) else { return nil }
-        return leaves(given(form), under: [], form: form).filter { !written.contains($0) }
+        return leaves(given(form), under: [], form: form).filter { !form.written.contains($0) }
       }.min { settings($0) < settings($1) }.map { $0.map { $0.joined(separator: ".") } }
       if let unwritten, !unwritten.isEmpty {
         return .failure(

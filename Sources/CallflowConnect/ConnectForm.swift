@@ -77,6 +77,22 @@ struct ConnectForm: Sendable {
   var nextAction: NextAction = .next
   /// Whether the whole of `Parameters` is the block's body, member for member (`set-contact-data`).
   var wholeParameters = false
+
+  /// The paths of the body this form writes (its parameters' and implied ones), and those
+  /// that hold records it writes parts of (`callback`): filled in by ``prepared()``.
+  private(set) var written: Set<[String]> = []
+  private(set) var inner: Set<[String]> = []
+
+  /// The form with the paths it writes worked out.
+  func prepared() -> ConnectForm {
+    var form = self
+    form.written = Set(parameters.map(\.callflow))
+    for (key, _) in implied { form.written.insert([key]) }
+    for p in parameters where p.callflow.count > 1 {
+      for n in 1..<p.callflow.count { form.inner.insert(Array(p.callflow.prefix(n))) }
+    }
+    return form
+  }
 }
 
 /// The Connect operators of conditions and Callflow's.
@@ -94,6 +110,11 @@ enum ConnectOperator {
 }
 
 extension BlockKind {
+  /// ``formTable``'s forms of this kind, prepared once.
+  var forms: [ConnectForm] { Self.formTable[self] ?? [] }
+
+  private static let formTable = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.connectForms.map { $0.prepared() }) })
+
   /// The ways this kind is written in Amazon Connect's flow language, tried in order; none
   /// when Connect has no action that does what it does (the exporter says so).
   var connectForms: [ConnectForm] {

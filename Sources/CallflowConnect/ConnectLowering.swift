@@ -487,7 +487,7 @@ public struct ConnectLowering {
   static let forms: [String: [(BlockKind, ConnectForm)]] = {
     var table: [String: [(BlockKind, ConnectForm)]] = [:]
     for kind in BlockKind.allCases {
-      for form in kind.connectForms { table[form.type, default: []].append((kind, form)) }
+      for form in kind.forms { table[form.type, default: []].append((kind, form)) }
     }
     return table
   }()
