@@ -52,7 +52,8 @@ public enum ConnectReader {
       }
       return false
     }
-    return has("\"Actions\"") || has("StartAction") || has("\"ContactFlow\"") || has("\"ContactFlowModule\"")
+    // What files begin with first: `StartAction` and the wrappers come before the metadata.
+    return has("StartAction") || has("\"ContactFlow\"") || has("\"ContactFlowModule\"") || has("\"Actions\"")
       || (has("\"modules\"") && has("\"start\""))
   }
 

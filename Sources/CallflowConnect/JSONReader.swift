@@ -16,6 +16,8 @@ public struct JSONReader {
 
   private let bytes: [UInt8]
   private var i = 0
+  /// Whether the last string read was ASCII without escapes.
+  private var lastStringWasPlain = false
   private var depth = 0
   private var locator: Locator
   private let file: FileID
@@ -53,17 +55,28 @@ public struct JSONReader {
     let startOffset = i
     let start = locator.location(i)
     let kind: JSONNode.Kind
+    var plain = true
     switch bytes[i] {
-    case UInt8(ascii: "{"): kind = try object()
-    case UInt8(ascii: "["): kind = try array()
-    case UInt8(ascii: "\""): kind = .string(try string())
+    case UInt8(ascii: "{"): kind = try object(); plain = false
+    case UInt8(ascii: "["): kind = try array(); plain = false
+    case UInt8(ascii: "\""): kind = .string(try string()); plain = lastStringWasPlain
     case UInt8(ascii: "t"): try literal("true"); kind = .bool(true)
     case UInt8(ascii: "f"): try literal("false"); kind = .bool(false)
     case UInt8(ascii: "n"): try literal("null"); kind = .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = .number(try number())
     default: throw error("expected a value (an object, array, string, number, true, false or null), found \(describe(i))")
     }
-    return JSONNode(kind, at: SourceSpan(file: file, start: start, end: locator.location(i)), offset: startOffset)
+    return JSONNode(kind, at: SourceSpan(file: file, start: start, end: end(of: startOffset, at: start, plain: plain)), offset: startOffset)
+  }
+
+  /// Where the token from `startOffset` (at `start`) to the current byte ends. A token of
+  /// ASCII on one line (a number, a literal, a string without escapes) ends as many columns
+  /// on as it has bytes, and the locator is moved there without looking at them again.
+  private mutating func end(of startOffset: Int, at start: SourceLocation, plain: Bool) -> SourceLocation {
+    guard plain, locator.map == nil else { return locator.location(i) }
+    let end = SourceLocation(line: start.line, column: start.column + (i - startOffset))
+    locator.skip(to: i, at: end)
+    return end
   }
 
   private mutating func object() throws(JSONSyntaxError) -> JSONNode.Kind {
@@ -84,7 +97,7 @@ public struct JSONReader {
       let keyStart = locator.location(i)
       let keyOffset = i
       let key = try string()
-      let keySpan = SourceSpan(file: file, start: keyStart, end: locator.location(i))
+      let keySpan = SourceSpan(file: file, start: keyStart, end: end(of: keyOffset, at: keyStart, plain: lastStringWasPlain))
       // One name twice: which value counts is not said by JSON, and one would be lost.
       if members.contains(where: { $0.key.value == key }) {
         i = keyOffset
@@ -193,8 +206,10 @@ public struct JSONReader {
         throw error("the string holds bytes that are not UTF-8")
       }
       i = end + 1
+      lastStringWasPlain = ascii
       return text
     }
+    lastStringWasPlain = false
     var decoded: [UInt8] = []
     var unused: [Int32] = []
     try decodeString(into: &decoded, offsets: &unused, record: false)
@@ -371,6 +386,14 @@ struct Locator {
   init(outer: [UInt8], map: [Int32]?) {
     self.outer = outer
     self.map = map
+  }
+
+  /// Moves to offset `at`, known to be at `location` (the bytes before it were read as one
+  /// line of ASCII).
+  mutating func skip(to at: Int, at location: SourceLocation) {
+    offset = at
+    line = location.line
+    column = location.column
   }
 
   /// The outer offset of inner offset `at`.
