@@ -89,6 +89,8 @@ public struct JSONReader {
       depth -= 1
       return .object(members)
     }
+    // Most objects of a flow have a few members: one allocation, not three.
+    members.reserveCapacity(4)
     while true {
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -132,6 +134,7 @@ public struct JSONReader {
       depth -= 1
       return .array(items)
     }
+    items.reserveCapacity(4)
     while true {
       skipSpace()
       items.append(try value())
@@ -192,13 +195,16 @@ public struct JSONReader {
   /// The string starting at the current `"`, its escapes decoded.
   private mutating func string() throws(JSONSyntaxError) -> String {
     // Most strings have no escape: made straight from the bytes between the quotes.
-    var end = i + 1
-    var ascii = true
-    while end < bytes.count {
-      let b = bytes[end]
-      if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
-      if b >= 0x80 { ascii = false }
-      end += 1
+    let (end, ascii) = bytes.withUnsafeBufferPointer { buffer in
+      var end = i + 1
+      var high: UInt8 = 0
+      while end < buffer.count {
+        let b = buffer[end]
+        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+        high |= b
+        end += 1
+      }
+      return (end, high < 0x80)
     }
     if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
       let start = i + 1
@@ -344,11 +350,15 @@ public struct JSONReader {
   // MARK: Pieces
 
   private mutating func skipSpace() {
-    while i < bytes.count {
-      switch bytes[i] {
-      case 0x20, 0x09, 0x0A, 0x0D: i += 1
-      default: return
+    guard i < bytes.count, bytes[i] <= 0x20 else { return }
+    i = bytes.withUnsafeBufferPointer { buffer in
+      var k = i
+      while k < buffer.count {
+        let b = buffer[k]
+        guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { break }
+        k += 1
       }
+      return k
     }
   }
 
