@@ -82,12 +82,16 @@ struct ConnectForm: Sendable {
   /// that hold records it writes parts of (`callback`): filled in by ``prepared()``.
   private(set) var written: Set<[String]> = []
   private(set) var inner: Set<[String]> = []
+  /// The members of `Parameters` this form reads (the first key of each path).
+  private(set) var connectKeys: Set<String> = []
 
   /// The form with the paths it writes worked out.
   func prepared() -> ConnectForm {
     var form = self
     form.written = Set(parameters.map(\.callflow))
     for (key, _) in implied { form.written.insert([key]) }
+    for p in parameters { if let first = p.connect.first { form.connectKeys.insert(first) } }
+    for (path, _) in fixed { if let first = path.first { form.connectKeys.insert(first) } }
     for p in parameters where p.callflow.count > 1 {
       for n in 1..<p.callflow.count { form.inner.insert(Array(p.callflow.prefix(n))) }
     }

@@ -40,6 +40,10 @@ public struct ConnectLowering {
 
   /// Why Connect refuses `identifier`, if it does.
   public static func identifierProblem(_ identifier: String) -> String? {
+    // Most identifiers are short ASCII without a forbidden character: decided off the bytes.
+    if identifier.utf8.count <= maxIdentifierLength, identifier.utf8.allSatisfy({ $0 < 0x80 && !forbiddenBytes[Int($0)] }) {
+      return nil
+    }
     if identifier.count > maxIdentifierLength {
       return "is \(identifier.count) characters long; Amazon Connect allows \(maxIdentifierLength)"
     }
@@ -48,6 +52,8 @@ public struct ConnectLowering {
     }
     return nil
   }
+
+  private static let forbiddenBytes: [Bool] = (0..<128).map { b in identifierForbidden.contains(Character(UnicodeScalar(UInt8(b)))) }
 
   let document: ConnectDocument
   let file: FileID
@@ -171,7 +177,11 @@ public struct ConnectLowering {
       flow.blocks.append(
         BlockSyntax(id: Located(readable, at: id.span), kind: Located("", at: id.span), body: SyntaxValue(.null, at: id.span), next: nil, branches: [], span: id.span))
     }
-    let metadata = root["Metadata"]?["ActionMetadata"]
+    // Each action's metadata by identifier (the first entry, if one repeats).
+    var metadata: [String: JSONNode] = [:]
+    for member in root["Metadata"]?["ActionMetadata"]?.members ?? [] where metadata[member.key.value] == nil {
+      metadata[member.key.value] = member.value
+    }
     let identifierOf = Dictionary(ids.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
     var identifiers: [SyntaxField] = []
     var positions: [SyntaxField] = []
@@ -182,13 +192,14 @@ public struct ConnectLowering {
         identifiers.append(SyntaxField(name: located, value: SyntaxValue(.scalar(action.identifier.value, .quoted), at: action.identifier.span)))
       }
       // The designer's position, kept as it is written (`{x, y}`, whatever else it holds).
-      if let position = metadata?[action.identifier.value]?["position"] {
+      let display = metadata[action.identifier.value]
+      if let position = display?["position"] {
         positions.append(SyntaxField(name: located, value: ActionCodec.syntax(position)))
       }
       if let type = flowType, let problem = ConnectPlacement.problem(type: action.type.value, hook: ConnectPlacement.hook(action.parameters), in: type) {
         diagnostics.append(Diagnostic(.blockNotAllowed, problem.message, at: action.type.span, notes: [Note(problem.note)]))
       }
-      flow.blocks.append(block(action, form: forms[index], id: located, ids: ids, identifierOf: identifierOf, display: metadata?[action.identifier.value]))
+      flow.blocks.append(block(action, form: forms[index], id: located, ids: ids, identifierOf: identifierOf, display: display))
       self.actions.append(ConnectAction(span: action.node.span, identifier: action.identifier.value, type: action.type.value))
     }
     if let start = root["StartAction"] {
@@ -344,6 +355,12 @@ public struct ConnectLowering {
     guard let candidates = Self.forms[action.type.value] else { return nil }
     let id = Located(action.identifier.value, at: action.identifier.span)
     for (kind, form) in candidates {
+      // A member of `Parameters` the form does not read would not come back: no need to try.
+      if !form.wholeParameters, kind != .setAttributes,
+        action.parameters?.members?.contains(where: { !form.connectKeys.contains($0.key.value) }) ?? false
+      {
+        continue
+      }
       guard let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: [:], resource: { _, value in value }) else { continue }
       if case .success(let json) = ActionCodec.action(candidate, identifier: { $0 }, resource: { _, name in name }), Self.written(json, is: action.node) {
         return Native(kind: kind, form: form, block: candidate)

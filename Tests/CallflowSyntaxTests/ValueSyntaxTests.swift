@@ -74,3 +74,15 @@ import Testing
     #expect(PlainScalar.isValid(text) == expected, "\(text.debugDescription)")
   }
 }
+
+@Suite struct ConnectReferenceTests {
+  @Test(arguments: [
+    ("0b3f1d9a-2c4e-4f6a-8b1c-3d5e7f9a1b2c", true), ("0B3F1D9A-2C4E-4F6A-8B1C-3D5E7F9A1B2C", true),
+    ("0b3f1d9a-2c4e-4f6a-8b1c-3d5e7f9a1b2", false), ("0b3f1d9a-2c4e-4f6a-8b1c-3d5e7f9a1b2cc", false),
+    ("0b3f1d9a_2c4e-4f6a-8b1c-3d5e7f9a1b2c", false), ("0b3f1d9g-2c4e-4f6a-8b1c-3d5e7f9a1b2c", false),
+    ("0b3f1d9a-2c4e-4f6a-8b1c-3d5e7f9a1b2é", false), ("Main menu", false), ("", false),
+  ])
+  func anIDIsAUUID(_ text: String, _ isID: Bool) {
+    #expect(ConnectReference.isID(text) == isID)
+  }
+}

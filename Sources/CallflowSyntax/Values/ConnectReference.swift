@@ -5,8 +5,22 @@
 public enum ConnectReference {
   /// Whether `text` is a Connect resource id: a UUID (flow modules are named so).
   public static func isID(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    // 8-4-4-4-12 hexadecimal digits, read off the bytes.
+    let utf8 = text.utf8
+    guard utf8.count == 36 else { return false }
+    return utf8.withContiguousStorageIfAvailable(isUUID) ?? isUUID(Array(utf8))
+  }
+
+  private static func isUUID<C: Collection<UInt8>>(_ bytes: C) -> Bool where C.Index == Int {
+    for (k, b) in zip(0..., bytes) {
+      if k == 8 || k == 13 || k == 18 || k == 23 {
+        guard b == UInt8(ascii: "-") else { return false }
+      } else {
+        let hex = (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "f"))
+        guard hex else { return false }
+      }
+    }
+    return true
   }
 
   /// Whether `text` holds a deployment template's placeholder, `{{…}}` or `%%…%%`, kept as
