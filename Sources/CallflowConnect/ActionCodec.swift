@@ -278,6 +278,8 @@ enum ActionCodec {
     // Whether `form` writes every value of `fields` (below `prefix`), with no list of them made.
     func writesAll(_ fields: [SyntaxField], under prefix: [String], form: ConnectForm) -> Bool {
       for f in fields where !(prefix.isEmpty && f.name.value == form.conditionParameter) {
+        // Most values are top-level parameters the form writes: no path made.
+        if prefix.isEmpty, form.writtenTop.contains(f.name.value), !form.innerTop.contains(f.name.value) { continue }
         let path = prefix + [f.name.value]
         if form.inner.contains(path), case .record(let inner) = f.value.kind {
           guard writesAll(inner, under: path, form: form) else { return false }

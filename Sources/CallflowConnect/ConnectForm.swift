@@ -82,6 +82,9 @@ struct ConnectForm: Sendable {
   /// that hold records it writes parts of (`callback`): filled in by ``prepared()``.
   private(set) var written: Set<[String]> = []
   private(set) var inner: Set<[String]> = []
+  /// The top-level names of `written` and of `inner`, for looking up without a path.
+  private(set) var writtenTop: [String] = []
+  private(set) var innerTop: [String] = []
   /// The members of `Parameters` this form reads (the first key of each path).
   private(set) var connectKeys: Set<String> = []
 
@@ -95,6 +98,8 @@ struct ConnectForm: Sendable {
     for p in parameters where p.callflow.count > 1 {
       for n in 1..<p.callflow.count { form.inner.insert(Array(p.callflow.prefix(n))) }
     }
+    form.writtenTop = form.written.filter { $0.count == 1 }.map { $0[0] }.sorted()
+    form.innerTop = form.inner.filter { $0.count == 1 }.map { $0[0] }.sorted()
     return form
   }
 }
