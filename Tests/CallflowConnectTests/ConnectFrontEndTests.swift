@@ -83,6 +83,17 @@ import Testing
     #expect(read?.content["Text"]?.string == text)
   }
 
+  @Test func crlfTabsAndLoneCRsCountAsTheEditorCountsThem() throws {
+    // Line 3 starts with a tab; a lone CR also ends a line; `é` is one column.
+    let text = "{\r\n\"Version\":\"2019-10-30\",\"StartAction\":\"é\",\r\n\t\"Actions\":[\r{\"Identifier\":\"é\",\t\"Type\": \"DisconnectParticipant\",\"Parameters\":{},\"Transitions\":{}}]}\r\n"
+    let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let flow = try #require(lowering.lower(fallbackName: "x").flow)
+    #expect(flow.blocks.first?.kind.span.start == SourceLocation(line: 4, column: 28))
+    #expect(flow.blocks.first?.kind.span.end == SourceLocation(line: 4, column: 51))
+    #expect(flow.start?.span.start == SourceLocation(line: 2, column: 38))
+  }
+
   @Test func deepNestingIsRefused() {
     let deep = String(repeating: "[", count: 100_000)
     guard case .failure(let error) = ConnectReader.read(Array(deep.utf8), file: FileID(0)) else {
