@@ -179,7 +179,8 @@ public enum ConnectLayout {
   /// Each block's position, by id.
   public static func positions(_ flow: FlowSyntax) -> [String: (Int, Int)] {
     var index: [String: Int] = [:]
-    for (i, block) in flow.blocks.enumerated() where index[block.id.value] == nil { index[block.id.value] = i }
+    index.reserveCapacity(flow.blocks.count)
+    for (i, block) in flow.blocks.enumerated() { index[block.id.value] = index[block.id.value] ?? i }
     var column = Array(repeating: -1, count: flow.blocks.count)
     var order: [Int] = []
     if let start = flow.start.flatMap({ index[$0.value] }) {
@@ -190,8 +191,8 @@ public enum ConnectLayout {
         let b = queue[head]
         head += 1
         order.append(b)
-        for target in targets(flow.blocks[b]) {
-          guard let t = index[target], column[t] < 0 else { continue }
+        forEachTarget(of: flow.blocks[b]) { target in
+          guard let t = index[target], column[t] < 0 else { return }
           column[t] = column[b] + 1
           queue.append(t)
         }
@@ -202,25 +203,27 @@ public enum ConnectLayout {
       column[i] = last
       order.append(i)
     }
-    var rows: [Int: Int] = [:]
+    var rows = Array(repeating: 0, count: last + 1)
     var result: [String: (Int, Int)] = [:]
+    result.reserveCapacity(flow.blocks.count)
     for b in order {
-      let row = rows[column[b], default: 0]
+      let row = rows[column[b]]
       rows[column[b]] = row + 1
       result[flow.blocks[b].id.value] = (left + columnWidth * column[b], top + rowHeight * row)
     }
     return result
   }
 
-  /// The blocks a block goes to: `next`, its branches, its conditions' `goto`s.
-  static func targets(_ block: BlockSyntax) -> [String] {
-    var out = block.next.map { [$0.value] } ?? []
-    out += block.branches.map(\.target.value)
-    if case .record(let fields) = block.body.kind, case .list(let items)? = fields.first(where: { $0.name.value == "conditions" })?.value.kind {
-      for item in items {
-        if case .record(let parts) = item.kind, let goto = parts.first(where: { $0.name.value == "goto" })?.value.scalarText { out.append(goto) }
-      }
+  /// Calls `body` with each block a block goes to: its `next`, its branches' targets, its
+  /// conditions' `goto`s.
+  static func forEachTarget(of block: BlockSyntax, _ body: (String) -> Void) {
+    if let next = block.next { body(next.value) }
+    for branch in block.branches { body(branch.target.value) }
+    guard case .record(let fields) = block.body.kind,
+      case .list(let items)? = fields.first(where: { $0.name.value == "conditions" })?.value.kind
+    else { return }
+    for item in items {
+      if case .record(let parts) = item.kind, let goto = parts.first(where: { $0.name.value == "goto" })?.value.scalarText { body(goto) }
     }
-    return out
   }
 }
