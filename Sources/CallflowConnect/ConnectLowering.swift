@@ -81,8 +81,17 @@ public struct ConnectLowering {
 
   /// The flow, named `fallbackName` when the file does not name it, and what was wrong.
   public mutating func lower(fallbackName: String) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
-    let root = document.content
-    if document.shape == .legacy { return lowerLegacy(root, fallbackName: fallbackName) }
+    var root = document.content
+    if document.shape == .legacy {
+      // Translated as the designer translates it when it saves the flow, or kept as read.
+      switch LegacyTranslation.flowLanguage(root) {
+      case .success(let translated):
+        root = translated
+        notes.append("a legacy export, translated to flow language: \(translated["Actions"]?.items?.count ?? 0) modules, each the action the designer makes of it")
+      case .failure(let untranslatable):
+        return lowerLegacy(root, fallbackName: fallbackName, untranslatable: untranslatable)
+      }
+    }
     if let version = root["Version"] {
       guard version.string == Self.version else {
         report("flow language version \(version.string.map { "`\($0)`" } ?? version.kindDescription) is not one Callflow reads", at: version.span,
@@ -557,7 +566,9 @@ public struct ConnectLowering {
 
   /// A legacy export: each module a `connect-action` with its legacy type and parameters, for
   /// checking its graph; `callflow export` refuses it (the designer converts it when saved).
-  private mutating func lowerLegacy(_ root: JSONNode, fallbackName: String) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
+  private mutating func lowerLegacy(
+    _ root: JSONNode, fallbackName: String, untranslatable: LegacyTranslation.Untranslatable
+  ) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
     var flow = FlowSyntax(file: file, span: root.span)
     flow.hasBlocks = true
     flow.readFromConnect = true
@@ -616,7 +627,8 @@ public struct ConnectLowering {
     var connect = [SyntaxField(name: Located("legacy", at: root.span), value: SyntaxValue(.scalar("true", .bare), at: root.span))]
     if !identifiers.isEmpty { connect.append(SyntaxField(name: Located("identifiers", at: root.span), value: SyntaxValue(.record(identifiers), at: root.span))) }
     flow.connect = SyntaxValue(.record(connect), at: root.span)
-    notes.append("a legacy export: its \(modules.count) modules are kept as `connect-action` blocks")
+    notes.append(
+      "a legacy export: its \(modules.count) modules are kept as `connect-action` blocks, since \(untranslatable.message) (line \(untranslatable.span.start.line), column \(untranslatable.span.start.column))")
     return (flow, diagnostics)
   }
 
