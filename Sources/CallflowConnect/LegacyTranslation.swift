@@ -304,10 +304,16 @@ enum LegacyTranslation {
   }
 
   /// The system attributes the legacy designer names by a label of words.
+  /// (The labels of Connect's list of contact attributes, lowercased.)
   static let systemLabels = [
-    "customer number": "$.CustomerEndpoint.Address", "dialed number": "$.SystemEndpoint.Address",
-    "stored customer input": "$.StoredCustomerInput", "contact id": "$.ContactId", "initial contact id": "$.InitialContactId",
-    "previous contact id": "$.PreviousContactId", "queue name": "$.Queue.Name", "queue arn": "$.Queue.ARN",
+    "customer number": "$.CustomerEndpoint.Address", "customer id": "$.CustomerId", "dialed number": "$.SystemEndpoint.Address",
+    "stored customer input": "$.StoredCustomerInput", "queue name": "$.Queue.Name", "queue arn": "$.Queue.ARN",
+    "text to speech voice": "$.TextToSpeechVoiceId", "contact id": "$.ContactId", "initial contact id": "$.InitialContactId",
+    "previous contact id": "$.PreviousContactId", "channel": "$.Channel", "instance arn": "$.InstanceARN",
+    "initiation method": "$.InitiationMethod", "language": "$.LanguageCode", "system endpoint type": "$.SystemEndpoint.Type",
+    "customer endpoint type": "$.CustomerEndpoint.Type", "queue outbound caller id number": "$.Queue.OutboundCallerId.Address",
+    "queue outbound caller id number type": "$.Queue.OutboundCallerId.Type", "agent user name": "$.Agent.UserName",
+    "agent first name": "$.Agent.FirstName", "agent last name": "$.Agent.LastName", "agent arn": "$.Agent.ARN",
   ]
 
   // MARK: Building

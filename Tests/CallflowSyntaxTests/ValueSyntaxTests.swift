@@ -47,7 +47,9 @@ import Testing
 }
 
 @Suite struct AttributePathTests {
-  @Test(arguments: ["$.StoredCustomerInput", "$.CustomerEndpoint.Address", "$.Attributes.tier", "$.Metrics.PositionInQueue", "$.Customer.first-name", "$.Queue.Name"])
+  @Test(arguments: ["$.StoredCustomerInput", "$.CustomerEndpoint.Address", "$.Attributes.tier", "$.Metrics.PositionInQueue", "$.Customer.first-name", "$.Queue.Name",
+    "$.Queue.ARN", "$.Queue.OutboundCallerId.Address", "$.CustomerEndpoint.Type", "$.PreviousContactId", "$.InstanceARN",
+  ])
   func accepts(_ text: String) throws {
     #expect(try AttributePath.parse(text).get().description == text)
   }
@@ -56,6 +58,7 @@ import Testing
     ("StoredCustomerInput", "an attribute reference starts with `$.`, as in `$.StoredCustomerInput`"),
     ("$.StoredCustomerInptu", "`$.StoredCustomerInptu` is not an attribute the platform provides; did you mean `$.StoredCustomerInput`?"),
     ("$.Metrics.Position", "`Position` is not a field of `$.Metrics`"),
+    ("$.Queue.OutboundCallerId.Number", "write `$.Queue.<field>`, one of `Name`, `ARN`, or `OutboundCallerId`"),
     ("$.Metrics.PositionInQeue", "`PositionInQeue` is not a field of `$.Metrics`; did you mean `PositionInQueue`?"),
     ("$.Attributes", "write `$.Attributes.<name>`, with exactly one name"),
     ("$.StoredCustomerInput.x", "`$.StoredCustomerInput` has no fields"),

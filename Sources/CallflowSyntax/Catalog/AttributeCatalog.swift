@@ -37,16 +37,22 @@ public enum AttributeCatalog {
   /// The roots, in documentation order, with what follows them and what they hold.
   public static let roots: [Root] = [
     Root(name: "StoredCustomerInput", shape: .leaf, provenance: .flow, summary: "the value the last `store-input` collected"),
-    Root(name: "CustomerEndpoint", shape: .fields(["Address"]), provenance: .platform, summary: "the caller's number (may be withheld)"),
-    Root(name: "SystemEndpoint", shape: .fields(["Address"]), provenance: .platform, summary: "the number the caller dialled"),
+    Root(name: "CustomerEndpoint", shape: .fields(["Address", "Type"]), provenance: .platform, summary: "the caller's number (may be withheld)"),
+    Root(name: "SystemEndpoint", shape: .fields(["Address", "Type"]), provenance: .platform, summary: "the number the caller dialled"),
     Root(name: "Attributes", shape: .named, provenance: .contact, summary: "user attributes written by `set-attributes`"),
     Root(name: "Metrics", shape: .fields(metricFields), provenance: .flow, summary: "queue metrics written by `get-queue-metrics`"),
     Root(name: "Customer", shape: .named, provenance: .contact, summary: "profile fields written by `customer-profile-lookup` on its `next` branch"),
-    Root(name: "Queue", shape: .fields(["Name"]), provenance: .platform, summary: "the contact's current queue"),
+    Root(
+      name: "Queue", shape: .fields(["Name", "ARN", "OutboundCallerId"]), provenance: .platform,
+      summary: "the contact's current queue: its name, ARN and outbound caller ID (`OutboundCallerId.Address`, `.Type`)"),
     Root(name: "Channel", shape: .leaf, provenance: .platform, summary: "VOICE, CHAT, TASK or EMAIL"),
     Root(name: "InitiationMethod", shape: .leaf, provenance: .platform, summary: "INBOUND, CALLBACK, OUTBOUND, TRANSFER, ..."),
     Root(name: "ContactId", shape: .leaf, provenance: .platform, summary: "this contact's id"),
     Root(name: "InitialContactId", shape: .leaf, provenance: .platform, summary: "the id of the first contact in this chain"),
+    Root(name: "PreviousContactId", shape: .leaf, provenance: .platform, summary: "the id of the contact this one was transferred from"),
+    Root(name: "CustomerId", shape: .leaf, provenance: .platform, summary: "the customer's id, when one is known (Amazon Connect)"),
+    Root(name: "InstanceARN", shape: .leaf, provenance: .platform, summary: "the ARN of the Amazon Connect instance"),
+    Root(name: "TextToSpeechVoiceId", shape: .leaf, provenance: .platform, summary: "the voice prompts are spoken in (Amazon Connect)"),
     // Amazon Connect's namespaces that blocks Callflow keeps as `connect-action` write.
     Root(name: "External", shape: .path, provenance: .platform, summary: "what the last Lambda function returned (Amazon Connect)"),
     Root(name: "Lex", shape: .path, provenance: .platform, summary: "the last Lex bot's intent, slots and session (Amazon Connect)"),
@@ -105,6 +111,8 @@ public enum AttributeCatalog {
     case .fields(let fields):
       // Amazon Connect's queue metrics are paths: `$.Metrics.Queue.Size`, `$.Metrics.Agents.Online.Count`.
       if rootName == "Metrics", rest.count > 1, let first = rest.first, ["Queue", "Agents"].contains(first) { return nil }
+      // The queue's outbound caller ID: `$.Queue.OutboundCallerId.Address` (and `.Type`).
+      if rootName == "Queue", rest.count == 2, rest.first == "OutboundCallerId", let field = rest.last, ["Address", "Type"].contains(field) { return nil }
       guard rest.count == 1, let field = rest.first else {
         return ValueError("write `$.\(rootName).<field>`, one of \(Suggestions.list(fields, conjunction: "or"))")
       }
