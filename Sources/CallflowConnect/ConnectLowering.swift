@@ -191,7 +191,6 @@ public struct ConnectLowering {
     for member in root["Metadata"]?["ActionMetadata"]?.members ?? [] where metadata[member.key.value] == nil {
       metadata[member.key.value] = member.value
     }
-    let identifierOf = Dictionary(ids.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
     var identifiers: [SyntaxField] = []
     var positions: [SyntaxField] = []
     for (index, action) in actions.enumerated() {
@@ -208,7 +207,7 @@ public struct ConnectLowering {
       if let type = flowType, let problem = ConnectPlacement.problem(type: action.type.value, hook: ConnectPlacement.hook(action.parameters), in: type) {
         diagnostics.append(Diagnostic(.blockNotAllowed, problem.message, at: action.type.span, notes: [Note(problem.note)]))
       }
-      flow.blocks.append(block(action, form: forms[index], id: located, ids: ids, identifierOf: identifierOf, display: display))
+      flow.blocks.append(block(action, form: forms[index], id: located, ids: ids, display: display))
       self.actions.append(ConnectAction(span: action.node.span, identifier: action.identifier.value, type: action.type.value))
     }
     if let start = root["StartAction"] {
@@ -394,43 +393,46 @@ public struct ConnectLowering {
   /// The block of an action: the first form that writes the action back exactly, else kept.
   private mutating func block(
     _ action: ActionCodec.Action, form chosen: Native?, id: Located<String>, ids: [String: String],
-    identifierOf: [String: String], display: JSONNode?
+    display: JSONNode?
   ) -> BlockSyntax {
-    // The form that writes the action back exactly was found with the names as written; the
-    // block is built again with readable ids and the resources' names (and checked again
-    // when names replace values: two values named alike would not come back).
-    if let chosen, !renamesResources {
-      // Names as written: the block checked is the block, its targets made readable.
-      nativeCount += 1
-      return Self.retargeted(chosen.block, id: id, ids: ids, form: chosen.form)
-    }
+    // The form that writes the action back exactly was found with the names as written: the
+    // block checked is the block, its targets made readable and, on import, its resources'
+    // values replaced by their names. Those come back only if no two values of the action
+    // have one name; otherwise the action is kept as it is.
     if let chosen {
-      let (kind, form) = (chosen.kind, chosen.form)
+      var block = Self.retargeted(chosen.block, id: id, ids: ids, form: chosen.form)
       var named: [String: String] = [:]
-      let naming = self.naming
-      let renames = self.renamesResources
-      let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: ids) { resourceKind, value in
-        guard renames else { return value }
-        let name = naming.resource(resourceKind, value, Self.displayName(display, resourceKind))
-        named[name] = value
-        return name
+      var exact = true
+      if renamesResources {
+        for parameter in chosen.form.parameters {
+          guard case .reference(let kind) = parameter.conversion else { continue }
+          block.body = Self.replacing(parameter.callflow, in: block.body) { value in
+            guard case .scalar(let text, let form) = value.kind else { return value }
+            let name = naming.resource(kind, text, Self.displayName(display, kind))
+            if let other = named[name], other != text { exact = false }
+            named[name] = text
+            return SyntaxValue(.scalar(name, form), at: value.span)
+          }
+        }
       }
-      if let candidate {
-        var exact = true
-        if renames {
-          let written = ActionCodec.action(candidate, identifier: { identifierOf[$0] ?? $0 }, resource: { _, name in named[name] ?? name })
-          if case .success(let json) = written { exact = Self.written(json, is: action.node) } else { exact = false }
-        }
-        if exact {
-          nativeCount += 1
-          namedResources.merge(named) { a, _ in a }
-          return candidate
-        }
+      if exact {
+        nativeCount += 1
+        namedResources.merge(named) { a, _ in a }
+        return block
       }
     }
     opaqueCount += 1
     return ActionCodec.opaque(action, id: id, ids: ids)
       ?? BlockSyntax(id: id, kind: Located("", at: action.type.span), body: SyntaxValue(.null, at: action.type.span), next: nil, branches: [], span: action.node.span)
+  }
+
+  /// `value` (a record) with the value at `path` changed by `change`.
+  static func replacing(_ path: [String], in value: SyntaxValue, _ change: (SyntaxValue) -> SyntaxValue) -> SyntaxValue {
+    guard let first = path.first, case .record(var fields) = value.kind, let f = fields.firstIndex(where: { $0.name.value == first }) else {
+      return value
+    }
+    fields[f].value = path.count == 1 ? change(fields[f].value) : replacing(Array(path.dropFirst()), in: fields[f].value, change)
+    return SyntaxValue(.record(fields), at: value.span)
   }
 
   /// `block` with id `id` and its targets (`next`, branches, the `goto` of attribute
