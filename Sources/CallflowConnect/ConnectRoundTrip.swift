@@ -43,6 +43,19 @@ public enum ConnectRoundTrip {
     return outcome
   }
 
+  /// The round trip of a legacy export translated into flow language: the flow language
+  /// the exporter writes of it must itself come back from import and export (the legacy
+  /// modules themselves are never written back). `nil` when `bytes` are not a legacy export
+  /// that translates and exports without error.
+  public static func runLegacy(_ bytes: [UInt8], yaml: (FlowSyntax) -> FlowSyntax?) -> Outcome? {
+    guard case .success(let document) = ConnectReader.read(bytes, file: FileID(0)), document.shape == .legacy else { return nil }
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let (lowered, diagnostics) = lowering.lower(fallbackName: "flow")
+    guard let flow = lowered, diagnostics.isEmpty, case .success(let translated) = ConnectExporter.export(flow, resource: { _, name in name })
+    else { return nil }
+    return run(Array(translated.printed().utf8), yaml: yaml)
+  }
+
   /// What must come back: the start, the actions by identifier (as Connect reads them), the
   /// settings, and the designer positions of the actions `positionsOf` has them for (the
   /// exporter lays out the others).

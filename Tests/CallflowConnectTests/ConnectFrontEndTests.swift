@@ -149,10 +149,17 @@ import Testing
     var same = 0
     var native = 0
     var actions = 0
+    var legacy = 0
+    var legacySame = 0
     let enumerator = FileManager.default.enumerator(atPath: folder)
     while let path = enumerator?.nextObject() as? String {
       let full = folder + "/" + path
-      guard let data = FileManager.default.contents(atPath: full), let outcome = ConnectRoundTrip.run(Array(data)) else { continue }
+      guard let data = FileManager.default.contents(atPath: full) else { continue }
+      if let outcome = ConnectRoundTrip.runLegacy(Array(data)) {
+        legacy += 1
+        if outcome.isIdentical { legacySame += 1 } else { print("legacy round trip differs: \(path): \(outcome.problem ?? "")") }
+      }
+      guard let outcome = ConnectRoundTrip.run(Array(data)) else { continue }
       files += 1
       native += outcome.native
       actions += outcome.native + outcome.opaque
@@ -167,8 +174,10 @@ import Testing
       }
     }
     print("real exports: \(files) flow-language files, \(same) round-trip identical, \(native) of \(actions) actions native")
+    print("legacy exports translated and exported: \(legacy), of which \(legacySame) come back from import and export")
     #expect(files > 0, "no flow-language file in \(folder)")
     #expect(same == files)
+    #expect(legacySame == legacy)
   }
 }
 

@@ -61,6 +61,13 @@ import Testing
     #expect(actions[3]["Transitions"]?["Conditions"]?.items?.first?["Condition"]?["Operator"]?.string == "NumberGreaterThan")
   }
 
+  @Test func theFlowLanguageOfATranslationComesBack() throws {
+    let outcome = try #require(ConnectRoundTrip.runLegacy(Array(Self.legacy.utf8)))
+    #expect(outcome.problem == nil)
+    #expect(outcome.isIdentical)
+    #expect(outcome.native == 7)
+  }
+
   @Test func aModuleWithoutATranslationKeepsTheFlowAsItWasRead() throws {
     let text = Self.legacy.replacingOccurrences(of: #""parameters":[],"target":"Queue""#, with: #""parameters":[{"name":"PhoneNumber","value":"+18005550100"}],"target":"PhoneNumber""#)
     let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
