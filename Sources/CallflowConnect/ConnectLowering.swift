@@ -87,7 +87,8 @@ public struct ConnectLowering {
       switch LegacyTranslation.flowLanguage(root) {
       case .success(let translated):
         root = translated
-        notes.append("a legacy export, translated to flow language: \(translated["Actions"]?.items?.count ?? 0) modules, each the action the designer makes of it")
+        let count = translated["Actions"]?.items?.count ?? 0
+        notes.append("a legacy export, translated to flow language: \(count) module\(count == 1 ? "" : "s"), each the action the designer makes of it")
       case .failure(let untranslatable):
         return lowerLegacy(root, fallbackName: fallbackName, untranslatable: untranslatable)
       }
@@ -630,7 +631,7 @@ public struct ConnectLowering {
     if !identifiers.isEmpty { connect.append(SyntaxField(name: Located("identifiers", at: root.span), value: SyntaxValue(.record(identifiers), at: root.span))) }
     flow.connect = SyntaxValue(.record(connect), at: root.span)
     notes.append(
-      "a legacy export: its \(modules.count) modules are kept as `connect-action` blocks, since \(untranslatable.message) (line \(untranslatable.span.start.line), column \(untranslatable.span.start.column))")
+      "a legacy export: \(modules.count == 1 ? "its module is kept as a `connect-action` block" : "its \(modules.count) modules are kept as `connect-action` blocks"), since \(untranslatable.message) (line \(untranslatable.span.start.line), column \(untranslatable.span.start.column))")
     return (flow, diagnostics)
   }
 

@@ -62,8 +62,8 @@ enum LegacyTranslation {
         guard let text = reader.parameter("Text"), let value = reader.value(text) else { return fail("has no text Callflow can read") }
         parameters = [(reader.text("TextToSpeechType") == "ssml" ? "SSML" : "Text", value)]
       }
-      guard reader.conditions(within: ["Success"]) else { return fail("has a branch Play prompt does not have") }
-      transitions.next = reader.target("Success")
+      guard let plain = reader.plain(error: false) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "SetAttributes":
       actionType = "UpdateContactAttributes"
       var attributes: [(String, JSONNode)] = []
@@ -72,9 +72,8 @@ enum LegacyTranslation {
         attributes.append((key, value))
       }
       parameters = [("Attributes", object(attributes, at: at))]
-      guard reader.conditions(within: ["Success", "Error"]) else { return fail("has a branch Set contact attributes does not have") }
-      transitions.next = reader.target("Success")
-      transitions.error("NoMatchingError", reader.target("Error"))
+      guard let plain = reader.plain(error: true) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "Disconnect":
       actionType = "DisconnectParticipant"
     case "Resume":
@@ -109,9 +108,8 @@ enum LegacyTranslation {
         arguments.append((key, value))
       }
       if !arguments.isEmpty { parameters.append(("LambdaInvocationAttributes", object(arguments, at: at))) }
-      guard reader.conditions(within: ["Success", "Error"]) else { return fail("has a branch a Lambda function does not have") }
-      transitions.next = reader.target("Success")
-      transitions.error("NoMatchingError", reader.target("Error"))
+      guard let plain = reader.plain(error: true) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "SetQueue":
       actionType = "UpdateContactTargetQueue"
       if let queue = reader.parameter("Queue"), let value = reader.value(queue) {
@@ -121,9 +119,8 @@ enum LegacyTranslation {
       } else {
         return fail("names no queue")
       }
-      guard reader.conditions(within: ["Success", "Error"]) else { return fail("has a branch Set working queue does not have") }
-      transitions.next = reader.target("Success")
-      transitions.error("NoMatchingError", reader.target("Error"))
+      guard let plain = reader.plain(error: true) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "CheckAttribute":
       actionType = "Compare"
       guard let name = reader.text("Attribute"), let namespace = reader.text("Namespace"),
@@ -142,14 +139,16 @@ enum LegacyTranslation {
         return fail("sets logging to a value Callflow does not know")
       }
       parameters = [("FlowLoggingBehavior", string(word, at: reader.parameter("LoggingBehavior")?.span ?? at))]
-      transitions.next = reader.target("Success")
+      guard let plain = reader.plain(error: false) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "SetVoice":
       actionType = "UpdateContactTextToSpeechVoice"
       guard reader.parameterNames.allSatisfy({ $0 == "GlobalVoice" }), let voice = reader.parameter("GlobalVoice"), let value = reader.value(voice) else {
         return fail("sets a voice engine or style Callflow has no translation for")
       }
       parameters = [("TextToSpeechVoice", value)]
-      transitions.next = reader.target("Success")
+      guard let plain = reader.plain(error: false) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "Loop":
       actionType = "Loop"
       guard let count = reader.parameter("LoopCount"), let value = reader.value(count) else { return fail("has no count") }
@@ -182,18 +181,16 @@ enum LegacyTranslation {
       parameters = [(reader.text("TextToSpeechType") == "ssml" ? "SSML" : "Text", value), ("StoreInput", string("True", at: at))]
       if let timeout = reader.parameter("Timeout"), let seconds = reader.value(timeout) { parameters.append(("InputTimeLimitSeconds", seconds)) }
       parameters.append(("InputValidation", object([("CustomValidation", object([("MaximumLength", maximum)], at: at))], at: at)))
-      guard reader.conditions(within: ["Success", "Error"]) else { return fail("has a branch Store customer input does not have") }
-      transitions.next = reader.target("Success")
-      transitions.error("NoMatchingError", reader.target("Error"))
+      guard let plain = reader.plain(error: true) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "SetEventHook":
       guard let hook = reader.text("Type"), let flow = reader.parameter("ContactFlowId"), let value = reader.value(flow), value.string?.isEmpty == false else {
         return fail("names no flow by its ARN")
       }
       actionType = "UpdateContactEventHooks"
       parameters = [("EventHooks", object([(hook, value)], at: at))]
-      guard reader.conditions(within: ["Success", "Error"]) else { return fail("has a branch Set event hook does not have") }
-      transitions.next = reader.target("Success")
-      transitions.error("NoMatchingError", reader.target("Error"))
+      guard let plain = reader.plain(error: true) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "CheckHoursOfOperation":
       actionType = "CheckHoursOfOperation"
       if let hours = reader.parameter("Hours") {
@@ -235,8 +232,8 @@ enum LegacyTranslation {
       actionType = "UpdateContactRecordingBehavior"
       let list = JSONNode(.array(participants.map { string($0, at: at) }), at: at)
       parameters = [("RecordingBehavior", object([("RecordedParticipants", list)], at: at))]
-      guard reader.conditions(within: ["Success"]) else { return fail("has a branch Set recording behavior does not have") }
-      transitions.next = reader.target("Success")
+      guard let plain = reader.plain(error: false) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "StartMediaStreaming":
       let directions = ["FromCustomer": "From", "ToCustomer": "To"]
       let tracks = reader.parameters("Track").compactMap { reader.literal($0["value"]).flatMap { directions[$0] } }
@@ -250,9 +247,8 @@ enum LegacyTranslation {
         ("MediaStreamingState", string("Enabled", at: at)), ("MediaStreamType", string("Audio", at: at)),
         ("Participants", JSONNode(.array([participant]), at: at)),
       ]
-      guard reader.conditions(within: ["Success", "Error"]) else { return fail("has a branch Start media streaming does not have") }
-      transitions.next = reader.target("Success")
-      transitions.error("NoMatchingError", reader.target("Error"))
+      guard let plain = reader.plain(error: true) else { return fail("has a branch its action does not have") }
+      transitions = plain
     case "LoopPrompts":
       actionType = "MessageParticipantIteratively"
       var messages: [JSONNode] = []
@@ -390,6 +386,15 @@ enum LegacyTranslation {
     /// The target of the first branch of `condition`.
     func target(_ condition: String) -> JSONNode? {
       (module["branches"]?.items ?? []).first { $0["condition"]?.string == condition }?["transition"]
+    }
+
+    /// The transitions of a module that goes on through `Success` and, with `error`, fails
+    /// through `Error` (`NoMatchingError`); nil when it has another branch.
+    func plain(error: Bool) -> Transitions? {
+      guard conditions(within: error ? ["Success", "Error"] : ["Success"]) else { return nil }
+      var transitions = Transitions(next: target("Success"))
+      if error { transitions.error("NoMatchingError", target("Error")) }
+      return transitions
     }
 
     /// Whether every branch is one of `conditions`.

@@ -98,6 +98,19 @@ import Testing
     #expect(flow.blocks.first?.body.field("k")?.scalarText == path)
   }
 
+  @Test func aBranchTheActionDoesNotHaveKeepsTheFlowAsRead() throws {
+    // Set voice has only `Success`: an `Error` branch would be lost in translation.
+    let module = #"{"id":"a","type":"SetVoice","branches":[{"condition":"Success","transition":"a"},{"condition":"Error","transition":"a"}],"parameters":[{"name":"GlobalVoice","value":"Joanna"}]}"#
+    let text = #"{"modules":[\#(module)],"version":"1","type":"contactFlow","start":"a","metadata":{"name":"n"}}"#
+    let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let flow = try #require(lowering.lower(fallbackName: "x").flow)
+    #expect(flow.blocks.first?.kind.value == "connect-action")
+    #expect(lowering.notes == [
+      "a legacy export: its module is kept as a `connect-action` block, since legacy module `SetVoice` has a branch its action does not have (line 1, column 30)"
+    ])
+  }
+
   @Test func aSystemLabelCallflowDoesNotKnowIsNotGuessed() throws {
     let module = #"{"id":"a","type":"SetAttributes","branches":[],"parameters":[{"name":"Attribute","value":"Some label","key":"k","namespace":"System"}]}"#
     let text = #"{"modules":[\#(module)],"version":"1","type":"contactFlow","start":"a","metadata":{"name":"n"}}"#
