@@ -56,13 +56,10 @@ enum ActionCodec {
     var conditions: [(op: Located<String>, operands: [JSONNode], target: Located<String>, span: SourceSpan)]
   }
 
-  /// The block a form makes of `action`, if the form fits it; targets are the readable ids of
-  /// `ids`. The caller keeps it only when writing it back gives the action again.
-  static func block(
-    _ action: Action, kind: BlockKind, form: ConnectForm, id: Located<String>, ids: [String: String],
-    resource: (ResourceKind, String) -> String
-  ) -> BlockSyntax? {
-    func target(_ t: Located<String>) -> Located<String> { Located(ids[t.value] ?? t.value, at: t.span) }
+  /// The block a form makes of `action`, if the form fits it, with targets and resources as
+  /// Connect writes them (the importer makes them readable and names them afterwards). The
+  /// caller keeps it only when writing it back gives the action again.
+  static func block(_ action: Action, kind: BlockKind, form: ConnectForm, id: Located<String>) -> BlockSyntax? {
     var body = RecordBuilder()
     let parameters = action.parameters
     if let parameters, parameters.members == nil { return nil }
@@ -88,18 +85,18 @@ enum ActionCodec {
         body.set(parameter.callflow, syntax(value))
         continue
       }
-      guard let text = value.string, let converted = toCallflow(text, parameter.conversion, resource: resource) else { return nil }
+      guard let text = value.string, let converted = toCallflow(text, parameter.conversion) else { return nil }
       body.set(parameter.callflow, SyntaxValue(.scalar(converted.text, converted.form), at: value.span))
     }
     var next: Located<String>?
     var branches: [BranchSyntax] = []
-    if case .next = form.nextAction { next = action.next.map(target) }
+    if case .next = form.nextAction { next = action.next }
     if case .none = form.nextAction, action.next != nil { return nil }
     for error in action.errors {
       guard let branch = form.errors.first(where: { $0.type == error.type.value })?.branch,
         !branches.contains(where: { $0.name.value == branch })
       else { return nil }
-      branches.append(BranchSyntax(name: Located(branch, at: error.type.span), target: target(error.target)))
+      branches.append(BranchSyntax(name: Located(branch, at: error.type.span), target: error.target))
     }
     switch form.conditions {
     case .none:
@@ -112,7 +109,7 @@ enum ActionCodec {
         else { return nil }
         let form: ScalarForm = op.isNumeric && Int(operand) != nil ? .bare : .quoted
         guard op.isNumeric == (form == .bare) else { return nil }
-        let goto = target(condition.target)
+        let goto = condition.target
         items.append(
           SyntaxValue(
             .record([
@@ -131,7 +128,7 @@ enum ActionCodec {
           !reserved.contains(key)
         else { return nil }
         keys.append(SyntaxValue(.scalar(key, .quoted), at: condition.operands[0].span))
-        optionBranches.append(BranchSyntax(name: Located(key, at: condition.operands[0].span), target: target(condition.target)))
+        optionBranches.append(BranchSyntax(name: Located(key, at: condition.operands[0].span), target: condition.target))
       }
       guard !keys.isEmpty || !dtmf else { return nil }
       if !keys.isEmpty { body.set([parameter], SyntaxValue(.list(keys), at: action.type.span)) }
@@ -141,7 +138,7 @@ enum ActionCodec {
         guard condition.operands.count == 1, let operand = condition.operands[0].string,
           let outcome = outcomes.first(where: { $0.op == condition.op.value && $0.operand == operand })?.outcome
         else { return nil }
-        let goto = target(condition.target)
+        let goto = condition.target
         if outcome == "next" {
           if let next, next.value != goto.value { return nil }
           next = goto
@@ -412,7 +409,7 @@ enum ActionCodec {
     return current
   }
 
-  static func toCallflow(_ text: String, _ conversion: ConnectForm.Conversion, resource: (ResourceKind, String) -> String)
+  static func toCallflow(_ text: String, _ conversion: ConnectForm.Conversion)
     -> (text: String, form: ScalarForm)?
   {
     switch conversion {
@@ -426,7 +423,7 @@ enum ActionCodec {
     case .integer(let offset):
       guard let n = Int(text), String(n) == text else { return nil }
       return (String(n - offset), .bare)
-    case .reference(let kind): return (resource(kind, text), .quoted)
+    case .reference: return (text, .quoted)
     case .words(let words): return words[text].map { ($0, .bare) }
     case .json: return nil
     }

@@ -125,8 +125,9 @@ extension BlockKind {
   private static let formTable = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.connectForms.map { $0.prepared() }) })
 
   /// The ways this kind is written in Amazon Connect's flow language, tried in order; none
-  /// when Connect has no action that does what it does (the exporter says so).
-  var connectForms: [ConnectForm] {
+  /// when Connect has no action that does what it does (the exporter says so). Read through
+  /// ``forms``, which has them prepared: a form not prepared writes no path.
+  fileprivate var connectForms: [ConnectForm] {
     typealias P = ConnectForm.Parameter
     let error = [(type: "NoMatchingError", branch: "error")]
     switch self {

@@ -370,7 +370,7 @@ public struct ConnectLowering {
       {
         continue
       }
-      guard let candidate = ActionCodec.block(action, kind: kind, form: form, id: id, ids: [:], resource: { _, value in value }) else { continue }
+      guard let candidate = ActionCodec.block(action, kind: kind, form: form, id: id) else { continue }
       if case .success(let json) = ActionCodec.action(candidate, identifier: { $0 }, resource: { _, name in name }), Self.written(json, is: action.node) {
         return Native(kind: kind, form: form, block: candidate)
       }
