@@ -8,13 +8,20 @@ enum ActionCodec {
 
   /// The syntax value of a JSON value: strings quoted, numbers and booleans bare.
   static func syntax(_ node: JSONNode) -> SyntaxValue {
-    switch node.kind {
-    case .object(let members):
-      return SyntaxValue(.record(members.map { SyntaxField(name: $0.key, value: syntax($0.value)) }), at: node.span)
-    case .array(let items): return SyntaxValue(.list(items.map(syntax)), at: node.span)
-    case .string(let s): return SyntaxValue(.scalar(s, .quoted), at: node.span)
-    case .number(let n): return SyntaxValue(.scalar(n, .bare), at: node.span)
-    case .bool(let b): return SyntaxValue(.scalar(b ? "true" : "false", .bare), at: node.span)
+    switch node.tag {
+    case .object:
+      var fields: [SyntaxField] = []
+      fields.reserveCapacity(node.count)
+      node.forEachMember { key, value in
+        fields.append(SyntaxField(name: node.tape.located(key), value: syntax(value)))
+        return true
+      }
+      return SyntaxValue(.record(fields), at: node.span)
+    case .array: return SyntaxValue(.list(node.itemSequence.map(syntax)), at: node.span)
+    case .string: return SyntaxValue(.scalar(node.string ?? "", .quoted), at: node.span)
+    case .number: return SyntaxValue(.scalar(node.number ?? "", .bare), at: node.span)
+    case .true: return SyntaxValue(.scalar("true", .bare), at: node.span)
+    case .false: return SyntaxValue(.scalar("false", .bare), at: node.span)
     case .null: return SyntaxValue(.null, at: node.span)
     }
   }
@@ -62,7 +69,7 @@ enum ActionCodec {
   static func block(_ action: Action, kind: BlockKind, form: ConnectForm, id: Located<String>) -> BlockSyntax? {
     var body = RecordBuilder()
     let parameters = action.parameters
-    if let parameters, parameters.members == nil { return nil }
+    if let parameters, !parameters.isObject { return nil }
     for (path, value) in form.fixed {
       guard node(parameters, path)?.string == value else { return nil }
     }
@@ -71,7 +78,7 @@ enum ActionCodec {
       for member in parameters?.members ?? [] { body.fields.append(SyntaxField(name: member.key, value: syntax(member.value))) }
     }
     if kind == .setAttributes {
-      guard let attributes = parameters?["Attributes"], let members = attributes.members, parameters?.members?.count == 1 else {
+      guard let attributes = parameters?["Attributes"], let members = attributes.members, parameters?.count == 1 else {
         return nil
       }
       for member in members {

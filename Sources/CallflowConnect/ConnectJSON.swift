@@ -2,7 +2,7 @@ import CallflowDiagnostics
 
 /// A JSON value to write: objects keep their members' order, numbers their literal text.
 /// Two values are equal when they mean the same JSON (members in any order).
-public indirect enum ConnectJSON: Sendable, Equatable {
+public enum ConnectJSON: Sendable, Equatable {
   case object([(String, ConnectJSON)])
   case array([ConnectJSON])
   case string(String)
@@ -41,26 +41,23 @@ public indirect enum ConnectJSON: Sendable, Equatable {
   /// Whether `node` is this value: the same JSON, members in any order. Compared as read,
   /// without building the node's value.
   public func matches(_ node: JSONNode) -> Bool {
-    switch (self, node.kind) {
-    case (.object(let x), .object(let y)):
-      guard x.count == y.count else { return false }
-      for (i, (k, v)) in x.enumerated() {
-        if y[i].key.value == k {
-          guard v.matches(y[i].value) else { return false }
-        } else {
-          guard let other = y.first(where: { $0.key.value == k }), v.matches(other.value) else { return false }
-        }
+    switch self {
+    case .object(let x):
+      guard node.isObject, x.count == node.count else { return false }
+      for (k, v) in x {
+        guard let other = node[k], v.matches(other) else { return false }
       }
       return true
-    case (.array(let x), .array(let y)):
-      guard x.count == y.count else { return false }
-      for (a, b) in zip(x, y) where !a.matches(b) { return false }
+    case .array(let x):
+      guard node.tag == .array, x.count == node.count else { return false }
+      for (a, b) in zip(x, node.itemSequence) where !a.matches(b) { return false }
       return true
-    case (.string(let x), .string(let y)): return x == y
-    case (.number(let x), .number(let y)): return x == y || (Double(x) != nil && Double(x) == Double(y))
-    case (.bool(let x), .bool(let y)): return x == y
-    case (.null, .null): return true
-    default: return false
+    case .string(let x): return node.isString(x)
+    case .number(let x):
+      guard node.tag == .number, let y = node.number else { return false }
+      return x == y || (Double(x) != nil && Double(x) == Double(y))
+    case .bool(let x): return node.tag == (x ? .true : .false)
+    case .null: return node.tag == .null
     }
   }
 

@@ -279,7 +279,7 @@ public struct ConnectLowering {
   // MARK: Actions
 
   private mutating func read(_ node: JSONNode) -> ActionCodec.Action? {
-    guard node.members != nil else {
+    guard node.isObject else {
       report("an action is an object with `Identifier`, `Type`, `Parameters` and `Transitions`, not \(node.kindDescription)", at: node.span)
       return nil
     }
@@ -297,12 +297,12 @@ public struct ConnectLowering {
     var action = ActionCodec.Action(
       node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: node["Parameters"],
       next: nil, errors: [], conditions: [])
-    if let parameters = action.parameters, parameters.members == nil, case .null = parameters.kind {} else if let parameters = action.parameters, parameters.members == nil {
+    if let parameters = action.parameters, !parameters.isObject, !parameters.isNull {
       report("the `Parameters` of action `\(id)` must be an object, not \(parameters.kindDescription)", at: parameters.span)
       return nil
     }
     guard let transitions = node["Transitions"] else { return action }
-    guard transitions.members != nil else {
+    guard transitions.isObject else {
       report("the `Transitions` of action `\(id)` must be an object, not \(transitions.kindDescription)", at: transitions.span)
       return nil
     }
@@ -366,7 +366,7 @@ public struct ConnectLowering {
     for (kind, form) in candidates {
       // A member of `Parameters` the form does not read would not come back: no need to try.
       if !form.wholeParameters, kind != .setAttributes,
-        action.parameters?.members?.contains(where: { !form.connectKeys.contains($0.key.value) }) ?? false
+        action.parameters?.firstKey(where: { !form.connectKeys.contains($0) }) != nil
       {
         continue
       }
@@ -380,15 +380,12 @@ public struct ConnectLowering {
 
   /// Whether every member of `node` (an object) is one of `keys`; reports the first that is not.
   private mutating func known(_ node: JSONNode, _ keys: [String], in what: String) -> Bool {
-    guard let members = node.members else { return true }
-    for member in members where !keys.contains(member.key.value) {
-      let hint = Suggestions.nearest(to: member.key.value, in: keys)
-      report(
-        "`\(member.key.value)` is not a member of \(what)\(hint.map { "; did you mean `\($0)`?" } ?? "")", at: member.key.span,
-        notes: [Note("\(what) has \(keys.map { "`\($0)`" }.joined(separator: ", "))")])
-      return false
-    }
-    return true
+    guard let unknown = node.firstKey(where: { !keys.contains($0) }) else { return true }
+    let hint = Suggestions.nearest(to: unknown.value, in: keys)
+    report(
+      "`\(unknown.value)` is not a member of \(what)\(hint.map { "; did you mean `\($0)`?" } ?? "")", at: unknown.span,
+      notes: [Note("\(what) has \(keys.map { "`\($0)`" }.joined(separator: ", "))")])
+    return false
   }
 
   /// The block of an action: the first form that writes the action back exactly, else kept.
@@ -463,13 +460,13 @@ public struct ConnectLowering {
   /// absent (or null) `Parameters` or `Transitions` is `{}`, an empty list of errors or
   /// conditions is none. The exporter always writes both, and no empty list.
   static func written(_ json: ConnectJSON, is node: JSONNode) -> Bool {
-    guard case .object(let members) = json, let read = node.members else { return false }
+    guard case .object(let members) = json, node.isObject else { return false }
     var expected = 0
     for (key, value) in members {
-      let original = read.first { $0.key.value == key }?.value
+      let original = node[key]
       switch key {
       case "Parameters":
-        if let original, !(original.kind.isNull) {
+        if let original, !original.isNull {
           guard value.matches(original) else { return false }
           expected += 1
         } else {
@@ -478,13 +475,17 @@ public struct ConnectLowering {
         }
       case "Transitions":
         guard case .object(let written) = value else { return false }
-        let originals = (original?.members ?? []).filter { member in
-          if member.key.value == "Errors" || member.key.value == "Conditions", let items = member.value.items { return !items.isEmpty }
+        // The transitions read but for empty lists of errors or conditions.
+        var originals = 0
+        original?.forEachMember { key, value in
+          if value.tag != .array || value.count > 0 || !(node.tape.text(at: key, is: "Errors") || node.tape.text(at: key, is: "Conditions")) {
+            originals += 1
+          }
           return true
         }
-        guard written.count == originals.count else { return false }
+        guard written.count == originals else { return false }
         for (k, v) in written {
-          guard let o = originals.first(where: { $0.key.value == k }), v.matches(o.value) else { return false }
+          guard let o = original?[k], v.matches(o) else { return false }
         }
         if original != nil { expected += 1 }
       default:
@@ -492,7 +493,7 @@ public struct ConnectLowering {
         expected += 1
       }
     }
-    return expected == read.count
+    return expected == node.count
   }
 
   /// An action as compared: `Parameters` and `Transitions` present, empty lists of errors and

@@ -2,6 +2,9 @@ import CallflowDiagnostics
 
 /// A JSON value as read, with the span of its text: numbers keep their literal text and
 /// object members their order, so that what is read can be written back as it was.
+///
+/// A value is a place in a ``JSONTape``, the values of one text laid out flat: reading a
+/// file allocates one array for all its values, and freeing it is one free, not one per value.
 public struct JSONNode: Sendable {
   public enum Kind: Sendable {
     case object([Member])
@@ -30,50 +33,353 @@ public struct JSONNode: Sendable {
     }
   }
 
-  public var kind: Kind
-  public var span: SourceSpan
-  /// Where the value's text starts in the bytes it was read from.
-  public var offset: Int
+  let tape: JSONTape
+  let index: Int
 
-  public init(_ kind: Kind, at span: SourceSpan, offset: Int = 0) {
-    self.kind = kind
-    self.span = span
-    self.offset = offset
+  init(tape: JSONTape, index: Int) {
+    self.tape = tape
+    self.index = index
   }
+
+  /// A value made in code rather than read: its text is its own.
+  public init(_ kind: Kind, at span: SourceSpan, offset: Int = 0) {
+    var builder = JSONTape.Builder()
+    builder.append(kind, at: span, offset: offset)
+    self.init(tape: builder.tape(), index: 0)
+  }
+
+  private var entry: JSONTape.Entry { tape.entries[index] }
+
+  /// The value, its members or items made into nodes.
+  public var kind: Kind {
+    let e = entry
+    switch e.tag {
+    case .object: return .object(members ?? [])
+    case .array: return .array(items ?? [])
+    case .string: return .string(tape.text(e))
+    case .number: return .number(tape.text(e))
+    case .true: return .bool(true)
+    case .false: return .bool(false)
+    case .null: return .null
+    }
+  }
+
+  public var span: SourceSpan { entry.span }
+
+  /// Where the value's text starts in the bytes it was read from.
+  public var offset: Int { Int(entry.offset) }
+
+  /// Whether this is an object.
+  public var isObject: Bool { entry.tag == .object }
+
+  /// Whether this is `null`.
+  public var isNull: Bool { entry.tag == .null }
+
+  /// How many members (of an object) or items (of an array) the value has.
+  public var count: Int { Int(entry.count) }
 
   /// The members, if this is an object.
   public var members: [Member]? {
-    if case .object(let members) = kind { return members }
-    return nil
+    let e = entry
+    guard e.tag == .object else { return nil }
+    var result: [Member] = []
+    result.reserveCapacity(Int(e.count))
+    var k = index + 1
+    for _ in 0..<e.count {
+      let key = tape.entries[k]
+      result.append(Member(key: Located(tape.text(key), at: key.span), value: JSONNode(tape: tape, index: k + 1)))
+      k = tape.afterMember(k)
+    }
+    return result
   }
 
   /// The member named `key` of an object (the first, if the key repeats).
   public subscript(key: String) -> JSONNode? {
-    guard case .object(let members) = kind else { return nil }
-    return members.first { $0.key.value == key }?.value
+    let e = entry
+    guard e.tag == .object else { return nil }
+    var key = key
+    return key.withUTF8 { wanted in
+      var k = index + 1
+      for _ in 0..<e.count {
+        if tape.text(at: k, is: wanted) { return JSONNode(tape: tape, index: k + 1) }
+        k = tape.afterMember(k)
+      }
+      return nil
+    }
+  }
+
+  /// Whether the object has a member named `key`.
+  public func has(_ key: String) -> Bool { self[key] != nil }
+
+  /// The first member of an object whose name `isKnown` refuses, with the span of its name.
+  public func firstKey(where refused: (String) -> Bool) -> Located<String>? {
+    let e = entry
+    guard e.tag == .object else { return nil }
+    var k = index + 1
+    for _ in 0..<e.count {
+      let key = tape.entries[k]
+      let text = tape.text(key)
+      if refused(text) { return Located(text, at: key.span) }
+      k = tape.afterMember(k)
+    }
+    return nil
   }
 
   /// The text, if this is a string.
   public var string: String? {
-    if case .string(let s) = kind { return s }
-    return nil
+    let e = entry
+    guard e.tag == .string else { return nil }
+    return tape.text(e)
   }
+
+  /// The literal text, if this is a number.
+  public var number: String? {
+    let e = entry
+    guard e.tag == .number else { return nil }
+    return tape.text(e)
+  }
+
+  /// Whether this is the string `text`, compared off its bytes.
+  public func isString(_ text: String) -> Bool {
+    entry.tag == .string && tape.text(at: index, is: text)
+  }
+
+  /// The items of an array (none for another value), one after another without an array
+  /// made of them.
+  public var itemSequence: Items { Items(tape: tape, position: index + 1, remaining: entry.tag == .array ? Int(entry.count) : 0) }
+
+  /// The items of an array, in order.
+  public struct Items: Sequence, IteratorProtocol {
+    let tape: JSONTape
+    var position: Int
+    var remaining: Int
+
+    public mutating func next() -> JSONNode? {
+      guard remaining > 0 else { return nil }
+      remaining -= 1
+      let node = JSONNode(tape: tape, index: position)
+      position += Int(tape.entries[position].size)
+      return node
+    }
+  }
+
+  /// The members of an object (none for another value), one after another without an array
+  /// made of them: each its name's entry and its value.
+  func forEachMember(_ body: (_ key: Int, _ value: JSONNode) -> Bool) {
+    let e = entry
+    guard e.tag == .object else { return }
+    var k = index + 1
+    for _ in 0..<e.count {
+      guard body(k, JSONNode(tape: tape, index: k + 1)) else { return }
+      k = tape.afterMember(k)
+    }
+  }
+
+  /// The kind of value, without its contents.
+  var tag: JSONTape.Entry.Tag { entry.tag }
 
   /// The items, if this is an array.
   public var items: [JSONNode]? {
-    if case .array(let items) = kind { return items }
-    return nil
+    let e = entry
+    guard e.tag == .array else { return nil }
+    var result: [JSONNode] = []
+    result.reserveCapacity(Int(e.count))
+    var k = index + 1
+    for _ in 0..<e.count {
+      result.append(JSONNode(tape: tape, index: k))
+      k += Int(tape.entries[k].size)
+    }
+    return result
   }
 
   /// A word for the kind of value, for messages.
   public var kindDescription: String {
-    switch kind {
+    switch entry.tag {
     case .object: "an object"
     case .array: "an array"
     case .string: "a string"
     case .number: "a number"
-    case .bool: "a boolean"
+    case .true, .false: "a boolean"
     case .null: "null"
+    }
+  }
+}
+
+/// The values of one JSON text, flat and in the order they are written: a container is
+/// followed by its members (each a key, then its value) or items. Immutable once made; its
+/// storage is its own, read without reference counting or bounds checks on the way, the
+/// indices being the tape's own.
+final class JSONTape: @unchecked Sendable {
+  struct Entry: Sendable {
+    enum Tag: UInt8, Sendable {
+      case object, array, string, number, `true`, `false`, null
+    }
+
+    var tag: Tag
+    /// Whether the text (of a string, number or key) was decoded or made in code, rather than
+    /// being the bytes read (builders only: a tape holds both in one buffer).
+    var ownText: Bool
+    /// Members or items, for a container.
+    var count: Int32
+    /// How many entries the value takes: itself and everything inside it.
+    var size: Int32
+    /// Where the value's text starts in the bytes read.
+    var offset: Int32
+    /// The text of a string (between its quotes) or number.
+    var start: Int32
+    var end: Int32
+    var span: SourceSpan
+  }
+
+  /// The entries.
+  let entries: UnsafeMutableBufferPointer<Entry>
+  /// The bytes read, followed by the texts decoded or made in code.
+  let text: UnsafeMutableBufferPointer<UInt8>
+
+  /// A tape of `entries` whose texts are in `bytes` or, for those marked as their own, in
+  /// `texts`.
+  init(bytes: [UInt8], texts: [UInt8], entries: [Entry]) {
+    let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + texts.count)
+    _ = text.initialize(from: bytes)
+    _ = UnsafeMutableBufferPointer(rebasing: text[bytes.count...]).initialize(from: texts)
+    let moved = UnsafeMutableBufferPointer<Entry>.allocate(capacity: entries.count)
+    _ = moved.initialize(from: entries)
+    let shift = Int32(truncatingIfNeeded: bytes.count)
+    for k in moved.indices where moved[k].ownText {
+      moved[k].start += shift
+      moved[k].end += shift
+      moved[k].ownText = false
+    }
+    self.text = text
+    self.entries = moved
+  }
+
+  deinit {
+    text.deallocate()
+    entries.deallocate()
+  }
+
+  /// The text of a string, number or key entry.
+  func text(_ e: Entry) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: text[Int(e.start)..<Int(e.end)]), as: UTF8.self)
+  }
+
+  /// The text of key entry `k`, with its span.
+  func located(_ k: Int) -> Located<String> {
+    let e = entries[k]
+    return Located(text(e), at: e.span)
+  }
+
+  /// Whether the text of entry `k` is `text`.
+  func text(at k: Int, is text: String) -> Bool {
+    var wanted = text
+    return wanted.withUTF8 { self.text(at: k, is: $0) }
+  }
+
+  /// Whether the text of entry `k` is the bytes `wanted`.
+  func text(at k: Int, is wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+    let e = entries[k]
+    guard Int(e.end - e.start) == wanted.count else { return false }
+    var i = Int(e.start)
+    for b in wanted {
+      guard text[i] == b else { return false }
+      i += 1
+    }
+    return true
+  }
+
+  /// The entry after the member whose key is entry `k`.
+  func afterMember(_ k: Int) -> Int { k + 1 + Int(entries[k + 1].size) }
+
+  /// Lays out values as a tape.
+  struct Builder {
+    var texts: [UInt8] = []
+    var entries: [Entry] = []
+
+    /// The tape of the values appended, made in code (no bytes were read).
+    func tape() -> JSONTape { JSONTape(bytes: [], texts: texts, entries: entries) }
+
+    /// The text of entry `k`, whose bytes not its own are in `bytes`.
+    func text(_ k: Int, bytes: [UInt8]) -> String {
+      let e = entries[k]
+      return String(decoding: (e.ownText ? texts : bytes)[Int(e.start)..<Int(e.end)], as: UTF8.self)
+    }
+
+    /// Whether entries `a` and `b` have the same text.
+    func sameText(_ a: Int, _ b: Int, bytes: [UInt8]) -> Bool {
+      let x = entries[a]
+      let y = entries[b]
+      guard x.end - x.start == y.end - y.start else { return false }
+      return (x.ownText ? texts : bytes)[Int(x.start)..<Int(x.end)].elementsEqual((y.ownText ? texts : bytes)[Int(y.start)..<Int(y.end)])
+    }
+
+    /// Appends a container entry to be finished by ``close(_:count:end:)``.
+    mutating func open(_ tag: Entry.Tag, offset: Int, span: SourceSpan) -> Int {
+      entries.append(Entry(tag: tag, ownText: false, count: 0, size: 1, offset: Int32(truncatingIfNeeded: offset), start: 0, end: 0, span: span))
+      return entries.count - 1
+    }
+
+    /// Finishes the container at `k`: its member or item count and where it ends.
+    mutating func close(_ k: Int, count: Int, span: SourceSpan) {
+      entries[k].count = Int32(truncatingIfNeeded: count)
+      entries[k].size = Int32(truncatingIfNeeded: entries.count - k)
+      entries[k].span = span
+    }
+
+    /// Appends a scalar whose text is `start..<end` of the bytes read.
+    mutating func scalar(_ tag: Entry.Tag, offset: Int, start: Int, end: Int, span: SourceSpan) {
+      entries.append(
+        Entry(
+          tag: tag, ownText: false, count: 0, size: 1, offset: Int32(truncatingIfNeeded: offset), start: Int32(truncatingIfNeeded: start),
+          end: Int32(truncatingIfNeeded: end), span: span))
+    }
+
+    /// Appends a scalar whose text is `text` (decoded, or made in code).
+    mutating func scalar(_ tag: Entry.Tag, offset: Int, text: some Collection<UInt8>, span: SourceSpan) {
+      let start = texts.count
+      texts.append(contentsOf: text)
+      entries.append(
+        Entry(
+          tag: tag, ownText: true, count: 0, size: 1, offset: Int32(truncatingIfNeeded: offset), start: Int32(truncatingIfNeeded: start),
+          end: Int32(truncatingIfNeeded: texts.count), span: span))
+    }
+
+    /// Appends a value made in code.
+    mutating func append(_ kind: JSONNode.Kind, at span: SourceSpan, offset: Int) {
+      switch kind {
+      case .object(let members):
+        let k = open(.object, offset: offset, span: span)
+        for member in members {
+          scalar(.string, offset: 0, text: member.key.value.utf8, span: member.key.span)
+          append(copyOf: member.value)
+        }
+        close(k, count: members.count, span: span)
+      case .array(let items):
+        let k = open(.array, offset: offset, span: span)
+        for item in items { append(copyOf: item) }
+        close(k, count: items.count, span: span)
+      case .string(let s): scalar(.string, offset: offset, text: s.utf8, span: span)
+      case .number(let n): scalar(.number, offset: offset, text: n.utf8, span: span)
+      case .bool(let b): scalar(b ? .true : .false, offset: offset, start: 0, end: 0, span: span)
+      case .null: scalar(.null, offset: offset, start: 0, end: 0, span: span)
+      }
+    }
+
+    /// Appends `node` and everything inside it, their texts copied.
+    mutating func append(copyOf node: JSONNode) {
+      let source = node.tape
+      let range = node.index..<(node.index + Int(source.entries[node.index].size))
+      for k in range {
+        var e = source.entries[k]
+        if e.tag == .string || e.tag == .number {
+          let start = texts.count
+          texts.append(contentsOf: source.text[Int(e.start)..<Int(e.end)])
+          e.ownText = true
+          e.start = Int32(truncatingIfNeeded: start)
+          e.end = Int32(truncatingIfNeeded: texts.count)
+        }
+        entries.append(e)
+      }
     }
   }
 }

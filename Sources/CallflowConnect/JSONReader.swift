@@ -16,8 +16,8 @@ public struct JSONReader {
 
   private let bytes: [UInt8]
   private var i = 0
-  /// Whether the last string read was ASCII without escapes.
-  private var lastStringWasPlain = false
+  /// The values read so far.
+  private var tape = JSONTape.Builder()
   private var depth = 0
   private var locator: Locator
   private let file: FileID
@@ -42,31 +42,47 @@ public struct JSONReader {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
     skipSpace()
     guard i < bytes.count else { throw error(bytes.isEmpty ? "the file is empty" : "the file holds only white space") }
-    let value = try self.value()
+    tape = JSONTape.Builder()
+    // A value takes a dozen bytes or more of a flow's text.
+    tape.entries.reserveCapacity(bytes.count / 12)
+    try value()
     skipSpace()
     guard i >= bytes.count else { throw error("unexpected \(describe(i)) after the end of the JSON value") }
-    return value
+    let read = JSONTape(bytes: bytes, texts: tape.texts, entries: tape.entries)
+    tape = JSONTape.Builder()
+    return JSONNode(tape: read, index: 0)
   }
 
   // MARK: Values
 
-  private mutating func value() throws(JSONSyntaxError) -> JSONNode {
+  /// Reads the value at the current byte onto the tape.
+  private mutating func value() throws(JSONSyntaxError) {
     guard i < bytes.count else { throw error("the text ends where a value was expected") }
     let startOffset = i
     let start = locator.location(i)
-    let kind: JSONNode.Kind
-    var plain = true
     switch bytes[i] {
-    case UInt8(ascii: "{"): kind = try object(); plain = false
-    case UInt8(ascii: "["): kind = try array(); plain = false
-    case UInt8(ascii: "\""): kind = .string(try string()); plain = lastStringWasPlain
-    case UInt8(ascii: "t"): try literal("true"); kind = .bool(true)
-    case UInt8(ascii: "f"): try literal("false"); kind = .bool(false)
-    case UInt8(ascii: "n"): try literal("null"); kind = .null
-    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = .number(try number())
+    case UInt8(ascii: "{"): try object(startOffset, at: start)
+    case UInt8(ascii: "["): try array(startOffset, at: start)
+    case UInt8(ascii: "\""): try string(startOffset, at: start)
+    case UInt8(ascii: "t"):
+      try literal("true")
+      tape.scalar(.true, offset: startOffset, start: 0, end: 0, span: span(startOffset, at: start, plain: true))
+    case UInt8(ascii: "f"):
+      try literal("false")
+      tape.scalar(.false, offset: startOffset, start: 0, end: 0, span: span(startOffset, at: start, plain: true))
+    case UInt8(ascii: "n"):
+      try literal("null")
+      tape.scalar(.null, offset: startOffset, start: 0, end: 0, span: span(startOffset, at: start, plain: true))
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      try number()
+      tape.scalar(.number, offset: startOffset, start: startOffset, end: i, span: span(startOffset, at: start, plain: true))
     default: throw error("expected a value (an object, array, string, number, true, false or null), found \(describe(i))")
     }
-    return JSONNode(kind, at: SourceSpan(file: file, start: start, end: end(of: startOffset, at: start, plain: plain)), offset: startOffset)
+  }
+
+  /// The span of the token from `startOffset` (at `start`) to the current byte.
+  private mutating func span(_ startOffset: Int, at start: SourceLocation, plain: Bool) -> SourceSpan {
+    SourceSpan(file: file, start: start, end: end(of: startOffset, at: start, plain: plain))
   }
 
   /// Where the token from `startOffset` (at `start`) to the current byte ends. A token of
@@ -79,18 +95,18 @@ public struct JSONReader {
     return end
   }
 
-  private mutating func object() throws(JSONSyntaxError) -> JSONNode.Kind {
+  private mutating func object(_ startOffset: Int, at start: SourceLocation) throws(JSONSyntaxError) {
     try enter()
+    let container = tape.open(.object, offset: startOffset, span: SourceSpan(file: file, at: start))
     i += 1
-    var members: [JSONNode.Member] = []
+    var count = 0
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       i += 1
       depth -= 1
-      return .object(members)
+      tape.close(container, count: 0, span: span(startOffset, at: start, plain: false))
+      return
     }
-    // Most objects of a flow have a few members: one allocation, not three.
-    members.reserveCapacity(4)
     while true {
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -98,19 +114,23 @@ public struct JSONReader {
       }
       let keyStart = locator.location(i)
       let keyOffset = i
-      let key = try string()
-      let keySpan = SourceSpan(file: file, start: keyStart, end: end(of: keyOffset, at: keyStart, plain: lastStringWasPlain))
+      let key = tape.entries.count
+      try string(keyOffset, at: keyStart)
       // One name twice: which value counts is not said by JSON, and one would be lost.
-      if members.contains(where: { $0.key.value == key }) {
-        i = keyOffset
-        throw error("`\(key)` appears twice in this object")
+      var k = container + 1
+      while k < key {
+        if tape.sameText(k, key, bytes: bytes) {
+          i = keyOffset
+          throw error("`\(tape.text(key, bytes: bytes))` appears twice in this object")
+        }
+        k += 1 + Int(tape.entries[k + 1].size)
       }
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected `:` after the member name, found \(describe(i))") }
       i += 1
       skipSpace()
-      let value = try self.value()
-      members.append(JSONNode.Member(key: Located(key, at: keySpan), value: value))
+      try value()
+      count += 1
       skipSpace()
       guard i < bytes.count else { throw error("the text ends inside an object: a `}` is missing") }
       if bytes[i] == UInt8(ascii: ",") {
@@ -120,24 +140,27 @@ public struct JSONReader {
       guard bytes[i] == UInt8(ascii: "}") else { throw error("expected `,` or `}` in an object, found \(describe(i))") }
       i += 1
       depth -= 1
-      return .object(members)
+      tape.close(container, count: count, span: span(startOffset, at: start, plain: false))
+      return
     }
   }
 
-  private mutating func array() throws(JSONSyntaxError) -> JSONNode.Kind {
+  private mutating func array(_ startOffset: Int, at start: SourceLocation) throws(JSONSyntaxError) {
     try enter()
+    let container = tape.open(.array, offset: startOffset, span: SourceSpan(file: file, at: start))
     i += 1
-    var items: [JSONNode] = []
+    var count = 0
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
       i += 1
       depth -= 1
-      return .array(items)
+      tape.close(container, count: 0, span: span(startOffset, at: start, plain: false))
+      return
     }
-    items.reserveCapacity(4)
     while true {
       skipSpace()
-      items.append(try value())
+      try value()
+      count += 1
       skipSpace()
       guard i < bytes.count else { throw error("the text ends inside an array: a `]` is missing") }
       if bytes[i] == UInt8(ascii: ",") {
@@ -147,7 +170,8 @@ public struct JSONReader {
       guard bytes[i] == UInt8(ascii: "]") else { throw error("expected `,` or `]` in an array, found \(describe(i))") }
       i += 1
       depth -= 1
-      return .array(items)
+      tape.close(container, count: count, span: span(startOffset, at: start, plain: false))
+      return
     }
   }
 
@@ -164,8 +188,7 @@ public struct JSONReader {
     i += expected.count
   }
 
-  private mutating func number() throws(JSONSyntaxError) -> String {
-    let start = i
+  private mutating func number() throws(JSONSyntaxError) {
     if bytes[i] == UInt8(ascii: "-") { i += 1 }
     guard i < bytes.count, isDigit(bytes[i]) else { throw error("a number needs a digit after `-`") }
     if bytes[i] == UInt8(ascii: "0") {
@@ -185,16 +208,15 @@ public struct JSONReader {
       guard i < bytes.count, isDigit(bytes[i]) else { throw error("a number needs a digit in its exponent") }
       while i < bytes.count, isDigit(bytes[i]) { i += 1 }
     }
-    return String(decoding: bytes[start..<i], as: UTF8.self)
   }
 
   private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
   // MARK: Strings
 
-  /// The string starting at the current `"`, its escapes decoded.
-  private mutating func string() throws(JSONSyntaxError) -> String {
-    // Most strings have no escape: made straight from the bytes between the quotes.
+  /// Reads the string starting at the current `"` (at `start`) onto the tape: most strings
+  /// have no escape, and their text is the bytes between the quotes; others are decoded.
+  private mutating func string(_ startOffset: Int, at start: SourceLocation) throws(JSONSyntaxError) {
     let (end, ascii) = bytes.withUnsafeBufferPointer { buffer in
       var end = i + 1
       var high: UInt8 = 0
@@ -207,22 +229,21 @@ public struct JSONReader {
       return (end, high < 0x80)
     }
     if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-      let start = i + 1
-      guard let text = bytes.withUnsafeBufferPointer({ Self.text(UnsafeBufferPointer(rebasing: $0[start..<end]), ascii: ascii) }) else {
+      let first = i + 1
+      guard ascii || bytes.withUnsafeBufferPointer({ Self.text(UnsafeBufferPointer(rebasing: $0[first..<end]), ascii: false) != nil }) else {
         throw error("the string holds bytes that are not UTF-8")
       }
       i = end + 1
-      lastStringWasPlain = ascii
-      return text
+      tape.scalar(.string, offset: startOffset, start: first, end: end, span: span(startOffset, at: start, plain: ascii))
+      return
     }
-    lastStringWasPlain = false
     var decoded: [UInt8] = []
     var unused: [Int32] = []
     try decodeString(into: &decoded, offsets: &unused, record: false)
-    guard let text = decoded.withUnsafeBufferPointer({ Self.text($0, ascii: false) }) else {
+    guard decoded.withUnsafeBufferPointer({ Self.text($0, ascii: false) }) != nil else {
       throw error("the string holds bytes that are not UTF-8")
     }
-    return text
+    tape.scalar(.string, offset: startOffset, text: decoded, span: span(startOffset, at: start, plain: false))
   }
 
   /// The text of UTF-8 `bytes`, or nil when they are not UTF-8. ASCII needs no check;
