@@ -71,6 +71,9 @@ public struct ConnectLowering {
 
   /// Whether resources get names other than their Connect values (an import).
   let renamesResources: Bool
+  /// The form chosen for each likeness of actions met (``likeness(_:)``), by its place among
+  /// the type's forms; nil when none writes them back exactly.
+  private var decided: [Likeness: Int?] = [:]
 
   public init(_ document: ConnectDocument, file: FileID, naming: ConnectNaming = .asWritten) {
     self.document = document
@@ -359,11 +362,20 @@ public struct ConnectLowering {
     var block: BlockSyntax
   }
 
-  /// The kind of the first form that writes `action` back exactly, if one does.
-  private func nativeForm(_ action: ActionCodec.Action) -> Native? {
+  /// The kind of the first form that writes `action` back exactly, if one does. Actions alike
+  /// (the same type, the same text of parameters, transitions alike but for their targets)
+  /// are decided alike: the self-check runs once for them.
+  private mutating func nativeForm(_ action: ActionCodec.Action) -> Native? {
     guard let candidates = Self.forms[action.type.value] else { return nil }
     let id = Located(action.identifier.value, at: action.identifier.span)
-    for (kind, form) in candidates {
+    let key = Self.likeness(action)
+    if let key, let known = decided[key] {
+      guard let known, let block = ActionCodec.block(action, kind: candidates[known].0, form: candidates[known].1, id: id) else { return nil }
+      return Native(kind: candidates[known].0, form: candidates[known].1, block: block)
+    }
+    var found: Native?
+    var chosen: Int?
+    for (index, (kind, form)) in candidates.enumerated() {
       // A member of `Parameters` the form does not read would not come back: no need to try.
       if !form.wholeParameters, kind != .setAttributes,
         action.parameters?.firstKey(where: { !form.connectKeys.contains($0) }) != nil
@@ -372,10 +384,77 @@ public struct ConnectLowering {
       }
       guard let candidate = ActionCodec.block(action, kind: kind, form: form, id: id) else { continue }
       if case .success(let json) = ActionCodec.action(candidate, identifier: { $0 }, resource: { _, name in name }), Self.written(json, is: action.node) {
-        return Native(kind: kind, form: form, block: candidate)
+        found = Native(kind: kind, form: form, block: candidate)
+        chosen = index
+        break
       }
     }
-    return nil
+    if let key { decided[key] = chosen }
+    return found
+  }
+
+  /// What decides whether and how `action` is written back exactly, as bytes: its type, the
+  /// text of its parameters, and its transitions with each target replaced by the order in
+  /// which it first appears (which targets are the same is all that counts of them). Nil
+  /// when the parameters were made in code, with no text read.
+  static func likeness(_ action: ActionCodec.Action) -> Likeness? {
+    var key: [UInt8] = []
+    key.reserveCapacity(256)
+    func add(_ n: Int) {
+      let v = UInt32(truncatingIfNeeded: n)
+      key.append(UInt8(truncatingIfNeeded: v))
+      key.append(UInt8(truncatingIfNeeded: v >> 8))
+      key.append(UInt8(truncatingIfNeeded: v >> 16))
+      key.append(UInt8(truncatingIfNeeded: v >> 24))
+    }
+    func add(_ text: String) {
+      add(text.utf8.count)
+      key.append(contentsOf: text.utf8)
+    }
+    var targets: [String] = []
+    func add(target: Located<String>) {
+      if let k = targets.firstIndex(of: target.value) { return add(k) }
+      targets.append(target.value)
+      add(targets.count - 1)
+    }
+    add(action.type.value)
+    if let parameters = action.parameters {
+      let added: Bool = withExtendedLifetime(parameters) {
+        guard let text = parameters.sourceText else { return false }
+        add(text.count)
+        key.append(contentsOf: text)
+        return true
+      }
+      if !added {
+        guard parameters.isNull else { return nil }
+        add(-2)
+      }
+    } else {
+      add(-1)
+    }
+    if let next = action.next { add(target: next) } else { add(-1) }
+    add(action.errors.count)
+    for error in action.errors {
+      add(error.type.value)
+      add(target: error.target)
+    }
+    add(action.conditions.count)
+    for condition in action.conditions {
+      add(condition.op.value)
+      add(condition.operands.count)
+      for operand in condition.operands { add(operand.string ?? "\u{0}\(operand.kindDescription)") }
+      add(target: condition.target)
+    }
+    return Likeness(bytes: key)
+  }
+
+  /// The bytes that decide how an action is written back (``likeness(_:)``), hashed whole.
+  struct Likeness: Hashable {
+    var bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
   }
 
   /// Whether every member of `node` (an object) is one of `keys`; reports the first that is not.

@@ -72,6 +72,13 @@ public struct JSONNode: Sendable {
   /// Whether this is an object.
   public var isObject: Bool { entry.tag == .object }
 
+  /// The text of an object or array as it was read, or nil for a value made in code.
+  var sourceText: UnsafeBufferPointer<UInt8>? {
+    let e = entry
+    guard e.tag == .object || e.tag == .array, e.end > e.start, Int(e.end) <= tape.readCount else { return nil }
+    return UnsafeBufferPointer(rebasing: tape.text[Int(e.start)..<Int(e.end)])
+  }
+
   /// Whether this is `null`.
   public var isNull: Bool { entry.tag == .null }
 
@@ -233,6 +240,8 @@ final class JSONTape: @unchecked Sendable {
 
   /// The entries.
   let entries: UnsafeMutableBufferPointer<Entry>
+  /// How many bytes of ``text`` are the text read (none for values made in code).
+  let readCount: Int
   /// The bytes read, followed by the texts decoded or made in code.
   let text: UnsafeMutableBufferPointer<UInt8>
 
@@ -252,6 +261,7 @@ final class JSONTape: @unchecked Sendable {
     }
     self.text = text
     self.entries = moved
+    readCount = bytes.count
   }
 
   deinit {
@@ -319,8 +329,11 @@ final class JSONTape: @unchecked Sendable {
       return entries.count - 1
     }
 
-    /// Finishes the container at `k`: its member or item count and where it ends.
-    mutating func close(_ k: Int, count: Int, span: SourceSpan) {
+    /// Finishes the container at `k`: its member or item count and where it ends (`end`,
+    /// the offset after it in the bytes read).
+    mutating func close(_ k: Int, count: Int, span: SourceSpan, end: Int = 0) {
+      entries[k].start = entries[k].offset
+      entries[k].end = Int32(truncatingIfNeeded: end)
       entries[k].count = Int32(truncatingIfNeeded: count)
       entries[k].size = Int32(truncatingIfNeeded: entries.count - k)
       entries[k].span = span

@@ -104,7 +104,7 @@ public struct JSONReader {
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       i += 1
       depth -= 1
-      tape.close(container, count: 0, span: span(startOffset, at: start, plain: false))
+      tape.close(container, count: 0, span: span(startOffset, at: start, plain: false), end: i)
       return
     }
     while true {
@@ -140,7 +140,7 @@ public struct JSONReader {
       guard bytes[i] == UInt8(ascii: "}") else { throw error("expected `,` or `}` in an object, found \(describe(i))") }
       i += 1
       depth -= 1
-      tape.close(container, count: count, span: span(startOffset, at: start, plain: false))
+      tape.close(container, count: count, span: span(startOffset, at: start, plain: false), end: i)
       return
     }
   }
@@ -154,7 +154,7 @@ public struct JSONReader {
     if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
       i += 1
       depth -= 1
-      tape.close(container, count: 0, span: span(startOffset, at: start, plain: false))
+      tape.close(container, count: 0, span: span(startOffset, at: start, plain: false), end: i)
       return
     }
     while true {
@@ -170,7 +170,7 @@ public struct JSONReader {
       guard bytes[i] == UInt8(ascii: "]") else { throw error("expected `,` or `]` in an array, found \(describe(i))") }
       i += 1
       depth -= 1
-      tape.close(container, count: count, span: span(startOffset, at: start, plain: false))
+      tape.close(container, count: count, span: span(startOffset, at: start, plain: false), end: i)
       return
     }
   }
@@ -220,6 +220,15 @@ public struct JSONReader {
     let (end, ascii) = bytes.withUnsafeBufferPointer { buffer in
       var end = i + 1
       var high: UInt8 = 0
+      // Eight bytes at a time while they are ASCII with no quote, backslash or control
+      // character; the rest byte by byte.
+      if let base = UnsafeRawPointer(buffer.baseAddress) {
+        while end + 8 <= buffer.count {
+          let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+          guard !Bytes.stopsString(word) else { break }
+          end += 8
+        }
+      }
       while end < buffer.count {
         let b = buffer[end]
         if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
@@ -374,6 +383,10 @@ public struct JSONReader {
     guard i < bytes.count, bytes[i] <= 0x20 else { return }
     i = bytes.withUnsafeBufferPointer { buffer in
       var k = i
+      // Indentation eight spaces at a time.
+      if let base = UnsafeRawPointer(buffer.baseAddress) {
+        while k + 8 <= buffer.count, base.loadUnaligned(fromByteOffset: k, as: UInt64.self) == Bytes.spaces { k += 8 }
+      }
       while k < buffer.count {
         let b = buffer[k]
         guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { break }
@@ -449,6 +462,14 @@ struct Locator {
     (offset, line, column) = outer.withUnsafeBufferPointer { bytes in
       var (o, l, c) = (offset, line, column)
       while o < target {
+        // Eight printable ASCII bytes are eight columns.
+        if o + 8 <= target, let base = UnsafeRawPointer(bytes.baseAddress),
+          Bytes.printableASCII(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: o, as: UInt64.self)))
+        {
+          o += 8
+          c += 8
+          continue
+        }
         let b = bytes[o]
         if b >= 0x20 {
           if b & 0xC0 != 0x80 { c += 1 }
@@ -468,5 +489,39 @@ struct Locator {
       return (o, l, c)
     }
     return SourceLocation(line: line, column: column)
+  }
+}
+
+/// Tests on eight bytes at once (a word read little-endian: byte `k` in bits `8k..<8k+8`).
+enum Bytes {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highs: UInt64 = 0x8080_8080_8080_8080
+  /// Eight spaces, in whichever byte order.
+  static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+  /// Whether a byte of `word` is below `n` (for `n` up to 128), given that none is 128 or more.
+  @inline(__always)
+  static func hasByte(below n: UInt8, _ word: UInt64) -> Bool {
+    (word &- ones &* UInt64(n)) & ~word & highs != 0
+  }
+
+  /// Whether a byte of `word` is `b`.
+  @inline(__always)
+  static func hasByte(_ b: UInt8, _ word: UInt64) -> Bool {
+    let x = word ^ (ones &* UInt64(b))
+    return (x &- ones) & ~x & highs != 0
+  }
+
+  /// Whether a string's body stops in `word`, or may: a byte that is not ASCII, a quote, a
+  /// backslash or a control character (checked again byte by byte).
+  @inline(__always)
+  static func stopsString(_ word: UInt64) -> Bool {
+    word & highs != 0 || hasByte(below: 0x20, word) || hasByte(UInt8(ascii: "\""), word) || hasByte(UInt8(ascii: "\\"), word)
+  }
+
+  /// Whether every byte of `word` is printable ASCII (one column each).
+  @inline(__always)
+  static func printableASCII(_ word: UInt64) -> Bool {
+    word & highs == 0 && !hasByte(below: 0x20, word)
   }
 }
