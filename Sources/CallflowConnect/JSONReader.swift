@@ -98,11 +98,11 @@ public struct JSONReader {
   private mutating func object(_ startOffset: Int, at start: SourceLocation) throws(JSONSyntaxError) {
     try enter()
     let container = tape.open(.object, offset: startOffset, span: SourceSpan(file: file, at: start))
-    i += 1
+    pass()
     var count = 0
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-      i += 1
+      pass()
       depth -= 1
       tape.close(container, count: 0, span: span(startOffset, at: start, plain: false), end: i)
       return
@@ -127,18 +127,18 @@ public struct JSONReader {
       }
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected `:` after the member name, found \(describe(i))") }
-      i += 1
+      pass()
       skipSpace()
       try value()
       count += 1
       skipSpace()
       guard i < bytes.count else { throw error("the text ends inside an object: a `}` is missing") }
       if bytes[i] == UInt8(ascii: ",") {
-        i += 1
+        pass()
         continue
       }
       guard bytes[i] == UInt8(ascii: "}") else { throw error("expected `,` or `}` in an object, found \(describe(i))") }
-      i += 1
+      pass()
       depth -= 1
       tape.close(container, count: count, span: span(startOffset, at: start, plain: false), end: i)
       return
@@ -148,11 +148,11 @@ public struct JSONReader {
   private mutating func array(_ startOffset: Int, at start: SourceLocation) throws(JSONSyntaxError) {
     try enter()
     let container = tape.open(.array, offset: startOffset, span: SourceSpan(file: file, at: start))
-    i += 1
+    pass()
     var count = 0
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
-      i += 1
+      pass()
       depth -= 1
       tape.close(container, count: 0, span: span(startOffset, at: start, plain: false), end: i)
       return
@@ -164,11 +164,11 @@ public struct JSONReader {
       skipSpace()
       guard i < bytes.count else { throw error("the text ends inside an array: a `]` is missing") }
       if bytes[i] == UInt8(ascii: ",") {
-        i += 1
+        pass()
         continue
       }
       guard bytes[i] == UInt8(ascii: "]") else { throw error("expected `,` or `]` in an array, found \(describe(i))") }
-      i += 1
+      pass()
       depth -= 1
       tape.close(container, count: count, span: span(startOffset, at: start, plain: false), end: i)
       return
@@ -379,21 +379,39 @@ public struct JSONReader {
 
   // MARK: Pieces
 
+  /// Moves past a one-byte token (`{`, `}`, `[`, `]`, `,`, `:`), and the locator with it when
+  /// it was there.
+  private mutating func pass() {
+    locator.follow(from: i, to: i + 1, lines: 0, column: 0)
+    i += 1
+  }
+
+  /// Moves past white space, and the locator with it when it was where the white space starts
+  /// (lines and columns counted on the way, but where a CR makes them a question of what
+  /// follows it: then the locator counts them when asked).
   private mutating func skipSpace() {
     guard i < bytes.count, bytes[i] <= 0x20 else { return }
+    let start = i
+    var lines = 0
+    var lineStart = -1
+    var plain = true
     i = bytes.withUnsafeBufferPointer { buffer in
       var k = i
-      // Indentation eight spaces at a time.
-      if let base = UnsafeRawPointer(buffer.baseAddress) {
-        while k + 8 <= buffer.count, base.loadUnaligned(fromByteOffset: k, as: UInt64.self) == Bytes.spaces { k += 8 }
-      }
       while k < buffer.count {
         let b = buffer[k]
-        guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { break }
+        if b == 0x0A {
+          lines += 1
+          lineStart = k + 1
+        } else if b == 0x0D {
+          plain = false
+        } else if b != 0x20 && b != 0x09 {
+          break
+        }
         k += 1
       }
       return k
     }
+    if plain { locator.follow(from: start, to: i, lines: lines, column: lines == 0 ? 0 : 1 + i - lineStart) }
   }
 
   private func describe(_ at: Int) -> String {
@@ -440,6 +458,19 @@ struct Locator {
     column = location.column
   }
 
+  /// Moves from `from` to `to` over bytes of one column each, or of `lines` lines the last
+  /// ending at column `column`, when the locator is at `from` of a file read directly.
+  mutating func follow(from: Int, to: Int, lines: Int, column: Int) {
+    guard map == nil, offset == from else { return }
+    offset = to
+    if lines == 0 {
+      self.column += to - from
+    } else {
+      line += lines
+      self.column = column
+    }
+  }
+
   /// The outer offset of inner offset `at`.
   func mapped(_ at: Int32) -> Int32 {
     guard let map, !map.isEmpty else { return at }
@@ -462,14 +493,6 @@ struct Locator {
     (offset, line, column) = outer.withUnsafeBufferPointer { bytes in
       var (o, l, c) = (offset, line, column)
       while o < target {
-        // Eight printable ASCII bytes are eight columns.
-        if o + 8 <= target, let base = UnsafeRawPointer(bytes.baseAddress),
-          Bytes.printableASCII(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: o, as: UInt64.self)))
-        {
-          o += 8
-          c += 8
-          continue
-        }
         let b = bytes[o]
         if b >= 0x20 {
           if b & 0xC0 != 0x80 { c += 1 }
@@ -496,8 +519,6 @@ struct Locator {
 enum Bytes {
   static let ones: UInt64 = 0x0101_0101_0101_0101
   static let highs: UInt64 = 0x8080_8080_8080_8080
-  /// Eight spaces, in whichever byte order.
-  static let spaces: UInt64 = 0x2020_2020_2020_2020
 
   /// Whether a byte of `word` is below `n` (for `n` up to 128), given that none is 128 or more.
   @inline(__always)
@@ -517,11 +538,5 @@ enum Bytes {
   @inline(__always)
   static func stopsString(_ word: UInt64) -> Bool {
     word & highs != 0 || hasByte(below: 0x20, word) || hasByte(UInt8(ascii: "\""), word) || hasByte(UInt8(ascii: "\\"), word)
-  }
-
-  /// Whether every byte of `word` is printable ASCII (one column each).
-  @inline(__always)
-  static func printableASCII(_ word: UInt64) -> Bool {
-    word & highs == 0 && !hasByte(below: 0x20, word)
   }
 }
