@@ -59,8 +59,22 @@ enum ActionCodec {
     var type: Located<String>
     var parameters: JSONNode?
     var next: Located<String>?
-    var errors: [(type: Located<String>, target: Located<String>)]
-    var conditions: [(op: Located<String>, operands: [JSONNode], target: Located<String>, span: SourceSpan)]
+    var errors: [ErrorTransition]
+    var conditions: [ConditionTransition]
+  }
+
+  /// An error transition of an action: its `ErrorType` and `NextAction`.
+  struct ErrorTransition {
+    var type: Located<String>
+    var target: Located<String>
+  }
+
+  /// A condition of an action: its operator, operands and `NextAction`, and where it is.
+  struct ConditionTransition {
+    var op: Located<String>
+    var operands: [JSONNode]
+    var target: Located<String>
+    var span: SourceSpan
   }
 
   /// The block a form makes of `action`, if the form fits it, with targets and resources as

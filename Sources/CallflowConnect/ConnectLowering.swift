@@ -286,56 +286,56 @@ public struct ConnectLowering {
       report("an action is an object with `Identifier`, `Type`, `Parameters` and `Transitions`, not \(node.kindDescription)", at: node.span)
       return nil
     }
-    guard let identifier = node["Identifier"], let id = identifier.string else {
-      report("this action has no `Identifier` string", at: node["Identifier"]?.span ?? node.span)
+    guard let identifier = node[member: "Identifier"], let id = identifier.string else {
+      report("this action has no `Identifier` string", at: node[member: "Identifier"]?.span ?? node.span)
       return nil
     }
-    guard let typeNode = node["Type"], let type = typeNode.string else {
-      report("action `\(id)` has no `Type` string", at: node["Type"]?.span ?? identifier.span)
+    guard let typeNode = node[member: "Type"], let type = typeNode.string else {
+      report("action `\(id)` has no `Type` string", at: node[member: "Type"]?.span ?? identifier.span)
       return nil
     }
     // What flow language does not have is a mistake Connect refuses, and Callflow would not
     // write back.
     guard known(node, ["Identifier", "Type", "Parameters", "Transitions"], in: "an action") else { return nil }
     var action = ActionCodec.Action(
-      node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: node["Parameters"],
+      node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: node[member: "Parameters"],
       next: nil, errors: [], conditions: [])
     if let parameters = action.parameters, !parameters.isObject, !parameters.isNull {
       report("the `Parameters` of action `\(id)` must be an object, not \(parameters.kindDescription)", at: parameters.span)
       return nil
     }
-    guard let transitions = node["Transitions"] else { return action }
+    guard let transitions = node[member: "Transitions"] else { return action }
     guard transitions.isObject else {
       report("the `Transitions` of action `\(id)` must be an object, not \(transitions.kindDescription)", at: transitions.span)
       return nil
     }
     guard known(transitions, ["NextAction", "Errors", "Conditions"], in: "`Transitions`") else { return nil }
-    for list in ["Errors", "Conditions"] {
-      if let value = transitions[list], value.items == nil {
+    for list: StaticString in ["Errors", "Conditions"] {
+      if let value = transitions[member: list], value.items == nil {
         report("`\(list)` must be an array, not \(value.kindDescription)", at: value.span)
         return nil
       }
     }
-    if let next = transitions["NextAction"] {
+    if let next = transitions[member: "NextAction"] {
       guard let text = next.string else {
         report("`NextAction` must be an action's identifier, not \(next.kindDescription)", at: next.span)
         return nil
       }
       action.next = Located(text, at: next.span)
     }
-    for error in transitions["Errors"]?.items ?? [] {
+    for error in transitions[member: "Errors"]?.items ?? [] {
       guard known(error, ["ErrorType", "NextAction"], in: "an error transition") else { return nil }
-      guard let type = error["ErrorType"], let typeText = type.string, let target = error["NextAction"], let targetText = target.string else {
+      guard let type = error[member: "ErrorType"], let typeText = type.string, let target = error[member: "NextAction"], let targetText = target.string else {
         report("an error transition has an `ErrorType` and a `NextAction`, both strings", at: error.span)
         return nil
       }
-      action.errors.append((Located(typeText, at: type.span), Located(targetText, at: target.span)))
+      action.errors.append(.init(type: Located(typeText, at: type.span), target: Located(targetText, at: target.span)))
     }
-    for item in transitions["Conditions"]?.items ?? [] {
-      guard known(item, ["NextAction", "Condition"], in: "a condition"), item["Condition"].map({ known($0, ["Operator", "Operands"], in: "`Condition`") }) ?? true
+    for item in transitions[member: "Conditions"]?.items ?? [] {
+      guard known(item, ["NextAction", "Condition"], in: "a condition"), item[member: "Condition"].map({ known($0, ["Operator", "Operands"], in: "`Condition`") }) ?? true
       else { return nil }
-      guard let target = item["NextAction"], let targetText = target.string, let condition = item["Condition"],
-        let op = condition["Operator"], let opText = op.string, let operands = condition["Operands"]?.items
+      guard let target = item[member: "NextAction"], let targetText = target.string, let condition = item[member: "Condition"],
+        let op = condition[member: "Operator"], let opText = op.string, let operands = condition[member: "Operands"]?.items
       else {
         report("a condition has a `NextAction` and a `Condition` with an `Operator` and `Operands`", at: item.span)
         return nil
@@ -349,17 +349,30 @@ public struct ConnectLowering {
         report("a condition compares with one string operand; this one has \(operands.count)", at: condition.span)
         return nil
       }
-      action.conditions.append((Located(opText, at: op.span), operands, Located(targetText, at: target.span), item.span))
+      action.conditions.append(.init(op: Located(opText, at: op.span), operands: operands, target: Located(targetText, at: target.span), span: item.span))
     }
     return action
   }
 
-  /// A block of the catalog an action becomes: its kind, the form that writes the action
+  /// A block of the catalog an action becomes: its kind and the form that writes the action
   /// back exactly, and the block made with the identifiers as written.
   struct Native {
-    var kind: BlockKind
-    var form: ConnectForm
+    var candidate: Candidate
     var block: BlockSyntax
+    var kind: BlockKind { candidate.kind }
+    var form: ConnectForm { candidate.form }
+  }
+
+  /// One of the forms a Connect type may be read in, with the kind it makes: shared, not
+  /// copied, as actions are read.
+  final class Candidate: Sendable {
+    let kind: BlockKind
+    let form: ConnectForm
+
+    init(kind: BlockKind, form: ConnectForm) {
+      self.kind = kind
+      self.form = form
+    }
   }
 
   /// The kind of the first form that writes `action` back exactly, if one does. Actions alike
@@ -370,21 +383,24 @@ public struct ConnectLowering {
     let id = Located(action.identifier.value, at: action.identifier.span)
     let key = Self.likeness(action)
     if let key, let known = decided[key] {
-      guard let known, let block = ActionCodec.block(action, kind: candidates[known].0, form: candidates[known].1, id: id) else { return nil }
-      return Native(kind: candidates[known].0, form: candidates[known].1, block: block)
+      guard let known else { return nil }
+      let candidate = candidates[known]
+      guard let block = ActionCodec.block(action, kind: candidate.kind, form: candidate.form, id: id) else { return nil }
+      return Native(candidate: candidate, block: block)
     }
     var found: Native?
     var chosen: Int?
-    for (index, (kind, form)) in candidates.enumerated() {
+    for (index, candidate) in candidates.enumerated() {
+      let (kind, form) = (candidate.kind, candidate.form)
       // A member of `Parameters` the form does not read would not come back: no need to try.
       if !form.wholeParameters, kind != .setAttributes,
         action.parameters?.firstKey(where: { !form.connectKeys.contains($0) }) != nil
       {
         continue
       }
-      guard let candidate = ActionCodec.block(action, kind: kind, form: form, id: id) else { continue }
-      if case .success(let json) = ActionCodec.action(candidate, identifier: { $0 }, resource: { _, name in name }), Self.written(json, is: action.node) {
-        found = Native(kind: kind, form: form, block: candidate)
+      guard let block = ActionCodec.block(action, kind: kind, form: form, id: id) else { continue }
+      if case .success(let json) = ActionCodec.action(block, identifier: { $0 }, resource: { _, name in name }), Self.written(json, is: action.node) {
+        found = Native(candidate: candidates[index], block: block)
         chosen = index
         break
       }
@@ -458,12 +474,13 @@ public struct ConnectLowering {
   }
 
   /// Whether every member of `node` (an object) is one of `keys`; reports the first that is not.
-  private mutating func known(_ node: JSONNode, _ keys: [String], in what: String) -> Bool {
-    guard let unknown = node.firstKey(where: { !keys.contains($0) }) else { return true }
-    let hint = Suggestions.nearest(to: unknown.value, in: keys)
+  private mutating func known(_ node: JSONNode, _ keys: [StaticString], in what: String) -> Bool {
+    guard let unknown = node.firstKey(notIn: keys) else { return true }
+    let names = keys.map { "\($0)" }
+    let hint = Suggestions.nearest(to: unknown.value, in: names)
     report(
       "`\(unknown.value)` is not a member of \(what)\(hint.map { "; did you mean `\($0)`?" } ?? "")", at: unknown.span,
-      notes: [Note("\(what) has \(keys.map { "`\($0)`" }.joined(separator: ", "))")])
+      notes: [Note("\(what) has \(names.map { "`\($0)`" }.joined(separator: ", "))")])
     return false
   }
 
@@ -593,10 +610,10 @@ public struct ConnectLowering {
   }
 
   /// Each Connect type's block kinds and forms, in catalog order.
-  static let forms: [String: [(BlockKind, ConnectForm)]] = {
-    var table: [String: [(BlockKind, ConnectForm)]] = [:]
+  static let forms: [String: [Candidate]] = {
+    var table: [String: [Candidate]] = [:]
     for kind in BlockKind.allCases {
-      for form in kind.forms { table[form.type, default: []].append((kind, form)) }
+      for form in kind.forms { table[form.type, default: []].append(Candidate(kind: kind, form: form)) }
     }
     return table
   }()

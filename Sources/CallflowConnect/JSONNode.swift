@@ -115,6 +115,20 @@ public struct JSONNode: Sendable {
     }
   }
 
+  /// The member named `key` of an object, its name compared off the bytes (the first, if the
+  /// key repeats).
+  subscript(member key: StaticString) -> JSONNode? {
+    let e = entry
+    guard e.tag == .object else { return nil }
+    let wanted = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+    var k = index + 1
+    for _ in 0..<e.count {
+      if tape.text(at: k, is: wanted) { return JSONNode(tape: tape, index: k + 1) }
+      k = tape.afterMember(k)
+    }
+    return nil
+  }
+
   /// Whether the object has a member named `key`.
   public func has(_ key: String) -> Bool { self[key] != nil }
 
@@ -127,6 +141,22 @@ public struct JSONNode: Sendable {
       let key = tape.entries[k]
       let text = tape.text(key)
       if refused(text) { return Located(text, at: key.span) }
+      k = tape.afterMember(k)
+    }
+    return nil
+  }
+
+  /// The first member of an object whose name is none of `keys`, with the span of its name;
+  /// compared off the bytes.
+  func firstKey(notIn keys: [StaticString]) -> Located<String>? {
+    let e = entry
+    guard e.tag == .object else { return nil }
+    var k = index + 1
+    for _ in 0..<e.count {
+      let isKnown = keys.contains { key in
+        tape.text(at: k, is: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+      }
+      if !isKnown { return tape.located(k) }
       k = tape.afterMember(k)
     }
     return nil
