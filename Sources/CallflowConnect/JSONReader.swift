@@ -401,7 +401,13 @@ public struct JSONReader {
         let b = buffer[k]
         if b == 0x0A {
           lines += 1
-          lineStart = k + 1
+          k += 1
+          lineStart = k
+          // The indentation after a line break, eight spaces at a time.
+          if let base = UnsafeRawPointer(buffer.baseAddress) {
+            while k + 8 <= buffer.count, base.loadUnaligned(fromByteOffset: k, as: UInt64.self) == 0x2020_2020_2020_2020 { k += 8 }
+          }
+          continue
         } else if b == 0x0D {
           plain = false
         } else if b != 0x20 && b != 0x09 {
