@@ -166,14 +166,19 @@ public struct ConnectLowering {
 
     // Readable ids, unique; the original identifiers kept where they differ.
     var ids: [String: String] = [:]
+    ids.reserveCapacity(actions.count + unreadable.count)
     var used = UniqueNames()
     var forms: [Native?] = []
+    forms.reserveCapacity(actions.count)
+    flow.blocks.reserveCapacity(actions.count + unreadable.count)
+    self.actions.reserveCapacity(actions.count)
     // A transition to an identifier no action has keeps that identifier as its target (the
     // checker reports it): no readable id may be that text.
     let identifiersRead = Set(actions.map(\.identifier.value) + unreadable.map(\.value))
     for action in actions {
-      let targets = [action.next].compactMap { $0 } + action.errors.map(\.target) + action.conditions.map(\.target)
-      for target in targets where !identifiersRead.contains(target.value) { used.reserve(target.value) }
+      if let next = action.next, !identifiersRead.contains(next.value) { used.reserve(next.value) }
+      for error in action.errors where !identifiersRead.contains(error.target.value) { used.reserve(error.target.value) }
+      for condition in action.conditions where !identifiersRead.contains(condition.target.value) { used.reserve(condition.target.value) }
     }
     if let start = root["StartAction"]?.string, !identifiersRead.contains(start) { used.reserve(start) }
     for action in actions {
@@ -197,6 +202,7 @@ public struct ConnectLowering {
     }
     var identifiers: [SyntaxField] = []
     var positions: [SyntaxField] = []
+    positions.reserveCapacity(actions.count)
     for (index, action) in actions.enumerated() {
       guard let id = ids[action.identifier.value] else { continue }
       let located = Located(id, at: action.identifier.span)
