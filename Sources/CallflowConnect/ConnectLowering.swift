@@ -421,17 +421,16 @@ public struct ConnectLowering {
   /// when the parameters were made in code, with no text read.
   static func likeness(_ action: ActionCodec.Action) -> Likeness? {
     var key: [UInt8] = []
-    key.reserveCapacity(256)
+    key.reserveCapacity(64 + (action.parameters?.sourceText?.count ?? 0))
     func add(_ n: Int) {
-      let v = UInt32(truncatingIfNeeded: n)
-      key.append(UInt8(truncatingIfNeeded: v))
-      key.append(UInt8(truncatingIfNeeded: v >> 8))
-      key.append(UInt8(truncatingIfNeeded: v >> 16))
-      key.append(UInt8(truncatingIfNeeded: v >> 24))
+      withUnsafeBytes(of: UInt32(truncatingIfNeeded: n)) { key.append(contentsOf: $0) }
     }
     func add(_ text: String) {
-      add(text.utf8.count)
-      key.append(contentsOf: text.utf8)
+      var text = text
+      text.withUTF8 { utf8 in
+        add(utf8.count)
+        key.append(contentsOf: utf8)
+      }
     }
     var targets: [String] = []
     func add(target: Located<String>) {
