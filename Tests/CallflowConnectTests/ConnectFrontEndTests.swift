@@ -285,3 +285,73 @@ extension ConnectFuzzFindingTests {
     #expect(outcome.isIdentical)
   }
 }
+
+@Suite struct JSONTapeTests {
+  /// Values are read onto a tape; escaped text is decoded once, and a member's name is found
+  /// whatever escapes spell it.
+  @Test func escapedNamesAndTextsAreReadDecoded() throws {
+    let text = #"{"k\u0065y": "caf\u00e9 \"1\"", "n": -2.50e1, "list": [true, false, null, {}], "plain": "x"}"#
+    var reader = JSONReader(Array(text.utf8), file: FileID(0))
+    let root = try reader.read()
+    #expect(root.isObject && root.count == 4)
+    #expect(root["key"]?.string == "café \"1\"")
+    #expect(root["n"]?.number == "-2.50e1")
+    #expect(root["list"]?.items?.map(\.kindDescription) == ["a boolean", "a boolean", "null", "an object"])
+    #expect(root["plain"]?.isString("x") == true)
+    #expect(root["missing"] == nil)
+    #expect(root.members?.map(\.key.value) == ["key", "n", "list", "plain"])
+    // The name's span is that of the name as written, escapes and all.
+    #expect(root.members?.first?.key.span.start == SourceLocation(line: 1, column: 2))
+    #expect(root.members?.first?.key.span.end == SourceLocation(line: 1, column: 12))
+  }
+
+  /// A value made in code may hold values read from a file: their texts and spans come with them.
+  @Test func aValueMadeInCodeKeepsTheValuesReadInsideIt() throws {
+    let text = "{\n  \"a\": [1, \"x\\u0041\"],\n  \"b\": {\"c\": null}\n}"
+    var reader = JSONReader(Array(text.utf8), file: FileID(3))
+    let read = try reader.read()
+    let a = try #require(read["a"])
+    let b = try #require(read["b"])
+    let made = JSONNode(
+      .object([
+        JSONNode.Member(key: Located("first", at: a.span), value: a),
+        JSONNode.Member(key: Located("second", at: b.span), value: b),
+        JSONNode.Member(key: Located("third", at: b.span), value: JSONNode(.string("made"), at: b.span)),
+      ]), at: read.span)
+    #expect(made.members?.map(\.key.value) == ["first", "second", "third"])
+    let items = try #require(made["first"]?.items)
+    #expect(items.map(\.kindDescription) == ["a number", "a string"])
+    #expect(items[0].number == "1")
+    #expect(items[1].string == "xA")
+    #expect(items[1].span == a.items?[1].span)
+    #expect(items[1].span.file == FileID(3))
+    #expect(made["second"]?["c"]?.isNull == true)
+    #expect(made["third"]?.string == "made")
+    #expect(ConnectJSON(made) == ConnectJSON.object([
+      ("first", .array([.number("1"), .string("xA")])), ("second", .object([("c", .null)])), ("third", .string("made")),
+    ]))
+  }
+
+  /// Actions alike but for their targets are decided once; which targets are the same decides
+  /// too: a Check hours of operation goes on where its error goes, or it is no `check-hours`.
+  @Test func actionsAlikeAreDecidedAlikeAndOnlyThey() throws {
+    func hours(_ id: String, next: String, open: String, closed: String, error: String) -> String {
+      #"{"Identifier":"\#(id)","Type":"CheckHoursOfOperation","Parameters":{},"Transitions":{"NextAction":"\#(next)","Conditions":[{"NextAction":"\#(open)","Condition":{"Operator":"Equals","Operands":["True"]}},{"NextAction":"\#(closed)","Condition":{"Operator":"Equals","Operands":["False"]}}],"Errors":[{"NextAction":"\#(error)","ErrorType":"NoMatchingError"}]}}"#
+    }
+    let bye = ["d", "d1", "d2"].map { #"{"Identifier":"\#($0)","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}"# }
+    let actions = [
+      hours("h1", next: "d", open: "d1", closed: "d2", error: "d"),
+      hours("h2", next: "d1", open: "d1", closed: "d2", error: "d"),
+      hours("h3", next: "d2", open: "d", closed: "d1", error: "d2"),
+    ] + bye
+    let text = #"{"Version":"2019-10-30","StartAction":"h1","Metadata":{"type":"contactFlow"},"Actions":[\#(actions.joined(separator: ","))]}"#
+    let document = try ConnectReader.read(Array(text.utf8), file: FileID(0)).get()
+    var lowering = ConnectLowering(document, file: FileID(0))
+    let flow = try #require(lowering.lower(fallbackName: "hours").flow)
+    #expect(flow.blocks.prefix(3).map(\.kind.value) == ["check-hours", "connect-action", "check-hours"])
+    #expect(flow.blocks[2].next?.value == "d")
+    #expect(flow.blocks[2].branches.map { "\($0.name.value)>\($0.target.value)" } == ["error>d2", "out-of-hours>d1"])
+    let outcome = try #require(ConnectRoundTrip.run(Array(text.utf8)))
+    #expect(outcome.isIdentical)
+  }
+}
