@@ -2,8 +2,17 @@
 /// escapes `\\`, `\n`, `\r`, `\t` and a backslash before the quote mark; they differ in which
 /// other characters must be escaped and how, which each format says with `spell`.
 public enum Escaping {
-  /// `text` between `mark`s. A scalar for which `spell` returns text is written as that text.
+  /// `text` between `mark`s. A scalar for which `spell` returns text is written as that text;
+  /// `spell` is asked only about scalars outside printable ASCII (U+0020 to U+007E), which
+  /// every format writes as they are.
   public static func quoted(_ text: String, mark: Unicode.Scalar, spell: (Unicode.Scalar) -> String?) -> String {
+    // Most text is printable ASCII with neither backslash nor quote mark: written as it is.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && UInt32($0) != mark.value }) {
+      var out = String(mark)
+      out += text
+      out.unicodeScalars.append(mark)
+      return out
+    }
     var out = String(mark)
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -13,7 +22,13 @@ public enum Escaping {
       case "\t": out += "\\t"
       case mark: out += "\\" + String(mark)
       default:
-        if let spelled = spell(scalar) { out += spelled } else { out.unicodeScalars.append(scalar) }
+        if (0x20..<0x7F).contains(scalar.value) {
+          out.unicodeScalars.append(scalar)
+        } else if let spelled = spell(scalar) {
+          out += spelled
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     out.unicodeScalars.append(mark)

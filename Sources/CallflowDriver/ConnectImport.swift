@@ -103,17 +103,19 @@ public enum ConnectImport {
     }
     let byARN = Dictionary(resources.values.map { ($0.arn, $0.name) }, uniquingKeysWith: { a, _ in a })
     let knownFlows = flowNames
+    // The last part of an ARN (`…/queue/<id>`): the resource's id.
+    @Sendable func lastPart(_ value: String) -> Substring {
+      value.lastIndex(of: "/").map { value[value.index(after: $0)...] } ?? value[...]
+    }
     let naming = ConnectNaming { kind, value, display in
       if case .flow = kind, let name = knownFlows[value] { return name }
       guard value.hasPrefix("arn:") else { return value }
       if case .flow = kind {
-        let id = value.split(separator: "/").last.map(String.init) ?? value
-        return knownFlows[value] ?? knownFlows[id] ?? value
+        return knownFlows[value] ?? knownFlows[String(lastPart(value))] ?? value
       }
       if let name = byARN[value] { return name }
       if let display, !display.isEmpty { return display }
-      let id = value.split(separator: "/").last.map(String.init) ?? value
-      return "\(kind.noun.replacingOccurrences(of: " ", with: "-"))-\(id.prefix(8))"
+      return kind.noun.split(separator: " ").joined(separator: "-") + "-" + lastPart(value).prefix(8)
     }
 
     var flows: [(String, String)] = []

@@ -17,17 +17,25 @@ public enum YAMLPrinter {
     for (i, block) in flow.blocks.enumerated() {
       if i > 0 { out += "\n" }
       for comment in block.comments { out += "  #\(comment.text)\n" }
-      out += mappingKey(block.id.value, indent: 2) + "\n"
-      out += "    " + key(block.kind.value) + ":"
-      out += nested(block.body, indent: 6)
+      mappingKey(block.id.value, indent: 2, into: &out)
+      out += "\n    "
+      out += key(block.kind.value)
+      out += ":"
+      nested(block.body, indent: 6, into: &out)
       if let next = block.next { out += "    next: " + key(next.value) + "\n" }
       if !block.branches.isEmpty {
         out += "    on:\n"
-        for branch in block.branches { out += mappingKey(branch.name.value, indent: 6) + " " + key(branch.target.value) + "\n" }
+        for branch in block.branches {
+          mappingKey(branch.name.value, indent: 6, into: &out)
+          out += " "
+          out += key(branch.target.value)
+          out += "\n"
+        }
       }
     }
     if let connect = flow.connect {
-      out += "\nconnect:" + nested(connect, indent: 2)
+      out += "\nconnect:"
+      nested(connect, indent: 2, into: &out)
     }
     for comment in flow.trailingComments { out += "#\(comment.text)\n" }
     return out
@@ -36,36 +44,57 @@ public enum YAMLPrinter {
   /// A value after `key:`: on the same line when it is a scalar or empty, else on the lines
   /// below, indented by `indent`. Ends with a line break.
   static func nested(_ value: SyntaxValue, indent: Int) -> String {
+    var out = ""
+    nested(value, indent: indent, into: &out)
+    return out
+  }
+
+  /// ``nested(_:indent:)``, written at the end of `out`.
+  static func nested(_ value: SyntaxValue, indent: Int, into out: inout String) {
     switch value.kind {
-    case .null: return "\n"
-    case .scalar: return " " + scalar(value) + "\n"
-    case .list(let items) where items.isEmpty: return " []\n"
-    case .record(let fields) where fields.isEmpty: return " {}\n"
-    case .list, .record: return "\n" + lines(value, indent: indent)
+    case .null: out += "\n"
+    case .scalar:
+      out += " "
+      out += scalar(value)
+      out += "\n"
+    case .list(let items) where items.isEmpty: out += " []\n"
+    case .record(let fields) where fields.isEmpty: out += " {}\n"
+    case .list, .record:
+      out += "\n"
+      lines(value, indent: indent, into: &out)
     }
   }
 
-  /// A list or record as block-style lines at `indent`.
-  private static func lines(_ value: SyntaxValue, indent: Int) -> String {
-    let pad = String(repeating: " ", count: indent)
+  /// A list or record as block-style lines at `indent`, written at the end of `out`; with
+  /// `padFirst` false, the first line without its indentation (it follows a `- `).
+  private static func lines(_ value: SyntaxValue, indent: Int, padFirst: Bool = true, into out: inout String) {
+    func pad(_ first: Bool) { if padFirst || !first { out += String(repeating: " ", count: indent) } }
     switch value.kind {
     case .list(let items):
-      return items.map { item -> String in
+      for (k, item) in items.enumerated() {
+        pad(k == 0)
         switch item.kind {
         case .list(let inner) where !inner.isEmpty:
-          return pad + "-\n" + lines(item, indent: indent + 2)
+          out += "-\n"
+          lines(item, indent: indent + 2, into: &out)
         case .record(let fields) where !fields.isEmpty:
           // `- first: …` then the other fields aligned under it.
-          let body = lines(item, indent: indent + 2)
-          return pad + "- " + body.dropFirst(indent + 2)
+          out += "- "
+          lines(item, indent: indent + 2, padFirst: false, into: &out)
         default:
-          return pad + "-" + nested(item, indent: indent + 2)
+          out += "-"
+          nested(item, indent: indent + 2, into: &out)
         }
-      }.joined()
+      }
     case .record(let fields):
-      return fields.map { mappingKey($0.name.value, indent: indent) + nested($0.value, indent: indent + 2) }.joined()
+      for (k, field) in fields.enumerated() {
+        mappingKey(field.name.value, indent: indent, padFirst: padFirst || k > 0, into: &out)
+        nested(field.value, indent: indent + 2, into: &out)
+      }
     default:
-      return pad + scalar(value) + "\n"
+      pad(true)
+      out += scalar(value)
+      out += "\n"
     }
   }
 
@@ -87,10 +116,24 @@ public enum YAMLPrinter {
   /// `key:` at `indent`, up to the colon: `? "…"` on a line of its own, then `:`, when the
   /// key is too long to be a simple key.
   static func mappingKey(_ text: String, indent: Int) -> String {
-    let pad = String(repeating: " ", count: indent)
+    var out = ""
+    mappingKey(text, indent: indent, into: &out)
+    return out
+  }
+
+  /// ``mappingKey(_:indent:)``, written at the end of `out`; with `padFirst` false, without
+  /// the indentation of its first line.
+  static func mappingKey(_ text: String, indent: Int, padFirst: Bool = true, into out: inout String) {
     let written = key(text)
-    guard written.unicodeScalars.count > longestSimpleKey else { return pad + written + ":" }
-    return pad + "? " + quoted(text) + "\n" + pad + ":"
+    // No more bytes than the longest simple key has characters: no need to count them.
+    guard written.utf8.count > longestSimpleKey, written.unicodeScalars.count > longestSimpleKey else {
+      if padFirst { out += String(repeating: " ", count: indent) }
+      out += written
+      out += ":"
+      return
+    }
+    if padFirst { out += String(repeating: " ", count: indent) }
+    out += "? " + quoted(text) + "\n" + String(repeating: " ", count: indent) + ":"
   }
 
   /// A double-quoted YAML scalar; what YAML does not allow unescaped is written `\UXXXXXXXX`.
