@@ -143,10 +143,18 @@ enum LegacyTranslation {
       transitions = plain
     case "SetVoice":
       actionType = "UpdateContactTextToSpeechVoice"
-      guard reader.parameterNames.allSatisfy({ $0 == "GlobalVoice" }), let voice = reader.parameter("GlobalVoice"), let value = reader.value(voice) else {
+      // The voice, and the engine and speaking style the designer writes beside it.
+      let names = ["GlobalVoice": "TextToSpeechVoice", "GlobalEngine": "TextToSpeechEngine", "SpeakingStyle": "TextToSpeechStyle"]
+      guard reader.parameterNames.allSatisfy({ names[$0] != nil }), Set(reader.parameterNames).count == reader.parameterNames.count,
+        reader.parameter("GlobalVoice") != nil
+      else {
         return fail("sets a voice engine or style Callflow has no translation for")
       }
-      parameters = [("TextToSpeechVoice", value)]
+      for name in ["GlobalEngine", "SpeakingStyle", "GlobalVoice"] {
+        guard let parameter = reader.parameter(name), let flowName = names[name] else { continue }
+        guard let value = reader.value(parameter) else { return fail("sets a voice engine or style Callflow has no translation for") }
+        parameters.append((flowName, value))
+      }
       guard let plain = reader.plain(error: false) else { return fail("has a branch its action does not have") }
       transitions = plain
     case "Loop":
@@ -234,7 +242,8 @@ enum LegacyTranslation {
       parameters = [("RecordingBehavior", object([("RecordedParticipants", list)], at: at))]
       guard let plain = reader.plain(error: false) else { return fail("has a branch its action does not have") }
       transitions = plain
-    case "StartMediaStreaming":
+    case "StartMediaStreaming", "StopMediaStreaming":
+      // Both are the one action, its state enabled or disabled.
       let directions = ["FromCustomer": "From", "ToCustomer": "To"]
       let tracks = reader.parameters("Track").compactMap { reader.literal($0["value"]).flatMap { directions[$0] } }
       guard !tracks.isEmpty, tracks.count == reader.parameters("Track").count, reader.text("MediaStreamTypes") == "Audio" else {
@@ -244,9 +253,19 @@ enum LegacyTranslation {
       let participant = object(
         [("ParticipantType", string("Customer", at: at)), ("MediaDirections", JSONNode(.array(tracks.map { string($0, at: at) }), at: at))], at: at)
       parameters = [
-        ("MediaStreamingState", string("Enabled", at: at)), ("MediaStreamType", string("Audio", at: at)),
+        ("MediaStreamingState", string(type == "StartMediaStreaming" ? "Enabled" : "Disabled", at: at)), ("MediaStreamType", string("Audio", at: at)),
         ("Participants", JSONNode(.array([participant]), at: at)),
       ]
+      guard let plain = reader.plain(error: true) else { return fail("has a branch its action does not have") }
+      transitions = plain
+    case "GetMetricData":
+      // The metrics of a queue named, or of the contact's queue.
+      actionType = "GetMetricData"
+      guard reader.parameterNames.allSatisfy({ $0 == "Queue" }) else { return fail("reads metrics of something other than a queue") }
+      if let queue = reader.parameter("Queue") {
+        guard let value = reader.value(queue) else { return fail("names no queue Callflow can read") }
+        parameters = [("QueueId", value)]
+      }
       guard let plain = reader.plain(error: true) else { return fail("has a branch its action does not have") }
       transitions = plain
     case "LoopPrompts":

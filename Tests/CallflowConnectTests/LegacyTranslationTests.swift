@@ -111,6 +111,42 @@ import Testing
     ])
   }
 
+  /// Stopping media streaming is the streaming action disabled; a queue's metrics are read
+  /// by Get queue metrics; a voice's engine and speaking style are set beside the voice.
+  @Test func streamingMetricsAndVoiceEnginesAreTranslated() throws {
+    let modules = [
+      #"{"id":"stop","type":"StopMediaStreaming","branches":[{"condition":"Success","transition":"metrics"},{"condition":"Error","transition":"end"}],"parameters":[{"name":"Track","value":"FromCustomer"},{"name":"Track","value":"ToCustomer"},{"name":"MediaStreamTypes","value":"Audio"}]}"#,
+      #"{"id":"metrics","type":"GetMetricData","branches":[{"condition":"Success","transition":"voice"},{"condition":"Error","transition":"end"}],"parameters":[{"name":"Queue","value":"arn:aws:connect:us-east-1:111122223333:instance/i/queue/q","namespace":null,"resourceName":"Support"}]}"#,
+      #"{"id":"voice","type":"SetVoice","branches":[{"condition":"Success","transition":"end"}],"parameters":[{"name":"GlobalVoice","value":"Joanna"},{"name":"GlobalEngine","value":"Neural"},{"name":"SpeakingStyle","value":"None"}]}"#,
+      #"{"id":"end","type":"Disconnect","branches":[],"parameters":[]}"#,
+    ]
+    let text = #"{"modules":[\#(modules.joined(separator: ","))],"version":"1","type":"contactFlow","start":"stop","metadata":{"name":"n"}}"#
+    // What `export connect` writes of the translated flow, and reads back the same.
+    let outcome = try #require(ConnectRoundTrip.runLegacy(Array(text.utf8)))
+    #expect(outcome.problem == nil)
+    #expect(outcome.isIdentical)
+    guard case .array(let actions)? = outcome.original["Actions"] else {
+      Issue.record("no actions written")
+      return
+    }
+    #expect(actions.count == 4)
+    #expect(actions[0] == .object([
+      ("Identifier", .string("stop")), ("Type", .string("UpdateContactMediaStreamingBehavior")),
+      ("Parameters", .object([
+        ("MediaStreamingState", .string("Disabled")), ("MediaStreamType", .string("Audio")),
+        ("Participants", .array([.object([("ParticipantType", .string("Customer")), ("MediaDirections", .array([.string("From"), .string("To")]))])])),
+      ])),
+      ("Transitions", .object([("NextAction", .string("metrics")), ("Errors", .array([.object([("NextAction", .string("end")), ("ErrorType", .string("NoMatchingError"))])]))])),
+    ]))
+    #expect(actions[1]["Type"] == .string("GetMetricData"))
+    #expect(actions[1]["Parameters"] == .object([("QueueId", .string("arn:aws:connect:us-east-1:111122223333:instance/i/queue/q"))]))
+    #expect(actions[1]["Transitions"]?["Errors"] == .array([.object([("NextAction", .string("end")), ("ErrorType", .string("NoMatchingError"))])]))
+    #expect(actions[2]["Type"] == .string("UpdateContactTextToSpeechVoice"))
+    #expect(actions[2]["Parameters"] == .object([
+      ("TextToSpeechEngine", .string("Neural")), ("TextToSpeechStyle", .string("None")), ("TextToSpeechVoice", .string("Joanna")),
+    ]))
+  }
+
   @Test func aSystemLabelCallflowDoesNotKnowIsNotGuessed() throws {
     let module = #"{"id":"a","type":"SetAttributes","branches":[],"parameters":[{"name":"Attribute","value":"Some label","key":"k","namespace":"System"}]}"#
     let text = #"{"modules":[\#(module)],"version":"1","type":"contactFlow","start":"a","metadata":{"name":"n"}}"#
