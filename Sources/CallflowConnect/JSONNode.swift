@@ -129,10 +129,7 @@ public struct JSONNode: Sendable {
     return nil
   }
 
-  /// Whether the object has a member named `key`.
-  public func has(_ key: String) -> Bool { self[key] != nil }
-
-  /// The first member of an object whose name `isKnown` refuses, with the span of its name.
+  /// The first member of an object whose name `refused` holds for, with the span of its name.
   public func firstKey(where refused: (String) -> Bool) -> Located<String>? {
     let e = entry
     guard e.tag == .object else { return nil }
