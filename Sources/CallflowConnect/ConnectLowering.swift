@@ -292,56 +292,60 @@ public struct ConnectLowering {
       report("an action is an object with `Identifier`, `Type`, `Parameters` and `Transitions`, not \(node.kindDescription)", at: node.span)
       return nil
     }
-    guard let identifier = node[member: "Identifier"], let id = identifier.string else {
-      report("this action has no `Identifier` string", at: node[member: "Identifier"]?.span ?? node.span)
+    // Each object's members found in one walk; what flow language does not have is a
+    // mistake Connect refuses, and Callflow would not write back.
+    let (identifierNode, typeMember, parameters, transitionsNode, unknown) = node.members("Identifier", "Type", "Parameters", "Transitions")
+    guard let identifier = identifierNode, let id = identifier.string else {
+      report("this action has no `Identifier` string", at: identifierNode?.span ?? node.span)
       return nil
     }
-    guard let typeNode = node[member: "Type"], let type = typeNode.string else {
-      report("action `\(id)` has no `Type` string", at: node[member: "Type"]?.span ?? identifier.span)
+    guard let typeNode = typeMember, let type = typeNode.string else {
+      report("action `\(id)` has no `Type` string", at: typeMember?.span ?? identifier.span)
       return nil
     }
-    // What flow language does not have is a mistake Connect refuses, and Callflow would not
-    // write back.
-    guard known(node, ["Identifier", "Type", "Parameters", "Transitions"], in: "an action") else { return nil }
+    if let unknown { return unknownMember(unknown, ["Identifier", "Type", "Parameters", "Transitions"], in: "an action") }
     var action = ActionCodec.Action(
-      node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: node[member: "Parameters"],
+      node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: parameters,
       next: nil, errors: [], conditions: [])
-    if let parameters = action.parameters, !parameters.isObject, !parameters.isNull {
+    if let parameters, !parameters.isObject, !parameters.isNull {
       report("the `Parameters` of action `\(id)` must be an object, not \(parameters.kindDescription)", at: parameters.span)
       return nil
     }
-    guard let transitions = node[member: "Transitions"] else { return action }
+    guard let transitions = transitionsNode else { return action }
     guard transitions.isObject else {
       report("the `Transitions` of action `\(id)` must be an object, not \(transitions.kindDescription)", at: transitions.span)
       return nil
     }
-    guard known(transitions, ["NextAction", "Errors", "Conditions"], in: "`Transitions`") else { return nil }
-    for list: StaticString in ["Errors", "Conditions"] {
-      if let value = transitions[member: list], value.items == nil {
+    let (nextNode, errors, conditions, _, unknownTransition) = transitions.members("NextAction", "Errors", "Conditions")
+    if let unknownTransition { return unknownMember(unknownTransition, ["NextAction", "Errors", "Conditions"], in: "`Transitions`") }
+    for (list, value) in [("Errors", errors), ("Conditions", conditions)] {
+      if let value, value.tag != .array {
         report("`\(list)` must be an array, not \(value.kindDescription)", at: value.span)
         return nil
       }
     }
-    if let next = transitions[member: "NextAction"] {
+    if let next = nextNode {
       guard let text = next.string else {
         report("`NextAction` must be an action's identifier, not \(next.kindDescription)", at: next.span)
         return nil
       }
       action.next = Located(text, at: next.span)
     }
-    for error in transitions[member: "Errors"]?.items ?? [] {
-      guard known(error, ["ErrorType", "NextAction"], in: "an error transition") else { return nil }
-      guard let type = error[member: "ErrorType"], let typeText = type.string, let target = error[member: "NextAction"], let targetText = target.string else {
+    for error in errors?.itemSequence ?? JSONNode.Items.none {
+      let (type, target, _, _, unknown) = error.members("ErrorType", "NextAction")
+      if let unknown { return unknownMember(unknown, ["ErrorType", "NextAction"], in: "an error transition") }
+      guard let type, let typeText = type.string, let target, let targetText = target.string else {
         report("an error transition has an `ErrorType` and a `NextAction`, both strings", at: error.span)
         return nil
       }
       action.errors.append(.init(type: Located(typeText, at: type.span), target: Located(targetText, at: target.span)))
     }
-    for item in transitions[member: "Conditions"]?.items ?? [] {
-      guard known(item, ["NextAction", "Condition"], in: "a condition"), item[member: "Condition"].map({ known($0, ["Operator", "Operands"], in: "`Condition`") }) ?? true
-      else { return nil }
-      guard let target = item[member: "NextAction"], let targetText = target.string, let condition = item[member: "Condition"],
-        let op = condition[member: "Operator"], let opText = op.string, let operands = condition[member: "Operands"]?.items
+    for item in conditions?.itemSequence ?? JSONNode.Items.none {
+      let (target, condition, _, _, unknown) = item.members("NextAction", "Condition")
+      if let unknown { return unknownMember(unknown, ["NextAction", "Condition"], in: "a condition") }
+      let (op, operandsNode, _, _, unknownPart) = condition?.members("Operator", "Operands") ?? (nil, nil, nil, nil, nil)
+      if let unknownPart { return unknownMember(unknownPart, ["Operator", "Operands"], in: "`Condition`") }
+      guard let target, let targetText = target.string, let condition, let op, let opText = op.string, let operands = operandsNode?.items
       else {
         report("a condition has a `NextAction` and a `Condition` with an `Operator` and `Operands`", at: item.span)
         return nil
@@ -478,15 +482,14 @@ public struct ConnectLowering {
     }
   }
 
-  /// Whether every member of `node` (an object) is one of `keys`; reports the first that is not.
-  private mutating func known(_ node: JSONNode, _ keys: [StaticString], in what: String) -> Bool {
-    guard let unknown = node.firstKey(notIn: keys) else { return true }
+  /// Reports `unknown`, a member that is none of `keys`; the action is not read.
+  private mutating func unknownMember(_ unknown: Located<String>, _ keys: [StaticString], in what: String) -> ActionCodec.Action? {
     let names = keys.map { "\($0)" }
     let hint = Suggestions.nearest(to: unknown.value, in: names)
     report(
       "`\(unknown.value)` is not a member of \(what)\(hint.map { "; did you mean `\($0)`?" } ?? "")", at: unknown.span,
       notes: [Note("\(what) has \(names.map { "`\($0)`" }.joined(separator: ", "))")])
-    return false
+    return nil
   }
 
   /// The block of an action: the first form that writes the action back exactly, else kept.

@@ -159,6 +159,35 @@ public struct JSONNode: Sendable {
     return nil
   }
 
+  /// The members of an object named `a`, `b`, `c` and `d` (each nil when absent), and the
+  /// first member named none of them, in one walk over the members.
+  func members(
+    _ a: StaticString, _ b: StaticString, _ c: StaticString? = nil, _ d: StaticString? = nil
+  ) -> (JSONNode?, JSONNode?, JSONNode?, JSONNode?, unknown: Located<String>?) {
+    var found: (JSONNode?, JSONNode?, JSONNode?, JSONNode?) = (nil, nil, nil, nil)
+    var unknown: Located<String>?
+    let e = entry
+    guard e.tag == .object else { return (nil, nil, nil, nil, nil) }
+    func bytes(_ key: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount) }
+    var k = index + 1
+    for _ in 0..<e.count {
+      let value = JSONNode(tape: tape, index: k + 1)
+      if tape.text(at: k, is: bytes(a)) {
+        found.0 = value
+      } else if tape.text(at: k, is: bytes(b)) {
+        found.1 = value
+      } else if let c, tape.text(at: k, is: bytes(c)) {
+        found.2 = value
+      } else if let d, tape.text(at: k, is: bytes(d)) {
+        found.3 = value
+      } else if unknown == nil {
+        unknown = tape.located(k)
+      }
+      k = tape.afterMember(k)
+    }
+    return (found.0, found.1, found.2, found.3, unknown)
+  }
+
   /// The text, if this is a string.
   public var string: String? {
     let e = entry
@@ -183,13 +212,16 @@ public struct JSONNode: Sendable {
   public var itemSequence: Items { Items(tape: tape, position: index + 1, remaining: entry.tag == .array ? Int(entry.count) : 0) }
 
   /// The items of an array, in order.
-  public struct Items: Sequence, IteratorProtocol {
-    let tape: JSONTape
+  public struct Items: Sequence, IteratorProtocol, Sendable {
+    let tape: JSONTape?
     var position: Int
     var remaining: Int
 
+    /// No items.
+    static let none = Items(tape: nil, position: 0, remaining: 0)
+
     public mutating func next() -> JSONNode? {
-      guard remaining > 0 else { return nil }
+      guard remaining > 0, let tape else { return nil }
       remaining -= 1
       let node = JSONNode(tape: tape, index: position)
       position += Int(tape.entries[position].size)
