@@ -100,6 +100,8 @@ public struct JSONReader {
     let container = tape.open(.object, offset: startOffset, span: SourceSpan(file: file, at: start))
     pass()
     var count = 0
+    // The names of a large object by a hash of their text, to find one given twice.
+    var seen: [UInt64: Int] = [:]
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       pass()
@@ -116,14 +118,39 @@ public struct JSONReader {
       let keyOffset = i
       let key = tape.entries.count
       try string(keyOffset, at: keyStart)
-      // One name twice: which value counts is not said by JSON, and one would be lost.
-      var k = container + 1
-      while k < key {
-        if tape.sameText(k, key, bytes: bytes) {
-          i = keyOffset
-          throw error("`\(tape.text(key, bytes: bytes))` appears twice in this object")
+      // One name twice: which value counts is not said by JSON, and one would be lost. The
+      // names of a large object (a flow's action metadata) are told apart by a hash first.
+      var twice = false
+      func scan() {
+        var k = container + 1
+        while k < key, !twice {
+          twice = tape.sameText(k, key, bytes: bytes)
+          k += 1 + Int(tape.entries[k + 1].size)
         }
-        k += 1 + Int(tape.entries[k + 1].size)
+      }
+      if count < 16 {
+        scan()
+      } else {
+        if count == 16 {
+          var k = container + 1
+          while k < key {
+            let hash = tape.hash(k, bytes: bytes)
+            if seen[hash] == nil { seen[hash] = k }
+            k += 1 + Int(tape.entries[k + 1].size)
+          }
+        }
+        let hash = tape.hash(key, bytes: bytes)
+        if let other = seen[hash] {
+          // The same hash: the same name, or (rarely) another one: then every name is looked at.
+          twice = tape.sameText(other, key, bytes: bytes)
+          if !twice { scan() }
+        } else {
+          seen[hash] = key
+        }
+      }
+      if twice {
+        i = keyOffset
+        throw error("`\(tape.text(key, bytes: bytes))` appears twice in this object")
       }
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected `:` after the member name, found \(describe(i))") }

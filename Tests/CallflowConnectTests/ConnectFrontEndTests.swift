@@ -305,6 +305,22 @@ extension ConnectFuzzFindingTests {
     #expect(root.members?.first?.key.span.end == SourceLocation(line: 1, column: 12))
   }
 
+  /// A name given twice is refused in a large object too (its names are told apart by a hash).
+  @Test func aNameTwiceInALargeObjectIsRefused() {
+    let members = (0..<20).map { #""b\#($0)":{"position":{"x":1,"y":2}}"# } + [#""b3":{}"#]
+    let text = "{" + members.joined(separator: ",") + "}"
+    var reader = JSONReader(Array(text.utf8), file: FileID(0))
+    do {
+      _ = try reader.read()
+      Issue.record("a name given twice was read")
+    } catch {
+      #expect(error.message == "`b3` appears twice in this object")
+      #expect(error.span.start == SourceLocation(line: 1, column: text.utf8.count - 7))
+    }
+    var distinct = JSONReader(Array(("{" + members.dropLast().joined(separator: ",") + "}").utf8), file: FileID(0))
+    #expect((try? distinct.read())?.count == 20)
+  }
+
   /// A value made in code may hold values read from a file: their texts and spans come with them.
   @Test func aValueMadeInCodeKeepsTheValuesReadInsideIt() throws {
     let text = "{\n  \"a\": [1, \"x\\u0041\"],\n  \"b\": {\"c\": null}\n}"
