@@ -87,76 +87,50 @@ public struct JSONNode: Sendable {
 
   /// The members, if this is an object.
   public var members: [Member]? {
-    let e = entry
-    guard e.tag == .object else { return nil }
+    guard tag == .object else { return nil }
     var result: [Member] = []
-    result.reserveCapacity(Int(e.count))
-    var k = index + 1
-    for _ in 0..<e.count {
-      let key = tape.entries[k]
-      result.append(Member(key: Located(tape.text(key), at: key.span), value: JSONNode(tape: tape, index: k + 1)))
-      k = tape.afterMember(k)
+    result.reserveCapacity(count)
+    forEachMember { key, value in
+      result.append(Member(key: tape.located(key), value: value))
+      return true
     }
     return result
   }
 
   /// The member named `key` of an object (the first, if the key repeats).
   public subscript(key: String) -> JSONNode? {
-    let e = entry
-    guard e.tag == .object else { return nil }
+    guard tag == .object else { return nil }
     var key = key
-    return key.withUTF8 { wanted in
-      var k = index + 1
-      for _ in 0..<e.count {
-        if tape.text(at: k, is: wanted) { return JSONNode(tape: tape, index: k + 1) }
-        k = tape.afterMember(k)
-      }
-      return nil
-    }
+    return key.withUTF8 { member(named: $0) }
   }
 
   /// The member named `key` of an object, its name compared off the bytes (the first, if the
   /// key repeats).
   subscript(member key: StaticString) -> JSONNode? {
-    let e = entry
-    guard e.tag == .object else { return nil }
-    let wanted = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-    var k = index + 1
-    for _ in 0..<e.count {
-      if tape.text(at: k, is: wanted) { return JSONNode(tape: tape, index: k + 1) }
-      k = tape.afterMember(k)
+    member(named: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+  }
+
+  /// The member whose name is the bytes `name`.
+  private func member(named name: UnsafeBufferPointer<UInt8>) -> JSONNode? {
+    var found: JSONNode?
+    forEachMember { key, value in
+      guard tape.text(at: key, is: name) else { return true }
+      found = value
+      return false
     }
-    return nil
+    return found
   }
 
   /// The first member of an object whose name `refused` holds for, with the span of its name.
   public func firstKey(where refused: (String) -> Bool) -> Located<String>? {
-    let e = entry
-    guard e.tag == .object else { return nil }
-    var k = index + 1
-    for _ in 0..<e.count {
-      let key = tape.entries[k]
-      let text = tape.text(key)
-      if refused(text) { return Located(text, at: key.span) }
-      k = tape.afterMember(k)
+    var found: Located<String>?
+    forEachMember { key, _ in
+      let name = tape.located(key)
+      guard refused(name.value) else { return true }
+      found = name
+      return false
     }
-    return nil
-  }
-
-  /// The first member of an object whose name is none of `keys`, with the span of its name;
-  /// compared off the bytes.
-  func firstKey(notIn keys: [StaticString]) -> Located<String>? {
-    let e = entry
-    guard e.tag == .object else { return nil }
-    var k = index + 1
-    for _ in 0..<e.count {
-      let isKnown = keys.contains { key in
-        tape.text(at: k, is: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-      }
-      if !isKnown { return tape.located(k) }
-      k = tape.afterMember(k)
-    }
-    return nil
+    return found
   }
 
   /// The members of an object named `a`, `b`, `c` and `d` (each nil when absent), and the
@@ -164,14 +138,10 @@ public struct JSONNode: Sendable {
   func members(
     _ a: StaticString, _ b: StaticString, _ c: StaticString? = nil, _ d: StaticString? = nil
   ) -> (JSONNode?, JSONNode?, JSONNode?, JSONNode?, unknown: Located<String>?) {
+    func bytes(_ key: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount) }
     var found: (JSONNode?, JSONNode?, JSONNode?, JSONNode?) = (nil, nil, nil, nil)
     var unknown: Located<String>?
-    let e = entry
-    guard e.tag == .object else { return (nil, nil, nil, nil, nil) }
-    func bytes(_ key: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount) }
-    var k = index + 1
-    for _ in 0..<e.count {
-      let value = JSONNode(tape: tape, index: k + 1)
+    forEachMember { k, value in
       if tape.text(at: k, is: bytes(a)) {
         found.0 = value
       } else if tape.text(at: k, is: bytes(b)) {
@@ -183,7 +153,7 @@ public struct JSONNode: Sendable {
       } else if unknown == nil {
         unknown = tape.located(k)
       }
-      k = tape.afterMember(k)
+      return true
     }
     return (found.0, found.1, found.2, found.3, unknown)
   }
@@ -246,15 +216,10 @@ public struct JSONNode: Sendable {
 
   /// The items, if this is an array.
   public var items: [JSONNode]? {
-    let e = entry
-    guard e.tag == .array else { return nil }
+    guard tag == .array else { return nil }
     var result: [JSONNode] = []
-    result.reserveCapacity(Int(e.count))
-    var k = index + 1
-    for _ in 0..<e.count {
-      result.append(JSONNode(tape: tape, index: k))
-      k += Int(tape.entries[k].size)
-    }
+    result.reserveCapacity(count)
+    result.append(contentsOf: itemSequence)
     return result
   }
 
