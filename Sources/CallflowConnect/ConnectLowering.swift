@@ -424,8 +424,9 @@ public struct ConnectLowering {
   /// which it first appears (which targets are the same is all that counts of them). Nil
   /// when the parameters were made in code, with no text read.
   static func likeness(_ action: ActionCodec.Action) -> Likeness? {
+    let parametersText = action.parameters?.sourceText
     var key: [UInt8] = []
-    key.reserveCapacity(64 + (action.parameters?.sourceText?.count ?? 0))
+    key.reserveCapacity(64 + (parametersText?.count ?? 0))
     func add(_ n: Int) {
       withUnsafeBytes(of: UInt32(truncatingIfNeeded: n)) { key.append(contentsOf: $0) }
     }
@@ -444,13 +445,11 @@ public struct ConnectLowering {
     }
     add(action.type.value)
     if let parameters = action.parameters {
-      let added: Bool = withExtendedLifetime(parameters) {
-        guard let text = parameters.sourceText else { return false }
+      // The text is the tape's, which `action` keeps.
+      if let text = parametersText {
         add(text.count)
-        key.append(contentsOf: text)
-        return true
-      }
-      if !added {
+        withExtendedLifetime(parameters) { key.append(contentsOf: text) }
+      } else {
         guard parameters.isNull else { return nil }
         add(-2)
       }

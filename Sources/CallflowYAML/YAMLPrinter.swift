@@ -41,15 +41,8 @@ public enum YAMLPrinter {
     return out
   }
 
-  /// A value after `key:`: on the same line when it is a scalar or empty, else on the lines
-  /// below, indented by `indent`. Ends with a line break.
-  static func nested(_ value: SyntaxValue, indent: Int) -> String {
-    var out = ""
-    nested(value, indent: indent, into: &out)
-    return out
-  }
-
-  /// ``nested(_:indent:)``, written at the end of `out`.
+  /// A value after `key:`, written at the end of `out`: on the same line when it is a scalar
+  /// or empty, else on the lines below, indented by `indent`. Ends with a line break.
   static func nested(_ value: SyntaxValue, indent: Int, into out: inout String) {
     switch value.kind {
     case .null: out += "\n"
@@ -113,26 +106,18 @@ public enum YAMLPrinter {
   /// 1,024 characters, its quotes included); a longer one is written as an explicit key.
   static let longestSimpleKey = 1_000
 
-  /// `key:` at `indent`, up to the colon: `? "…"` on a line of its own, then `:`, when the
-  /// key is too long to be a simple key.
-  static func mappingKey(_ text: String, indent: Int) -> String {
-    var out = ""
-    mappingKey(text, indent: indent, into: &out)
-    return out
-  }
-
-  /// ``mappingKey(_:indent:)``, written at the end of `out`; with `padFirst` false, without
-  /// the indentation of its first line.
+  /// `key:` at `indent`, up to the colon, written at the end of `out`: `? "…"` on a line of
+  /// its own, then `:`, when the key is too long to be a simple key. With `padFirst` false,
+  /// its first line has no indentation (it follows a `- `).
   static func mappingKey(_ text: String, indent: Int, padFirst: Bool = true, into out: inout String) {
+    if padFirst { out += String(repeating: " ", count: indent) }
     let written = key(text)
     // No more bytes than the longest simple key has characters: no need to count them.
     guard written.utf8.count > longestSimpleKey, written.unicodeScalars.count > longestSimpleKey else {
-      if padFirst { out += String(repeating: " ", count: indent) }
       out += written
       out += ":"
       return
     }
-    if padFirst { out += String(repeating: " ", count: indent) }
     out += "? " + quoted(text) + "\n" + String(repeating: " ", count: indent) + ":"
   }
 
