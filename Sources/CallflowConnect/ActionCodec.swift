@@ -77,10 +77,15 @@ enum ActionCodec {
     var span: SourceSpan
   }
 
-  /// The block a form makes of `action`, if the form fits it, with targets and resources as
-  /// Connect writes them (the importer makes them readable and names them afterwards). The
-  /// caller keeps it only when writing it back gives the action again.
-  static func block(_ action: Action, kind: BlockKind, form: ConnectForm, id: Located<String>) -> BlockSyntax? {
+  /// The block a form makes of `action`, if the form fits it, with resources as Connect writes
+  /// them (the importer names them afterwards) and targets the ids `targets` gives the
+  /// identifiers (as written without it, and for identifiers it does not have). Kept only
+  /// when writing it back gives the action again.
+  static func block(_ action: Action, kind: BlockKind, form: ConnectForm, id: Located<String>, targets: ByteKeyedTable<String>?) -> BlockSyntax? {
+    func resolved(_ target: Located<String>) -> Located<String> {
+      guard let targets, let id = targets[target.value] else { return target }
+      return Located(id, at: target.span)
+    }
     var body = RecordBuilder()
     let parameters = action.parameters
     if let parameters, !parameters.isObject { return nil }
@@ -130,7 +135,7 @@ enum ActionCodec {
         else { return nil }
         let form: ScalarForm = op.isNumeric && Int(operand) != nil ? .bare : .quoted
         guard op.isNumeric == (form == .bare) else { return nil }
-        let goto = condition.target
+        let goto = resolved(condition.target)
         items.append(
           SyntaxValue(
             .record([
@@ -169,12 +174,16 @@ enum ActionCodec {
         }
       }
     }
+    if targets != nil {
+      next = next.map(resolved)
+      for b in branches.indices { branches[b].target = resolved(branches[b].target) }
+    }
     let bodyValue = SyntaxValue(.record(body.fields), at: action.parameters?.span ?? action.type.span)
     return BlockSyntax(id: id, kind: Located(kind.rawValue, at: action.type.span), body: bodyValue, next: next, branches: branches, span: action.node.span)
   }
 
   /// The opaque block of an action: its type, parameters and conditions as written.
-  static func opaque(_ action: Action, id: Located<String>, ids: [String: String]) -> BlockSyntax? {
+  static func opaque(_ action: Action, id: Located<String>, ids: ByteKeyedTable<String>) -> BlockSyntax? {
     func target(_ t: Located<String>) -> Located<String> { Located(ids[t.value] ?? t.value, at: t.span) }
     var fields = [SyntaxField(name: Located("type", at: action.type.span), value: SyntaxValue(.scalar(action.type.value, .quoted), at: action.type.span))]
     if let parameters = action.parameters {

@@ -90,12 +90,12 @@ public enum ConnectExporter {
       for f in fields { kept[f.name.value] = f.value }
     }
     var actionMetadata: [(String, ConnectJSON)] = []
-    for block in blocks {
+    for (b, block) in blocks.enumerated() {
       let position: ConnectJSON
       if let value = kept[block.id.value] {
         position = ActionCodec.json(value)
       } else {
-        let (x, y) = layout[block.id.value] ?? (0, 0)
+        let (x, y) = layout[b]
         position = .object([("x", .number(String(x))), ("y", .number(String(y)))])
       }
       actionMetadata.append((identifier(block.id.value), .object([("position", position)])))
@@ -176,13 +176,13 @@ public enum ConnectLayout {
   static let columnWidth = 300
   static let rowHeight = 220
 
-  /// Each block's position, by id.
-  public static func positions(_ flow: FlowSyntax) -> [String: (Int, Int)] {
-    var index: [String: Int] = [:]
-    index.reserveCapacity(flow.blocks.count)
-    for (i, block) in flow.blocks.enumerated() { index[block.id.value] = index[block.id.value] ?? i }
+  /// Each block's position, in the order of the flow's blocks.
+  public static func positions(_ flow: FlowSyntax) -> [(x: Int, y: Int)] {
+    var index = ByteKeyedTable<Int>(capacity: flow.blocks.count)
+    for (i, block) in flow.blocks.enumerated() { index.add(block.id.value, i) }
     var column = Array(repeating: -1, count: flow.blocks.count)
     var order: [Int] = []
+    order.reserveCapacity(flow.blocks.count)
     if let start = flow.start.flatMap({ index[$0.value] }) {
       column[start] = 0
       var queue = [start]
@@ -204,12 +204,11 @@ public enum ConnectLayout {
       order.append(i)
     }
     var rows = Array(repeating: 0, count: last + 1)
-    var result: [String: (Int, Int)] = [:]
-    result.reserveCapacity(flow.blocks.count)
+    var result = Array(repeating: (x: 0, y: 0), count: flow.blocks.count)
     for b in order {
       let row = rows[column[b]]
       rows[column[b]] = row + 1
-      result[flow.blocks[b].id.value] = (left + columnWidth * column[b], top + rowHeight * row)
+      result[b] = (left + columnWidth * column[b], top + rowHeight * row)
     }
     return result
   }

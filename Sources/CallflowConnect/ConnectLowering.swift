@@ -73,7 +73,7 @@ public struct ConnectLowering {
   let renamesResources: Bool
   /// The form chosen for each likeness of actions met (``likeness(_:)``), by its place among
   /// the type's forms; nil when none writes them back exactly.
-  private var decided: [Likeness: Int?] = [:]
+  private var decided = ByteKeyedTable<Int?>()
 
   public init(_ document: ConnectDocument, file: FileID, naming: ConnectNaming = .asWritten) {
     self.document = document
@@ -135,26 +135,27 @@ public struct ConnectLowering {
 
     // The actions, read; identifiers checked unique.
     var actions: [ActionCodec.Action] = []
+    actions.reserveCapacity(actionNodes.count)
     var unreadable: [Located<String>] = []
-    var seen: [String: SourceSpan] = [:]
+    // Each identifier read (of an action read or not), where it first is.
+    var seen = ByteKeyedTable<SourceSpan>(capacity: actionNodes.count)
     for node in actionNodes {
       guard let action = read(node) else {
         // Reported; the flow is partial: its graph rules would only repeat the error. An
         // action whose identifier was read is kept as one, so that branches to it resolve.
         flow.isPartial = true
-        if let identifier = node["Identifier"], let id = identifier.string, seen[id] == nil {
-          seen[id] = identifier.span
+        if let identifier = node["Identifier"], let id = identifier.string, seen.add(id, identifier.span).added {
           unreadable.append(Located(id, at: identifier.span))
         }
         continue
       }
-      if let first = seen[action.identifier.value] {
+      let (first, added) = seen.add(action.identifier.value, action.identifier.span)
+      guard added else {
         report(
           "two actions have the identifier `\(action.identifier.value)`", at: action.identifier.span,
-          notes: [Note("the first is here", at: first)])
+          notes: [Note("the first is here", at: seen.values[first])])
         continue
       }
-      seen[action.identifier.value] = action.identifier.span
       if let problem = Self.identifierProblem(action.identifier.value) {
         diagnostics.append(Diagnostic(.connectLimits, "identifier `\(action.identifier.value)` \(problem)", at: action.identifier.span))
       }
@@ -165,40 +166,42 @@ public struct ConnectLowering {
     let flowType = flow.type.flatMap { FlowType(rawValue: $0.value) }
 
     // Readable ids, unique; the original identifiers kept where they differ.
-    var ids: [String: String] = [:]
-    ids.reserveCapacity(actions.count + unreadable.count)
+    var ids = ByteKeyedTable<String>(capacity: actions.count + unreadable.count)
     var used = UniqueNames()
-    var forms: [Native?] = []
+    var forms: [Candidate?] = []
     forms.reserveCapacity(actions.count)
     flow.blocks.reserveCapacity(actions.count + unreadable.count)
     self.actions.reserveCapacity(actions.count)
     // A transition to an identifier no action has keeps that identifier as its target (the
     // checker reports it): no readable id may be that text.
-    let identifiersRead = Set(actions.map(\.identifier.value) + unreadable.map(\.value))
     for action in actions {
-      if let next = action.next, !identifiersRead.contains(next.value) { used.reserve(next.value) }
-      for error in action.errors where !identifiersRead.contains(error.target.value) { used.reserve(error.target.value) }
-      for condition in action.conditions where !identifiersRead.contains(condition.target.value) { used.reserve(condition.target.value) }
+      if let next = action.next, !seen.contains(next.value) { used.reserve(next.value) }
+      for error in action.errors where !seen.contains(error.target.value) { used.reserve(error.target.value) }
+      for condition in action.conditions where !seen.contains(condition.target.value) { used.reserve(condition.target.value) }
     }
-    if let start = root["StartAction"]?.string, !identifiersRead.contains(start) { used.reserve(start) }
+    if let start = root["StartAction"]?.string, !seen.contains(start) { used.reserve(start) }
     for action in actions {
       // The id names the kind the action becomes: the first form that writes it back exactly.
       let chosen = nativeForm(action)
       forms.append(chosen)
       let kind = chosen?.kind
-      ids[action.identifier.value] = used.claim(
-        Self.readableBase(action.identifier.value, kindName: kind?.rawValue ?? Self.slug(action.type.value, fallback: "action")))
+      ids.add(
+        action.identifier.value,
+        used.claim(Self.readableBase(action.identifier.value, kindName: kind?.rawValue ?? Self.slug(action.type.value, fallback: "action"))))
     }
     for id in unreadable {
       let readable = used.claim(Self.readableBase(id.value, kindName: "action"))
-      ids[id.value] = readable
+      ids.add(id.value, readable)
       flow.blocks.append(
         BlockSyntax(id: Located(readable, at: id.span), kind: Located("", at: id.span), body: SyntaxValue(.null, at: id.span), next: nil, branches: [], span: id.span))
     }
     // Each action's metadata by identifier (the first entry, if one repeats).
-    var metadata: [String: JSONNode] = [:]
-    for member in root["Metadata"]?["ActionMetadata"]?.members ?? [] where metadata[member.key.value] == nil {
-      metadata[member.key.value] = member.value
+    var metadata = ByteKeyedTable<JSONNode>(capacity: actions.count)
+    if let actionMetadata = root["Metadata"]?["ActionMetadata"] {
+      actionMetadata.forEachMember { key, value in
+        actionMetadata.tape.withText(at: key) { metadata.add(bytes: $0, value) }
+        return true
+      }
     }
     var identifiers: [SyntaxField] = []
     var positions: [SyntaxField] = []
@@ -228,15 +231,10 @@ public struct ConnectLowering {
       }
     }
 
-    // Positions the exporter's layout would give anyway are left out: a flow written in
-    // Callflow comes back from Connect as it was.
-    let layout = ConnectLayout.positions(flow)
-    positions.removeAll { field in
-      guard let (x, y) = layout[field.name.value], case .record(let xy) = field.value.kind, xy.count == 2,
-        xy[0].name.value == "x", xy[1].name.value == "y", case .scalar(_, .bare) = xy[0].value.kind, case .scalar(_, .bare) = xy[1].value.kind
-      else { return false }
-      return xy[0].value.scalarText == String(x) && xy[1].value.scalarText == String(y)
-    }
+    // On import, positions the exporter's layout would give anyway are left out: a flow
+    // written in Callflow comes back from Connect as it was. Checked in place, the flow keeps
+    // them as read: only an export reads them, and it writes them back as they were.
+    if renamesResources, !positions.isEmpty { Self.dropLaidOut(&positions, of: flow) }
 
     // What Connect knows that Callflow does not.
     var connect: [SyntaxField] = []
@@ -283,6 +281,20 @@ public struct ConnectLowering {
       notes.append("\(opaqueCount) of \(actions.count) actions kept as `connect-action` (Callflow has no block for them yet)")
     }
     return (flow, diagnostics)
+  }
+
+  /// `positions` without those the exporter's layout gives `flow`'s blocks.
+  static func dropLaidOut(_ positions: inout [SyntaxField], of flow: FlowSyntax) {
+    let layout = ConnectLayout.positions(flow)
+    var place = ByteKeyedTable<Int>(capacity: flow.blocks.count)
+    for (b, block) in flow.blocks.enumerated() { place.add(block.id.value, b) }
+    positions.removeAll { field in
+      guard let b = place[field.name.value], case .record(let xy) = field.value.kind, xy.count == 2,
+        xy[0].name.value == "x", xy[1].name.value == "y", case .scalar(_, .bare) = xy[0].value.kind, case .scalar(_, .bare) = xy[1].value.kind
+      else { return false }
+      let (x, y) = layout[b]
+      return xy[0].value.scalarText == String(x) && xy[1].value.scalarText == String(y)
+    }
   }
 
   // MARK: Actions
@@ -364,15 +376,6 @@ public struct ConnectLowering {
     return action
   }
 
-  /// A block of the catalog an action becomes: its kind and the form that writes the action
-  /// back exactly, and the block made with the identifiers as written.
-  struct Native {
-    var candidate: Candidate
-    var block: BlockSyntax
-    var kind: BlockKind { candidate.kind }
-    var form: ConnectForm { candidate.form }
-  }
-
   /// One of the forms a Connect type may be read in, with the kind it makes: shared, not
   /// copied, as actions are read.
   final class Candidate: Sendable {
@@ -385,20 +388,13 @@ public struct ConnectLowering {
     }
   }
 
-  /// The kind of the first form that writes `action` back exactly, if one does. Actions alike
-  /// (the same type, the same text of parameters, transitions alike but for their targets)
-  /// are decided alike: the self-check runs once for them.
-  private mutating func nativeForm(_ action: ActionCodec.Action) -> Native? {
+  /// The kind and form of the first of its type's forms that writes `action` back exactly, if
+  /// one does. Actions alike (the same type, the same text of parameters, transitions alike
+  /// but for their targets) are decided alike: the self-check runs once for them.
+  private mutating func nativeForm(_ action: ActionCodec.Action) -> Candidate? {
     guard let candidates = Self.forms[action.type.value] else { return nil }
-    let id = Located(action.identifier.value, at: action.identifier.span)
     let key = Self.likeness(action)
-    if let key, let known = decided[key] {
-      guard let known else { return nil }
-      let candidate = candidates[known]
-      guard let block = ActionCodec.block(action, kind: candidate.kind, form: candidate.form, id: id) else { return nil }
-      return Native(candidate: candidate, block: block)
-    }
-    var found: Native?
+    if let key, let known = decided[key] { return known.map { candidates[$0] } }
     var chosen: Int?
     for (index, candidate) in candidates.enumerated() {
       let (kind, form) = (candidate.kind, candidate.form)
@@ -408,15 +404,14 @@ public struct ConnectLowering {
       {
         continue
       }
-      guard let block = ActionCodec.block(action, kind: kind, form: form, id: id) else { continue }
+      guard let block = ActionCodec.block(action, kind: kind, form: form, id: action.identifier, targets: nil) else { continue }
       if case .success(let json) = ActionCodec.action(block, identifier: { $0 }, resource: { _, name in name }), Self.written(json, is: action.node) {
-        found = Native(candidate: candidates[index], block: block)
         chosen = index
         break
       }
     }
-    if let key { decided[key] = chosen }
-    return found
+    if let key { decided.add(key, chosen) }
+    return chosen.map { candidates[$0] }
   }
 
   /// What decides whether and how `action` is written back exactly, as bytes: its type, the
@@ -473,12 +468,10 @@ public struct ConnectLowering {
   }
 
   /// The bytes that decide how an action is written back (``likeness(_:)``), hashed whole.
-  struct Likeness: Hashable {
+  struct Likeness: ByteKey {
     var bytes: [UInt8]
 
-    func hash(into hasher: inout Hasher) {
-      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
+    func withKeyBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R { bytes.withUnsafeBytes(body) }
   }
 
   /// Reports `unknown`, a member that is none of `keys`; the action is not read.
@@ -493,27 +486,28 @@ public struct ConnectLowering {
 
   /// The block of an action: the first form that writes the action back exactly, else kept.
   private mutating func block(
-    _ action: ActionCodec.Action, form chosen: Native?, id: Located<String>, ids: [String: String],
+    _ action: ActionCodec.Action, form chosen: Candidate?, id: Located<String>, ids: ByteKeyedTable<String>,
     display: JSONNode?
   ) -> BlockSyntax {
-    // The form that writes the action back exactly was found with the names as written: the
-    // block checked is the block, its targets made readable and, on import, its resources'
-    // values replaced by their names. Those come back only if no two values of the action
-    // have one name; otherwise the action is kept as it is.
-    if let chosen {
-      var block = Self.retargeted(chosen.block, id: id, ids: ids, form: chosen.form)
+    // The form writes the action back exactly with the names as written: the block is made
+    // with its targets readable and, on import, its resources' values replaced by their
+    // names. Those come back only if no two values of the action have one name; otherwise
+    // the action is kept as it is.
+    if let chosen, var block = ActionCodec.block(action, kind: chosen.kind, form: chosen.form, id: id, targets: ids) {
+      guard renamesResources else {
+        nativeCount += 1
+        return block
+      }
       var named: [String: String] = [:]
       var exact = true
-      if renamesResources {
-        for parameter in chosen.form.parameters {
-          guard case .reference(let kind) = parameter.conversion else { continue }
-          block.body = Self.replacing(parameter.callflow, in: block.body) { value in
-            guard case .scalar(let text, let form) = value.kind else { return value }
-            let name = naming.resource(kind, text, Self.displayName(display, kind))
-            if let other = named[name], other != text { exact = false }
-            named[name] = text
-            return SyntaxValue(.scalar(name, form), at: value.span)
-          }
+      for parameter in chosen.form.parameters {
+        guard case .reference(let kind) = parameter.conversion else { continue }
+        block.body = Self.replacing(parameter.callflow, in: block.body) { value in
+          guard case .scalar(let text, let form) = value.kind else { return value }
+          let name = naming.resource(kind, text, Self.displayName(display, kind))
+          if let other = named[name], other != text { exact = false }
+          named[name] = text
+          return SyntaxValue(.scalar(name, form), at: value.span)
         }
       }
       if exact {
@@ -534,29 +528,6 @@ public struct ConnectLowering {
     }
     fields[f].value = path.count == 1 ? change(fields[f].value) : replacing(Array(path.dropFirst()), in: fields[f].value, change)
     return SyntaxValue(.record(fields), at: value.span)
-  }
-
-  /// `block` with id `id` and its targets (`next`, branches, the `goto` of attribute
-  /// conditions) the readable ids of `ids`.
-  static func retargeted(_ block: BlockSyntax, id: Located<String>, ids: [String: String], form: ConnectForm) -> BlockSyntax {
-    func target(_ t: Located<String>) -> Located<String> { Located(ids[t.value] ?? t.value, at: t.span) }
-    var block = block
-    block.id = id
-    block.next = block.next.map(target)
-    for b in block.branches.indices { block.branches[b].target = target(block.branches[b].target) }
-    guard case .attribute = form.conditions, case .record(var fields) = block.body.kind,
-      let c = fields.firstIndex(where: { $0.name.value == "conditions" }), case .list(var items) = fields[c].value.kind
-    else { return block }
-    for i in items.indices {
-      guard case .record(var parts) = items[i].kind, let g = parts.firstIndex(where: { $0.name.value == "goto" }),
-        case .scalar(let text, let form) = parts[g].value.kind
-      else { continue }
-      parts[g].value = SyntaxValue(.scalar(ids[text] ?? text, form), at: parts[g].value.span)
-      items[i] = SyntaxValue(.record(parts), at: items[i].span)
-    }
-    fields[c].value = SyntaxValue(.list(items), at: fields[c].value.span)
-    block.body = SyntaxValue(.record(fields), at: block.body.span)
-    return block
   }
 
   /// Whether an action the exporter wrote is the action read, as Connect reads them: an
@@ -617,10 +588,13 @@ public struct ConnectLowering {
   }
 
   /// Each Connect type's block kinds and forms, in catalog order.
-  static let forms: [String: [Candidate]] = {
-    var table: [String: [Candidate]] = [:]
+  static let forms: ByteKeyedTable<[Candidate]> = {
+    var table = ByteKeyedTable<[Candidate]>()
     for kind in BlockKind.allCases {
-      for form in kind.forms { table[form.type, default: []].append(Candidate(kind: kind, form: form)) }
+      for form in kind.forms {
+        let (place, added) = table.add(form.type, [Candidate(kind: kind, form: form)])
+        if !added { table.values[place].append(Candidate(kind: kind, form: form)) }
+      }
     }
     return table
   }()

@@ -63,8 +63,8 @@ public enum ConnectPlacement {
   }
 
   /// The rows with what they imply, worked out once.
-  static let table = rows.reduce(into: [String: Set<FlowType>]()) { $0[$1.key] = places($1.value, module: $1.key != "InvokeFlowModule") }
-  static let hookTable = hooks.reduce(into: [String: Set<FlowType>]()) { $0[$1.key] = places($1.value, module: true) }
+  static let table = rows.reduce(into: ByteKeyedTable<Set<FlowType>>()) { $0.add($1.key, places($1.value, module: $1.key != "InvokeFlowModule")) }
+  static let hookTable = hooks.reduce(into: ByteKeyedTable<Set<FlowType>>()) { $0.add($1.key, places($1.value, module: true)) }
 
   private static func places(_ row: Row, module: Bool) -> Set<FlowType> {
     var allowed = row.allowed.union(row.published)

@@ -322,6 +322,12 @@ final class JSONTape: @unchecked Sendable {
     return true
   }
 
+  /// Calls `body` with the bytes of the text of entry `k` (a string, number or key).
+  func withText<R>(at k: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    let e = entries[k]
+    return body(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: text[Int(e.start)..<Int(e.end)])))
+  }
+
   /// The entry after the member whose key is entry `k`.
   func afterMember(_ k: Int) -> Int { k + 1 + Int(entries[k + 1].size) }
 
