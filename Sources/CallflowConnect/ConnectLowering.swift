@@ -415,61 +415,85 @@ public struct ConnectLowering {
   }
 
   /// What decides whether and how `action` is written back exactly, as bytes: its type, the
-  /// text of its parameters, and its transitions with each target replaced by the order in
-  /// which it first appears (which targets are the same is all that counts of them). Nil
+  /// text of its parameters, and its transitions with each target replaced by the place where
+  /// it first appears (which targets are the same is all that counts of them). Nil
   /// when the parameters were made in code, with no text read.
   static func likeness(_ action: ActionCodec.Action) -> Likeness? {
     let parametersText = action.parameters?.sourceText
-    var key: [UInt8] = []
-    key.reserveCapacity(64 + (parametersText?.count ?? 0))
-    func add(_ n: Int) {
-      withUnsafeBytes(of: UInt32(truncatingIfNeeded: n)) { key.append(contentsOf: $0) }
-    }
-    func add(_ text: String) {
-      var text = text
-      text.withUTF8 { utf8 in
-        add(utf8.count)
-        key.append(contentsOf: utf8)
-      }
-    }
-    var targets: [String] = []
-    func add(target: Located<String>) {
-      if let k = targets.firstIndex(of: target.value) { return add(k) }
-      targets.append(target.value)
-      add(targets.count - 1)
-    }
-    add(action.type.value)
+    var key = Likeness(capacity: 96 + (parametersText?.count ?? 0))
+    key.add(action.type.value)
     if let parameters = action.parameters {
       // The text is the tape's, which `action` keeps.
       if let text = parametersText {
-        add(text.count)
-        withExtendedLifetime(parameters) { key.append(contentsOf: text) }
+        withExtendedLifetime(parameters) { key.add(bytes: UnsafeRawBufferPointer(text)) }
       } else {
         guard parameters.isNull else { return nil }
-        add(-2)
+        key.add(-2)
       }
     } else {
-      add(-1)
+      key.add(-1)
     }
-    if let next = action.next { add(target: next) } else { add(-1) }
-    add(action.errors.count)
-    for error in action.errors {
-      add(error.type.value)
-      add(target: error.target)
+    // The targets in order (the errors', then the conditions'): each one stands as `-1` when
+    // it is the `NextAction`, else as the place where it first appears.
+    let errors = action.errors
+    let conditions = action.conditions
+    func target(_ k: Int) -> String {
+      k < errors.count ? errors[k].target.value : conditions[k - errors.count].target.value
     }
-    add(action.conditions.count)
-    for condition in action.conditions {
-      add(condition.op.value)
-      add(condition.operands.count)
-      for operand in condition.operands { add(operand.string ?? "\u{0}\(operand.kindDescription)") }
-      add(target: condition.target)
+    func place(_ k: Int) -> Int {
+      let text = target(k)
+      if let next = action.next, next.value == text { return -1 }
+      var first = 0
+      while first < k, target(first) != text { first += 1 }
+      return first
     }
-    return Likeness(bytes: key)
+    key.add(action.next == nil ? 0 : 1)
+    key.add(errors.count)
+    for (k, error) in errors.enumerated() {
+      key.add(error.type.value)
+      key.add(place(k))
+    }
+    key.add(conditions.count)
+    for (k, condition) in conditions.enumerated() {
+      key.add(condition.op.value)
+      key.add(condition.operands.count)
+      for operand in condition.operands {
+        if operand.tag == .string {
+          operand.tape.withText(at: operand.index) { key.add(bytes: $0) }
+        } else {
+          key.add(-3)
+          key.add(operand.kindDescription)
+        }
+      }
+      key.add(place(errors.count + k))
+    }
+    return key
   }
 
-  /// The bytes that decide how an action is written back (``likeness(_:)``), hashed whole.
+  /// The bytes that decide how an action is written back (``likeness(_:)``), found whole:
+  /// numbers below 255 in a byte, others as 255 and four bytes; texts as their length and
+  /// bytes.
   struct Likeness: ByteKey {
-    var bytes: [UInt8]
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func add(_ n: Int) {
+      if n >= 0 && n < 255 { return bytes.append(UInt8(n)) }
+      let n = UInt32(truncatingIfNeeded: n)
+      bytes.append(255)
+      bytes.append(UInt8(truncatingIfNeeded: n))
+      bytes.append(UInt8(truncatingIfNeeded: n >> 8))
+      bytes.append(UInt8(truncatingIfNeeded: n >> 16))
+      bytes.append(UInt8(truncatingIfNeeded: n >> 24))
+    }
+
+    mutating func add(bytes text: UnsafeRawBufferPointer) {
+      add(text.count)
+      bytes.append(contentsOf: text)
+    }
+
+    mutating func add(_ text: String) { text.withKeyBytes { add(bytes: $0) } }
 
     func withKeyBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R { bytes.withUnsafeBytes(body) }
   }
