@@ -51,6 +51,7 @@ struct ByteKeyedTable<Value> {
     values.reserveCapacity(capacity)
     hashes.reserveCapacity(capacity)
     keyEnds.reserveCapacity(capacity)
+    keyBytes.reserveCapacity(capacity * 8)
   }
 
   var count: Int { values.count }
@@ -159,15 +160,11 @@ struct ByteKeyedTable<Value> {
       h ^= h >> 32
       k += 8
     }
-    if k < n {
+    if k < n, let base = bytes.baseAddress {
+      // The last one to seven bytes, copied into a word.
       var word: UInt64 = 0
-      var shift: UInt64 = 0
-      while k < n {
-        word |= UInt64(bytes[k]) << shift
-        shift += 8
-        k += 1
-      }
-      h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+      withUnsafeMutableBytes(of: &word) { $0.baseAddress?.copyMemory(from: base + k, byteCount: n - k) }
+      h = (h ^ UInt64(littleEndian: word)) &* 0x9E37_79B9_7F4A_7C15
     }
     h ^= h >> 29
     h = h &* 0xBF58_476D_1CE4_E5B9

@@ -164,6 +164,7 @@ public struct ConnectLowering {
 
     // Where Connect allows each action decides, not the kinds Callflow makes of them.
     let flowType = flow.type.flatMap { FlowType(rawValue: $0.value) }
+    let flowTypeBit = flowType.map(ConnectPlacement.bit) ?? 0
 
     // Readable ids, unique; the original identifiers kept where they differ.
     var ids = ByteKeyedTable<String>(capacity: actions.count + unreadable.count)
@@ -217,7 +218,9 @@ public struct ConnectLowering {
       if let position = display?["position"] {
         positions.append(SyntaxField(name: located, value: ActionCodec.syntax(position)))
       }
-      if let type = flowType, let problem = ConnectPlacement.problem(type: action.type.value, hook: ConnectPlacement.hook(action.parameters), in: type) {
+      if let type = flowType,
+        let problem = ConnectPlacement.problem(type: action.type.value, hook: ConnectPlacement.hook(action.parameters), in: type, bit: flowTypeBit)
+      {
         diagnostics.append(Diagnostic(.blockNotAllowed, problem.message, at: action.type.span, notes: [Note(problem.note)]))
       }
       flow.blocks.append(block(action, form: forms[index], id: located, ids: ids, display: display))
@@ -343,6 +346,8 @@ public struct ConnectLowering {
       }
       action.next = Located(text, at: next.span)
     }
+    action.errors.reserveCapacity(errors?.count ?? 0)
+    action.conditions.reserveCapacity(conditions?.count ?? 0)
     for error in errors?.itemSequence ?? JSONNode.Items.none {
       let (type, target, _, _, unknown) = error.members("ErrorType", "NextAction")
       if let unknown { return unknownMember(unknown, ["ErrorType", "NextAction"], in: "an error transition") }

@@ -66,6 +66,18 @@ public enum ConnectPlacement {
   static let table = rows.reduce(into: ByteKeyedTable<Set<FlowType>>()) { $0.add($1.key, places($1.value, module: $1.key != "InvokeFlowModule")) }
   static let hookTable = hooks.reduce(into: ByteKeyedTable<Set<FlowType>>()) { $0.add($1.key, places($1.value, module: true)) }
 
+  /// The same as bits, one for each of `FlowType.allCases`: what the lowering asks of every action.
+  static let masks = rows.reduce(into: ByteKeyedTable<UInt64>()) { $0.add($1.key, mask(places($1.value, module: $1.key != "InvokeFlowModule"))) }
+  static let hookMasks = hooks.reduce(into: ByteKeyedTable<UInt64>()) { $0.add($1.key, mask(places($1.value, module: true))) }
+
+  /// The bit of `type`.
+  static func bit(_ type: FlowType) -> UInt64 {
+    guard let ordinal = FlowType.allCases.firstIndex(of: type) else { return 0 }
+    return 1 << UInt64(ordinal)
+  }
+
+  private static func mask(_ types: Set<FlowType>) -> UInt64 { types.reduce(0) { $0 | bit($1) } }
+
   private static func places(_ row: Row, module: Bool) -> Set<FlowType> {
     var allowed = row.allowed.union(row.published)
     // A module is invoked from a contact flow and may hold what one holds, but no module.
@@ -75,7 +87,16 @@ public enum ConnectPlacement {
 
   /// Why Connect refuses an action of `type` in a flow of `flowType`, if it does: the message
   /// and a note listing where the action is allowed.
-  public static func problem(type: String, hook: String?, in flowType: FlowType) -> (message: String, note: String)? {
+  public static func problem(type: String, hook: @autoclosure () -> String?, in flowType: FlowType) -> (message: String, note: String)? {
+    problem(type: type, hook: hook(), in: flowType, bit: bit(flowType))
+  }
+
+  /// ``problem(type:hook:in:)`` given the bit of `flowType` (``bit(_:)``).
+  static func problem(type: String, hook: @autoclosure () -> String?, in flowType: FlowType, bit: UInt64) -> (message: String, note: String)? {
+    let isHook = type == "UpdateContactEventHooks"
+    let hook = isHook ? hook() : nil
+    // Decided off bits first: most actions are allowed where they are.
+    guard let mask = isHook ? hook.flatMap({ hookMasks[$0] }) : masks[type], mask & bit == 0 else { return nil }
     guard let allowed = allowed(type: type, hook: hook), !allowed.contains(flowType) else { return nil }
     let designer = ConnectAction.designerNames[type].map { " (\($0))" } ?? ""
     let connectName = ConnectFlowType.connect(flowType)?.metadata ?? flowType.rawValue

@@ -264,33 +264,83 @@ final class JSONTape: @unchecked Sendable {
 
   /// The entries.
   let entries: UnsafeMutableBufferPointer<Entry>
+  /// The memory of the entries.
+  private let store: EntryStore
   /// How many bytes of ``text`` are the text read (none for values made in code).
   let readCount: Int
   /// The bytes read, followed by the texts decoded or made in code.
   let text: UnsafeMutableBufferPointer<UInt8>
 
-  /// A tape of `entries` whose texts are in `bytes` or, for those marked as their own, in
-  /// `texts`.
-  init(bytes: [UInt8], texts: [UInt8], entries: [Entry]) {
+  /// A tape of the entries of `store`, which it takes, whose texts are in `bytes` or, for
+  /// those marked as their own, in `texts`.
+  init(bytes: [UInt8], texts: [UInt8], store: EntryStore) {
     let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + texts.count)
     _ = text.initialize(from: bytes)
     _ = UnsafeMutableBufferPointer(rebasing: text[bytes.count...]).initialize(from: texts)
-    let moved = UnsafeMutableBufferPointer<Entry>.allocate(capacity: entries.count)
-    _ = moved.initialize(from: entries)
-    let shift = Int32(truncatingIfNeeded: bytes.count)
-    for k in moved.indices where moved[k].ownText {
-      moved[k].start += shift
-      moved[k].end += shift
-      moved[k].ownText = false
+    let entries = UnsafeMutableBufferPointer(start: store.base, count: store.count)
+    if !texts.isEmpty {
+      let shift = Int32(truncatingIfNeeded: bytes.count)
+      for k in entries.indices where entries[k].ownText {
+        entries[k].start += shift
+        entries[k].end += shift
+        entries[k].ownText = false
+      }
     }
     self.text = text
-    self.entries = moved
+    self.entries = entries
+    self.store = store
     readCount = bytes.count
   }
 
   deinit {
     text.deallocate()
-    entries.deallocate()
+  }
+
+  /// Entries in memory of their own, grown by doubling, which a tape takes as they are.
+  final class EntryStore: @unchecked Sendable {
+    private(set) var base: UnsafeMutablePointer<Entry>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+      assert(_isPOD(Entry.self), "entries are freed without being deinitialized")
+      self.capacity = max(capacity, 16)
+      base = .allocate(capacity: self.capacity)
+    }
+
+    /// A store of the same entries.
+    func copy() -> EntryStore {
+      let copy = EntryStore(capacity: count)
+      copy.base.initialize(from: base, count: count)
+      copy.count = count
+      return copy
+    }
+
+    // Entries hold no references: their memory is freed without deinitializing them.
+    deinit { base.deallocate() }
+
+    func append(_ entry: Entry) {
+      if count == capacity {
+        let grown = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity *= 2
+      }
+      (base + count).initialize(to: entry)
+      count += 1
+    }
+
+    subscript(k: Int) -> Entry {
+      get {
+        precondition(k >= 0 && k < count)
+        return base[k]
+      }
+      set {
+        precondition(k >= 0 && k < count)
+        base[k] = newValue
+      }
+    }
   }
 
   /// The text of a string, number or key entry.
@@ -334,10 +384,15 @@ final class JSONTape: @unchecked Sendable {
   /// Lays out values as a tape.
   struct Builder {
     var texts: [UInt8] = []
-    var entries: [Entry] = []
+    var entries: EntryStore
+
+    /// A builder with room for `capacity` entries.
+    init(capacity: Int = 16) {
+      entries = EntryStore(capacity: capacity)
+    }
 
     /// The tape of the values appended, made in code (no bytes were read).
-    func tape() -> JSONTape { JSONTape(bytes: [], texts: texts, entries: entries) }
+    func tape() -> JSONTape { JSONTape(bytes: [], texts: texts, store: entries.copy()) }
 
     /// The text of entry `k`, whose bytes not its own are in `bytes`.
     func text(_ k: Int, bytes: [UInt8]) -> String {

@@ -42,13 +42,12 @@ public struct JSONReader {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
     skipSpace()
     guard i < bytes.count else { throw error(bytes.isEmpty ? "the file is empty" : "the file holds only white space") }
-    tape = JSONTape.Builder()
     // A value takes a dozen bytes or more of a flow's text.
-    tape.entries.reserveCapacity(bytes.count / 12)
+    tape = JSONTape.Builder(capacity: bytes.count / 12)
     try value()
     skipSpace()
     guard i >= bytes.count else { throw error("unexpected \(describe(i)) after the end of the JSON value") }
-    let read = JSONTape(bytes: bytes, texts: tape.texts, entries: tape.entries)
+    let read = JSONTape(bytes: bytes, texts: tape.texts, store: tape.entries)
     tape = JSONTape.Builder()
     return JSONNode(tape: read, index: 0)
   }
@@ -416,8 +415,14 @@ public struct JSONReader {
   /// Moves past white space, and the locator with it when it was where the white space starts
   /// (lines and columns counted on the way, but where a CR makes them a question of what
   /// follows it: then the locator counts them when asked).
+  @inline(__always)
   private mutating func skipSpace() {
     guard i < bytes.count, bytes[i] <= 0x20 else { return }
+    skipSpaceRun()
+  }
+
+  /// ``skipSpace()`` from a byte of white space (or a control character, which it stops at).
+  private mutating func skipSpaceRun() {
     let start = i
     var lines = 0
     var lineStart = -1

@@ -26,8 +26,13 @@ public enum ConnectReference {
   /// Whether `text` holds a deployment template's placeholder, `{{…}}` or `%%…%%`, kept as
   /// text (`${…}` is a Callflow substitution).
   public static func isPlaceholder(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable(hasPlaceholderPair) ?? hasPlaceholderPair(Array(text.utf8))
+  }
+
+  /// Whether `bytes` hold `{{` or `%%`.
+  private static func hasPlaceholderPair<C: Collection<UInt8>>(_ bytes: C) -> Bool {
     var previous: UInt8 = 0
-    for byte in text.utf8 {
+    for byte in bytes {
       if byte == previous && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
       previous = byte
     }
