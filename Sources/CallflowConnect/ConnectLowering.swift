@@ -75,10 +75,17 @@ public struct ConnectLowering {
   /// the type's forms; nil when none writes them back exactly.
   private var decided = ByteKeyedTable<Int?>()
 
-  public init(_ document: ConnectDocument, file: FileID, naming: ConnectNaming = .asWritten) {
+  /// Whether the actions' designer positions are kept (for writing them back).
+  let keepsLayout: Bool
+
+  /// The lowering of `document`, file `file`, its resources named by `naming`; with
+  /// `keepsLayout` false, the designer's positions are left out (nothing but an export
+  /// reads them).
+  public init(_ document: ConnectDocument, file: FileID, naming: ConnectNaming = .asWritten, keepsLayout: Bool = true) {
     self.document = document
     self.file = file
     self.naming = naming
+    self.keepsLayout = keepsLayout
     renamesResources = naming.renames
   }
 
@@ -197,8 +204,9 @@ public struct ConnectLowering {
         BlockSyntax(id: Located(readable, at: id.span), kind: Located("", at: id.span), body: SyntaxValue(.null, at: id.span), next: nil, branches: [], span: id.span))
     }
     // Each action's metadata by identifier (the first entry, if one repeats).
+    // (Read for the positions kept and, on import, for the names of resources.)
     var metadata = ByteKeyedTable<JSONNode>(capacity: actions.count)
-    if let actionMetadata = root["Metadata"]?["ActionMetadata"] {
+    if keepsLayout || renamesResources, let actionMetadata = root["Metadata"]?["ActionMetadata"] {
       actionMetadata.forEachMember { key, value in
         actionMetadata.tape.withText(at: key) { metadata.add(bytes: $0, value) }
         return true
@@ -215,7 +223,7 @@ public struct ConnectLowering {
       }
       // The designer's position, kept as it is written (`{x, y}`, whatever else it holds).
       let display = metadata[action.identifier.value]
-      if let position = display?["position"] {
+      if keepsLayout, let position = display?["position"] {
         positions.append(SyntaxField(name: located, value: ActionCodec.syntax(position)))
       }
       if let type = flowType,

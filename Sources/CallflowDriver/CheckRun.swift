@@ -25,6 +25,9 @@ public struct CheckOptions: Sendable {
   /// checked too, each as a project of its own (`callflow check`); otherwise a folder is the
   /// one project it is in.
   public var nestedProjects = false
+  /// Whether flows read from Amazon Connect keep their actions' designer positions. Only an
+  /// export writes them back; the commands that read flows for anything else leave them.
+  public var keepsConnectLayout = true
 
   public init(
     environment: String? = nil, defines: [String: String] = [:], keepCheckedBlocks: Bool = true,

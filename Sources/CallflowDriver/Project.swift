@@ -160,7 +160,7 @@ public struct Project: Sendable {
       }
       let named = file.path == "-" ? nil : SourceForm(path: file.path)
       if named == nil, ConnectReader.looksLikeFlow(source.bytes) {
-        let (flow, problems, actions) = ConnectFront.parse(source, file: id)
+        let (flow, problems, actions) = ConnectFront.parse(source, file: id, keepsLayout: options.keepsConnectLayout)
         return .success((source, flow, problems, actions))
       }
       let form = named ?? (file.path == "-" ? SourceForm.detect(source.bytes) : .yaml)

@@ -72,7 +72,8 @@ struct Benchmark {
     // Each result is freed after the clock stops, as the `callflow` executable exits without
     // freeing it.
     // As `callflow check` runs it: checked blocks are not kept.
-    let asCLI = CheckOptions(keepCheckedBlocks: false)
+    var asCLI = CheckOptions(keepCheckedBlocks: false)
+    asCLI.keepsConnectLayout = false
     let check = measure(runs) { try? CheckRun.run(paths: [root], options: asCLI) }
     let samples = measure(max(runs, 20)) { try? CheckRun.run(paths: [samplesPath()], options: asCLI) }
     // `callflow build`: the check with checked blocks kept, then compiling and encoding.
@@ -169,7 +170,8 @@ struct Benchmark {
     let paths = try FileManager.default.contentsOfDirectory(atPath: root + "/flows").sorted().map { root + "/flows/" + $0 }
     let yamlFlows = try paths.map { SourceFile(path: $0, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: $0)))) }
     let yamlFrontEnd = measure(runs) { yamlFlows.map { SourceForm.yaml.parse($0, file: FileID(0)).flow } }
-    let asCLI = CheckOptions(keepCheckedBlocks: false)
+    var asCLI = CheckOptions(keepCheckedBlocks: false)
+    asCLI.keepsConnectLayout = false
     let check = measure(runs) { try? CheckRun.run(paths: [root], options: asCLI) }
     let connect = try ConnectBenchmark.measure(root: root, runs: runs)
     print("| measurement | time | ratio |")

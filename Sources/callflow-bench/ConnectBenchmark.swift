@@ -60,7 +60,8 @@ enum ConnectBenchmark {
     for source in sources {
       if case .success(let document) = ConnectReader.read(source.bytes, file: FileID(0)) { actions += document.content["Actions"]?.items?.count ?? 0 }
     }
-    let asCLI = CheckOptions(keepCheckedBlocks: false)
+    var asCLI = CheckOptions(keepCheckedBlocks: false)
+    asCLI.keepsConnectLayout = false
     let check = Benchmark.measure(runs) { try? CheckRun.run(paths: [connectRoot], options: asCLI) }
     let importing = Benchmark.measure(runs) { try? ConnectImport.run(paths: [connectRoot + "/flows"]) }
     return Figures(

@@ -54,7 +54,10 @@ struct CheckingOptions: ParsableArguments {
 
   /// The options of a check run. `validate()` has checked the rule settings.
   func checkOptions(keepCheckedBlocks: Bool = true) -> CheckOptions {
-    CheckOptions(environment: env, defines: values, keepCheckedBlocks: keepCheckedBlocks, ruleLevels: (try? ruleLevels()) ?? [:])
+    var options = CheckOptions(environment: env, defines: values, keepCheckedBlocks: keepCheckedBlocks, ruleLevels: (try? ruleLevels()) ?? [:])
+    // No command that takes these options writes flow language.
+    options.keepsConnectLayout = false
+    return options
   }
 
   /// Whether text written to `fd` is coloured.
