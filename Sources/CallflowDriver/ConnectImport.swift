@@ -1,3 +1,4 @@
+import CallflowConcurrency
 import CallflowConnect
 import CallflowDiagnostics
 import CallflowSyntax
@@ -64,6 +65,7 @@ public enum ConnectImport {
     var result = Result(sources: SourceMap(), diagnostics: [], files: [], notes: [])
     var documents: [(FileID, SourceFile, ConnectDocument)] = []
     var instance = Instance()
+    var flowSources: [(FileID, SourceFile)] = []
     for path in files {
       let bytes = try FileReader.read(path)
       let named = paths.contains { ProjectLayout.absolutePath($0) == ProjectLayout.absolutePath(path) }
@@ -73,8 +75,13 @@ public enum ConnectImport {
         continue
       }
       let source = SourceFile(path: path, bytes: bytes)
-      let id = result.sources.add(source)
-      switch ConnectReader.read(bytes, file: id) {
+      flowSources.append((result.sources.add(source), source))
+    }
+    // The flows read on all cores, then taken in order.
+    let toRead = flowSources
+    let read = parallelMap(toRead.count) { k in ConnectReader.read(toRead[k].1.bytes, file: toRead[k].0) }
+    for ((id, source), outcome) in zip(flowSources, read) {
+      switch outcome {
       case .success(let document): documents.append((id, source, document))
       case .failure(let error):
         result.diagnostics.append(Diagnostic(.connectSyntax, error.message, at: error.span, notes: error.notes))
@@ -118,23 +125,35 @@ public enum ConnectImport {
       return kind.noun.split(separator: " ").joined(separator: "-") + "-" + lastPart(value).prefix(8)
     }
 
-    var flows: [(String, String)] = []
-    for (k, (id, source, document)) in documents.enumerated() {
+    // Each flow lowered and printed on all cores, then taken in order.
+    let (finalNames, toLower) = (names, documents)
+    let imported = parallelMap(toLower.count) { k -> Imported in
+      let (id, source, document) = toLower[k]
       var lowering = ConnectLowering(document, file: id, naming: naming)
-      let (lowered, problems) = lowering.lower(fallbackName: names[k])
-      result.diagnostics += problems
-      guard var flow = lowered, !problems.contains(where: { $0.severity == .error }) else { continue }
-      flow.name = flow.name.map { Located(names[k], at: $0.span) }
-      for note in lowering.notes { result.notes.append("\(source.path): \(note)") }
+      let (lowered, problems) = lowering.lower(fallbackName: finalNames[k])
+      var imported = Imported(problems: problems)
+      guard var flow = lowered, !problems.contains(where: { $0.severity == .error }) else { return imported }
+      flow.name = flow.name.map { Located(finalNames[k], at: $0.span) }
+      flow.comments = [Comment(" Imported from \(source.path) (\(document.shape.rawValue)) by `callflow import connect`.", at: flow.span)]
+      imported.notes = lowering.notes.map { "\(source.path): \($0)" }
+      imported.counts = (lowering.nativeCount + lowering.opaqueCount, lowering.nativeCount)
+      imported.namedResources = lowering.namedResources.sorted { ($0.key, $0.value) < ($1.key, $1.value) }
+      imported.yaml = YAMLPrinter.print(flow)
+      return imported
+    }
+    var flows: [(String, String)] = []
+    for (k, flow) in imported.enumerated() {
+      result.diagnostics += flow.problems
+      guard let yaml = flow.yaml else { continue }
+      result.notes += flow.notes
       result.flowCount += 1
-      result.actionCount += lowering.nativeCount + lowering.opaqueCount
-      result.nativeCount += lowering.nativeCount
-      for (name, value) in lowering.namedResources where value.hasPrefix("arn:") {
+      result.actionCount += flow.counts.actions
+      result.nativeCount += flow.counts.native
+      for (name, value) in flow.namedResources where value.hasPrefix("arn:") {
         guard let kind = resourceKind(ofARN: value), resources[value] == nil, name != value else { continue }
         resources[value] = Resource(kind: kind, name: name, arn: value)
       }
-      flow.comments = [Comment(" Imported from \(source.path) (\(document.shape.rawValue)) by `callflow import connect`.", at: flow.span)]
-      flows.append((names[k], YAMLPrinter.print(flow)))
+      flows.append((names[k], yaml))
     }
     guard !result.diagnostics.contains(where: { $0.severity == .error }) else { return result }
     // Two resources with one display name: the flows name the first; the others keep their ARN.
@@ -143,6 +162,16 @@ public enum ConnectImport {
     result.files = [("center.yaml", centerYAML(unique, instance: instance, flows: flows.map(\.0)))]
     result.files += flows.sorted { $0.0 < $1.0 }.map { ("flows/\($0.0).flow.yaml", $0.1) }
     return result
+  }
+
+  /// What lowering and printing one flow gave.
+  struct Imported: Sendable {
+    var problems: [Diagnostic]
+    var notes: [String] = []
+    var counts: (actions: Int, native: Int) = (0, 0)
+    var namedResources: [(key: String, value: String)] = []
+    /// The flow's YAML, when it was lowered without an error.
+    var yaml: String?
   }
 
   /// Writes the project's files into `folder`: first into a new folder beside it, then
