@@ -756,7 +756,7 @@ public struct ConnectLowering {
   static func readableBase(_ identifier: String, kindName: String) -> String {
     if !ConnectReference.isID(identifier) {
       let slug = slug(identifier, fallback: "")
-      if !slug.isEmpty { return String(slug.prefix(48)) }
+      if !slug.isEmpty { return slug.utf8.count <= 48 ? slug : String(slug.prefix(48)) }
     }
     return kindName
   }
@@ -764,6 +764,7 @@ public struct ConnectLowering {
   /// `text` in lowercase words joined by `-`: `CheckHoursOfOperation` gives
   /// `check-hours-of-operation`, `Main Menu` gives `main-menu`.
   public static func slug(_ text: String, fallback: String) -> String {
+    if isSlug(text) { return text }
     let dash = UInt8(ascii: "-")
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
@@ -782,6 +783,20 @@ public struct ConnectLowering {
     }
     while out.last == dash { out.removeLast() }
     return out.isEmpty ? fallback : String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether `text` is its own slug: words of lowercase ASCII letters and digits joined by
+  /// single `-`s (most identifiers of flows written in Callflow).
+  static func isSlug(_ text: String) -> Bool {
+    var previous = UInt8(ascii: "-")
+    var any = false
+    for b in text.utf8 {
+      let lowerOrDigit = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+      guard lowerOrDigit || (b == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+      previous = b
+      any = true
+    }
+    return any && previous != UInt8(ascii: "-")
   }
 
   private mutating func report(_ message: String, at span: SourceSpan, notes: [Note] = []) {
