@@ -27,8 +27,9 @@ extension String: ByteKey {
 /// whose probe sequence grows past ``longestProbe`` moves its keys into a `Dictionary`, so a
 /// hostile file costs what it would cost there.
 struct ByteKeyedTable<Value> {
-  /// The longest run of slots an insertion may look at before the table gives up its hash.
-  static var longestProbe: Int { 64 }
+  /// The longest run of slots an insertion may look at before the table gives up its hash
+  /// (64, far beyond what keys that do not collide on purpose come to at half load).
+  let longestProbe: Int
 
   /// The values, in the order their keys were added.
   var values: [Value] = []
@@ -43,7 +44,8 @@ struct ByteKeyedTable<Value> {
   private var fallback: [[UInt8]: Int]?
 
   /// A table with room for `capacity` keys before it grows.
-  init(capacity: Int = 8) {
+  init(capacity: Int = 8, longestProbe: Int = 64) {
+    self.longestProbe = longestProbe
     var size = 16
     while size < capacity * 2 { size <<= 1 }
     slots = Array(repeating: 0, count: size)
@@ -55,6 +57,9 @@ struct ByteKeyedTable<Value> {
   }
 
   var count: Int { values.count }
+
+  /// Whether the keys are in a `Dictionary`, the hash given up.
+  var hashGivenUp: Bool { fallback != nil }
 
   /// The value of `key`, if it has one.
   subscript(key: some ByteKey) -> Value? {
@@ -111,7 +116,7 @@ struct ByteKeyedTable<Value> {
       probe += 1
     }
     append(bytes, value, hash: hash)
-    if probe > Self.longestProbe {
+    if probe > longestProbe {
       var places: [[UInt8]: Int] = [:]
       for place in values.indices { places[Array(keyBytes[(place == 0 ? 0 : keyEnds[place - 1])..<keyEnds[place]])] = place }
       fallback = places

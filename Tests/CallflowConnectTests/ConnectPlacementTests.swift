@@ -100,6 +100,8 @@ import Testing
     ("CheckHoursOfOperation", "check-hours-of-operation"), ("Main Menu", "main-menu"), ("  Play prompt #2 ", "play-prompt-2"),
     ("VIP2Queue", "vip2-queue"), ("café Menu", "caf-menu"), ("éA", "a"), ("ÄÖÜ", "fallback"), ("a--b__c", "a-b-c"), ("", "fallback"),
     ("getHTTPResponse", "get-httpresponse"),
+    // Texts that are slugs already come back as they are; near misses are made one.
+    ("b12", "b12"), ("play-prompt-2", "play-prompt-2"), ("-b1", "b1"), ("b1-", "b1"), ("b--1", "b-1"), ("-", "fallback"), ("B1", "b1"),
   ])
   func slugsAreLowercaseWordsJoinedByDashes(_ text: String, _ slug: String) {
     #expect(ConnectLowering.slug(text, fallback: "fallback") == slug)
