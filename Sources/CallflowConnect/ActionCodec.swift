@@ -52,15 +52,24 @@ enum ActionCodec {
 
   // MARK: Actions to blocks
 
-  /// What an action is, read from its JSON.
-  struct Action {
-    var node: JSONNode
-    var identifier: Located<String>
-    var type: Located<String>
-    var parameters: JSONNode?
+  /// What an action is, read from its JSON: filled in once as it is read, then shared (the
+  /// lowering passes each action through several steps; a class is one reference to count
+  /// where a struct of seven is seven).
+  final class Action {
+    let node: JSONNode
+    let identifier: Located<String>
+    let type: Located<String>
+    let parameters: JSONNode?
     var next: Located<String>?
-    var errors: [ErrorTransition]
-    var conditions: [ConditionTransition]
+    var errors: [ErrorTransition] = []
+    var conditions: [ConditionTransition] = []
+
+    init(node: JSONNode, identifier: Located<String>, type: Located<String>, parameters: JSONNode?) {
+      self.node = node
+      self.identifier = identifier
+      self.type = type
+      self.parameters = parameters
+    }
   }
 
   /// An error transition of an action: its `ErrorType` and `NextAction`.

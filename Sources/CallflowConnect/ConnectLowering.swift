@@ -327,9 +327,7 @@ public struct ConnectLowering {
       return nil
     }
     if let unknown { return unknownMember(unknown, ["Identifier", "Type", "Parameters", "Transitions"], in: "an action") }
-    var action = ActionCodec.Action(
-      node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: parameters,
-      next: nil, errors: [], conditions: [])
+    let action = ActionCodec.Action(node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: parameters)
     if let parameters, !parameters.isObject, !parameters.isNull {
       report("the `Parameters` of action `\(id)` must be an object, not \(parameters.kindDescription)", at: parameters.span)
       return nil

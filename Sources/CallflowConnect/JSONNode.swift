@@ -112,13 +112,14 @@ public struct JSONNode: Sendable {
 
   /// The member whose name is the bytes `name`.
   private func member(named name: UnsafeBufferPointer<UInt8>) -> JSONNode? {
-    var found: JSONNode?
-    forEachMember { key, value in
-      guard tape.text(at: key, is: name) else { return true }
-      found = value
-      return false
+    let e = entry
+    guard e.tag == .object else { return nil }
+    var k = index + 1
+    for _ in 0..<e.count {
+      if tape.text(at: k, is: name) { return JSONNode(tape: tape, index: k + 1) }
+      k = tape.afterMember(k)
     }
-    return found
+    return nil
   }
 
   /// The first member of an object whose name `refused` holds for, with the span of its name.
@@ -139,23 +140,29 @@ public struct JSONNode: Sendable {
     _ a: StaticString, _ b: StaticString, _ c: StaticString? = nil, _ d: StaticString? = nil
   ) -> (JSONNode?, JSONNode?, JSONNode?, JSONNode?, unknown: Located<String>?) {
     func bytes(_ key: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount) }
-    var found: (JSONNode?, JSONNode?, JSONNode?, JSONNode?) = (nil, nil, nil, nil)
+    // The places of the values found, made into nodes at the end (a node holds the tape).
+    var found: (Int, Int, Int, Int) = (0, 0, 0, 0)
     var unknown: Located<String>?
-    forEachMember { k, value in
-      if tape.text(at: k, is: bytes(a)) {
-        found.0 = value
-      } else if tape.text(at: k, is: bytes(b)) {
-        found.1 = value
-      } else if let c, tape.text(at: k, is: bytes(c)) {
-        found.2 = value
-      } else if let d, tape.text(at: k, is: bytes(d)) {
-        found.3 = value
-      } else if unknown == nil {
-        unknown = tape.located(k)
+    let e = entry
+    if e.tag == .object {
+      var k = index + 1
+      for _ in 0..<e.count {
+        if tape.text(at: k, is: bytes(a)) {
+          found.0 = k + 1
+        } else if tape.text(at: k, is: bytes(b)) {
+          found.1 = k + 1
+        } else if let c, tape.text(at: k, is: bytes(c)) {
+          found.2 = k + 1
+        } else if let d, tape.text(at: k, is: bytes(d)) {
+          found.3 = k + 1
+        } else if unknown == nil {
+          unknown = tape.located(k)
+        }
+        k = tape.afterMember(k)
       }
-      return true
     }
-    return (found.0, found.1, found.2, found.3, unknown)
+    func node(_ place: Int) -> JSONNode? { place == 0 ? nil : JSONNode(tape: tape, index: place) }
+    return (node(found.0), node(found.1), node(found.2), node(found.3), unknown)
   }
 
   /// The text, if this is a string.
