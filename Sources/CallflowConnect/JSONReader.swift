@@ -435,9 +435,17 @@ public struct JSONReader {
           lines += 1
           k += 1
           lineStart = k
-          // The indentation after a line break, eight spaces at a time.
+          // The indentation after a line break, eight spaces at a time, then the spaces left
+          // counted off the word they start (the first byte that is not a space ends them).
           if let base = UnsafeRawPointer(buffer.baseAddress) {
-            while k + 8 <= buffer.count, base.loadUnaligned(fromByteOffset: k, as: UInt64.self) == 0x2020_2020_2020_2020 { k += 8 }
+            while k + 8 <= buffer.count {
+              let other = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self)) ^ 0x2020_2020_2020_2020
+              if other != 0 {
+                k += other.trailingZeroBitCount >> 3
+                break
+              }
+              k += 8
+            }
           }
           continue
         } else if b == 0x0D {
