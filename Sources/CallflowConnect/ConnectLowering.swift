@@ -361,6 +361,13 @@ public struct ConnectLowering {
         report("an error transition has an `ErrorType` and a `NextAction`, both strings", at: error.span)
         return nil
       }
+      // One error type twice: which transition Connect takes is not said, and one would be lost.
+      if let first = action.errors.first(where: { $0.type.value == typeText }) {
+        report(
+          "action `\(id)` has two transitions for the error `\(typeText)`", at: type.span,
+          notes: [Note("the first is here", at: first.type.span)])
+        return nil
+      }
       action.errors.append(.init(type: Located(typeText, at: type.span), target: Located(targetText, at: target.span)))
     }
     for item in conditions?.itemSequence ?? JSONNode.Items.none {

@@ -6,7 +6,7 @@ public struct ConnectSyntaxRule: Rule {
   public var severity: Severity { .error }
   public var section: RuleSection { .syntax }
   public var summary: String {
-    "an Amazon Connect flow that cannot be read: malformed JSON, an invalid escape inside `Content`, a `Content` that is not a string, duplicate identifiers, an unknown version"
+    "an Amazon Connect flow that cannot be read: malformed JSON, an invalid escape inside `Content`, a `Content` that is not a string, duplicate identifiers or error transitions, an unknown version"
   }
   public var compilerDependency: String? { "a file that does not parse has no flow to compile" }
   public var page: [UInt8] { PackageResources.connect_syntax_md }
