@@ -52,23 +52,28 @@ enum ActionCodec {
 
   // MARK: Actions to blocks
 
-  /// What an action is, read from its JSON: filled in once as it is read, then shared (the
-  /// lowering passes each action through several steps; a class is one reference to count
-  /// where a struct of seven is seven).
-  final class Action {
+  /// What an action is, read from its JSON: made once, then shared by the steps of the
+  /// lowering (a class is one reference to count where a struct of seven is seven).
+  final class Action: Sendable {
     let node: JSONNode
     let identifier: Located<String>
     let type: Located<String>
     let parameters: JSONNode?
-    var next: Located<String>?
-    var errors: [ErrorTransition] = []
-    var conditions: [ConditionTransition] = []
+    let next: Located<String>?
+    let errors: [ErrorTransition]
+    let conditions: [ConditionTransition]
 
-    init(node: JSONNode, identifier: Located<String>, type: Located<String>, parameters: JSONNode?) {
+    init(
+      node: JSONNode, identifier: Located<String>, type: Located<String>, parameters: JSONNode?, next: Located<String>?,
+      errors: [ErrorTransition], conditions: [ConditionTransition]
+    ) {
       self.node = node
       self.identifier = identifier
       self.type = type
       self.parameters = parameters
+      self.next = next
+      self.errors = errors
+      self.conditions = conditions
     }
   }
 

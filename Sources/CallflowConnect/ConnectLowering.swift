@@ -327,12 +327,14 @@ public struct ConnectLowering {
       return nil
     }
     if let unknown { return unknownMember(unknown, ["Identifier", "Type", "Parameters", "Transitions"], in: "an action") }
-    let action = ActionCodec.Action(node: node, identifier: Located(id, at: identifier.span), type: Located(type, at: typeNode.span), parameters: parameters)
+    let (identifierRead, typeRead) = (Located(id, at: identifier.span), Located(type, at: typeNode.span))
     if let parameters, !parameters.isObject, !parameters.isNull {
       report("the `Parameters` of action `\(id)` must be an object, not \(parameters.kindDescription)", at: parameters.span)
       return nil
     }
-    guard let transitions = transitionsNode else { return action }
+    guard let transitions = transitionsNode else {
+      return ActionCodec.Action(node: node, identifier: identifierRead, type: typeRead, parameters: parameters, next: nil, errors: [], conditions: [])
+    }
     guard transitions.isObject else {
       report("the `Transitions` of action `\(id)` must be an object, not \(transitions.kindDescription)", at: transitions.span)
       return nil
@@ -345,15 +347,18 @@ public struct ConnectLowering {
         return nil
       }
     }
+    var nextRead: Located<String>?
     if let next = nextNode {
       guard let text = next.string else {
         report("`NextAction` must be an action's identifier, not \(next.kindDescription)", at: next.span)
         return nil
       }
-      action.next = Located(text, at: next.span)
+      nextRead = Located(text, at: next.span)
     }
-    action.errors.reserveCapacity(errors?.count ?? 0)
-    action.conditions.reserveCapacity(conditions?.count ?? 0)
+    var errorsRead: [ActionCodec.ErrorTransition] = []
+    var conditionsRead: [ActionCodec.ConditionTransition] = []
+    errorsRead.reserveCapacity(errors?.count ?? 0)
+    conditionsRead.reserveCapacity(conditions?.count ?? 0)
     for error in errors?.itemSequence ?? JSONNode.Items.none {
       let (type, target, _, _, unknown) = error.members("ErrorType", "NextAction")
       if let unknown { return unknownMember(unknown, ["ErrorType", "NextAction"], in: "an error transition") }
@@ -362,13 +367,13 @@ public struct ConnectLowering {
         return nil
       }
       // One error type twice: which transition Connect takes is not said, and one would be lost.
-      if let first = action.errors.first(where: { $0.type.value == typeText }) {
+      if let first = errorsRead.first(where: { $0.type.value == typeText }) {
         report(
           "action `\(id)` has two transitions for the error `\(typeText)`", at: type.span,
           notes: [Note("the first is here", at: first.type.span)])
         return nil
       }
-      action.errors.append(.init(type: Located(typeText, at: type.span), target: Located(targetText, at: target.span)))
+      errorsRead.append(.init(type: Located(typeText, at: type.span), target: Located(targetText, at: target.span)))
     }
     for item in conditions?.itemSequence ?? JSONNode.Items.none {
       let (target, condition, _, _, unknown) = item.members("NextAction", "Condition")
@@ -389,9 +394,10 @@ public struct ConnectLowering {
         report("a condition compares with one string operand; this one has \(operands.count)", at: condition.span)
         return nil
       }
-      action.conditions.append(.init(op: Located(opText, at: op.span), operands: operands, target: Located(targetText, at: target.span), span: item.span))
+      conditionsRead.append(.init(op: Located(opText, at: op.span), operands: operands, target: Located(targetText, at: target.span), span: item.span))
     }
-    return action
+    return ActionCodec.Action(
+      node: node, identifier: identifierRead, type: typeRead, parameters: parameters, next: nextRead, errors: errorsRead, conditions: conditionsRead)
   }
 
   /// One of the forms a Connect type may be read in, with the kind it makes: shared, not

@@ -59,16 +59,18 @@ public enum ConnectPlacement {
   /// The flow types Connect allows an action of `type` in (`hook`: the event hook an
   /// `UpdateContactEventHooks` sets), or nil when Callflow knows no restriction.
   public static func allowed(type: String, hook: String?) -> Set<FlowType>? {
-    type == "UpdateContactEventHooks" ? hook.flatMap { hookTable[$0] } : table[type]
+    mask(type: type, hook: hook).map { mask in Set(FlowType.allCases.filter { mask & bit($0) != 0 }) }
   }
 
-  /// The rows with what they imply, worked out once.
-  static let table = rows.reduce(into: ByteKeyedTable<Set<FlowType>>()) { $0.add($1.key, places($1.value, module: $1.key != "InvokeFlowModule")) }
-  static let hookTable = hooks.reduce(into: ByteKeyedTable<Set<FlowType>>()) { $0.add($1.key, places($1.value, module: true)) }
-
-  /// The same as bits, one for each of `FlowType.allCases`: what the lowering asks of every action.
+  /// The rows with what they imply, worked out once, as one bit for each of
+  /// `FlowType.allCases` (``bit(_:)``): what the lowering asks of every action.
   static let masks = rows.reduce(into: ByteKeyedTable<UInt64>()) { $0.add($1.key, mask(places($1.value, module: $1.key != "InvokeFlowModule"))) }
   static let hookMasks = hooks.reduce(into: ByteKeyedTable<UInt64>()) { $0.add($1.key, mask(places($1.value, module: true))) }
+
+  /// The bits of the flow types an action of `type` is allowed in, if Callflow knows them.
+  static func mask(type: String, hook: String?) -> UInt64? {
+    type == "UpdateContactEventHooks" ? hook.flatMap { hookMasks[$0] } : masks[type]
+  }
 
   /// The bit of `type`.
   static func bit(_ type: FlowType) -> UInt64 {
@@ -92,15 +94,13 @@ public enum ConnectPlacement {
   }
 
   /// ``problem(type:hook:in:)`` given the bit of `flowType` (``bit(_:)``).
-  static func problem(type: String, hook: @autoclosure () -> String?, in flowType: FlowType, bit: UInt64) -> (message: String, note: String)? {
-    let isHook = type == "UpdateContactEventHooks"
-    let hook = isHook ? hook() : nil
-    // Decided off bits first: most actions are allowed where they are.
-    guard let mask = isHook ? hook.flatMap({ hookMasks[$0] }) : masks[type], mask & bit == 0 else { return nil }
-    guard let allowed = allowed(type: type, hook: hook), !allowed.contains(flowType) else { return nil }
+  static func problem(type: String, hook: @autoclosure () -> String?, in flowType: FlowType, bit flowBit: UInt64) -> (message: String, note: String)? {
+    // The hook is read only for the action that has one.
+    let hook = type == "UpdateContactEventHooks" ? hook() : nil
+    guard let mask = mask(type: type, hook: hook), mask & flowBit == 0 else { return nil }
     let designer = ConnectAction.designerNames[type].map { " (\($0))" } ?? ""
     let connectName = ConnectFlowType.connect(flowType)?.metadata ?? flowType.rawValue
-    let places = FlowType.allCases.filter(allowed.contains).map(\.rawValue)
+    let places = FlowType.allCases.filter { mask & bit($0) != 0 }.map(\.rawValue)
     return (
       "Amazon Connect does not allow `\(type)`\(designer)\(hook.map { " of `\($0)`" } ?? "") in \(flowType.article) `\(flowType.rawValue)` flow (`\(connectName)`)",
       "Connect allows it in \(Suggestions.list(places, conjunction: "and")) flows"
