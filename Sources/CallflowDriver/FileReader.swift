@@ -48,8 +48,25 @@ enum FileReader {
   }
 
   private static func readAll(_ fd: Int32, path: String, hint: Int) throws(InputError) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(max(hint, 1))
+    // Read straight into the array, one byte more than the size expected so that the end is
+    // seen; a file that grew (or standard input) goes on in chunks.
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: max(hint, 0) + 1) { buffer, count in
+      count = 0
+      guard let base = buffer.baseAddress else { return }
+      while count < buffer.count {
+        let n = systemRead(fd, base + count, buffer.count - count)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if n == 0 { return }
+        count += n
+      }
+    }
+    if failure != 0 { throw InputError(path: path, reason: String(cString: strerror(failure))) }
+    if bytes.count <= hint { return bytes }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
