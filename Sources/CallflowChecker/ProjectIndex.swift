@@ -13,8 +13,8 @@ public struct ProjectIndex: Sendable {
   public var flowsByConnectID: [String: String] = [:]
   /// The center's resources by ARN, in the order of ``ResourceKind/centerKinds``.
   private var resourceARNs: [Set<String>] = []
-  /// The center's resource names by kind and ARN (`queue:arn:aws:…`).
-  private var namesByARN: [String: String] = [:]
+  /// The center's resource names by ARN, in the order of ``ResourceKind/centerKinds``.
+  private var namesByARN: [[String: String]] = []
 
   /// Every flow by name (the first, when a name is used twice).
   public var flows: [String: FlowEntry] = [:]
@@ -41,8 +41,8 @@ public struct ProjectIndex: Sendable {
     if let center {
       resourceNames = ResourceKind.centerKinds.map { Set(center.names(of: $0).map(\.value)) }
       resourceARNs = ResourceKind.centerKinds.map { Set(center.arns(of: $0).map(\.arn)) }
-      for kind in ResourceKind.centerKinds {
-        for (arn, name) in center.arns(of: kind) { namesByARN["\(kind.noun):\(arn)"] = name }
+      namesByARN = ResourceKind.centerKinds.map { kind in
+        Dictionary(center.arns(of: kind).map { ($0.arn, $0.name) }, uniquingKeysWith: { _, last in last })
       }
     }
   }
@@ -76,7 +76,8 @@ public struct ProjectIndex: Sendable {
       let last = id.split(separator: "/").last.map(String.init) ?? id
       return flowsByConnectID[id] ?? flowsByConnectID[last]
     }
-    return namesByARN["\(kind.noun):\(id)"]
+    guard let slot = kind.centerSlot, slot < namesByARN.count else { return nil }
+    return namesByARN[slot][id]
   }
 
   /// The names a misspelt reference of `kind` may have meant.
