@@ -32,7 +32,7 @@ struct ByteKeyedTable<Value> {
   let longestProbe: Int
 
   /// The values, in the order their keys were added.
-  var values: [Value] = []
+  private(set) var values: [Value] = []
   private var hashes: [UInt64] = []
   /// The keys' bytes one after another, and where each ends.
   private var keyBytes: [UInt8] = []
@@ -87,12 +87,6 @@ struct ByteKeyedTable<Value> {
   @discardableResult
   mutating func add(_ key: some ByteKey, _ value: Value) -> (place: Int, added: Bool) {
     key.withKeyBytes { add(bytes: $0, value) }
-  }
-
-  /// Gives `key` the value `value`, replacing the one it had.
-  mutating func set(_ key: some ByteKey, _ value: Value) {
-    let (place, added) = add(key, value)
-    if !added { values[place] = value }
   }
 
   /// ``add(_:_:)`` for the key whose bytes are `bytes`.

@@ -637,14 +637,15 @@ public struct ConnectLowering {
 
   /// Each Connect type's block kinds and forms, in catalog order.
   static let forms: ByteKeyedTable<[Candidate]> = {
-    var table = ByteKeyedTable<[Candidate]>()
+    var types: [String] = []
+    var candidates: [String: [Candidate]] = [:]
     for kind in BlockKind.allCases {
       for form in kind.forms {
-        let (place, added) = table.add(form.type, [Candidate(kind: kind, form: form)])
-        if !added { table.values[place].append(Candidate(kind: kind, form: form)) }
+        if candidates[form.type] == nil { types.append(form.type) }
+        candidates[form.type, default: []].append(Candidate(kind: kind, form: form))
       }
     }
-    return table
+    return types.reduce(into: ByteKeyedTable<[Candidate]>()) { $0.add($1, candidates[$1] ?? []) }
   }()
 
   /// The display name the flow's metadata gives a resource of an action.
