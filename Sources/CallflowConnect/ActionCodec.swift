@@ -96,10 +96,7 @@ enum ActionCodec {
   /// identifiers (as written without it, and for identifiers it does not have). Kept only
   /// when writing it back gives the action again.
   static func block(_ action: Action, kind: BlockKind, form: ConnectForm, id: Located<String>, targets: ByteKeyedTable<String>?) -> BlockSyntax? {
-    func resolved(_ target: Located<String>) -> Located<String> {
-      guard let targets, let id = targets[target.value] else { return target }
-      return Located(id, at: target.span)
-    }
+    func resolved(_ target: Located<String>) -> Located<String> { targets?.target(target) ?? target }
     var body = RecordBuilder()
     let parameters = action.parameters
     if let parameters, !parameters.isObject { return nil }
@@ -198,7 +195,6 @@ enum ActionCodec {
 
   /// The opaque block of an action: its type, parameters and conditions as written.
   static func opaque(_ action: Action, id: Located<String>, ids: ByteKeyedTable<String>) -> BlockSyntax? {
-    func target(_ t: Located<String>) -> Located<String> { Located(ids[t.value] ?? t.value, at: t.span) }
     var fields = [SyntaxField(name: Located("type", at: action.type.span), value: SyntaxValue(.scalar(action.type.value, .quoted), at: action.type.span))]
     if let parameters = action.parameters {
       fields.append(SyntaxField(name: Located("parameters", at: parameters.span), value: syntax(parameters)))
@@ -209,7 +205,7 @@ enum ActionCodec {
         guard let op = ConnectOperator.callflow(condition.op.value), condition.operands.count == 1,
           let operand = condition.operands[0].string
         else { return nil }
-        let goto = target(condition.target)
+        let goto = ids.target(condition.target)
         items.append(
           SyntaxValue(
             .record([
@@ -221,10 +217,10 @@ enum ActionCodec {
       }
       fields.append(SyntaxField(name: Located("conditions", at: action.type.span), value: SyntaxValue(.list(items), at: action.type.span)))
     }
-    let branches = action.errors.map { BranchSyntax(name: $0.type, target: target($0.target)) }
+    let branches = action.errors.map { BranchSyntax(name: $0.type, target: ids.target($0.target)) }
     return BlockSyntax(
       id: id, kind: Located(BlockKind.connectAction.rawValue, at: action.type.span),
-      body: SyntaxValue(.record(fields), at: action.type.span), next: action.next.map(target), branches: branches, span: action.node.span)
+      body: SyntaxValue(.record(fields), at: action.type.span), next: action.next.map(ids.target), branches: branches, span: action.node.span)
   }
 
   // MARK: Blocks to actions
@@ -527,5 +523,13 @@ struct ObjectBuilder {
       inner.set(Array(path.dropFirst()), value)
       members.append((first, inner.value))
     }
+  }
+}
+
+extension ByteKeyedTable where Value == String {
+  /// A transition's target with the readable id this table gives its identifier; as written
+  /// when the identifier has none (no action has it: the checker reports it).
+  func target(_ target: Located<String>) -> Located<String> {
+    self[target.value].map { Located($0, at: target.span) } ?? target
   }
 }

@@ -416,14 +416,11 @@ final class JSONTape: @unchecked Sendable {
       return String(decoding: (e.ownText ? texts : bytes)[Int(e.start)..<Int(e.end)], as: UTF8.self)
     }
 
-    /// A hash of the text of entry `k` (FNV-1a).
-    func hash(_ k: Int, bytes: [UInt8]) -> UInt64 {
+    /// Calls `body` with the bytes of the text of entry `k`, whose bytes not its own are in
+    /// `bytes`.
+    func withText<R>(_ k: Int, bytes: [UInt8], _ body: (UnsafeRawBufferPointer) -> R) -> R {
       let e = entries[k]
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for b in (e.ownText ? texts : bytes)[Int(e.start)..<Int(e.end)] {
-        hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
-      }
-      return hash
+      return (e.ownText ? texts : bytes)[Int(e.start)..<Int(e.end)].withUnsafeBytes(body)
     }
 
     /// Whether entries `a` and `b` have the same text.

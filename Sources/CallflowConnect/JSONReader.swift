@@ -99,8 +99,8 @@ public struct JSONReader {
     let container = tape.open(.object, offset: startOffset, span: SourceSpan(file: file, at: start))
     pass()
     var count = 0
-    // The names of a large object by a hash of their text, to find one given twice.
-    var seen: [UInt64: Int] = [:]
+    // The names of a large object, to find one given twice (made at its 17th name).
+    var names: ByteKeyedTable<Void>?
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       pass()
@@ -117,35 +117,27 @@ public struct JSONReader {
       let keyOffset = i
       let key = tape.entries.count
       try string(keyOffset, at: keyStart)
-      // One name twice: which value counts is not said by JSON, and one would be lost. The
-      // names of a large object (a flow's action metadata) are told apart by a hash first.
+      // One name twice: which value counts is not said by JSON, and one would be lost. A
+      // small object's names are compared with each other; a large one's (a flow's action
+      // metadata) go into a table.
       var twice = false
-      func scan() {
+      if count < 16 {
         var k = container + 1
         while k < key, !twice {
           twice = tape.sameText(k, key, bytes: bytes)
           k += 1 + Int(tape.entries[k + 1].size)
         }
-      }
-      if count < 16 {
-        scan()
       } else {
-        if count == 16 {
+        if names == nil {
+          var table = ByteKeyedTable<Void>(capacity: 64)
           var k = container + 1
           while k < key {
-            let hash = tape.hash(k, bytes: bytes)
-            if seen[hash] == nil { seen[hash] = k }
+            tape.withText(k, bytes: bytes) { table.add(bytes: $0, ()) }
             k += 1 + Int(tape.entries[k + 1].size)
           }
+          names = table
         }
-        let hash = tape.hash(key, bytes: bytes)
-        if let other = seen[hash] {
-          // The same hash: the same name, or (rarely) another one: then every name is looked at.
-          twice = tape.sameText(other, key, bytes: bytes)
-          if !twice { scan() }
-        } else {
-          seen[hash] = key
-        }
+        twice = tape.withText(key, bytes: bytes) { names?.add(bytes: $0, ()).added } == false
       }
       if twice {
         i = keyOffset

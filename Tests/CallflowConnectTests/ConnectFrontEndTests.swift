@@ -328,7 +328,7 @@ extension ConnectFuzzFindingTests {
     #expect(root.members?.first?.key.span.end == SourceLocation(line: 1, column: 12))
   }
 
-  /// A name given twice is refused in a large object too (its names are told apart by a hash).
+  /// A name given twice is refused in a large object too (its names are kept in a table).
   @Test func aNameTwiceInALargeObjectIsRefused() {
     let members = (0..<20).map { #""b\#($0)":{"position":{"x":1,"y":2}}"# } + [#""b3":{}"#]
     let text = "{" + members.joined(separator: ",") + "}"
@@ -342,6 +342,14 @@ extension ConnectFuzzFindingTests {
     }
     var distinct = JSONReader(Array(("{" + members.dropLast().joined(separator: ",") + "}").utf8), file: FileID(0))
     #expect((try? distinct.read())?.count == 20)
+    // A name escaped is the name it decodes to: `\u0062\u0031\u0039` is `b19`, given before.
+    var escaped = JSONReader(Array(("{" + members.dropLast().joined(separator: ",") + #","\u0062\u0031\u0039":{}}"#).utf8), file: FileID(0))
+    do {
+      _ = try escaped.read()
+      Issue.record("a name given twice, once escaped, was read")
+    } catch {
+      #expect(error.message == "`b19` appears twice in this object")
+    }
   }
 
   /// A value made in code may hold values read from a file: their texts and spans come with them.

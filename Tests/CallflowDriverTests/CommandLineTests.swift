@@ -77,6 +77,17 @@ struct CLI {
     #expect(try CLI.run(["check", "--werror", "-"], stdin: flow).status == 1)
   }
 
+  /// Standard input longer than the first read takes (64 KiB) is read whole: the flow comes
+  /// after 100 KiB of comments, so a lost chunk would lose it or cut it.
+  @Test func longStandardInputIsReadWhole() throws {
+    let comments = String(repeating: "# " + String(repeating: "x", count: 98) + "\n", count: 1_000)
+    let flow = comments + "flow: x\ntype: inbound\nstart: a\nblocks:\n  a:\n    wait: 10q\n    next: b\n  b:\n    disconnect: {}\n"
+    let out = try CLI.run(["check", "-"], stdin: flow)
+    #expect(out.status == 1)
+    #expect(out.stdout.contains("<stdin>:1006:11: error: `duration`: `10q` is not a duration"), "\(out.stdout.prefix(400))")
+    #expect(out.stderr == "1 error, 1 warning in 1 file (1 flow)\n")
+  }
+
   @Test func jsonIsOneDocument() throws {
     let out = try CLI.run(["check", "--format", "json", "Samples"])
     #expect(out.status == 0)
