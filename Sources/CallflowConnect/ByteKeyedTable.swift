@@ -31,53 +31,58 @@ struct ByteKeyedTable<Value> {
   /// (64, far beyond what keys that do not collide on purpose come to at half load).
   let longestProbe: Int
 
-  /// The values, in the order their keys were added.
-  private(set) var values: [Value] = []
-  private var hashes: [UInt64] = []
-  /// The keys' bytes one after another, and where each ends.
-  private var keyBytes: [UInt8] = []
-  private var keyEnds: [Int] = []
-  /// Each slot the place of a key, plus one; zero when empty.
-  private var slots: [Int32]
-  private var mask: Int
-  /// The keys' places once the hash gave up, else nil.
-  private var fallback: [[UInt8]: Int]?
+  /// The keys, values and slots, in memory of their own behind one reference: a copy of the
+  /// table (a lookup's closure takes one) counts one reference, not one for each array. Copied
+  /// when a table that shares it is changed.
+  private var storage: Storage
 
   /// A table with room for `capacity` keys before it grows.
   init(capacity: Int = 8, longestProbe: Int = 64) {
     self.longestProbe = longestProbe
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    slots = Array(repeating: 0, count: size)
-    mask = size - 1
-    values.reserveCapacity(capacity)
-    hashes.reserveCapacity(capacity)
-    keyEnds.reserveCapacity(capacity)
-    keyBytes.reserveCapacity(capacity * 8)
+    storage = Storage(capacity: max(capacity, 1), keyByteCapacity: max(capacity, 1) * 8, slotCount: size)
   }
 
-  var count: Int { values.count }
+  /// The values, in the order their keys were added.
+  var values: [Value] {
+    let table = storage.table
+    return Array(UnsafeBufferPointer(start: table.pointee.values, count: table.pointee.count))
+  }
+
+  /// The value at `place` of ``values``.
+  func value(at place: Int) -> Value {
+    let table = storage.table
+    precondition(place >= 0 && place < table.pointee.count, "a place the table does not have")
+    return table.pointee.values[place]
+  }
+
+  var count: Int { storage.table.pointee.count }
 
   /// Whether the keys are in a `Dictionary`, the hash given up.
-  var hashGivenUp: Bool { fallback != nil }
+  var hashGivenUp: Bool { storage.table.pointee.fallback != nil }
 
   /// The value of `key`, if it has one.
+  @inline(__always)
   subscript(key: some ByteKey) -> Value? {
     guard let place = key.withKeyBytes({ place(of: $0) }) else { return nil }
-    return values[place]
+    return storage.table.pointee.values[place]
   }
 
+  @inline(__always)
   func contains(_ key: some ByteKey) -> Bool { key.withKeyBytes { place(of: $0) } != nil }
 
   /// The place in ``values`` of the key whose bytes are `bytes`, if it is there.
   func place(of bytes: UnsafeRawBufferPointer) -> Int? {
-    if let fallback { return fallback[Array(bytes)] }
+    let table = storage.table
+    if let fallback = table.pointee.fallback { return fallback[Array(bytes)] }
     let hash = Self.hash(bytes)
+    let (slots, hashes, mask) = (table.pointee.slots, table.pointee.hashes, table.pointee.mask)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let entry = Int(slots[slot])
       if entry == 0 { return nil }
-      if hashes[entry - 1] == hash, isKey(entry - 1, bytes) { return entry - 1 }
+      if hashes[entry - 1] == hash, Self.isKey(entry - 1, bytes, in: table) { return entry - 1 }
       slot = (slot + 1) & mask
     }
   }
@@ -92,59 +97,171 @@ struct ByteKeyedTable<Value> {
   /// ``add(_:_:)`` for the key whose bytes are `bytes`.
   @discardableResult
   mutating func add(bytes: UnsafeRawBufferPointer, _ value: Value) -> (place: Int, added: Bool) {
-    if fallback != nil {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    let table = storage.table
+    if table.pointee.fallback != nil {
       let key = Array(bytes)
-      if let place = fallback?[key] { return (place, false) }
-      fallback?[key] = values.count
-      append(bytes, value, hash: 0)
-      return (values.count - 1, true)
+      if let place = table.pointee.fallback?[key] { return (place, false) }
+      table.pointee.fallback?[key] = table.pointee.count
+      Self.append(bytes, value, hash: 0, to: table)
+      return (table.pointee.count - 1, true)
     }
     let hash = Self.hash(bytes)
-    var slot = Int(truncatingIfNeeded: hash) & mask
+    var slot = Int(truncatingIfNeeded: hash) & table.pointee.mask
     var probe = 0
     while true {
-      let entry = Int(slots[slot])
+      let entry = Int(table.pointee.slots[slot])
       if entry == 0 { break }
-      if hashes[entry - 1] == hash, isKey(entry - 1, bytes) { return (entry - 1, false) }
-      slot = (slot + 1) & mask
+      if table.pointee.hashes[entry - 1] == hash, Self.isKey(entry - 1, bytes, in: table) { return (entry - 1, false) }
+      slot = (slot + 1) & table.pointee.mask
       probe += 1
     }
-    append(bytes, value, hash: hash)
+    Self.append(bytes, value, hash: hash, to: table)
+    let count = table.pointee.count
     if probe > longestProbe {
       var places: [[UInt8]: Int] = [:]
-      for place in values.indices { places[Array(keyBytes[(place == 0 ? 0 : keyEnds[place - 1])..<keyEnds[place]])] = place }
-      fallback = places
-      return (values.count - 1, true)
+      for place in 0..<count { places[Array(Self.keyBytes(place, in: table))] = place }
+      table.pointee.fallback = places
+      return (count - 1, true)
     }
-    slots[slot] = Int32(truncatingIfNeeded: values.count)
-    if values.count * 2 > slots.count { grow() }
-    return (values.count - 1, true)
+    table.pointee.slots[slot] = Int32(truncatingIfNeeded: count)
+    if count * 2 > table.pointee.slotCount { Self.growSlots(table) }
+    return (count - 1, true)
   }
 
-  private func isKey(_ place: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-    let start = place == 0 ? 0 : keyEnds[place - 1]
-    guard keyEnds[place] - start == bytes.count else { return false }
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-    return keyBytes.withUnsafeBufferPointer { stored in
-      guard let storedBase = stored.baseAddress else { return false }
-      return memcmp(storedBase + start, base, bytes.count) == 0
+  /// The bytes of the key at `place`.
+  private static func keyBytes(_ place: Int, in table: UnsafeMutablePointer<Table>) -> UnsafeRawBufferPointer {
+    let start = place == 0 ? 0 : table.pointee.keyEnds[place - 1]
+    return UnsafeRawBufferPointer(start: table.pointee.keyBytes + start, count: table.pointee.keyEnds[place] - start)
+  }
+
+  private static func isKey(_ place: Int, _ bytes: UnsafeRawBufferPointer, in table: UnsafeMutablePointer<Table>) -> Bool {
+    let stored = keyBytes(place, in: table)
+    guard stored.count == bytes.count else { return false }
+    guard let base = bytes.baseAddress, let storedBase = stored.baseAddress, !bytes.isEmpty else { return true }
+    return memcmp(storedBase, base, bytes.count) == 0
+  }
+
+  private static func append(_ bytes: UnsafeRawBufferPointer, _ value: Value, hash: UInt64, to table: UnsafeMutablePointer<Table>) {
+    if table.pointee.count == table.pointee.capacity { table.pointee.growEntries() }
+    if table.pointee.keyByteCount + bytes.count > table.pointee.keyByteCapacity { table.pointee.growKeyBytes(toHold: bytes.count) }
+    let count = table.pointee.count
+    (table.pointee.values + count).initialize(to: value)
+    table.pointee.hashes[count] = hash
+    if let base = bytes.baseAddress, !bytes.isEmpty {
+      UnsafeMutableRawPointer(table.pointee.keyBytes + table.pointee.keyByteCount).copyMemory(from: base, byteCount: bytes.count)
     }
+    table.pointee.keyByteCount += bytes.count
+    table.pointee.keyEnds[count] = table.pointee.keyByteCount
+    table.pointee.count = count + 1
   }
 
-  private mutating func append(_ bytes: UnsafeRawBufferPointer, _ value: Value, hash: UInt64) {
-    values.append(value)
-    hashes.append(hash)
-    keyBytes.append(contentsOf: bytes)
-    keyEnds.append(keyBytes.count)
-  }
-
-  private mutating func grow() {
-    slots = Array(repeating: 0, count: slots.count * 2)
-    mask = slots.count - 1
-    for (place, hash) in hashes.enumerated() {
-      var slot = Int(truncatingIfNeeded: hash) & mask
+  private static func growSlots(_ table: UnsafeMutablePointer<Table>) {
+    let size = table.pointee.slotCount * 2
+    let slots = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+    slots.initialize(repeating: 0, count: size)
+    let mask = size - 1
+    for place in 0..<table.pointee.count {
+      var slot = Int(truncatingIfNeeded: table.pointee.hashes[place]) & mask
       while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(truncatingIfNeeded: place + 1)
+    }
+    table.pointee.slots.deallocate()
+    (table.pointee.slots, table.pointee.slotCount, table.pointee.mask) = (slots, size, mask)
+  }
+
+  /// The memory of a table: values, hashes and key ends side by side, the keys' bytes one
+  /// after another, and the slots (each the place of a key plus one; zero when empty).
+  fileprivate struct Table {
+    var count = 0
+    var capacity: Int
+    var values: UnsafeMutablePointer<Value>
+    var hashes: UnsafeMutablePointer<UInt64>
+    var keyEnds: UnsafeMutablePointer<Int>
+    var keyBytes: UnsafeMutablePointer<UInt8>
+    var keyByteCount = 0
+    var keyByteCapacity: Int
+    var slots: UnsafeMutablePointer<Int32>
+    var slotCount: Int
+    var mask: Int
+    /// The keys' places once the hash gave up, else nil.
+    var fallback: [[UInt8]: Int]?
+
+    init(capacity: Int, keyByteCapacity: Int, slotCount: Int) {
+      self.capacity = capacity
+      self.keyByteCapacity = keyByteCapacity
+      self.slotCount = slotCount
+      mask = slotCount - 1
+      values = .allocate(capacity: capacity)
+      hashes = .allocate(capacity: capacity)
+      keyEnds = .allocate(capacity: capacity)
+      keyBytes = .allocate(capacity: keyByteCapacity)
+      slots = .allocate(capacity: slotCount)
+      slots.initialize(repeating: 0, count: slotCount)
+    }
+
+    mutating func growEntries() {
+      let bigger = capacity * 2
+      let (newValues, newHashes, newEnds) = (UnsafeMutablePointer<Value>.allocate(capacity: bigger), UnsafeMutablePointer<UInt64>.allocate(capacity: bigger), UnsafeMutablePointer<Int>.allocate(capacity: bigger))
+      newValues.moveInitialize(from: values, count: count)
+      newHashes.update(from: hashes, count: count)
+      newEnds.update(from: keyEnds, count: count)
+      values.deallocate()
+      hashes.deallocate()
+      keyEnds.deallocate()
+      (values, hashes, keyEnds, capacity) = (newValues, newHashes, newEnds, bigger)
+    }
+
+    mutating func growKeyBytes(toHold more: Int) {
+      var bigger = keyByteCapacity * 2
+      while bigger < keyByteCount + more { bigger *= 2 }
+      let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+      newBytes.update(from: keyBytes, count: keyByteCount)
+      keyBytes.deallocate()
+      (keyBytes, keyByteCapacity) = (newBytes, bigger)
+    }
+
+    /// Frees the memory, the values deinitialized.
+    func free() {
+      values.deinitialize(count: count)
+      values.deallocate()
+      hashes.deallocate()
+      keyEnds.deallocate()
+      keyBytes.deallocate()
+      slots.deallocate()
+    }
+  }
+
+  /// The owner of a table's memory. Its memory is reached through a constant pointer, so
+  /// that reading it takes no exclusivity check and no reference count.
+  private final class Storage: @unchecked Sendable {
+    let table: UnsafeMutablePointer<Table>
+
+    init(capacity: Int, keyByteCapacity: Int, slotCount: Int) {
+      table = .allocate(capacity: 1)
+      table.initialize(to: Table(capacity: capacity, keyByteCapacity: keyByteCapacity, slotCount: slotCount))
+    }
+
+    /// Storage of its own with the same keys and values.
+    func copy() -> Storage {
+      let old = table.pointee
+      let copy = Storage(capacity: max(old.count, 1), keyByteCapacity: max(old.keyByteCount, 1), slotCount: old.slotCount)
+      let new = copy.table
+      new.pointee.values.initialize(from: old.values, count: old.count)
+      new.pointee.hashes.update(from: old.hashes, count: old.count)
+      new.pointee.keyEnds.update(from: old.keyEnds, count: old.count)
+      new.pointee.keyBytes.update(from: old.keyBytes, count: old.keyByteCount)
+      new.pointee.slots.update(from: old.slots, count: old.slotCount)
+      new.pointee.count = old.count
+      new.pointee.keyByteCount = old.keyByteCount
+      new.pointee.fallback = old.fallback
+      return copy
+    }
+
+    deinit {
+      table.pointee.free()
+      table.deinitialize(count: 1)
+      table.deallocate()
     }
   }
 

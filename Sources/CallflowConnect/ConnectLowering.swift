@@ -74,15 +74,22 @@ public struct ConnectLowering {
   /// The form chosen for each likeness of actions met (``likeness(_:)``), by its place among
   /// the type's forms; nil when none writes them back exactly.
   private var decided = ByteKeyedTable<Int?>()
+  /// The same, shared with the other flows of the run (looked up when this flow has not met
+  /// the likeness).
+  let shared: FormDecisions?
 
   /// Whether the actions' designer positions are kept (for writing them back).
   let keepsLayout: Bool
 
   /// The lowering of `document`, file `file`, its resources named by `naming`; with
   /// `keepsLayout` false, the designer's positions are left out (nothing but an export
-  /// reads them).
-  public init(_ document: ConnectDocument, file: FileID, naming: ConnectNaming = .asWritten, keepsLayout: Bool = true) {
+  /// reads them); `decisions` shared with the other flows of a run, if given.
+  public init(
+    _ document: ConnectDocument, file: FileID, naming: ConnectNaming = .asWritten, keepsLayout: Bool = true,
+    decisions: FormDecisions? = nil
+  ) {
     self.document = document
+    shared = decisions
     self.file = file
     self.naming = naming
     self.keepsLayout = keepsLayout
@@ -160,7 +167,7 @@ public struct ConnectLowering {
       guard added else {
         report(
           "two actions have the identifier `\(action.identifier.value)`", at: action.identifier.span,
-          notes: [Note("the first is here", at: seen.values[first])])
+          notes: [Note("the first is here", at: seen.value(at: first))])
         continue
       }
       if let problem = Self.identifierProblem(action.identifier.value) {
@@ -208,7 +215,7 @@ public struct ConnectLowering {
     var metadata = ByteKeyedTable<JSONNode>(capacity: actions.count)
     if keepsLayout || renamesResources, let actionMetadata = root["Metadata"]?["ActionMetadata"] {
       actionMetadata.forEachMember { key, value in
-        actionMetadata.tape.withText(at: key) { metadata.add(bytes: $0, value) }
+        _ = actionMetadata.tape.withText(at: key) { metadata.add(bytes: $0, value) }
         return true
       }
     }
@@ -416,9 +423,17 @@ public struct ConnectLowering {
   /// one does. Actions alike (the same type, the same text of parameters, transitions alike
   /// but for their targets) are decided alike: the self-check runs once for them.
   private mutating func nativeForm(_ action: ActionCodec.Action) -> Candidate? {
-    guard let candidates = Self.forms[action.type.value] else { return nil }
+    // (The table is a global, reached in the closure: one captured would be copied.)
+    guard let place = action.type.value.withKeyBytes({ Self.forms.place(of: $0) }) else { return nil }
+    let candidates = Self.forms.value(at: place)
     let key = Self.likeness(action)
-    if let key, let known = decided[key] { return known.map { candidates[$0] } }
+    if let key {
+      if let known = decided[key] { return known.map { candidates[$0] } }
+      if let known = shared?.decision(key) {
+        decided.add(key, known)
+        return known.map { candidates[$0] }
+      }
+    }
     var chosen: Int?
     for (index, candidate) in candidates.enumerated() {
       let (kind, form) = (candidate.kind, candidate.form)
@@ -434,7 +449,10 @@ public struct ConnectLowering {
         break
       }
     }
-    if let key { decided.add(key, chosen) }
+    if let key {
+      decided.add(key, chosen)
+      shared?.record(key, chosen)
+    }
     return chosen.map { candidates[$0] }
   }
 
@@ -520,6 +538,8 @@ public struct ConnectLowering {
     mutating func add(_ text: String) { text.withKeyBytes { add(bytes: $0) } }
 
     func withKeyBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R { bytes.withUnsafeBytes(body) }
+
+    var count: Int { bytes.count }
   }
 
   /// Reports `unknown`, a member that is none of `keys`; the action is not read.

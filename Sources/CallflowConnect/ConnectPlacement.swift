@@ -69,7 +69,11 @@ public enum ConnectPlacement {
 
   /// The bits of the flow types an action of `type` is allowed in, if Callflow knows them.
   static func mask(type: String, hook: String?) -> UInt64? {
-    type == "UpdateContactEventHooks" ? hook.flatMap { hookMasks[$0] } : masks[type]
+    // (The tables are globals, reached in the closures: tables captured would be copied.)
+    if type == "UpdateContactEventHooks" {
+      return hook?.withKeyBytes { hookMasks.place(of: $0) }.map { hookMasks.value(at: $0) }
+    }
+    return type.withKeyBytes { masks.place(of: $0) }.map { masks.value(at: $0) }
   }
 
   /// The bit of `type`.

@@ -132,7 +132,7 @@ public struct JSONReader {
           var table = ByteKeyedTable<Void>(capacity: 64)
           var k = container + 1
           while k < key {
-            tape.withText(k, bytes: bytes) { table.add(bytes: $0, ()) }
+            _ = tape.withText(k, bytes: bytes) { table.add(bytes: $0, ()) }
             k += 1 + Int(tape.entries[k + 1].size)
           }
           names = table
@@ -410,6 +410,8 @@ public struct JSONReader {
   @inline(__always)
   private mutating func skipSpace() {
     guard i < bytes.count, bytes[i] <= 0x20 else { return }
+    // One space (after the `:` of a member, in indented JSON) is passed here.
+    if bytes[i] == 0x20, i + 1 < bytes.count, bytes[i + 1] > 0x20 { return pass() }
     skipSpaceRun()
   }
 

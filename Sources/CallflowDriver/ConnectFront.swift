@@ -7,14 +7,15 @@ import Foundation
 /// export writes them (ARNs, JSONPaths).
 enum ConnectFront {
   /// The flow in `source`, named after the file when the export does not name it.
-  static func parse(_ source: SourceFile, file: FileID, naming: ConnectNaming = .asWritten, keepsLayout: Bool = true)
-    -> (FlowSyntax?, [Diagnostic], [ConnectAction])
+  static func parse(
+    _ source: SourceFile, file: FileID, naming: ConnectNaming = .asWritten, keepsLayout: Bool = true, decisions: FormDecisions? = nil
+  ) -> (FlowSyntax?, [Diagnostic], [ConnectAction])
   {
     switch ConnectReader.read(source.bytes, file: file) {
     case .failure(let error):
       return (nil, [Diagnostic(.connectSyntax, error.message, at: error.span, notes: error.notes)], [])
     case .success(let document):
-      var lowering = ConnectLowering(document, file: file, naming: naming, keepsLayout: keepsLayout)
+      var lowering = ConnectLowering(document, file: file, naming: naming, keepsLayout: keepsLayout, decisions: decisions)
       let (flow, diagnostics) = lowering.lower(fallbackName: fallbackName(source.path))
       return (flow, diagnostics, lowering.actions)
     }

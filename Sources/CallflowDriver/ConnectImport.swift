@@ -127,9 +127,10 @@ public enum ConnectImport {
 
     // Each flow lowered and printed on all cores, then taken in order.
     let (finalNames, toLower) = (names, documents)
+    let decisions = FormDecisions()
     let imported = parallelMap(toLower.count) { k -> Imported in
       let (id, source, document) = toLower[k]
-      var lowering = ConnectLowering(document, file: id, naming: naming)
+      var lowering = ConnectLowering(document, file: id, naming: naming, decisions: decisions)
       let (lowered, problems) = lowering.lower(fallbackName: finalNames[k])
       var imported = Imported(problems: problems)
       guard var flow = lowered, !problems.contains(where: { $0.severity == .error }) else { return imported }

@@ -139,6 +139,9 @@ public struct Project: Sendable {
     // Flow files, read and parsed in parallel.
     let files = flowFiles
     let firstID = UInt32(sources.files.count)
+    // Connect exports repeat their actions from flow to flow: what one flow's lowering
+    // decides of an action, the others reuse.
+    let decisions = FormDecisions()
     let parsed = parallelMap(files.count) { i -> Result<(SourceFile, FlowSyntax?, [Diagnostic], [ConnectAction]), InputError> in
       let file = files[i]
       let id = FileID(firstID + UInt32(i))
@@ -160,7 +163,7 @@ public struct Project: Sendable {
       }
       let named = file.path == "-" ? nil : SourceForm(path: file.path)
       if named == nil, ConnectReader.looksLikeFlow(source.bytes) {
-        let (flow, problems, actions) = ConnectFront.parse(source, file: id, keepsLayout: options.keepsConnectLayout)
+        let (flow, problems, actions) = ConnectFront.parse(source, file: id, keepsLayout: options.keepsConnectLayout, decisions: decisions)
         return .success((source, flow, problems, actions))
       }
       let form = named ?? (file.path == "-" ? SourceForm.detect(source.bytes) : .yaml)

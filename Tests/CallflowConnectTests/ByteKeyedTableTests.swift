@@ -64,6 +64,20 @@ import Testing
     #expect(table.count == added + 200)
   }
 
+  /// A table is a value: a copy changed later is changed alone, keys, values and growth.
+  @Test func aCopyIsChangedAlone() {
+    var table = ByteKeyedTable<String>(capacity: 1)
+    table.add("a", "first")
+    let copy = table
+    for k in 0..<100 { table.add("key \(k) of a table that grows", "value \(k)") }
+    var other = copy
+    other.add("b", "second")
+    #expect(copy.count == 1 && copy["a"] == "first" && copy["b"] == nil && copy["key 0 of a table that grows"] == nil)
+    #expect(other.values == ["first", "second"])
+    #expect(table.count == 101 && table["b"] == nil && table["key 99 of a table that grows"] == "value 99")
+    #expect(table.value(at: 0) == "first")
+  }
+
   /// The hash takes every byte: keys that differ in one byte anywhere hash apart.
   @Test func theHashTakesEveryByte() {
     let base = Array("0123456789abcdefghij".utf8)
