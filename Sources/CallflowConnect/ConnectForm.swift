@@ -63,44 +63,80 @@ struct ConnectForm: Sendable {
     }
   }
 
-  var type: String
+  /// The Connect action's `Type`.
+  var type: String { box.type }
   /// Connect parameters with a fixed value for this form (`StoreInput: "False"`).
-  var fixed: [([String], String)] = []
+  var fixed: [([String], String)] { box.fixed }
   /// Callflow parameters this form implies (`kind: phone-number`).
-  var implied: [(String, String)] = []
+  var implied: [(String, String)] { box.implied }
   /// Callflow parameters a block must have to be written in this form (`callback`).
-  var requires: [String] = []
-  var parameters: [Parameter] = []
+  var requires: [String] { box.requires }
+  var parameters: [Parameter] { box.parameters }
   /// Connect error types and the branches they are, in Connect's order.
-  var errors: [(type: String, branch: String)] = []
-  var conditions: Conditions = .none
-  var nextAction: NextAction = .next
+  var errors: [(type: String, branch: String)] { box.errors }
+  var conditions: Conditions { box.conditions }
+  var nextAction: NextAction { box.nextAction }
   /// Whether the whole of `Parameters` is the block's body, member for member (`set-contact-data`).
-  var wholeParameters = false
+  var wholeParameters: Bool { box.wholeParameters }
 
   /// The paths of the body this form writes (its parameters' and implied ones), and those
-  /// that hold records it writes parts of (`callback`): filled in by ``prepared()``.
-  private(set) var written: Set<[String]> = []
-  private(set) var inner: Set<[String]> = []
+  /// that hold records it writes parts of (`callback`).
+  var written: Set<[String]> { box.written }
+  var inner: Set<[String]> { box.inner }
   /// The top-level names of `written` and of `inner`, for looking up without a path.
-  private(set) var writtenTop: [String] = []
-  private(set) var innerTop: [String] = []
+  var writtenTop: [String] { box.writtenTop }
+  var innerTop: [String] { box.innerTop }
   /// The members of `Parameters` this form reads (the first key of each path).
-  private(set) var connectKeys: Set<String> = []
+  var connectKeys: Set<String> { box.connectKeys }
 
-  /// The form with the paths it writes worked out.
-  func prepared() -> ConnectForm {
-    var form = self
-    form.written = Set(parameters.map(\.callflow))
-    for (key, _) in implied { form.written.insert([key]) }
-    for p in parameters { if let first = p.connect.first { form.connectKeys.insert(first) } }
-    for (path, _) in fixed { if let first = path.first { form.connectKeys.insert(first) } }
-    for p in parameters where p.callflow.count > 1 {
-      for n in 1..<p.callflow.count { form.inner.insert(Array(p.callflow.prefix(n))) }
+  /// The form's parts behind one reference: a form is handed to every action read, and a
+  /// copy then counts one reference instead of one for each list.
+  private let box: Box
+
+  init(
+    type: String, fixed: [([String], String)] = [], implied: [(String, String)] = [], requires: [String] = [], parameters: [Parameter] = [],
+    errors: [(type: String, branch: String)] = [], conditions: Conditions = .none, nextAction: NextAction = .next, wholeParameters: Bool = false
+  ) {
+    box = Box(
+      type: type, fixed: fixed, implied: implied, requires: requires, parameters: parameters, errors: errors, conditions: conditions,
+      nextAction: nextAction, wholeParameters: wholeParameters)
+  }
+
+  private final class Box: Sendable {
+    let type: String
+    let fixed: [([String], String)]
+    let implied: [(String, String)]
+    let requires: [String]
+    let parameters: [Parameter]
+    let errors: [(type: String, branch: String)]
+    let conditions: Conditions
+    let nextAction: NextAction
+    let wholeParameters: Bool
+    let written: Set<[String]>
+    let inner: Set<[String]>
+    let writtenTop: [String]
+    let innerTop: [String]
+    let connectKeys: Set<String>
+
+    init(
+      type: String, fixed: [([String], String)], implied: [(String, String)], requires: [String], parameters: [Parameter],
+      errors: [(type: String, branch: String)], conditions: Conditions, nextAction: NextAction, wholeParameters: Bool
+    ) {
+      (self.type, self.fixed, self.implied, self.requires, self.parameters) = (type, fixed, implied, requires, parameters)
+      (self.errors, self.conditions, self.nextAction, self.wholeParameters) = (errors, conditions, nextAction, wholeParameters)
+      var written = Set(parameters.map(\.callflow))
+      for (key, _) in implied { written.insert([key]) }
+      var connectKeys: Set<String> = []
+      for p in parameters { if let first = p.connect.first { connectKeys.insert(first) } }
+      for (path, _) in fixed { if let first = path.first { connectKeys.insert(first) } }
+      var inner: Set<[String]> = []
+      for p in parameters where p.callflow.count > 1 {
+        for n in 1..<p.callflow.count { inner.insert(Array(p.callflow.prefix(n))) }
+      }
+      (self.written, self.inner, self.connectKeys) = (written, inner, connectKeys)
+      writtenTop = written.filter { $0.count == 1 }.map { $0[0] }.sorted()
+      innerTop = inner.filter { $0.count == 1 }.map { $0[0] }.sorted()
     }
-    form.writtenTop = form.written.filter { $0.count == 1 }.map { $0[0] }.sorted()
-    form.innerTop = form.inner.filter { $0.count == 1 }.map { $0[0] }.sorted()
-    return form
   }
 }
 
@@ -119,14 +155,14 @@ enum ConnectOperator {
 }
 
 extension BlockKind {
-  /// ``formTable``'s forms of this kind, prepared once.
+  /// ``formTable``'s forms of this kind, made once.
   var forms: [ConnectForm] { Self.formTable[self] ?? [] }
 
-  private static let formTable = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.connectForms.map { $0.prepared() }) })
+  private static let formTable = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.connectForms) })
 
   /// The ways this kind is written in Amazon Connect's flow language, tried in order; none
   /// when Connect has no action that does what it does (the exporter says so). Read through
-  /// ``forms``, which has them prepared: a form not prepared writes no path.
+  /// ``forms``, which makes them once.
   fileprivate var connectForms: [ConnectForm] {
     typealias P = ConnectForm.Parameter
     let error = [(type: "NoMatchingError", branch: "error")]
