@@ -37,6 +37,27 @@ enum FileReader {
     return try readAll(fd, path: path, hint: size)
   }
 
+  /// The first `count` bytes of the file (fewer when it is shorter), or nil when it cannot
+  /// be read.
+  static func head(_ path: String, count: Int) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+      filled = 0
+      guard let base = buffer.baseAddress else { return }
+      while filled < buffer.count {
+        let n = systemRead(fd, base + filled, buffer.count - filled)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { failed = true }
+        if n <= 0 { return }
+        filled += n
+      }
+    }
+    return failed ? nil : bytes
+  }
+
   /// Whether the file is larger than ``maxFileSize``.
   static func isTooLarge(_ path: String) -> Bool {
     var info = stat()

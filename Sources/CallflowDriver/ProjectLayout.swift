@@ -1,3 +1,4 @@
+import CallflowConcurrency
 import CallflowConnect
 import Foundation
 
@@ -129,10 +130,14 @@ public struct ProjectLayout: Sendable {
 
   /// Every flow file below `root`, skipping hidden folders and build folders, sorted.
   /// Symbolic links to folders are not followed, so a link cycle cannot trap the walk.
+  /// Files that may hold a Connect flow are looked at on all cores: a folder of exports is
+  /// a thousand files to open.
   static func flowFiles(under root: String) throws(InputError) -> [String] {
-    try files(under: root, skippingProjects: true) { isFlowFile($0) || mayBeConnectFlow($0) }.filter { path in
-      isFlowFile((path as NSString).lastPathComponent) || isConnectFlow(path)
+    let candidates = try files(under: root, skippingProjects: true) { isFlowFile($0) || mayBeConnectFlow($0) }
+    let kept = parallelMap(candidates.count) { k in
+      isFlowFile((candidates[k] as NSString).lastPathComponent) || isConnectFlow(candidates[k])
     }
+    return candidates.indices.filter { kept[$0] }.map { candidates[$0] }
   }
 
   /// Whether a file named `name` may hold an Amazon Connect flow: `*.json`, or no extension
@@ -141,12 +146,14 @@ public struct ProjectLayout: Sendable {
     (name.hasSuffix(".json") || !name.contains(".")) && name != centerName && name != configName
   }
 
-  /// Whether the file at `path` holds an Amazon Connect flow, by a look at its first bytes.
+  /// Whether the file at `path` holds an Amazon Connect flow, by a look at its first bytes:
+  /// 4 KiB, where exports name their start action or wrapper, and 64 KiB when those do not
+  /// tell.
   static func isConnectFlow(_ path: String) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 65_536)) ?? Data()
-    return ConnectReader.looksLikeFlow(Array(head))
+    guard let head = FileReader.head(path, count: 4_096) else { return false }
+    if ConnectReader.looksLikeFlow(head) { return true }
+    guard head.count == 4_096, let more = FileReader.head(path, count: 65_536) else { return false }
+    return ConnectReader.looksLikeFlow(more)
   }
 
   /// Every file below `root` whose name `matches`, skipping hidden folders, sorted. Symbolic

@@ -107,3 +107,25 @@ import Testing
     #expect(byFile.first { $0.name == "utf8.flow.yaml" }?.problems == ["1:8 yaml-syntax"])
   }
 }
+
+/// Which files of a folder are Connect flows: decided from their first bytes, before any is
+/// parsed.
+@Suite struct ConnectFlowDiscoveryTests {
+  /// A flow that names its start action first, a legacy export that names its start only
+  /// after 4 KiB of modules, and JSON files that are not flows: the first two are flows.
+  @Test func flowsAreFoundByTheirFirstBytesEvenPastTheFirstFourKiB() throws {
+    let modules = (0..<60).map { #"{"id":"m\#($0)","type":"PlayPrompt","branches":[],"parameters":[],"metadata":{"position":{"x":0,"y":0}}}"# }
+    let legacy = #"{"modules":["# + modules.joined(separator: ",") + #"],"version":"1","type":"contactFlow","start":"m0"}"#
+    #expect(legacy.utf8.count > 4_096 && !String(decoding: legacy.utf8.prefix(4_096), as: UTF8.self).contains("\"start\""))
+    let project = try TemporaryProject([
+      "center.yaml": center,
+      "flows/menu.json": #"{"Version":"2019-10-30","StartAction":"bye","Actions":[{"Identifier":"bye","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}"#,
+      "flows/legacy.json": legacy,
+      "flows/package.json": #"{"name":"scripts","dependencies":{"left-pad":"1.3.0"},"padding":""# + String(repeating: "x", count: 6_000) + #""}"#,
+      "flows/notes.json": "[1, 2, 3]",
+    ])
+    defer { project.remove() }
+    let found = try ProjectLayout.flowFiles(under: project.root).map { String($0.dropFirst(project.root.count + 1)) }
+    #expect(found == ["flows/legacy.json", "flows/menu.json"])
+  }
+}
