@@ -9,6 +9,7 @@ extension Exercise {
   /// shapes, lowering, the checker and the renderers; and, for a flow that imports without
   /// error, the round trip of INTEROP.md as a property: import, YAML, export must give the
   /// same flow back (for a legacy export, the flow language its translation is written as).
+  /// A second lowering with the forms the first decided must give the same flow.
   public static func connect(_ bytes: [UInt8]) {
     var sources = SourceMap()
     let file = sources.add(SourceFile(path: "fuzz.json", bytes: bytes))
@@ -17,9 +18,16 @@ extension Exercise {
     case .failure(let error):
       diagnostics.append(Diagnostic(.connectSyntax, error.message, at: error.span, notes: error.notes))
     case .success(let document):
-      var lowering = ConnectLowering(document, file: file)
+      let decisions = FormDecisions()
+      var lowering = ConnectLowering(document, file: file, decisions: decisions)
       let (flow, problems) = lowering.lower(fallbackName: "fuzz")
       diagnostics += problems
+      // Lowered again, its forms taken from what the first lowering decided and shared (as
+      // the other flows of a run take them): the same flow.
+      var again = ConnectLowering(document, file: file, decisions: decisions)
+      if again.lower(fallbackName: "fuzz").flow.map(YAMLPrinter.print) != flow.map(YAMLPrinter.print) {
+        fatalError("the forms shared between lowerings changed the flow")
+      }
       if let flow {
         let index = ProjectIndex(flows: [flow], center: nil, knowsAllFlows: true)
         let (checked, found) = Checker.check(flow, index: index)
