@@ -51,6 +51,8 @@ public struct ProjectLayout: Sendable {
     var lone: [Group] = []
     let fm = FileManager.default
     var seen: Set<String> = []
+    // Each folder named, to make sure it holds a flow: a run that checks nothing passes nothing.
+    var folders: [(named: String, display: String)] = []
     for path in paths {
       guard seen.insert(path == "-" ? "-" : absolutePath(path)).inserted else { continue }
       if path == "-" {
@@ -62,6 +64,7 @@ public struct ProjectLayout: Sendable {
         throw InputError(path: path, reason: "No such file or directory")
       }
       let absolute = absolutePath(path)
+      if isDirectory.boolValue { folders.append((path, displayPath(absolute))) }
       let searchFrom = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
       if nested, isDirectory.boolValue {
         // Projects inside this folder (a folder below with its own center.yaml) are projects of their own.
@@ -104,7 +107,12 @@ public struct ProjectLayout: Sendable {
         }
       }
     }
-    return ProjectLayout(groups: order.sorted().compactMap { groups[$0] } + lone.sorted { ($0.root ?? $0.flows.first ?? "") < ($1.root ?? $1.flows.first ?? "") })
+    let all = order.sorted().compactMap { groups[$0] } + lone.sorted { ($0.root ?? $0.flows.first ?? "") < ($1.root ?? $1.flows.first ?? "") }
+    for folder in folders where !all.contains(where: { $0.flows.contains { isUnder($0, folder.display) } }) {
+      throw InputError(
+        "no flow files in '\(folder.named)': Callflow reads *.flow.yaml, *.flow and Amazon Connect exports (*.json) in a folder and the folders below it")
+    }
+    return ProjectLayout(groups: all)
   }
 
   private static func isUnder(_ path: String, _ prefix: String) -> Bool {

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// A run that checks nothing does not pass: a gate must not go green on a folder without
+/// flows (an empty checkout, a wrong path, a pattern that matched nothing).
+@Suite(.serialized) struct NothingCheckedTests {
+  /// `check`, `build` and `graph` on a folder with no flow files, and on a project folder
+  /// that has its center.yaml but no flow: exit 2, the folder named; `build` writes nothing.
+  @Test func aFolderWithoutFlowsIsAnErrorForEveryCommand() throws {
+    let empty = try TemporaryProject([:])
+    defer { empty.remove() }
+    let centerOnly = try TemporaryProject(["center.yaml": center, "README.md": "notes\n", "data/settings.json": "{\"a\": 1}\n"])
+    defer { centerOnly.remove() }
+    for folder in [empty.root, centerOnly.root] {
+      let module = folder + "/out.cfbc"
+      for arguments in [["check", folder], ["check", folder, "--format", "json"], ["build", folder, "-o", module], ["graph", folder]] {
+        let out = try CLI.run(arguments)
+        #expect(out.status == 2, "\(arguments)")
+        #expect(out.stdout == "", "\(arguments)")
+        #expect(
+          out.stderr
+            == "callflow: error: no flow files in '\(folder)': Callflow reads *.flow.yaml, *.flow and Amazon Connect exports (*.json) in a folder and the folders below it\n",
+          "\(arguments)")
+      }
+      #expect(!FileManager.default.fileExists(atPath: module))
+    }
+  }
+
+  /// A folder without flows named beside one with flows is still an error: the mistyped path
+  /// would otherwise go unnoticed.
+  @Test func anEmptyFolderBesideAProjectIsStillAnError() throws {
+    let empty = try TemporaryProject([:])
+    defer { empty.remove() }
+    let out = try CLI.run(["check", "Samples", empty.root])
+    #expect(out.status == 2)
+    #expect(out.stderr.hasPrefix("callflow: error: no flow files in '\(empty.root)'"))
+    #expect(try CLI.run(["check", "Samples/flows"]).status == 0)
+  }
+}
