@@ -34,6 +34,23 @@ public enum Conversion {
     return Result(sources: sources, text: target.print(flow), diagnostics: sorted)
   }
 
+  /// Whether `bytes` end their lines with CR LF: their first line break is one.
+  public static func usesCRLF(_ bytes: [UInt8]) -> Bool {
+    guard let lf = bytes.firstIndex(of: 0x0A) else { return false }
+    return lf > 0 && bytes[lf - 1] == 0x0D
+  }
+
+  /// `text`, whose lines end with LF, with each line ending in CR LF.
+  public static func withCRLF(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + text.utf8.count / 16)
+    for b in text.utf8 {
+      if b == 0x0A { bytes.append(0x0D) }
+      bytes.append(b)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Reads a file, or standard input for `-`.
   public static func read(_ path: String) throws(InputError) -> [UInt8] {
     path == "-" ? try FileReader.readStandardInput() : try FileReader.read(path)
@@ -45,21 +62,53 @@ public enum Conversion {
     try writeAtomically(Array(text.utf8), to: path)
   }
 
-  /// Writes `bytes` to `path` atomically, as ``writeAtomically(_:to:)`` writes text.
+  /// Writes `bytes` to `path` atomically, as ``writeAtomically(_:to:)`` writes text. A
+  /// symbolic link is written through: its target gets the bytes and the link stays. A file
+  /// that was there keeps its permissions, and its owner and group where the user may give
+  /// them.
   public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
-    let directory = (path as NSString).deletingLastPathComponent
-    let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp"
-    do {
-      try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-      if rename(temporary, path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw InputError("cannot write '\(path)': \(reason)")
+    let target = linkTarget(path)
+    let directory = (target as NSString).deletingLastPathComponent
+    let temporary = (directory.isEmpty ? "." : directory) + "/.\((target as NSString).lastPathComponent).\(UUID().uuidString).tmp"
+    var old = stat()
+    let existed = stat(target, &old) == 0
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, existed ? old.st_mode & 0o7777 : 0o666)
+    guard fd >= 0 else { throw InputError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+    var failure: Int32 = 0
+    bytes.withUnsafeBytes { buffer in
+      var done = 0
+      while done < buffer.count, let base = buffer.baseAddress {
+        let n = write(fd, base + done, buffer.count - done)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        done += n
       }
-    } catch let error as InputError {
-      throw error
-    } catch {
-      throw InputError("cannot write '\(path)': \(error.localizedDescription)")
     }
+    if failure == 0, existed {
+      // The mode given to open is masked by the umask: set it as it was. The owner and group
+      // only the superuser (or an owner keeping its own) may give back.
+      if fchmod(fd, old.st_mode & 0o7777) != 0 { failure = errno }
+      _ = fchown(fd, old.st_uid, old.st_gid)
+    }
+    if close(fd) != 0, failure == 0 { failure = errno }
+    if failure == 0, rename(temporary, target) != 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporary)
+      throw InputError("cannot write '\(path)': \(String(cString: strerror(failure)))")
+    }
+  }
+
+  /// The file a path names once symbolic links are followed (to a file that may not exist
+  /// yet); the path itself when it is no link. Links are followed 32 deep at most.
+  static func linkTarget(_ path: String) -> String {
+    var current = path
+    for _ in 0..<32 {
+      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+      current = destination.hasPrefix("/") ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+    }
+    return current
   }
 }

@@ -52,7 +52,11 @@ struct Format: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fmt",
     abstract: "Print DSL flow files in canonical form.",
-    discussion: "Formatting is idempotent: formatting a formatted file changes nothing."
+    discussion: """
+      Formatting is idempotent: formatting a formatted file changes nothing. A file whose \
+      lines end with CR LF keeps them. `--write` replaces a file atomically, keeping its \
+      permissions (and owner, where allowed), and writes through a symbolic link to its target.
+      """
   )
 
   @Argument(help: "DSL flow files (*.flow).")
@@ -77,10 +81,12 @@ struct Format: ParsableCommand {
       if !result.diagnostics.isEmpty {
         Terminal.standardError(TextRenderer(colors: false).render(result.diagnostics, sources: result.sources))
       }
-      guard let text = result.text else {
+      guard let formatted = result.text else {
         failed = true
         continue
       }
+      // A file written with CR LF line endings keeps them.
+      let text = Conversion.usesCRLF(bytes) ? Conversion.withCRLF(formatted) : formatted
       let changed = Array(text.utf8) != bytes
       if check {
         if changed {
