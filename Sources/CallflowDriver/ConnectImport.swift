@@ -178,25 +178,7 @@ public enum ConnectImport {
   /// Writes the project's files into `folder`: first into a new folder beside it, then
   /// renamed into place, so a failed import leaves nothing behind.
   public static func write(_ result: Result, to folder: String, force: Bool) throws(InputError) {
-    let fm = FileManager.default
-    let target = ProjectLayout.absolutePath(folder)
-    if fm.fileExists(atPath: target), !force {
-      throw InputError("\(folder) exists already; pass --force to replace it")
-    }
-    let staging = target + ".callflow-import-\(ProcessInfo.processInfo.processIdentifier)"
-    do {
-      try? fm.removeItem(atPath: staging)
-      for (path, text) in result.files {
-        let full = (staging as NSString).appendingPathComponent(path)
-        try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
-      }
-      if fm.fileExists(atPath: target) { try fm.removeItem(atPath: target) }
-      try fm.moveItem(atPath: staging, toPath: target)
-    } catch {
-      try? fm.removeItem(atPath: staging)
-      throw InputError("cannot write \(folder): \(error.localizedDescription)")
-    }
+    try OutputFile.writeFolder(result.files, to: folder, force: force)
   }
 
   static func resourceKind(ofARN arn: String) -> ResourceKind? {

@@ -19,11 +19,15 @@ struct Build: ParsableCommand {
   @Option(name: .shortAndLong, help: "The module file to write (e.g. acme.cfbc).")
   var output: String
 
+  @Flag(name: .long, help: "Write over an existing file of another kind (a flow, a center.yaml).")
+  var force = false
+
   @OptionGroup var checking: CheckingOptions
 
   func run() throws {
     let result: BuildResult
     do {
+      try OutputFile.check(output, for: .module, force: force)
       result = try BuildRun.run(path: path, options: checking.checkOptions())
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")

@@ -74,9 +74,16 @@ struct ExportConnect: ParsableCommand {
   @Option(name: .long, help: "Also write a CloudFormation template to this file.")
   var cloudformation: String?
 
+  @Flag(name: .long, help: "Replace the folder (and write the template over a file of another kind) if it exists.")
+  var force = false
+
   func run() throws {
     let result: ConnectExport.Result
-    do { result = try ConnectExport.run(project: project, cloudformation: cloudformation != nil) } catch {
+    do {
+      if let cloudformation { try OutputFile.check(cloudformation, for: .cloudFormation, force: force) }
+      if FileManager.default.fileExists(atPath: output), !force { throw InputError("\(output) exists already; pass --force to replace it") }
+      result = try ConnectExport.run(project: project, cloudformation: cloudformation != nil)
+    } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
     }
@@ -85,8 +92,7 @@ struct ExportConnect: ParsableCommand {
     }
     guard !result.diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
     do {
-      try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-      for (path, text) in result.files { try Conversion.writeAtomically(text, to: (output as NSString).appendingPathComponent(path)) }
+      try OutputFile.writeFolder(result.files, to: output, force: force)
       if let cloudformation, let template = result.template { try Conversion.writeAtomically(template, to: cloudformation) }
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")

@@ -24,9 +24,15 @@ struct Convert: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write the result to this file (atomically) instead of standard output.")
   var output: String?
 
+  @Flag(name: .long, help: "Write over an existing file of another kind (a center.yaml, a scenario).")
+  var force = false
+
   func run() throws {
     let bytes: [UInt8]
-    do { bytes = try Conversion.read(file) } catch {
+    do {
+      if let output { try OutputFile.check(output, for: to == .dsl ? .dslFlow : .yamlFlow, force: force) }
+      bytes = try Conversion.read(file)
+    } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
     }

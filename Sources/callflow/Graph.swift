@@ -29,6 +29,9 @@ struct Graph: ParsableCommand {
   @Option(name: .long, help: "dot (Graphviz's language) or svg (rendered by Graphviz's dot).")
   var format: Format = .dot
 
+  @Flag(name: .long, help: "Write over an existing file of another kind (a flow, a center.yaml).")
+  var force = false
+
   @Option(name: .long, help: "Draw only this flow, with the numbers that start it and the flows it refers to.")
   var flow: String?
 
@@ -36,6 +39,7 @@ struct Graph: ParsableCommand {
 
   func run() throws {
     do {
+      if let output { try OutputFile.check(output, for: format == .svg ? .svg : .dot, force: force) }
       let options = checking.checkOptions()
       let result = try GraphRun.dotBytes(paths: paths, flow: flow, options: options)
       let bytes = format == .svg ? try GraphRun.svg(result.dot) : result.dot

@@ -33,12 +33,21 @@ struct Simulate: ParsableCommand {
   @Option(name: .long, help: "Also draw queue sizes and callbacks waiting over time to this SVG file.")
   var chart: String?
 
+  @Flag(name: .long, help: "Write the chart over an existing file of another kind (a flow, a center.yaml).")
+  var force = false
+
   @OptionGroup var checking: CheckingOptions
 
   func run() throws {
     let started = Date()
     let showProgress = isatty(STDERR_FILENO) == 1
     var shown = -1
+    if let chart {
+      do { try OutputFile.check(chart, for: .svg, force: force) } catch {
+        Terminal.standardError("callflow: error: \(error)\n")
+        throw ExitCode(2)
+      }
+    }
     let options = checking.checkOptions()
     let result = SimulateRun.run(path: path, modelPath: model, options: options) { fraction in
       guard showProgress else { return }

@@ -91,8 +91,23 @@ import Testing
         agents:
           # callflow-ignore: undefined-reference
           - {name: ana, routing-profile: Tier2}
+        phone-numbers:
+          "+15555550100": main
 
-        """
+        """,
+      // A project has a flow: a folder of none is not checked at all.
+      "flows/main.flow.yaml": """
+        flow: main
+        type: inbound
+        start: hello
+        blocks:
+          hello:
+            transfer-to-queue: Support
+            on: {at-capacity: bye, error: bye}
+          bye:
+            disconnect: {}
+
+        """,
     ]
     let project = try TemporaryProject(files)
     let bare = try TemporaryProject(Self.withoutSuppressions(files))
