@@ -28,6 +28,9 @@ public struct CheckOptions: Sendable {
   /// Whether flows read from Amazon Connect keep their actions' designer positions. Only an
   /// export writes them back; the commands that read flows for anything else leave them.
   public var keepsConnectLayout = true
+  /// Whether the configuration's `exclude` also leaves out the files named on the command
+  /// line (`--force-exclude`); by default a file named is checked.
+  public var forceExclude = false
 
   public init(
     environment: String? = nil, defines: [String: String] = [:], keepCheckedBlocks: Bool = true,

@@ -33,6 +33,9 @@ public struct Project: Sendable {
   public var flows: [File]
   /// The paths diagnostics are shown for.
   public var reported: Set<String>
+  /// The flow files named on the command line themselves: checked even where the
+  /// configuration's `exclude` matches them (unless ``CheckOptions/forceExclude``).
+  public var named: Set<String> = []
   /// Whether every flow of the project is here, so that flow references can be resolved.
   public var complete: Bool
 
@@ -73,6 +76,7 @@ public struct Project: Sendable {
       center: group.center.map { File(path: $0) },
       flows: group.flows.map { $0 == "-" ? File(path: "-", bytes: stdin ?? []) : File(path: $0) },
       reported: group.reported.union(group.config.map { [$0] } ?? []), complete: group.complete)
+    named = group.named
   }
 
   /// What checking one project gives.
@@ -104,7 +108,10 @@ public struct Project: Sendable {
       diagnostics += problems
       ruleLevels = config.rules.merging(options.ruleLevels) { $1 }
       if let root, !config.exclude.isEmpty {
+        // A file named on the command line is checked all the same (a pre-commit hook names
+        // the files changed), unless the excludes are forced on it.
         flowFiles = flowFiles.filter { file in
+          if named.contains(file.path), !options.forceExclude { return true }
           let relative = root == "." ? file.path : String(file.path.dropFirst(root.count + 1))
           return !config.exclude.contains { Glob.matches($0, relative) }
         }
@@ -161,12 +168,12 @@ public struct Project: Sendable {
           return .success((source, nil, [tooLarge], []))
         }
       }
-      let named = file.path == "-" ? nil : SourceForm(path: file.path)
-      if named == nil, ConnectReader.looksLikeFlow(source.bytes) {
+      let namedForm = file.path == "-" ? nil : SourceForm(path: file.path)
+      if namedForm == nil, ConnectReader.looksLikeFlow(source.bytes) {
         let (flow, problems, actions) = ConnectFront.parse(source, file: id, keepsLayout: options.keepsConnectLayout, decisions: decisions)
         return .success((source, flow, problems, actions))
       }
-      let form = named ?? (file.path == "-" ? SourceForm.detect(source.bytes) : .yaml)
+      let form = namedForm ?? (file.path == "-" ? SourceForm.detect(source.bytes) : .yaml)
       let (flow, problems) = form == .dsl ? dsl.parseFlow(source, file: id) : frontend.parseFlow(source, file: id)
       return .success((source, flow, problems, []))
     }

@@ -21,6 +21,9 @@ public struct ProjectLayout: Sendable {
     public var flows: [String]
     /// The files diagnostics are shown for.
     public var reported: Set<String>
+    /// The files named on the command line themselves (not found in a folder named): they are
+    /// checked even where the configuration excludes them.
+    public var named: Set<String> = []
     /// Whether every flow of the project is loaded (so flow references can be resolved).
     public var complete: Bool
   }
@@ -101,6 +104,7 @@ public struct ProjectLayout: Sendable {
         if let center = groups[root]?.center, isUnder(center, prefix) { groups[root]?.reported.insert(center) }
       } else {
         groups[root]?.reported.insert(displayPath(absolute))
+        groups[root]?.named.insert(displayPath(absolute))
         if !isFlowFile(absolute), (absolute as NSString).lastPathComponent != centerName {
           groups[root]?.flows.append(displayPath(absolute))
           groups[root]?.flows.sort()

@@ -18,6 +18,9 @@ struct CheckingOptions: ParsableArguments {
   @Option(name: .long, help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
   var color: ColorMode = .auto
 
+  @Flag(name: .long, help: "Leave out the files named on the command line that callflow.yaml's `exclude` matches (they are checked by default).")
+  var forceExclude = false
+
   func validate() throws {
     for define in defines where !define.contains("=") || define.hasPrefix("=") {
       throw ValidationError("--define takes NAME=VALUE, not '\(define)'")
@@ -57,6 +60,7 @@ struct CheckingOptions: ParsableArguments {
     var options = CheckOptions(environment: env, defines: values, keepCheckedBlocks: keepCheckedBlocks, ruleLevels: (try? ruleLevels()) ?? [:])
     // No command that takes these options writes flow language.
     options.keepsConnectLayout = false
+    options.forceExclude = forceExclude
     return options
   }
 
