@@ -31,6 +31,9 @@ public struct CheckOptions: Sendable {
   /// Whether the configuration's `exclude` also leaves out the files named on the command
   /// line (`--force-exclude`); by default a file named is checked.
   public var forceExclude = false
+  /// The path standard input (`-`) is checked as, inside that file's project
+  /// (`--stdin-filename`), as an editor checks the text of an unsaved file.
+  public var standardInputName: String?
 
   public init(
     environment: String? = nil, defines: [String: String] = [:], keepCheckedBlocks: Bool = true,
@@ -69,10 +72,14 @@ public enum CheckRun {
   public static func run(paths: [String], options: CheckOptions = CheckOptions(), standardInput: () throws(InputError) -> [UInt8] = readStandardInput)
     throws(InputError) -> CheckResult
   {
-    let layout = try ProjectLayout.discover(paths, nested: options.nestedProjects && !options.compiling)
+    if options.standardInputName != nil, !paths.contains("-") {
+      throw InputError("--stdin-filename names the file standard input stands for: pass `-` as a path too")
+    }
+    let layout = try ProjectLayout.discover(
+      paths, nested: options.nestedProjects && !options.compiling, standardInputName: options.standardInputName)
     var projects: [Project] = []
     for group in layout.groups {
-      projects.append(Project(group, stdin: group.flows.contains("-") ? try standardInput() : nil))
+      projects.append(Project(group, stdin: group.flows.contains("-") || group.standardInput != nil ? try standardInput() : nil))
     }
     return try run(projects, options: options)
   }

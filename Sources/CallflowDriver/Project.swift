@@ -74,7 +74,7 @@ public struct Project: Sendable {
     self.init(
       root: group.root.map(ProjectLayout.displayPath), config: group.config.map { File(path: $0) },
       center: group.center.map { File(path: $0) },
-      flows: group.flows.map { $0 == "-" ? File(path: "-", bytes: stdin ?? []) : File(path: $0) },
+      flows: group.flows.map { $0 == "-" || $0 == group.standardInput ? File(path: $0, bytes: stdin ?? []) : File(path: $0) },
       reported: group.reported.union(group.config.map { [$0] } ?? []), complete: group.complete)
     named = group.named
   }

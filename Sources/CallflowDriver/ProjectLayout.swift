@@ -24,6 +24,8 @@ public struct ProjectLayout: Sendable {
     /// The files named on the command line themselves (not found in a folder named): they are
     /// checked even where the configuration excludes them.
     public var named: Set<String> = []
+    /// The flow file whose text is standard input's (`-` with a name for it), if one is.
+    public var standardInput: String?
     /// Whether every flow of the project is loaded (so flow references can be resolved).
     public var complete: Bool
   }
@@ -45,10 +47,11 @@ public struct ProjectLayout: Sendable {
       && !name.hasSuffix(modelSuffix)
   }
 
-  /// The layout for the paths of a command line. `-` stands for standard input.
-  /// With `nested`, a folder's projects below it (folders with a center.yaml of their own)
-  /// are groups of their own too.
-  public static func discover(_ paths: [String], nested: Bool = true) throws(InputError) -> ProjectLayout {
+  /// The layout for the paths of a command line. `-` stands for standard input, checked as a
+  /// lone flow, or, given `standardInputName`, as the file of that name inside its project
+  /// (an editor's unsaved text: the file need not exist). With `nested`, a folder's projects
+  /// below it (folders with a center.yaml of their own) are groups of their own too.
+  public static func discover(_ paths: [String], nested: Bool = true, standardInputName: String? = nil) throws(InputError) -> ProjectLayout {
     var groups: [String: Group] = [:]
     var order: [String] = []
     var lone: [Group] = []
@@ -56,14 +59,20 @@ public struct ProjectLayout: Sendable {
     var seen: Set<String> = []
     // Each folder named, to make sure it holds a flow: a run that checks nothing passes nothing.
     var folders: [(named: String, display: String)] = []
-    for path in paths {
+    for argument in paths {
+      let fromStandardInput = argument == "-" && standardInputName != nil
+      let path = fromStandardInput ? standardInputName ?? argument : argument
       guard seen.insert(path == "-" ? "-" : absolutePath(path)).inserted else { continue }
       if path == "-" {
         lone.append(Group(root: nil, center: nil, config: nil, flows: ["-"], reported: ["-"], complete: false))
         continue
       }
       var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      if fromStandardInput {
+        guard !fm.fileExists(atPath: path, isDirectory: &isDirectory) || !isDirectory.boolValue else {
+          throw InputError("--stdin-filename names the file standard input stands for, not a folder ('\(path)')")
+        }
+      } else if !fm.fileExists(atPath: path, isDirectory: &isDirectory) {
         throw InputError(path: path, reason: "No such file or directory")
       }
       let absolute = absolutePath(path)
@@ -86,7 +95,9 @@ public struct ProjectLayout: Sendable {
           lone.append(Group(root: absolute, center: nil, config: config(in: absolute), flows: files, reported: Set(files), complete: true))
         } else {
           let display = displayPath(absolute)
-          lone.append(Group(root: nil, center: nil, config: nil, flows: [display], reported: [display], complete: false))
+          var group = Group(root: nil, center: nil, config: nil, flows: [display], reported: [display], complete: false)
+          if fromStandardInput { group.standardInput = display }
+          lone.append(group)
         }
         continue
       }
@@ -103,10 +114,14 @@ public struct ProjectLayout: Sendable {
         groups[root]?.reported.formUnion(under)
         if let center = groups[root]?.center, isUnder(center, prefix) { groups[root]?.reported.insert(center) }
       } else {
-        groups[root]?.reported.insert(displayPath(absolute))
-        groups[root]?.named.insert(displayPath(absolute))
-        if !isFlowFile(absolute), (absolute as NSString).lastPathComponent != centerName {
-          groups[root]?.flows.append(displayPath(absolute))
+        let display = displayPath(absolute)
+        groups[root]?.reported.insert(display)
+        groups[root]?.named.insert(display)
+        if fromStandardInput { groups[root]?.standardInput = display }
+        if (!isFlowFile(absolute) || fromStandardInput), (absolute as NSString).lastPathComponent != centerName,
+          groups[root]?.flows.contains(display) == false
+        {
+          groups[root]?.flows.append(display)
           groups[root]?.flows.sort()
         }
       }

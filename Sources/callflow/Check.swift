@@ -33,6 +33,11 @@ struct Check: ParsableCommand {
   @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
   var werror = false
 
+  @Option(
+    name: .customLong("stdin-filename"),
+    help: ArgumentHelp("Check standard input (-) as the text of this file, inside its project (for editors).", valueName: "PATH"))
+  var stdinFilename: String?
+
   @OptionGroup var checking: CheckingOptions
 
   func run() throws {
@@ -41,6 +46,7 @@ struct Check: ParsableCommand {
       // A folder's own projects below it are checked too.
       var options = checking.checkOptions(keepCheckedBlocks: false)
       options.nestedProjects = true
+      options.standardInputName = stdinFilename
       result = try CheckRun.run(paths: paths, options: options)
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")
