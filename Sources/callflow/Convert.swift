@@ -83,6 +83,14 @@ struct Format: ParsableCommand {
         Terminal.standardError("callflow: error: \(error)\n")
         throw ExitCode(2)
       }
+      // fmt formats the DSL: a YAML flow is another language, not a badly formatted one.
+      let form = file == "-" ? SourceForm.detect(bytes) : (SourceForm(path: file) ?? .dsl)
+      if form == .yaml {
+        Terminal.standardError(
+          "callflow: error: \(file) is a YAML flow: `callflow fmt` formats DSL flow files (*.flow); "
+            + "`callflow convert \(file) --to dsl` writes it as one\n")
+        throw ExitCode(2)
+      }
       let result = Conversion.convert(path: file, bytes: bytes, from: .dsl, to: .dsl)
       if !result.diagnostics.isEmpty {
         Terminal.standardError(TextRenderer(colors: false).render(result.diagnostics, sources: result.sources))

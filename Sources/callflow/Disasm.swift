@@ -21,8 +21,8 @@ struct Disasm: ParsableCommand {
       let module = try ModuleReader.read(bytes)
       Terminal.standardOutput(Disassembler.text(of: module))
     } catch {
-      Terminal.standardError("callflow: error: \(file): \(error)\n")
-      throw ExitCode(1)
+      Terminal.standardError("callflow: error: \(file): \(error)\n" + Terminal.moduleHint(for: file))
+      throw ExitCode(2)
     }
   }
 }

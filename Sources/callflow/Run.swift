@@ -38,8 +38,8 @@ struct Run: ParsableCommand {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
     } catch {
-      Terminal.standardError("callflow: error: \(file): \(error)\n")
-      throw ExitCode(1)
+      Terminal.standardError("callflow: error: \(file): \(error)\n" + Terminal.moduleHint(for: file))
+      throw ExitCode(2)
     }
     guard program.flow(named: flow) != nil else {
       let hint = Suggestions.nearest(to: flow, in: program.flowNames).map { "; did you mean '\($0)'?" } ?? ""

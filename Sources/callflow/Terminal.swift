@@ -1,4 +1,5 @@
 import CallflowDiagnostics
+import CallflowDriver
 import Foundation
 
 /// Writing to the terminal, and whether to colour it.
@@ -6,6 +7,16 @@ enum Terminal {
   static func standardOutput(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 
   static func standardError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+
+  /// What to do when `path`, given where a module was expected, is not one: a line for
+  /// standard error.
+  static func moduleHint(for path: String) -> String {
+    let name = (path as NSString).lastPathComponent
+    if name == ProjectLayout.centerName || SourceForm(path: name) != nil {
+      return "hint: \(path) is a source file; compile its project into a module with `callflow build PROJECT -o FILE.cfbc`\n"
+    }
+    return "hint: modules are written by `callflow build PROJECT -o FILE.cfbc`\n"
+  }
 
   /// Colour on a terminal unless `NO_COLOR` is set to anything non-empty, or as forced.
   static func wantsColor(_ mode: ColorMode, fd: Int32) -> Bool {

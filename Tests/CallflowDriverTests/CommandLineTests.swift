@@ -202,8 +202,11 @@ struct CLI {
     bytes[bytes.count / 2] ^= 0x55
     try Data(bytes).write(to: URL(fileURLWithPath: output))
     let disasm = try CLI.run(["disasm", output])
-    #expect(disasm.status == 1)
-    #expect(disasm.stderr == "callflow: error: \(output): the checksum does not match: the file is damaged (at byte 8)\n")
+    // A module that does not read cannot be disassembled: the command could not run (2).
+    #expect(disasm.status == 2)
+    #expect(
+      disasm.stderr
+        == "callflow: error: \(output): the checksum does not match: the file is damaged (at byte 8)\nhint: modules are written by `callflow build PROJECT -o FILE.cfbc`\n")
     #expect(try CLI.run(["disasm", "no/such.cfbc"]).status == 2)
   }
 }

@@ -55,7 +55,9 @@ public enum ScenarioRun {
         outcome.issues = ["the project \(projectRoot) has \(check.summary.errors) error(s), so it was not simulated:"]
         outcome.projectErrors = TextRenderer(colors: false).render(errors, sources: check.sources)
       case .failure(.input(let error))?:
-        outcome.issues = [error.description]
+        // The project could not be read as asked (an unknown --env, a file that cannot be
+        // read): the command could not run, as `check` could not.
+        throw error
       case nil:
         break
       }
