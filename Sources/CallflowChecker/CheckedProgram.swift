@@ -108,6 +108,10 @@ extension CheckedFlow {
     /// The `transfer-to-flow` references `start` reaches without passing a block that waits
     /// for the clock or the caller.
     public var handsOffWithoutPause: [Located<String>] = []
+    /// In a customer-queue flow that sets no other, the `transfer-to-queue` blocks `start`
+    /// reaches without a pause, by their kind: each puts the contact back in a queue, where
+    /// this flow starts again.
+    public var requeuesWithoutPause: [SourceSpan] = []
     /// The customer-queue flows this flow sets for the queue it transfers to.
     public var queueFlows: [String] = []
     /// In a customer-queue flow, the callbacks that go to the queue the caller waits in

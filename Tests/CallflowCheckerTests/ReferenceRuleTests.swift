@@ -262,4 +262,28 @@ extension Fixture {
       $0.contains("flow-transfer-loop")
     } == [])
   }
+
+  /// A customer-queue flow that puts the caller back in a queue with nothing on the way that
+  /// waits runs again at once in that queue, for ever (the simulator's stack overflow, found
+  /// by fuzzing a module). A wait, a callback transfer (which queues a callback, not the
+  /// caller) or another queue flow set first are not that.
+  @Test func aQueueFlowThatRequeuesWithoutAPauseLoops() throws {
+    func queueFlow(_ blocks: String) -> String {
+      Fixture.inbound(blocks + "\n  done:\n    end-flow: {}", name: "waiting", type: "customer-queue", start: "again", header: "on-error: done\n")
+    }
+    let requeue = "  again:\n    transfer-to-queue: Support\n    on: {at-capacity: done}"
+    let results = Fixture(queueFlow(requeue)).results().filter { $0.rule == "flow-transfer-loop" }
+    #expect(results.map(Fixture.describe) == [
+      "1:7:5 flow-transfer-loop customer-queue flow `waiting` puts the contact back in a queue with no wait or input: the queue starts the flow again, forever"
+    ])
+    #expect(results.first?.severity == .error)
+    let quiet = [
+      "  again:\n    wait: 1m\n    next: back\n  back:\n    transfer-to-queue: Support\n    on: {at-capacity: done}",
+      "  again:\n    transfer-to-queue: {callback: {max-retries: 2}}\n    next: done\n    on: {at-capacity: done}",
+      "  again:\n    set-customer-queue-flow: other\n    next: back\n  back:\n    transfer-to-queue: Support\n    on: {at-capacity: done}",
+    ]
+    for blocks in quiet {
+      #expect(Fixture(queueFlow(blocks)).diagnostics().filter { $0.contains("flow-transfer-loop") } == [], "\(blocks)")
+    }
+  }
 }

@@ -46,3 +46,82 @@ import Testing
     #expect(test.stdout == "" || !test.stdout.contains(" ok"))
   }
 }
+
+/// A project whose customer-queue flow puts the caller straight back in the queue: `check`
+/// reports the loop, and `test` never crashes on it, whether the rule is on (the project is
+/// not simulated) or off (the simulator stops the contact with an issue).
+@Suite(.serialized) struct RequeueLoopTests {
+  static let files = [
+    "center.yaml": """
+      center: t
+      queues:
+        Support: {capacity: 10, caller-id: {name: Acme, number: "+18005550199"}}
+      routing-profiles:
+        Tier1: {queues: [{queue: Support, priority: 1}]}
+      phone-numbers:
+        "+18005550199": main
+
+      """,
+    "main.flow.yaml": """
+      flow: main
+      type: inbound
+      start: set-flow
+      on-error: bye
+      blocks:
+        set-flow:
+          set-customer-queue-flow: bounce
+          next: queue
+        queue:
+          transfer-to-queue: Support
+          on: {at-capacity: bye, error: bye}
+        bye:
+          disconnect: {}
+
+      """,
+    "bounce.flow.yaml": """
+      flow: bounce
+      type: customer-queue
+      start: again
+      on-error: done
+      blocks:
+        again:
+          transfer-to-queue: Support
+          on: {at-capacity: done}
+        done:
+          end-flow: {}
+
+      """,
+    "bounce.test.yaml": """
+      scenario: a queue flow that only puts the caller back in the queue
+      start: 2026-01-05T15:00:00Z
+      agents: []
+      contacts:
+        - {id: ann, at: "15:00", from: "+14255550100", to: "+18005550199"}
+      expect:
+        - {contact: ann, disconnect-reason: FLOW_ERROR}
+
+      """,
+  ]
+
+  @Test func theLoopIsReportedAndNeverCrashesTest() throws {
+    let project = try TemporaryProject(Self.files)
+    defer { project.remove() }
+    let check = try CLI.run(["check", project.root])
+    #expect(check.status == 1)
+    #expect(
+      check.stdout.hasPrefix(
+        "\(project.path("bounce.flow.yaml")):7:5: error: customer-queue flow `bounce` puts the contact back in a queue with no wait or input: the queue starts the flow again, forever [flow-transfer-loop]"
+      ))
+    let test = try CLI.run(["test", project.root])
+    #expect(test.status == 1)
+    #expect(test.stdout.contains("has 1 error(s), so it was not simulated") && test.stdout.contains("[flow-transfer-loop]"))
+
+    try "rules:\n  flow-transfer-loop: off\n".write(toFile: project.path("callflow.yaml"), atomically: true, encoding: .utf8)
+    let simulated = try CLI.run(["test", project.root])
+    #expect(simulated.status == 1)
+    #expect(
+      simulated.stdout.contains(
+        "flow problem: 2026-01-05T15:00:00Z ann (c-1): customer-queue flow `bounce` put the contact back in a queue 100 times with no time passing: it was stopped"
+      ))
+  }
+}

@@ -120,6 +120,9 @@ import Testing
         done:
           end-flow: {}
       """
+    // The checker reports the loop (`flow-transfer-loop`); switched off here, so that the
+    // simulator's own guard is what stops it.
+    files["callflow.yaml"] = "rules:\n  flow-transfer-loop: off\n"
     files["bounce.test.yaml"] = """
       scenario: a queue flow that only puts the caller back in the queue
       start: 2026-01-05T15:00:00Z

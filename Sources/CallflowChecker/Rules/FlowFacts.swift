@@ -10,7 +10,11 @@ struct FlowFacts {
   func run(_ summary: inout CheckedFlow.Summary) {
     summary.queueing = queueing()
     summary.checksAttributes = !context.reachable(.checkAttribute).isEmpty
-    if let start = context.graph.start, !context.reachable(.transferToFlow).isEmpty {
+    // A customer-queue flow that puts the contact back in a queue runs again there (unless it
+    // set another flow for the queue first).
+    let requeues = context.flow.type == .customerQueue && context.reachable(.setCustomerQueueFlow).isEmpty
+      ? context.reachable(.transferToQueue) : []
+    if let start = context.graph.start, !context.reachable(.transferToFlow).isEmpty || !requeues.isEmpty {
       // A `loop` bounds a cycle within a flow, not across flows: its count starts again each time.
       let unpaused = context.graph.reach(from: [start]) { b in
         switch context.kind(b) {
@@ -22,6 +26,9 @@ struct FlowFacts {
         guard let argument = context.flow.blocks[b].argument("flow"), case .reference(_, let name) = argument.value.value else { return nil }
         return Located(name, at: argument.value.span)
       }
+      // (A transfer with `callback` settings queues a callback, not the caller.)
+      summary.requeuesWithoutPause = requeues.filter { unpaused[$0] && context.flow.blocks[$0].argument("callback") == nil }
+        .map { context.flow.blocks[$0].kindSpan }
     }
     summary.queueFlows = context.reachable(.setCustomerQueueFlow).compactMap { b in
       if case .reference(_, let name)? = context.flow.blocks[b].argument("flow")?.value.value { return name }
