@@ -2,7 +2,7 @@ import CallflowDiagnostics
 import CallflowSyntax
 
 /// The rules that look across files: `duplicate-flow-name`, references from `center.yaml`,
-/// and `phone-number-unassigned`.
+/// `phone-number-unassigned` and `queue-unrouted`.
 struct ProjectChecker {
   let index: ProjectIndex
   let flows: [CheckedFlow]
@@ -16,6 +16,32 @@ struct ProjectChecker {
     guard let center = index.center else { return }
     centerReferences(center)
     unassignedNumbers(center)
+    unroutedQueues(center)
+  }
+
+  /// Each queue callers are transferred to that no routing profile lists, once, at its
+  /// definition (where the fix goes), with notes at the transfers. A queue callbacks go to is
+  /// `callback-queue-unrouted`'s.
+  private mutating func unroutedQueues(_ center: Center) {
+    let routed = Set(center.routingProfiles.flatMap { $0.entries.map(\.queue.value) })
+    var transfers: [String: [SourceSpan]] = [:]
+    for flow in flows { for queue in flow.summary.inboundQueues { transfers[queue.value, default: []].append(queue.span) } }
+    let callbackQueues = Set(flows.flatMap { $0.summary.callbackQueues.map(\.queue.value) })
+    var reported = Set<String>()
+    for queue in center.queues {
+      let name = queue.name.value
+      guard !routed.contains(name), !callbackQueues.contains(name), let spans = transfers[name], reported.insert(name).inserted else { continue }
+      let places = Array(Set(spans)).sorted()
+      var notes = places.prefix(3).map { Note("callers are transferred to `\(name)` here", at: $0) }
+      if places.count > 3 { notes.append(Note("and from \(places.count - 3) more places")) }
+      let profiles = center.routingProfiles.map(\.name.value)
+      notes.append(
+        Note(
+          profiles.isEmpty
+            ? "add a routing profile listing it under `routing-profiles`, and give agents that profile"
+            : "list it in a routing profile (\(Suggestions.list(profiles))) whose agents should take its calls"))
+      bag.report(.queueUnrouted, "queue `\(name)` is in no routing profile: no agent will take the calls transferred to it", at: queue.name.span, notes: notes)
+    }
   }
 
   /// Emits the findings of each flow that stand because nothing runs before it to provide what

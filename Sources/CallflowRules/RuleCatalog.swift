@@ -9,7 +9,7 @@ public enum RuleCatalog {
     MissingParameterRule(), InvalidValueRule(), UnknownBranchRule(), UndefinedTargetRule(), MissingStartRule(),
     DeadEndRule(), UnconnectedBranchRule(), UnreachableBlockRule(), LoopWithoutWaitRule(), UnusedSuppressionRule(),
     BlockNotAllowedRule(), UndefinedReferenceRule(), FlowTypeMismatchRule(), AttributeUnsetRule(), FlowTransferLoopRule(),
-    DuplicateFlowNameRule(), UnresolvedSubstitutionRule(), PhoneNumberUnassignedRule(),
+    DuplicateFlowNameRule(), UnresolvedSubstitutionRule(), PhoneNumberUnassignedRule(), QueueUnroutedRule(),
     CreationFlowNoTransferRule(), CallbackRetriesRangeRule(), CallbackIntervalRangeRule(), CustomerFirstRetriesRule(),
     CustomerFirstOutboundFlowRule(), VoicemailUnhandledRule(), CallbackNumberUnvalidatedRule(), CallbackNumberUnsetRule(),
     WorkingQueueUnsetRule(), CallbackQueueUnroutedRule(), CallbackQueueCallerIDRule(), CallbackLosesPositionRule(),

@@ -286,4 +286,35 @@ extension Fixture {
       #expect(Fixture(queueFlow(blocks)).diagnostics().filter { $0.contains("flow-transfer-loop") } == [], "\(blocks)")
     }
   }
+
+  /// A queue callers are transferred to and no routing profile lists is `queue-unrouted`,
+  /// once, at its definition; a queue only callbacks go to is `callback-queue-unrouted`'s, not
+  /// reported twice.
+  @Test func aQueueInNoRoutingProfileIsReportedOnceByTheRightRule() {
+    let center = Fixture.center.replacingOccurrences(
+      of: "Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: 1}]}", with: "Tier1: {queues: []}")
+    #expect(center != Fixture.center)
+    let flow = Fixture.inbound(
+      """
+        hello:
+          transfer-to-queue: Support
+          on: {at-capacity: back}
+        back:
+          transfer-to-queue: {callback: {working-queue: Callbacks}}
+          next: bye
+          on: {at-capacity: bye}
+        bye:
+          disconnect: {}
+      """)
+    let found = Fixture(flow, center: center).diagnostics().filter { $0.contains("unrouted") }
+    #expect(found == [
+      "0:3:3 queue-unrouted queue `Support` is in no routing profile: no agent will take the calls transferred to it",
+      "0:4:3 callback-queue-unrouted callback queue `Callbacks` is in no routing profile: no agent will receive its callbacks",
+    ])
+    // A queue callers wait in and callbacks go to is reported once, as a callback queue.
+    let both = flow.replacingOccurrences(of: "working-queue: Callbacks", with: "working-queue: Support")
+    #expect(Fixture(both, center: center).diagnostics().filter { $0.contains("unrouted") } == [
+      "0:3:3 callback-queue-unrouted callback queue `Support` is in no routing profile: no agent will receive its callbacks"
+    ])
+  }
 }
