@@ -21,6 +21,10 @@ public struct ProjectIndex: Sendable {
   public var center: Center?
   /// Whether references to flows not in ``flows`` are errors (false for a lone file).
   public var knowsAllFlows: Bool
+  /// Where `center.yaml` was looked for, from this folder up, and not found; nil when the
+  /// project has one or where it would be is not known. With no center, a resource named
+  /// (not an ARN) cannot exist: the reference is an error that says so.
+  public var centerSought: String?
   /// The center's names of each kind of resource, in the order of ``ResourceKind/centerKinds``.
   private var resourceNames: [Set<String>] = []
 
@@ -65,7 +69,10 @@ public struct ProjectIndex: Sendable {
       return resourceARNs[slot].contains(name)
     }
     if case .flow = kind { return flows[name] != nil ? true : (knowsAllFlows ? false : nil) }
-    guard center != nil, let slot = kind.centerSlot else { return nil }
+    guard let slot = kind.centerSlot else { return nil }
+    // (An empty name is an export's blank left to be filled when it is deployed, as a
+    // placeholder is.)
+    guard center != nil else { return centerSought == nil || name.isEmpty ? nil : false }
     return resourceNames[slot].contains(name)
   }
 

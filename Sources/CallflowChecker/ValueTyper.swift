@@ -136,6 +136,15 @@ struct ValueTyper {
   mutating func reference(_ kind: ResourceKind, _ name: Located<String>) {
     if case .flow = kind { flowReferences.append(name) }
     guard index.defines(kind, name.value) == false else { return }
+    if index.center == nil, let folder = index.centerSought, kind.centerSlot != nil {
+      bag.report(
+        .undefinedReference, "no \(kind.noun) named `\(name.value)`: the project has no center.yaml", at: name.span,
+        notes: [
+          Note("center.yaml was looked for in `\(folder)` and every folder above it"),
+          Note("a project's queues, prompts, hours and routing profiles are defined in its center.yaml"),
+        ])
+      return
+    }
     let fixes = FixIt.didYouMean(name, among: index.names(of: kind))
     var notes: [Note] = []
     if fixes.isEmpty {

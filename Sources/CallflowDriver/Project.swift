@@ -189,7 +189,9 @@ public struct Project: Sendable {
     }
 
     // Checking, flows in parallel, then the project-wide rules.
-    let index = ProjectIndex(flows: syntaxes, center: center, knowsAllFlows: complete)
+    var projectIndex = ProjectIndex(flows: syntaxes, center: center, knowsAllFlows: complete)
+    if self.center == nil { projectIndex.centerSought = centerSearchFolder }
+    let index = projectIndex
     let toCheck = syntaxes
     let keepBlocks = options.keepCheckedBlocks
     let checked = parallelMap(toCheck.count) { i in
@@ -213,6 +215,15 @@ public struct Project: Sendable {
       diagnostics: shown, flows: flows, center: center, reportedFiles: reportedIDs.count,
       reportedFlows: syntaxes.count { reportedIDs.contains($0.file) },
       hiddenFromCompiler: options.compiling ? [] : enforced.forced)
+  }
+
+  /// The folder `center.yaml` was looked for from: the project's root, else the folder of
+  /// its first flow file; nil for standard input alone, which has no project.
+  private var centerSearchFolder: String? {
+    if let root { return root }
+    guard let first = flows.first, first.path != "-" else { return nil }
+    guard let slash = first.path.lastIndex(of: "/") else { return "." }
+    return slash == first.path.startIndex ? "/" : String(first.path[..<slash])
   }
 
   private static func bytes(of file: File) throws(InputError) -> [UInt8] {

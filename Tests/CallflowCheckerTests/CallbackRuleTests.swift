@@ -102,12 +102,14 @@ import Testing
       Fixture(main, creation).diagnostics() == [
         "1:8:18 attribute-unset `$.Attributes.origin` may be unset when `hello` reads it"
       ])
-    // On its own, nothing before the creation flow writes `reason`.
+    // On its own, nothing before the creation flow writes `reason`. (Without a center, its
+    // queue is reported too; that is not what this test is about.)
     var lone = Fixture(creation, center: nil)
-    #expect(lone.diagnostics() == ["1:8:18 attribute-unset `$.Attributes.reason` may be unset when `hello` reads it"])
+    let attributes = { (fixture: Fixture) in fixture.diagnostics().filter { !$0.contains("the project has no center.yaml") } }
+    #expect(attributes(lone) == ["1:8:18 attribute-unset `$.Attributes.reason` may be unset when `hello` reads it"])
     // A lone file outside any project cannot know: contact attributes are not reported.
     lone.knowsAllFlows = false
-    #expect(lone.diagnostics() == [])
+    #expect(attributes(lone) == [])
   }
 
   // MARK: callback-number-unvalidated
@@ -246,8 +248,15 @@ import Testing
           next: bye
           on: {error: bye}
       """, name: "waiting", type: "customer-queue")
+    let center = """
+      center: t
+      queues:
+        Callbacks: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+      routing-profiles:
+        Tier1: {queues: [{queue: Callbacks, priority: 1}]}
+      """
     #expect(
-      Fixture(flow, center: nil).diagnostics() == [
+      Fixture(flow, center: center).diagnostics() == [
         "1:7:5 callback-typestate the callback started by `hello` is neither registered nor declined on a path that ends at `bye`",
         "1:11:5 callback-typestate `start-callback` block `again` may run while the callback started by `hello` is still pending",
         "1:11:5 callback-typestate the callback started by `again` is neither registered nor declined on a path that ends at `bye`",

@@ -86,7 +86,10 @@ import Testing
     #expect(try #require(results.first).notes.map(\.message) == ["center.yaml defines `Callbacks` and `Support`"])
   }
 
-  @Test func referencesAreNotCheckedWithoutACenterOrTheWholeProject() {
+  /// A flow with no center.yaml in its project (a lone file included) names a queue that
+  /// cannot exist: an error that says so (not a quiet pass, not a "did you mean"); a flow it
+  /// names is not checked while the project's other flows are unknown.
+  @Test func resourcesNamedWithoutACenterAreErrorsFlowsWithoutTheProjectAreNot() {
     let flow = Self.main(
       """
         hello:
@@ -96,7 +99,13 @@ import Testing
       """)
     var lone = Fixture(flow, center: nil)
     lone.knowsAllFlows = false
-    #expect(lone.diagnostics() == [])
+    let results = lone.results()
+    #expect(results.map(Fixture.describe) == ["1:7:32 undefined-reference no queue named `Billing`: the project has no center.yaml"])
+    #expect(results.first?.severity == .error)
+    #expect(results.first?.notes.map(\.message) == [
+      "center.yaml was looked for in `.` and every folder above it",
+      "a project's queues, prompts, hours and routing profiles are defined in its center.yaml",
+    ])
     // In a project the same flow's references are checked.
     #expect(
       Fixture(flow).diagnostics() == [

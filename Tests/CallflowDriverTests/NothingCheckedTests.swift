@@ -37,3 +37,31 @@ import Testing
     #expect(try CLI.run(["check", "Samples/flows"]).status == 0)
   }
 }
+
+/// A flow that names a queue in a project with no center.yaml is not a pass: the queue cannot
+/// exist, and the error says where center.yaml was looked for.
+@Suite(.serialized) struct MissingCenterTests {
+  @Test func aQueueNamedWithoutACenterIsAnError() throws {
+    let project = try TemporaryProject(["flows/main.flow.yaml": mainFlow])
+    defer { project.remove() }
+    for path in [project.root, project.path("flows/main.flow.yaml")] {
+      let out = try CLI.run(["check", path, "--define", "QUEUE=Support"])
+      #expect(out.status == 1, "\(path)")
+      let folder = path == project.root ? project.root : project.path("flows")
+      #expect(
+        out.stdout == """
+          \(project.path("flows/main.flow.yaml")):7:24: error: no queue named `Support`: the project has no center.yaml [undefined-reference]
+            |
+          7 |     transfer-to-queue: ${QUEUE}
+            |                        ^~~~~~~~
+            = note: center.yaml was looked for in `\(folder)` and every folder above it
+            = note: a project's queues, prompts, hours and routing profiles are defined in its center.yaml
+
+
+          """, "\(path)")
+    }
+    // With its center.yaml the same flow is clean.
+    try center.write(toFile: project.path("center.yaml"), atomically: true, encoding: .utf8)
+    #expect(try CLI.run(["check", project.root, "--define", "QUEUE=Support"]).status == 0)
+  }
+}
