@@ -17,7 +17,19 @@ public enum GraphRun {
     var options = options
     options.keepCheckedBlocks = true
     let check = try CheckRun.run(paths: paths, options: options)
-    let diagram = FlowDiagram(flows: check.flows, center: check.centers.first, diagnostics: check.diagnostics, sources: check.sources, only: flow)
+    // The flow files whose syntax errors kept them from being read are drawn broken.
+    let read = Set(check.flows.map(\.syntax.file))
+    var broken: [FlowDiagram.Broken] = []
+    var seen = Set<FileID>()
+    for diagnostic in check.diagnostics where Self.syntaxRules.contains(diagnostic.rule) && diagnostic.severity == .error {
+      let file = diagnostic.span.file
+      guard !read.contains(file), seen.insert(file).inserted, let path = check.sources[file]?.path, path != ProjectLayout.centerName,
+        !path.hasSuffix("/" + ProjectLayout.centerName), !path.hasSuffix(ProjectLayout.configName)
+      else { continue }
+      broken.append(FlowDiagram.Broken(path: path, error: diagnostic))
+    }
+    let diagram = FlowDiagram(
+      flows: check.flows, center: check.centers.first, diagnostics: check.diagnostics, sources: check.sources, only: flow, broken: broken)
     if let flow, !diagram.flowNames.contains(flow) {
       let names = diagram.flowNames
       let hint = Suggestions.nearest(to: flow, in: names).map { "; did you mean '\($0)'?" } ?? ""
@@ -25,6 +37,9 @@ public enum GraphRun {
     }
     return (diagram.dotBytes(), check)
   }
+
+  /// The rules of a file that could not be read.
+  static let syntaxRules: Set<String> = ["yaml-syntax", "dsl-syntax", "connect-syntax"]
 
   /// Graphviz's `dot` program on `PATH`, if installed.
   public static func graphviz(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {

@@ -179,17 +179,21 @@ public struct Project: Sendable {
     }
     var syntaxes: [FlowSyntax] = []
     var connectActions: [FileID: [ConnectAction]] = [:]
+    // A flow file that does not parse names a flow no one can know: references to flows the
+    // project lacks are then not errors, nor numbers and flows no flow reaches (one diagnosis
+    // per mistake: the syntax error).
+    var everyFlowRead = true
     for (i, result) in parsed.enumerated() {
       let (source, flow, problems, actions) = try result.get()
       let id = sources.add(source)
       if !actions.isEmpty { connectActions[id] = actions }
       if reported.contains(files[i].path) { reportedIDs.insert(id) }
       diagnostics += problems
-      if let flow { syntaxes.append(flow) }
+      if let flow { syntaxes.append(flow) } else { everyFlowRead = false }
     }
 
     // Checking, flows in parallel, then the project-wide rules.
-    var projectIndex = ProjectIndex(flows: syntaxes, center: center, knowsAllFlows: complete)
+    var projectIndex = ProjectIndex(flows: syntaxes, center: center, knowsAllFlows: complete && everyFlowRead)
     if self.center == nil { projectIndex.centerSought = centerSearchFolder }
     let index = projectIndex
     let toCheck = syntaxes

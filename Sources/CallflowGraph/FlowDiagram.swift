@@ -16,10 +16,26 @@ public struct FlowDiagram: Sendable {
   let diagnostics: [FileID: [Diagnostic]]
   /// Only this flow, its entry points, and stubs for the flows it refers to.
   let only: String?
+  /// The flow files that did not parse: each drawn as a broken flow, with its first error.
+  let broken: [Broken]
+
+  /// A flow file that did not parse, and why.
+  public struct Broken: Sendable {
+    public var path: String
+    public var error: Diagnostic
+
+    public init(path: String, error: Diagnostic) {
+      self.path = path
+      self.error = error
+    }
+  }
 
   /// A diagram of `flows` (checked with their blocks kept) and `center`'s phone numbers,
   /// with `diagnostics` marked; of the flow named `only` when given.
-  public init(flows: [CheckedFlow], center: Center?, diagnostics: [Diagnostic], sources: SourceMap, only: String? = nil) {
+  public init(
+    flows: [CheckedFlow], center: Center?, diagnostics: [Diagnostic], sources: SourceMap, only: String? = nil, broken: [Broken] = []
+  ) {
+    self.broken = broken.sorted { $0.path < $1.path }
     let paths = sources.files.map(\.path)
     self.flows = flows.filter { $0.name != nil }.sorted { a, b in
       if a.name != b.name { return (a.name ?? "") < (b.name ?? "") }
@@ -86,6 +102,21 @@ public struct FlowDiagram: Sendable {
         ])
       }
       out.raw(";\n")
+    }
+    // Files that did not parse: there, but broken, with the error that stopped them.
+    if only == nil {
+      for file in broken {
+        let name = (file.path.split(separator: "/").last).map(String.init) ?? file.path
+        let place = "\(file.path):\(file.error.span.start.line):\(file.error.span.start.column)"
+        out.raw("  ")
+        out.quoted("broken:" + file.path)
+        out.raw(" ")
+        out.attributes([
+          ("shape", "folder"), ("style", "dashed"), ("color", "#d32f2f"), ("fontcolor", "#d32f2f"),
+          ("label", name + "\n(does not parse)"), ("tooltip", "\(place): \(file.error.message)"),
+        ])
+        out.raw(";\n")
+      }
     }
     entryPoints(byName: byName, shown: Set(shown.compactMap(\.name)), into: &out)
     for part in parts { out.append(part.1) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallflowDiagnostics
 import CallflowDriver
 import Foundation
 
@@ -48,9 +49,15 @@ struct Graph: ParsableCommand {
       } else {
         FileHandle.standardOutput.write(Data(bytes))
       }
+      // The errors drawn (a file that does not parse, a reference to nothing) are printed
+      // too, and make the exit status 1, as `check`'s do.
+      let errors = result.check.diagnostics.filter { $0.severity == .error }
+      if !errors.isEmpty {
+        Terminal.standardError(TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO)).render(errors, sources: result.check.sources))
+      }
       // Exit while the checked project is alive: freeing it block by block only delays the
       // exit (as `check` does).
-      withExtendedLifetime(result) { Foundation.exit(0) }
+      withExtendedLifetime(result) { Foundation.exit(errors.isEmpty ? 0 : 1) }
     } catch let error {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)

@@ -65,3 +65,42 @@ import Testing
     #expect(try CLI.run(["check", project.root, "--define", "QUEUE=Support"]).status == 0)
   }
 }
+
+/// One mistake, one diagnosis: a flow file that does not parse is reported for its syntax
+/// error alone (no "no flow named" where other flows name it, no number or flow left unreached
+/// because of it), and `graph` still draws it, broken, with the error on standard error.
+@Suite(.serialized) struct SyntaxErrorTests {
+  @Test func aFlowThatDoesNotParseIsOneErrorAndDrawnBroken() throws {
+    let broken = mainFlow.replacingOccurrences(of: "on: {at-capacity: bye}", with: "on: {at-capacity: bye")
+    let caller = """
+      flow: front
+      type: inbound
+      start: go
+      on-error: bye
+      blocks:
+        go:
+          transfer-to-flow: main
+        bye:
+          disconnect: {}
+
+      """
+    let project = try TemporaryProject([
+      "center.yaml": center.replacingOccurrences(of: "\"+18005550199\": main", with: "\"+18005550199\": main\n  \"+18005550198\": front"),
+      "flows/main.flow.yaml": broken, "flows/front.flow.yaml": caller,
+    ])
+    defer { project.remove() }
+    let check = try CLI.run(["check", project.root, "--define", "QUEUE=Support", "--format", "json"])
+    #expect(check.status == 1)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+    let rules = (report["diagnostics"] as? [[String: Any]] ?? []).map { "\($0["file"] ?? "") \($0["rule"] ?? "")" }
+    #expect(rules == ["\(project.path("flows/main.flow.yaml")) yaml-syntax"])
+
+    let graph = try CLI.run(["graph", project.root, "--define", "QUEUE=Support"])
+    #expect(graph.status == 1)
+    #expect(graph.stdout.contains("\"broken:\(project.path("flows/main.flow.yaml"))\" [shape=\"folder\", style=\"dashed\""))
+    #expect(graph.stdout.contains("label=\"main.flow.yaml\\n(does not parse)\""))
+    #expect(graph.stdout.contains("\"cluster:front\""))
+    #expect(graph.stderr.hasPrefix("\(project.path("flows/main.flow.yaml")):9:"))
+    #expect(graph.stderr.contains("[yaml-syntax]"))
+  }
+}
