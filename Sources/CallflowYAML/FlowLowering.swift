@@ -48,7 +48,10 @@ struct FlowLowering {
     case .record(let fields):
       var blocks: [BlockSyntax] = []
       blocks.reserveCapacity(fields.count)
-      for field in fields { blocks.append(block(field)) }
+      for field in fields {
+        if let last = blocks.indices.last, misindented(field, under: &blocks[last]) { continue }
+        blocks.append(block(field))
+      }
       return blocks
     case .null:
       return []
@@ -57,6 +60,33 @@ struct FlowLowering {
         .invalidValue, "`blocks` maps block ids to blocks, but this is \(value.kindDescription)", at: value.span)
       return []
     }
+  }
+
+  /// Whether `field`, among the block ids, is the `next` (a block id) or `on` (branches) of
+  /// the block above it written one level too far left: then it is reported as such and
+  /// taken as that block's, so that the block has its `next` and no block `next` appears.
+  private mutating func misindented(_ field: SyntaxField, under block: inout BlockSyntax) -> Bool {
+    let name = field.name.value
+    let fits: Bool
+    switch (name, field.value.kind) {
+    case ("next", .scalar): fits = block.next == nil
+    case ("on", .record(let branches)): fits = block.branches.isEmpty && branches.allSatisfy { $0.value.scalarText != nil }
+    default: fits = false
+    }
+    guard fits, field.name.span.start.column <= block.id.span.start.column else { return false }
+    let start = SourceSpan(file: field.name.span.file, at: field.name.span.start)
+    bag.report(
+      .invalidValue,
+      "`\(name)` is indented as a block id: it belongs to block `\(block.id.value)` above it, one level further in",
+      at: field.name.span,
+      notes: [Note("`\(block.id.value)` is here", at: block.id.span)],
+      fixes: name == "next" ? [FixIt("indent `next` under `\(block.id.value)`", replacing: start, with: "  ")] : [])
+    if name == "next" {
+      block.next = bag.scalarName(field, what: "the id of the next block")
+    } else {
+      block.branches = branches(field.value)
+    }
+    return true
   }
 
   private mutating func block(_ field: SyntaxField) -> BlockSyntax {

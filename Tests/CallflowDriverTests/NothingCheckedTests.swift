@@ -104,3 +104,30 @@ import Testing
     #expect(graph.stderr.contains("[yaml-syntax]"))
   }
 }
+
+/// One mistake, one diagnosis, within a flow.
+@Suite(.serialized) struct OneDiagnosisTests {
+  static func rules(_ flow: String) throws -> [String] {
+    let out = try CLI.run(["check", "-", "--format", "json"], stdin: flow)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+    return (report["diagnostics"] as? [[String: Any]] ?? []).map { "\($0["line"] ?? 0):\($0["column"] ?? 0) \($0["rule"] ?? "") \($0["message"] ?? "")" }
+  }
+
+  /// A branch to a misspelt block is that error alone: the blocks behind the one it meant are
+  /// not all reported unreachable.
+  @Test func anUndefinedTargetDoesNotMakeTheBlocksBehindItUnreachable() throws {
+    let flow = "flow: main\ntype: inbound\nstart: hello\non-error: bye\nblocks:\n  hello:\n    play-prompt: Hi.\n    next: menuu\n  menu:\n    play-prompt: Menu.\n    next: more\n  more:\n    play-prompt: More.\n    next: bye\n  bye:\n    disconnect: {}\n"
+    #expect(try Self.rules(flow) == ["8:11 undefined-target branch `next` goes to `menuu`, which is not a block of this flow"])
+  }
+
+  /// `next:` (or `on:`) written at the level of the block ids is said to be that, and taken as
+  /// the block's above: no dead end, no block `next`, no unreachable block.
+  @Test func aNextIndentedOneLevelTooLittleIsSaidToBeThat() throws {
+    let next = "flow: main\ntype: inbound\nstart: hello\non-error: bye\nblocks:\n  hello:\n    play-prompt: Hi.\n  next: bye\n  bye:\n    disconnect: {}\n"
+    #expect(try Self.rules(next) == ["8:3 invalid-value `next` is indented as a block id: it belongs to block `hello` above it, one level further in"])
+    let out = try CLI.run(["check", "-", "--format", "json"], stdin: next)
+    #expect(out.stdout.contains(#""replacement": "  ""#))
+    let on = "flow: main\ntype: inbound\nstart: hello\nblocks:\n  hello:\n    play-prompt: Hi.\n    next: bye\n  on: {error: bye}\n  bye:\n    disconnect: {}\n"
+    #expect(try Self.rules(on) == ["8:3 invalid-value `on` is indented as a block id: it belongs to block `hello` above it, one level further in"])
+  }
+}

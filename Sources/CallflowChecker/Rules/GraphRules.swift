@@ -77,6 +77,9 @@ struct GraphRules {
 
   private mutating func reachability() {
     guard flow.start != nil else { return }
+    // A branch to a block that does not exist (`undefined-target`) was meant to lead somewhere:
+    // the blocks behind it would only be reported for that one mistake.
+    guard !flow.blocks.contains(where: { $0.edges.contains { $0.targetIndex == nil } }) else { return }
     for (i, block) in flow.blocks.enumerated() where !graph.isReachable(i) {
       bag.report(
         .unreachableBlock, "block `\(block.id.value)` is never reached", at: block.id.span,
