@@ -101,6 +101,22 @@ struct ValueTyper {
     }
   }
 
+  /// Whether `value` is a value of `type` (a number, a duration), whatever its range: a rule
+  /// of a parameter judges the range, `invalid-value` the form.
+  static func isWellFormed(_ value: SyntaxValue, as type: ValueType) -> Bool {
+    switch type {
+    case .integer:
+      if case .success = ScalarTyping.integer(value) { return true }
+      return false
+    case .duration:
+      if case .success = ScalarTyping.duration(value) { return true }
+      return false
+    case .text, .phoneNumber, .attribute, .phoneOrAttribute, .valueOrAttribute, .dtmf, .word, .country, .reference, .list, .record,
+      .conditions, .any:
+      return true
+    }
+  }
+
   /// Types the fields of a record against `specs`, reporting unknown names.
   mutating func arguments(_ given: [SyntaxField], specs: [ParameterSpec], in place: @autoclosure () -> String) -> [Argument] {
     var result: [Argument] = []
@@ -114,7 +130,9 @@ struct ValueTyper {
       if let value = type(field.value, as: spec.type, what: "`\(field.name.value)`") {
         result.append(Argument(name: field.name, value: value))
       }
-      if let rule = spec.rule { bag.reassign(since: mark, to: rule) }
+      // A parameter's own rule judges a value out of its range; one that is not a value of
+      // the type at all (`15 minutes` for a duration) stays `invalid-value`.
+      if let rule = spec.rule, Self.isWellFormed(field.value, as: spec.type) { bag.reassign(since: mark, to: rule) }
     }
     return result
   }

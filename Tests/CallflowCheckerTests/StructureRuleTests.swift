@@ -94,16 +94,27 @@ import Testing
           disconnect: {}
       """)
     let results = Fixture(flow).results()
-    // The callback's timings and retries are reported by the callback rules that own them.
+    // A value that is not one of its type (a duration without its unit, a quoted number) is
+    // `invalid-value`, as RULES.md has it; only a well-formed value out of its range is the
+    // callback rule's.
     #expect(
       results.map(Fixture.describe) == [
         "1:8:7 callback-number-unset the callback queued by `hello` may have no callback number set",
-        "1:8:33 callback-interval-range `initial-delay`: `99` has no unit; write `99s` for seconds or `99m` for minutes",
-        "1:8:50 callback-retries-range `max-retries`: expected a whole number, found the quoted text \"2\" (remove the quotes)",
-        "1:8:71 callback-interval-range `retry-interval`: `10x` is not a duration: `x` is not a duration unit (use `d`, `h`, `m` or `s`)",
+        "1:8:33 invalid-value `initial-delay`: `99` has no unit; write `99s` for seconds or `99m` for minutes",
+        "1:8:50 invalid-value `max-retries`: expected a whole number, found the quoted text \"2\" (remove the quotes)",
+        "1:8:71 invalid-value `retry-interval`: `10x` is not a duration: `x` is not a duration unit (use `d`, `h`, `m` or `s`)",
         "1:8:87 invalid-value `agent-frist` is not a valid `dial-mode`",
       ])
     #expect(results.last?.fixes.map(\.replacement) == ["agent-first"])
+    let outOfRange = flow.replacingOccurrences(
+      of: "{initial-delay: 99, max-retries: \"2\", retry-interval: 10x, dial-mode: agent-frist}",
+      with: "{initial-delay: 5d, max-retries: 20, retry-interval: 10s}")
+    #expect(
+      Fixture(outOfRange).results().map(Fixture.describe).filter { !$0.contains("callback-number-unset") } == [
+        "1:8:33 callback-interval-range `initial-delay` of 5d is above the maximum of 3d",
+        "1:8:50 callback-retries-range `max-retries` of 20 means up to 21 calls to the customer",
+        "1:8:70 callback-interval-range retry-interval of 10s is under the 1 minute minimum",
+      ])
   }
 
   @Test func invalidFlowTypeAndBlockID() {
