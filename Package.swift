@@ -123,7 +123,7 @@ let package = Package(
       name: "CallflowGraphTests", dependencies: ["CallflowGraph", "CallflowDriver", "CallflowTestSupport"],
       // The golden diagrams, read from the package's folder.
       exclude: ["samples.dot", "queued-callback-inbound.dot"]),
-    .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver"]),
+    .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(
       name: "CallflowScenariosTests",
       dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowSimulator", "CallflowScenarios", "CallflowDriver", "CallflowTestSupport"]),

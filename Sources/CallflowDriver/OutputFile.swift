@@ -66,17 +66,21 @@ public enum OutputFile {
     }
   }
 
+  /// Refuses `folder` as a folder to write: a file, or a folder that exists, unless `force`.
+  public static func checkFolder(_ folder: String, force: Bool) throws(InputError) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: ProjectLayout.absolutePath(folder), isDirectory: &isDirectory) else { return }
+    guard isDirectory.boolValue else { throw InputError("'\(folder)' is a file; name a folder to write into") }
+    guard force else { throw InputError("\(folder) exists already; pass --force to replace it") }
+  }
+
   /// Writes `files` (paths relative to the folder) into `folder`: first into a new folder
   /// beside it, then renamed into place, so that a failure leaves nothing behind. A folder
   /// that exists already is replaced only with `force`.
   public static func writeFolder(_ files: [(path: String, text: String)], to folder: String, force: Bool) throws(InputError) {
+    try checkFolder(folder, force: force)
     let fm = FileManager.default
     let target = ProjectLayout.absolutePath(folder)
-    var isDirectory: ObjCBool = false
-    if fm.fileExists(atPath: target, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw InputError("'\(folder)' is a file; name a folder to write into") }
-      guard force else { throw InputError("\(folder) exists already; pass --force to replace it") }
-    }
     let staging = target + ".callflow-\(ProcessInfo.processInfo.processIdentifier)"
     do {
       try? fm.removeItem(atPath: staging)

@@ -36,7 +36,11 @@ struct ImportConnect: ParsableCommand {
 
   func run() throws {
     let result: ConnectImport.Result
-    do { result = try ConnectImport.run(paths: paths) } catch {
+    do {
+      // Refused before anything is read: the folder is not replaced without --force.
+      try OutputFile.checkFolder(output, force: force)
+      result = try ConnectImport.run(paths: paths)
+    } catch {
       Terminal.standardError("callflow: error: \(error)\n")
       throw ExitCode(2)
     }
@@ -81,7 +85,7 @@ struct ExportConnect: ParsableCommand {
     let result: ConnectExport.Result
     do {
       if let cloudformation { try OutputFile.check(cloudformation, for: .cloudFormation, force: force) }
-      if FileManager.default.fileExists(atPath: output), !force { throw InputError("\(output) exists already; pass --force to replace it") }
+      try OutputFile.checkFolder(output, force: force)
       result = try ConnectExport.run(project: project, cloudformation: cloudformation != nil)
     } catch {
       Terminal.standardError("callflow: error: \(error)\n")

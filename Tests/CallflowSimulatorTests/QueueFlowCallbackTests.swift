@@ -1,4 +1,5 @@
 import CallflowDriver
+import CallflowTestSupport
 import Foundation
 import Testing
 
@@ -106,32 +107,10 @@ import Testing
     let root = NSTemporaryDirectory() + "callflow-requeue-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: root) }
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    var files = QueueFlowCallbackTests.files.filter { $0.key == "center.yaml" || $0.key == "main.flow.yaml" }
-    files["main.flow.yaml"] = files["main.flow.yaml"]?.replacingOccurrences(of: "set-customer-queue-flow: holding", with: "set-customer-queue-flow: bounce")
-    files["bounce.flow.yaml"] = """
-      flow: bounce
-      type: customer-queue
-      start: again
-      on-error: done
-      blocks:
-        again:
-          transfer-to-queue: Support
-          on: {at-capacity: done}
-        done:
-          end-flow: {}
-      """
+    var files = requeueLoopProject
     // The checker reports the loop (`flow-transfer-loop`); switched off here, so that the
     // simulator's own guard is what stops it.
     files["callflow.yaml"] = "rules:\n  flow-transfer-loop: off\n"
-    files["bounce.test.yaml"] = """
-      scenario: a queue flow that only puts the caller back in the queue
-      start: 2026-01-05T15:00:00Z
-      agents: []
-      contacts:
-        - {id: ann, at: "15:00", from: "+14255550100", to: "+18005550199"}
-      expect:
-        - {contact: ann, disconnect-reason: FLOW_ERROR}
-      """
     for (name, text) in files { try text.write(toFile: root + "/" + name, atomically: true, encoding: .utf8) }
     let result = try ScenarioRun.run(paths: [root])
     let outcome = try #require(result.outcomes.first)
