@@ -522,4 +522,36 @@ import Testing
       visit(spec.parameters)
     }
   }
+
+  /// `callback-priority-above-inbound` is a property of a routing profile: a callback queue
+  /// above a queue that takes inbound calls in the same profile is reported even when no flow
+  /// links the two (one flow queues callers, another only offers callbacks).
+  @Test func aCallbackQueueAboveAnInboundOneIsReportedWithoutAFlowLinkingThem() {
+    let line = Fixture.inbound("  hello:\n    transfer-to-queue: Support\n    on: {at-capacity: bye}\n  bye:\n    disconnect: {}", header: "on-error: bye\n")
+    let offer = Fixture.inbound(
+      """
+        hello:
+          store-input: {prompt: "Your number, please.", kind: phone-number, format: e164}
+          next: number
+        number:
+          set-callback-number: $.StoredCustomerInput
+          next: callback
+          on: {invalid-number: bye, not-dialable: bye}
+        callback:
+          transfer-to-queue:
+            callback: {working-queue: Callbacks}
+          next: bye
+          on: {at-capacity: bye}
+        bye:
+          disconnect: {}
+      """, name: "offer", header: "on-error: bye\n")
+    let center = Fixture.center.replacingOccurrences(
+      of: "{queue: Support, priority: 1}, {queue: Callbacks, priority: 1}", with: "{queue: Support, priority: 2}, {queue: Callbacks, priority: 1}"
+    ).replacingOccurrences(of: "\"+18005550199\": main", with: "\"+18005550199\": main\n  \"+18005550198\": offer")
+    #expect(center.contains("priority: 2") && center.contains("offer"))
+    #expect(Fixture(line, offer, center: center).diagnostics().filter { $0.contains("callback-priority-above-inbound") } == [
+      "0:6:80 callback-priority-above-inbound callback queue `Callbacks` has a higher priority (1) than inbound queue `Support` (2) in `Tier1`"
+    ])
+    #expect(Fixture(line, offer).diagnostics().filter { $0.contains("callback-priority-above-inbound") } == [])
+  }
 }
