@@ -73,7 +73,10 @@ public enum Conversion {
     var old = stat()
     let existed = stat(target, &old) == 0
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, existed ? old.st_mode & 0o7777 : 0o666)
-    guard fd >= 0 else { throw InputError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      let reason = errno == ENOENT ? "there is no folder '\(directory.isEmpty ? "." : directory)' (make it first)" : String(cString: strerror(errno))
+      throw InputError("cannot write '\(path)': \(reason)")
+    }
     var failure: Int32 = 0
     bytes.withUnsafeBytes { buffer in
       var done = 0

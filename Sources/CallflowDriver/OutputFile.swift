@@ -51,15 +51,24 @@ public enum OutputKind: Sendable {
 public enum OutputFile {
   /// Refuses `path` as the file to write `kind` into: a name without one of the kind's
   /// endings, a folder, or an existing file of another kind Callflow knows (a flow, a
-  /// center.yaml, a scenario, a module), unless `force`.
-  public static func check(_ path: String, for kind: OutputKind, force: Bool) throws(InputError) {
+  /// center.yaml, a scenario, a module), unless `force`; and a name in a folder that does not
+  /// exist, unless it is `madeFirst`, a folder the command writes before it.
+  public static func check(_ path: String, for kind: OutputKind, force: Bool, madeFirst: String? = nil) throws(InputError) {
     let name = (path as NSString).lastPathComponent
     guard kind.extensions.contains(where: { name.hasSuffix($0) && name.count > $0.count }) else {
       throw InputError(
         "'\(path)' is not a name for \(kind.noun): it must end in \(kind.extensions.map { "`\($0)`" }.joined(separator: " or "))")
     }
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      let folder = (path as NSString).deletingLastPathComponent
+      var folderIsDirectory: ObjCBool = false
+      let made = madeFirst.map { ProjectLayout.absolutePath(folder) == ProjectLayout.absolutePath($0) } ?? false
+      if !folder.isEmpty, !made, !FileManager.default.fileExists(atPath: folder, isDirectory: &folderIsDirectory) || !folderIsDirectory.boolValue {
+        throw InputError("cannot write '\(path)': there is no folder '\(folder)' (make it first)")
+      }
+      return
+    }
     if isDirectory.boolValue { throw InputError("'\(path)' is a folder; name the file to write \(kind.noun) into") }
     if !force, let existing = OutputKind.of(name: name), existing != kind.noun {
       throw InputError("'\(path)' is \(existing), not \(kind.noun); pass --force to write over it")

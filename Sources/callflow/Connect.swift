@@ -84,7 +84,7 @@ struct ExportConnect: ParsableCommand {
   func run() throws {
     let result: ConnectExport.Result
     do {
-      if let cloudformation { try OutputFile.check(cloudformation, for: .cloudFormation, force: force) }
+      if let cloudformation { try OutputFile.check(cloudformation, for: .cloudFormation, force: force, madeFirst: output) }
       try OutputFile.checkFolder(output, force: force)
       result = try ConnectExport.run(project: project, cloudformation: cloudformation != nil)
     } catch {

@@ -84,4 +84,18 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["agent-whisper.json", "in-queue-callback.json", "main-menu.json"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: project.root).sorted() == ["center.yaml", "flows"])
   }
+
+  /// A file to write in a folder that does not exist: said so, with the folder, before any
+  /// work (a template in the folder `export connect` writes first is fine).
+  @Test func aMissingFolderIsNamed() throws {
+    let project = try Self.project()
+    defer { project.remove() }
+    let module = project.path("build/out.cfbc")
+    let out = try CLI.run(["build", "Samples", "-o", module])
+    #expect(out.status == 2)
+    #expect(out.stderr == "callflow: error: cannot write '\(module)': there is no folder '\(project.path("build"))' (make it first)\n")
+    let export = try CLI.run(["export", "connect", "Samples/connect", "-o", project.path("out"), "--cloudformation", project.path("out/stack.json")])
+    #expect(export.status == 0)
+    #expect(FileManager.default.fileExists(atPath: project.path("out/stack.json")))
+  }
 }
