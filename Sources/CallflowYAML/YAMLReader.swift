@@ -295,6 +295,26 @@ private struct Run<Builder: YAMLTreeBuilder> {
       bag.report(.yamlSyntax, message, at: span(at))
     default:
       let at = location(parser.problem_mark)
+      let bytes = source.bytes
+      func byte(_ mark: yaml_mark_t) -> UInt8? {
+        let offset = Int(mark.index)
+        return offset >= 0 && offset < bytes.count ? bytes[offset] : nil
+      }
+      // The two slips libyaml words least plainly: a tab where indentation goes, and a value
+      // that starts with `*` (an alias to YAML).
+      if byte(parser.problem_mark) == 0x09 {
+        bag.report(
+          .yamlSyntax, "a tab: YAML indents, and separates items, with spaces only", at: span(at, SourceLocation(line: at.line, column: at.column + 1)),
+          notes: [Note("replace the tab with spaces (two for each level, as the rest of the file)")])
+        return
+      }
+      if string(parser.context) == "while scanning an alias", byte(parser.context_mark) == UInt8(ascii: "*") {
+        let star = location(parser.context_mark)
+        bag.report(
+          .yamlSyntax, "`*` starts an alias in YAML: a value that begins with `*` must be quoted", at: span(star, SourceLocation(line: star.line, column: star.column + 1)),
+          notes: [Note("write it in quotes, such as \"*\"")])
+        return
+      }
       var notes: [Note] = []
       if let context = string(parser.context) {
         let contextAt = location(parser.context_mark)

@@ -45,7 +45,7 @@ import Testing
     let defined = try CheckRun.run(paths: [project.root], options: CheckOptions(environment: "prod", defines: ["QUEUE": "Support"]))
     #expect(defined.diagnostics.isEmpty)
     let none = try CheckRun.run(paths: [project.root])
-    #expect(none.diagnostics.map(\.message) == ["`${QUEUE}` has no value in no environment (choose one with `--env`)"])
+    #expect(none.diagnostics.map(\.message) == ["`${QUEUE}` has no value: no environment is chosen (`--env NAME`) and no `--define` gives it one"])
     #expect(throws: InputError("\(project.path("callflow.yaml")) has no environment 'staging' (it has dev, prod)")) {
       try CheckRun.run(paths: [project.root], options: CheckOptions(environment: "staging"))
     }

@@ -108,6 +108,17 @@ extension YAMLNode {
     #expect(unterminated == ["2:1 yaml-syntax found unexpected end of stream"])
   }
 
+  /// The slips libyaml words least plainly are said plainly: a tab where YAML wants spaces,
+  /// and an unquoted value starting with `*` (an alias to YAML), at the `*`.
+  @Test func aTabAndAnUnquotedStarAreNamed() {
+    let (_, tab) = readYAML("blocks:\n  hello:\n\tplay-prompt: Hi.\n")
+    #expect(tab == ["3:1 yaml-syntax a tab: YAML indents, and separates items, with spaces only"])
+    let (_, star) = readYAML("options: [1, *]\n")
+    #expect(star == ["1:14 yaml-syntax `*` starts an alias in YAML: a value that begins with `*` must be quoted"])
+    // Quoted, it is text.
+    #expect(readYAML("options: [1, \"*\"]\n").1 == [])
+  }
+
   @Test func rejectsASecondDocument() {
     let (root, problems) = readYAML("a: 1\n---\nb: 2\n")
     #expect(root == nil)

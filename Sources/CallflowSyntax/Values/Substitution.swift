@@ -77,13 +77,13 @@ public struct Substitutions: Sendable {
   }
 
   private func report(_ name: String, in span: SourceSpan, source: SourceFile?, _ bag: inout DiagnosticBag) {
-    let where_ = environment.map { "environment `\($0)`" } ?? "no environment (choose one with `--env`)"
+    let where_ = environment.map { "has no value in environment `\($0)`" } ?? "has no value: no environment is chosen (`--env NAME`) and no `--define` gives it one"
     var notes = [Note("give it a value in `callflow.yaml` under `environments`, or with `--define \(name)=VALUE`")]
     if let near = Suggestions.nearest(to: name, in: values.keys) {
       notes.insert(Note("did you mean `${\(near)}`?"), at: 0)
     }
     bag.report(
-      .unresolvedSubstitution, "`${\(name)}` has no value in \(where_)",
+      .unresolvedSubstitution, "`${\(name)}` \(where_)",
       at: preciseSpan(of: "${\(name)}", in: span, source: source), notes: notes)
   }
 
