@@ -1,6 +1,7 @@
 import CallflowDiagnostics
 import CallflowRules
 import CallflowSyntax
+import Foundation
 
 /// Checks one flow: its header, each block against the catalog, the branches, and the graph.
 struct FlowChecker {
@@ -122,12 +123,30 @@ struct FlowChecker {
   private mutating func blockID(_ id: Located<String>) {
     let valid = !id.value.isEmpty && id.value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     guard !valid else { return }
-    let fixed = String(id.value.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }.filter {
-      ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-"
-    })
+    let fixed = Self.suggestedID(id.value)
     typer.bag.report(
       .invalidValue, "block id `\(id.value)` must use lowercase letters, digits and `-` only", at: id.span,
+      notes: fixed.isEmpty ? [Note("an id is lowercase Latin letters, digits and `-`, such as `greeting` or `ask-number`")] : [],
       fixes: fixed.isEmpty || fixed == id.value ? [] : [FixIt("write `\(fixed)`", replacing: id.span, with: fixed)])
+  }
+
+  /// A valid id close to `text`: lowercase, accents dropped (`é` is `e`), and every other
+  /// character that cannot be in an id a `-`, with no `-` doubled or at either end.
+  static func suggestedID(_ text: String) -> String {
+    var id = ""
+    // Letters that do not decompose into a Latin letter and an accent, spelled as they are
+    // written in ASCII.
+    let spelled: [Character: String] = ["ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "þ": "th", "ð": "d"]
+    let lowered = String(text.lowercased().flatMap { spelled[$0] ?? String($0) })
+    for scalar in lowered.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        id.unicodeScalars.append(scalar)
+      } else if !id.isEmpty, id.last != "-" {
+        id.append("-")
+      }
+    }
+    while id.last == "-" { id.removeLast() }
+    return id
   }
 
   private mutating func unknownKind(_ kind: Located<String>) {

@@ -1,6 +1,8 @@
 import CallflowDiagnostics
 import Testing
 
+@testable import CallflowChecker
+
 /// The "Syntax and structure" rules, each on a flow that breaks it and one that does not.
 @Suite struct StructureRuleTests {
   let ok = Fixture.inbound(
@@ -130,6 +132,22 @@ import Testing
         "1:5:3 invalid-value block id `Hello_There` must use lowercase letters, digits and `-` only",
       ])
     #expect(results.flatMap(\.fixes).map(\.replacement) == ["inbound", "hello-there"])
+  }
+
+  /// The id suggested for one with letters an id cannot hold keeps its meaning: accents are
+  /// dropped, not the letters that carry them; letters with no ASCII form are spelled out; a
+  /// run of other characters is one `-`. An id with nothing Latin gets an example instead.
+  @Test func anIdWithOtherLettersGetsAValidOneNotATruncation() {
+    let cases = [
+      ("héllo", "hello"), ("Über Größe", "uber-grosse"), ("Ask_Number", "ask-number"), ("A--B", "a-b"), ("rappel-ç", "rappel-c"),
+      ("naïve  café!", "naive-cafe"), ("--x--", "x"),
+    ]
+    for (given, suggested) in cases { #expect(FlowChecker.suggestedID(given) == suggested, "\(given)") }
+    let flow = "flow: main\ntype: inbound\nstart: x\nblocks:\n  \"问候\":\n    disconnect: {}\n  x:\n    disconnect: {}\n"
+    let found = Fixture(flow).results().filter { $0.rule == "invalid-value" }
+    #expect(found.map(Fixture.describe) == ["1:5:3 invalid-value block id `问候` must use lowercase letters, digits and `-` only"])
+    #expect(found.first?.fixes.isEmpty == true)
+    #expect(found.first?.notes.map(\.message) == ["an id is lowercase Latin letters, digits and `-`, such as `greeting` or `ask-number`"])
   }
 
   @Test func unknownBranch() {
