@@ -64,6 +64,9 @@ public struct CheckResult: Sendable {
   /// The ids of the rules, one per finding, whose errors the levels or suppressions hid
   /// from this run but that compiling would still report (``CompilerRules``).
   public var hiddenFromCompiler: [String] = []
+  /// The flow files that could not be read as flows (their syntax errors are among the
+  /// diagnostics), in the order of the run.
+  public var unreadFlowFiles: [FileID] = []
 }
 
 /// Loads projects, parses their files in parallel, checks them and gathers the diagnostics.
@@ -93,8 +96,10 @@ public enum CheckRun {
     var reportedFiles = 0
     var reportedFlows = 0
     var hidden: [String] = []
+    var unread: [FileID] = []
     for project in projects {
       let result = try project.check(options: options, sources: &sources)
+      unread += result.unreadFlowFiles
       diagnostics += result.diagnostics
       flows += result.flows
       if let center = result.center { centers.append(center) }
@@ -106,7 +111,8 @@ public enum CheckRun {
     let summary = DiagnosticSummary(files: reportedFiles, flows: reportedFlows, diagnostics: diagnostics)
     return CheckResult(
       sources: sources, diagnostics: diagnostics, summary: summary, flows: flows, centers: centers,
-      compilable: options.compiling && options.keepCheckedBlocks && summary.errors == 0, hiddenFromCompiler: hidden)
+      compilable: options.compiling && options.keepCheckedBlocks && summary.errors == 0, hiddenFromCompiler: hidden,
+      unreadFlowFiles: unread)
   }
 }
 

@@ -17,16 +17,12 @@ public enum GraphRun {
     var options = options
     options.keepCheckedBlocks = true
     let check = try CheckRun.run(paths: paths, options: options)
-    // The flow files whose syntax errors kept them from being read are drawn broken.
-    let read = Set(check.flows.map(\.syntax.file))
-    var broken: [FlowDiagram.Broken] = []
-    var seen = Set<FileID>()
-    for diagnostic in check.diagnostics where Self.syntaxRules.contains(diagnostic.rule) && diagnostic.severity == .error {
-      let file = diagnostic.span.file
-      guard !read.contains(file), seen.insert(file).inserted, let path = check.sources[file]?.path, path != ProjectLayout.centerName,
-        !path.hasSuffix("/" + ProjectLayout.centerName), !path.hasSuffix(ProjectLayout.configName)
-      else { continue }
-      broken.append(FlowDiagram.Broken(path: path, error: diagnostic))
+    // The flow files whose syntax errors kept them from being read are drawn broken, each
+    // with its first error.
+    let broken = check.unreadFlowFiles.compactMap { file -> FlowDiagram.Broken? in
+      guard let path = check.sources[file]?.path, let error = check.diagnostics.first(where: { $0.span.file == file && $0.severity == .error })
+      else { return nil }
+      return FlowDiagram.Broken(path: path, error: error)
     }
     let diagram = FlowDiagram(
       flows: check.flows, center: check.centers.first, diagnostics: check.diagnostics, sources: check.sources, only: flow, broken: broken)
@@ -37,9 +33,6 @@ public enum GraphRun {
     }
     return (diagram.dotBytes(), check)
   }
-
-  /// The rules of a file that could not be read.
-  static let syntaxRules: Set<String> = ["yaml-syntax", "dsl-syntax", "connect-syntax"]
 
   /// Graphviz's `dot` program on `PATH`, if installed.
   public static func graphviz(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {

@@ -88,6 +88,8 @@ public struct Project: Sendable {
     var reportedFlows: Int
     /// The rules whose errors the levels or suppressions hid but compiling would report.
     var hiddenFromCompiler: [String]
+    /// The flow files that did not parse.
+    var unreadFlowFiles: [FileID]
   }
 
   /// Reads, parses and checks the project, adding its files to `sources`.
@@ -182,18 +184,18 @@ public struct Project: Sendable {
     // A flow file that does not parse names a flow no one can know: references to flows the
     // project lacks are then not errors, nor numbers and flows no flow reaches (one diagnosis
     // per mistake: the syntax error).
-    var everyFlowRead = true
+    var unreadFlowFiles: [FileID] = []
     for (i, result) in parsed.enumerated() {
       let (source, flow, problems, actions) = try result.get()
       let id = sources.add(source)
       if !actions.isEmpty { connectActions[id] = actions }
       if reported.contains(files[i].path) { reportedIDs.insert(id) }
       diagnostics += problems
-      if let flow { syntaxes.append(flow) } else { everyFlowRead = false }
+      if let flow { syntaxes.append(flow) } else { unreadFlowFiles.append(id) }
     }
 
     // Checking, flows in parallel, then the project-wide rules.
-    var projectIndex = ProjectIndex(flows: syntaxes, center: center, knowsAllFlows: complete && everyFlowRead)
+    var projectIndex = ProjectIndex(flows: syntaxes, center: center, knowsAllFlows: complete && unreadFlowFiles.isEmpty)
     if self.center == nil { projectIndex.centerSought = centerSearchFolder }
     let index = projectIndex
     let toCheck = syntaxes
@@ -218,7 +220,7 @@ public struct Project: Sendable {
     return Checked(
       diagnostics: shown, flows: flows, center: center, reportedFiles: reportedIDs.count,
       reportedFlows: syntaxes.count { reportedIDs.contains($0.file) },
-      hiddenFromCompiler: options.compiling ? [] : enforced.forced)
+      hiddenFromCompiler: options.compiling ? [] : enforced.forced, unreadFlowFiles: unreadFlowFiles)
   }
 
   /// The folder `center.yaml` was looked for from: the project's root, else the folder of

@@ -43,7 +43,7 @@ import Testing
     let test = try CLI.run(["test", "Samples", "--env", "nope"])
     #expect(check.status == 2 && test.status == 2)
     #expect(test.stderr.hasPrefix("callflow: error: --env nope needs a callflow.yaml with environments in Samples"))
-    #expect(test.stdout == "" || !test.stdout.contains(" ok"))
+    #expect(test.stdout == "")
   }
 }
 
