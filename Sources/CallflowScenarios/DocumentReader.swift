@@ -9,13 +9,24 @@ import Foundation
 public struct DocumentReader {
   public var diagnostics: [Diagnostic] = []
 
+  public init() {}
+
+  /// The diagnostics in the order of their places in the file.
+  public var sortedDiagnostics: [Diagnostic] {
+    diagnostics.enumerated().sorted { a, b in
+      let (x, y) = (a.element.span.start, b.element.span.start)
+      return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
+    }.map(\.element)
+  }
+
   public mutating func error(_ message: String, at span: SourceSpan, notes: [Note] = []) {
     diagnostics.append(Diagnostic(.invalidValue, message, at: span, notes: notes))
   }
 
   /// Reports a number dialled that starts no flow of the project.
   public mutating func checkNumber(_ number: Located<String>, in center: CenterModel) {
-    guard center.flowOfNumber[number.value] == nil else { return }
+    // An empty number is one that was missing or not text, reported where it was read.
+    guard !number.value.isEmpty, center.flowOfNumber[number.value] == nil else { return }
     let numbers = center.flowOfNumber.keys.sorted()
     error(
       "no flow answers \(number.value): it is not among the phone numbers of center.yaml", at: number.span,

@@ -35,6 +35,8 @@ public struct LoadModel: Sendable {
   public var arrivals: [Arrivals] = []
   /// Per `get-input` block id: the weights of each key; `none` is pressing nothing.
   public var choices: [String: [(key: String?, weight: Double)]] = [:]
+  /// The `choices` as written: each block id and its keys, with their places.
+  public var choiceEntries: [(block: Located<String>, keys: [Located<String>])] = []
   public var answers: [(answer: DialAnswer, weight: Double)] = [(.human, 1)]
   /// Mean seconds a caller waits in a queue before hanging up; `nil`: they never do.
   public var patience: Int?
@@ -49,9 +51,18 @@ public struct LoadModel: Sendable {
 
   public static let keys = ["model", "start", "days", "seed", "timezone", "interval", "service-level", "arrivals", "callers", "agents", "lambdas"]
 
+  /// The blocks at which `choices` decide what a caller answers; other blocks that wait for
+  /// input time out.
+  public static let choiceActions: Set<HostAction> = [.getInput, .lexBot]
+
+  /// The word that stands for answering nothing in `choices`.
+  public static let noAnswer = "none"
+
+  /// Reads a load model from its YAML value: all of it that reads, with an error in
+  /// `reader` for each mistake; `nil` only when `root` is not a mapping. The model is run
+  /// only when `reader` has no errors.
   public static func read(_ root: SyntaxValue, reader: inout DocumentReader) -> LoadModel? {
     guard let fields = reader.fields(root, of: "a load model", allowed: keys) else { return nil }
-    let before = reader.diagnostics.count
     var model = LoadModel(name: "", start: 0, days: 1, seed: 1, timezone: .gmt, interval: 3600, serviceLevel: 20)
     model.name = reader.required(fields, "model", in: "a load model", at: root.span).flatMap { reader.text($0, "`model`") } ?? ""
     if let v = reader.required(fields, "start", in: "a load model", at: root.span), let text = reader.text(v, "`start`") {
@@ -77,7 +88,7 @@ public struct LoadModel: Sendable {
     if let v = reader.required(fields, "agents", in: "a load model", at: root.span), let items = reader.list(v, "`agents`") {
       model.agents = items.compactMap { readAgents($0, reader: &reader) }
     }
-    return reader.diagnostics.count == before ? model : nil
+    return model
   }
 
   private static func readArrivals(_ value: SyntaxValue, reader: inout DocumentReader) -> Arrivals? {
@@ -117,8 +128,9 @@ public struct LoadModel: Sendable {
             continue
           }
           model.choices[block.name.value] = keys.compactMap { key in
-            reader.number(key.value, "a weight").map { (key.name.value == "none" ? nil : key.name.value, $0) }
+            reader.number(key.value, "a weight").map { (key.name.value == noAnswer ? nil : key.name.value, $0) }
           }
+          model.choiceEntries.append((block.name, keys.map(\.name)))
         }
       } else {
         reader.error("`choices` maps input block ids to the weights of their keys", at: v.span)
@@ -154,6 +166,37 @@ public struct LoadModel: Sendable {
     }
     if let v = fields["handle-time"]?.value, let t = reader.duration(v, "`handle-time`") { group.handleTime = max(t, 1) }
     return group
+  }
+
+  /// Reports each `choices` entry that names no block callers answer at, and each key such a
+  /// block does not offer.
+  public func checkChoices(against project: ProjectBlocks, reader: inout DocumentReader) {
+    for (id, keys) in choiceEntries {
+      let blocks = project.blocks(id.value)
+      guard !blocks.isEmpty else {
+        let ids = project.choiceIDs
+        let hint = Suggestions.nearest(to: id.value, in: ids).map { "did you mean `\($0)`?" }
+          ?? (ids.isEmpty ? "the project's flows have no get-input or lex-bot block" : "the blocks callers answer at are " + ids.map { "`\($0)`" }.joined(separator: ", "))
+        reader.error("no block `\(id.value)` in the project's flows", at: id.span, notes: [Note(hint)])
+        continue
+      }
+      let answering = blocks.filter(\.takesChoices)
+      guard !answering.isEmpty else {
+        let kinds = Set(blocks.map(\.kind.rawValue)).sorted().map { "`\($0)`" }.joined(separator: ", ")
+        reader.error(
+          "`\(id.value)` is a \(kinds) block: `choices` decide what callers answer at get-input and lex-bot blocks", at: id.span,
+          notes: [Note((blocks.count == 1 ? "in flow " : "in flows ") + blocks.map { "`\($0.flow)`" }.joined(separator: ", "))])
+        continue
+      }
+      for key in keys where key.value != Self.noAnswer && !answering.contains(where: { $0.answers.contains(key.value) }) {
+        let offered = Set(answering.flatMap(\.answers)).sorted()
+        let what = answering.first?.kind.spec.branchPerValueOf?.name ?? "options"
+        let flows = (answering.count == 1 ? "flow " : "flows ") + answering.map { "`\($0.flow)`" }.joined(separator: ", ")
+        reader.error(
+          "`\(key.value)` is not among the \(what) of `\(id.value)` in \(flows)", at: key.span,
+          notes: [Note("its \(what) are " + offered.map { "\"\($0)\"" }.joined(separator: ", ") + "; `\(Self.noAnswer)` answers nothing")])
+      }
+    }
   }
 
   /// The UTC time of local midnight `day` days after the start's local day, plus `seconds`.

@@ -12,13 +12,16 @@ public enum ModelRun {
     public var diagnostics: [Diagnostic]
   }
 
-  /// Simulates `model` against a compiled project. `reader` holds the model file's
-  /// diagnostics so far; `progress` is told the fraction of the simulated period done.
+  /// Simulates `model` against a compiled project: its program, its center and its flows'
+  /// blocks. `reader` holds the model file's mistakes so far: the model runs only when
+  /// there are none, and all of them are reported together. `progress` is told the fraction
+  /// of the simulated period done.
   public static func simulate(
-    _ model: LoadModel, reader: DocumentReader, program: Program, center: CenterModel, progress: ((Double) -> Void)?
+    _ model: LoadModel, reader: DocumentReader, program: Program, center: CenterModel, blocks: ProjectBlocks, progress: ((Double) -> Void)?
   ) -> Result<SimulationReport, Problems> {
     var reader = reader
     for stream in model.arrivals { reader.checkNumber(stream.to, in: center) }
+    model.checkChoices(against: blocks, reader: &reader)
     var schedules: [AgentSchedule] = []
     var handleTimes: [Int] = []
     var groups: [(name: String, profile: String, agents: Range<Int>)] = []
@@ -37,7 +40,7 @@ public enum ModelRun {
       }
       groups.append((group.name, group.routingProfile.value, first..<schedules.count))
     }
-    guard reader.diagnostics.isEmpty else { return .failure(ModelRun.Problems(diagnostics: reader.diagnostics)) }
+    guard reader.diagnostics.isEmpty else { return .failure(ModelRun.Problems(diagnostics: reader.sortedDiagnostics)) }
 
     let world = ModelWorld(model: model, agentHandleTimes: handleTimes)
     let calls = world.callerCount

@@ -62,19 +62,17 @@ public struct ModelWorld: World {
   }
 
   public mutating func input(label: Int, call: HostCall) -> String? {
-    // Only the blocks that collect input ask for it.
-    switch call.action {
-    case .getInput:
+    // Only the blocks that collect input ask for it: a menu's answer is drawn from the
+    // model's choices for the block, stored input is the caller's number or random digits.
+    if LoadModel.choiceActions.contains(call.action) {
       guard let choice = choices[call.block], !choice.weights.isEmpty, choice.weights.contains(where: { $0 > 0 }) else { return nil }
       return choice.keys[random.pick(choice.weights)]
-    case .storeInput:
-      if call.text(.kind) == "phone-number" { return callers[label] }
-      var digits = 8
-      if case .integer(let n)? = call.arguments[.maxDigits] { digits = max(1, min(n, 20)) }
-      return String((0..<digits).map { _ in Character(String(random.next() % 10)) })
-    default:
-      return nil
     }
+    guard call.action == .storeInput else { return nil }
+    if call.text(.kind) == "phone-number" { return callers[label] }
+    var digits = 8
+    if case .integer(let n)? = call.arguments[.maxDigits] { digits = max(1, min(n, 20)) }
+    return String((0..<digits).map { _ in Character(String(random.next() % 10)) })
   }
 
   public mutating func dial(label: Int) -> DialAnswer { model.answers[random.pick(answerWeights)].answer }

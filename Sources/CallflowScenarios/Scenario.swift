@@ -40,10 +40,11 @@ public struct Scenario: Sendable {
 
   public static let keys = ["scenario", "start", "until", "agents", "contacts", "expect", "lambdas"]
 
-  /// Reads a scenario from its YAML value.
+  /// Reads a scenario from its YAML value: all of it that reads, with an error in `reader`
+  /// for each mistake; `nil` only when `root` is not a mapping. The scenario is run only when
+  /// `reader` has no errors.
   public static func read(_ root: SyntaxValue, file: FileID, reader: inout DocumentReader) -> Scenario? {
     guard let fields = reader.fields(root, of: "a scenario", allowed: keys) else { return nil }
-    let before = reader.diagnostics.count
     let name = reader.required(fields, "scenario", in: "a scenario", at: root.span).flatMap { reader.text($0, "`scenario`") } ?? ""
     var start = 0
     if let value = reader.required(fields, "start", in: "a scenario", at: root.span), let text = reader.text(value, "`start`") {
@@ -71,7 +72,7 @@ public struct Scenario: Sendable {
     if let value = fields["expect"]?.value, let items = reader.list(value, "`expect`") {
       scenario.expectations = items.compactMap { Expectation.read($0, times: times, reader: &reader) }
     }
-    return reader.diagnostics.count == before ? scenario : nil
+    return scenario
   }
 
   private static func readAgent(_ value: SyntaxValue, times: ScenarioTimes, reader: inout DocumentReader) -> Agent? {
@@ -114,14 +115,27 @@ public struct Scenario: Sendable {
     let at = reader.required(fields, "at", in: "a contact", at: value.span).flatMap { times.time($0, "`at`", reader: &reader) }
     let toValue = reader.required(fields, "to", in: "a contact", at: value.span)
     let to = toValue.flatMap { reader.text($0, "`to`") }
-    if let at, let atValue = fields["at"]?.value, at - times.start > Scenario.maxSpan || at < times.start - Scenario.maxSpan {
-      reader.error("`at` is within a year of `start`", at: atValue.span)
-      return nil
+    if let at, let atValue = fields["at"]?.value {
+      if at < times.start {
+        reader.error(
+          "`\(atValue.scalarText ?? "")` is before the scenario starts, at \(Clock.iso(times.start))", at: atValue.span,
+          notes: [Note("a contact calls at or after `start`; move `start` earlier to run from before it")])
+      } else if at - times.start > Scenario.maxSpan {
+        reader.error("`at` is within a year of `start`", at: atValue.span)
+      }
     }
     var contact = Contact(
-      id: Located(id ?? "", at: idValue?.span ?? value.span), at: at ?? 0, from: "", to: Located(to ?? "", at: toValue?.span ?? value.span),
+      id: Located(id ?? "", at: idValue?.span ?? value.span), at: at ?? times.start, from: "", to: Located(to ?? "", at: toValue?.span ?? value.span),
       input: [], dials: [])
-    if let v = fields["from"]?.value, let from = reader.text(v, "`from`") { contact.from = from }
+    if let v = fields["from"]?.value, let from = reader.text(v, "`from`") {
+      switch PhoneNumberSyntax.parseE164(from) {
+      case .success: contact.from = from
+      case .failure(let failure):
+        reader.error(
+          "`from` is the caller's number in E.164, such as \"+14255550100\", not `\(from)`", at: v.span,
+          notes: [Note(failure.message), Note("leave `from` out for a caller whose number is withheld")])
+      }
+    }
     if let v = fields["input"]?.value, let items = reader.list(v, "`input`") { contact.input = items.compactMap { reader.text($0, "an input") } }
     if let v = fields["dials"]?.value, let items = reader.list(v, "`dials`") {
       contact.dials = items.compactMap { item in
@@ -138,7 +152,9 @@ public struct Scenario: Sendable {
     }
     if let v = fields["hangs-up-after"]?.value { contact.hangsUpAfter = reader.duration(v, "`hangs-up-after`") }
     if let v = fields["handle-time"]?.value { contact.handleTime = reader.duration(v, "`handle-time`") }
-    return id == nil || at == nil || to == nil ? nil : contact
+    // A contact with an id is kept even when other keys are wrong (the scenario does not run
+    // then), so that expectations naming it are not reported as naming no contact.
+    return id == nil ? nil : contact
   }
 }
 

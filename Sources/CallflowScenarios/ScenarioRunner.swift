@@ -21,10 +21,12 @@ public struct ScenarioRunResult: Sendable {
 /// Runs a scenario in the simulator and reports scenarios as a test runner does.
 public enum ScenarioRunner {
   /// Runs `scenario` against a compiled project (its program and center), checking its
-  /// references to the project first and then its expectations.
-  public static func run(_ scenario: Scenario, program: Program, center: CenterModel, outcome: ScenarioOutcome) -> ScenarioOutcome {
+  /// references to the project first and then its expectations. `reader` holds the
+  /// mistakes found in the file so far: the scenario runs only when there are none, and
+  /// all of them are reported together.
+  public static func run(_ scenario: Scenario, program: Program, center: CenterModel, reader: DocumentReader = DocumentReader(), outcome: ScenarioOutcome) -> ScenarioOutcome {
     var outcome = outcome
-    var reader = DocumentReader()
+    var reader = reader
     // References to the project, checked before anything runs.
     for contact in scenario.contacts { reader.checkNumber(contact.to, in: center) }
     var schedules: [AgentSchedule] = []
@@ -63,7 +65,7 @@ public enum ScenarioRunner {
       }
     }
     guard reader.diagnostics.isEmpty else {
-      outcome.diagnostics = reader.diagnostics
+      outcome.diagnostics = reader.sortedDiagnostics
       return outcome
     }
     var options = SimulationOptions()

@@ -62,8 +62,10 @@ struct Simulate: ParsableCommand {
     case .failure(.model(let diagnostics, let sources)):
       Terminal.standardError(TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO)).render(diagnostics, sources: sources))
       throw ExitCode(2)
-    case .failure(.project(let check)):
-      Terminal.standardError(TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO)).render(check.diagnostics, sources: check.sources))
+    case .failure(.project(let check, let modelDiagnostics, let modelSources)):
+      let renderer = TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO))
+      Terminal.standardError(renderer.render(check.diagnostics, sources: check.sources))
+      if !modelDiagnostics.isEmpty { Terminal.standardError(renderer.render(modelDiagnostics, sources: modelSources)) }
       Terminal.standardError("callflow: error: the project has errors; nothing was simulated\n")
       throw ExitCode(1)
     case .failure(.input(let error)):

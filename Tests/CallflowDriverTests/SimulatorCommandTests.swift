@@ -109,4 +109,155 @@ import Testing
     #expect(out.status == 2)
     #expect(out.stderr.contains("bad.model.yaml:2:8: error: `start` is an ISO 8601 time such as 2026-01-05T00:00:00Z, not `yesterday` [invalid-value]"))
   }
+
+  /// A flow with a bot and a menu behind it, for what a model's `choices` may name.
+  static let botProject: [String: String] = [
+    "center.yaml": testCenter(capacity: 500),
+    "main.flow.yaml": """
+      flow: main
+      type: inbound
+      start: bot
+      blocks:
+        bot:
+          lex-bot: {bot: "arn:aws:lex:us-east-1:123456789012:bot-alias/ABCDEFGHIJ/TSTALIASID", text: "How can I help?", intents: [Billing]}
+          on: {Billing: menu, no-match: bye, error: bye}
+        menu:
+          get-input: {prompt: "Press 1 for billing, 2 for sales.", timeout: 5s, options: ["1", "2"]}
+          on: {"1": queue, "2": queue, timeout: bye, no-match: bye, error: bye}
+        queue:
+          transfer-to-queue: Support
+          on: {at-capacity: bye, error: bye}
+        bye:
+          disconnect: {}
+      """,
+  ]
+
+  static func botModel(choices: String) -> String {
+    """
+    model: billing calls
+    start: 2026-01-05T08:00:00Z
+    arrivals:
+      - {to: "+18005550199", per-hour: {"08:00-09:00": 60}}
+    callers:
+      choices:
+    \(choices)
+    agents:
+      - {name: a, routing-profile: Tier1, count: 5, shift: "08:00-12:00", handle-time: 2m}
+
+    """
+  }
+
+  @Test func aModelsChoicesNameBlocksCallersAnswerAtAndKeysTheyOffer() throws {
+    var files = Self.botProject
+    files["bad.model.yaml"] = Self.botModel(choices: """
+        bot: {Billing: 1, Sales: 1}
+        manu: {"1": 1, none: 1}
+        queue: {"1": 1}
+      answers: {human: 1, voicemail: 1}
+    """)
+    let project = try TemporaryProject(files)
+    defer { project.remove() }
+    let bad = try CLI.run(["simulate", project.root, "--model", project.path("bad.model.yaml"), "--color", "never"])
+    #expect(bad.status == 2)
+    #expect(bad.stdout == "")
+    #expect(
+      bad.stderr.replacingOccurrences(of: project.root + "/", with: "") == """
+        bad.model.yaml:7:23: error: `Sales` is not among the intents of `bot` in flow `main` [invalid-value]
+          |
+        7 |     bot: {Billing: 1, Sales: 1}
+          |                       ^~~~~
+          = note: its intents are "Billing"; `none` answers nothing
+
+        bad.model.yaml:8:5: error: no block `manu` in the project's flows [invalid-value]
+          |
+        8 |     manu: {"1": 1, none: 1}
+          |     ^~~~
+          = note: did you mean `menu`?
+
+        bad.model.yaml:9:5: error: `queue` is a `transfer-to-queue` block: `choices` decide what callers answer at get-input and lex-bot blocks [invalid-value]
+          |
+        9 |     queue: {"1": 1}
+          |     ^~~~~
+          = note: in flow `main`
+
+        bad.model.yaml:10:23: error: `voicemail` is not a way to answer a dial [invalid-value]
+           |
+        10 |   answers: {human: 1, voicemail: 1}
+           |                       ^~~~~~~~~
+           = note: one of human, voicemail-beep, voicemail-no-beep, no-answer, busy, invalid-number, fax
+
+
+        """)
+  }
+
+  @Test func aModelsChoicesDecideWhatTheBotRecognizesAndWhatCallersPress() throws {
+    var files = Self.botProject
+    // Every caller asks for billing, then presses 1 or 2: all of them reach the queue.
+    files["all.model.yaml"] = Self.botModel(choices: """
+        bot: {Billing: 1}
+        menu: {"1": 1, "2": 1}
+    """)
+    // Nobody says anything the bot recognizes: nobody reaches the menu.
+    files["none.model.yaml"] = Self.botModel(choices: """
+        bot: {none: 1}
+        menu: {"1": 1}
+    """)
+    let project = try TemporaryProject(files)
+    defer { project.remove() }
+    func queued(_ model: String) throws -> (calls: Int?, queued: Int?) {
+      let out = try CLI.run(["simulate", project.root, "--model", project.path(model), "--format", "json"])
+      #expect(out.status == 0, "\(out.stderr)")
+      let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+      let support = (report["queues"] as? [[String: Any]])?.first
+      return (report["calls"] as? Int, (support?["metrics"] as? [String: Any])?["CONTACTS_QUEUED"] as? Int)
+    }
+    let all = try queued("all.model.yaml")
+    #expect(all.calls ?? 0 > 30)
+    #expect(all.queued == all.calls)
+    #expect(try queued("none.model.yaml").queued == 0)
+  }
+
+  @Test func allMistakesOfAScenarioAreReportedInOneRunThroughTest() throws {
+    var files = Self.botProject
+    files["bad.test.yaml"] = """
+      scenario: early and withheld
+      start: 2026-01-05T15:00:00Z
+      contacts:
+        - {id: early, at: "14:59", from: "+14255550100", to: "+18005550199"}
+        - {id: spaced, at: "15:00", from: "+1 425 555 0101", to: "+18005550199"}
+        - {id: named, at: "15:00", from: alice, to: "+18005550198"}
+      expect:
+        - {contact: early, handled-by: none}
+        - {contact: nobody, handled-by: none}
+
+      """
+    files["good.test.yaml"] = """
+      scenario: a caller whose number is withheld
+      start: 2026-01-05T15:00:00Z
+      contacts:
+        - {id: withheld, at: "15:00", to: "+18005550199", input: [Billing, "1"]}
+      expect:
+        - {contact: withheld, path: [bot, menu, queue]}
+
+      """
+    let project = try TemporaryProject(files)
+    defer { project.remove() }
+    let bad = try CLI.run(["test", project.path("bad.test.yaml"), "--color", "never"])
+    #expect(bad.status == 1)
+    let located = bad.stdout.split(separator: "\n").filter { $0.hasPrefix(project.root) && $0.contains(": error: ") }.map {
+      String($0.dropFirst(project.root.count + 1))
+    }
+    #expect(located == [
+      "bad.test.yaml:4:21: error: `14:59` is before the scenario starts, at 2026-01-05T15:00:00Z [invalid-value]",
+      "bad.test.yaml:5:37: error: `from` is the caller's number in E.164, such as \"+14255550100\", not `+1 425 555 0101` [invalid-value]",
+      "bad.test.yaml:6:36: error: `from` is the caller's number in E.164, such as \"+14255550100\", not `alice` [invalid-value]",
+      "bad.test.yaml:6:47: error: no flow answers +18005550198: it is not among the phone numbers of center.yaml [invalid-value]",
+      "bad.test.yaml:9:15: error: no contact `nobody` in this scenario [invalid-value]",
+    ])
+    #expect(bad.stdout.contains("  = note: an E.164 number has only digits after the `+`, no spaces or dashes\n"))
+    #expect(bad.stdout.contains("  = note: leave `from` out for a caller whose number is withheld\n"))
+    #expect(bad.stdout.hasSuffix("0 passed; 1 failed; 0 events simulated\n") || bad.stdout.contains("0 passed; 1 failed; 0 events simulated;"))
+    let good = try CLI.run(["test", project.path("good.test.yaml"), "--color", "never"])
+    #expect(good.status == 0, "\(good.stdout)")
+  }
 }

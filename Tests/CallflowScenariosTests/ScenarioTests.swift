@@ -137,7 +137,7 @@ import Testing
         """)
   }
 
-  @Test func mistakesInAScenarioFileAreReportedAtTheirPlace() throws {
+  @Test func allMistakesOfAScenarioFileAreReportedAtTheirPlaceInOneRun() throws {
     let scenario = """
       scenario: mistakes
       start: 2026-01-05T15:00:00Z
@@ -157,8 +157,15 @@ import Testing
     let outcome = try #require(result.outcomes.first)
     #expect(outcome.status == .error)
     let text = TextRenderer(colors: false).render(outcome.diagnostics, sources: result.sources).replacingOccurrences(of: copy.root + "/", with: "")
+    // The file's own mistakes and its references to the project, in the order of the file.
     #expect(
       text == """
+        tests/bad.test.yaml:4:34: error: no routing profile `Tier9` in center.yaml [invalid-value]
+          |
+        4 |   - {name: ana, routing-profile: Tier9}
+          |                                  ^~~~~
+          = note: the routing profiles are Tier1, Overflow
+
         tests/bad.test.yaml:6:21: error: `at` is a time: `HH:MM` on the start's day, a duration after the start such as `90s`, or an ISO 8601 time; not `25:00` [invalid-value]
           |
         6 |   - {id: alice, at: "25:00", to: "+18005550199", dials: [voicemail]}
@@ -170,11 +177,23 @@ import Testing
           |                                                          ^~~~~~~~~
           = note: one of human, voicemail-beep, voicemail-no-beep, no-answer, busy, invalid-number, fax
 
+        tests/bad.test.yaml:7:32: error: no flow answers +18005550198: it is not among the phone numbers of center.yaml [invalid-value]
+          |
+        7 |   - {id: bob, at: "15:03", to: "+18005550198", hang-up-after: 5m}
+          |                                ^~~~~~~~~~~~~~
+          = note: did you mean +18005550199?
+
         tests/bad.test.yaml:7:48: error: unknown key `hang-up-after` in a contact [invalid-value]
           |
         7 |   - {id: bob, at: "15:03", to: "+18005550198", hang-up-after: 5m}
           |                                                ^~~~~~~~~~~~~
           = note: did you mean `hangs-up-after`?
+
+        tests/bad.test.yaml:9:15: error: no contact `alise` in this scenario [invalid-value]
+          |
+        9 |   - {contact: alise, handled-by: ana}
+          |               ^~~~~
+          = note: did you mean `alice`?
 
         tests/bad.test.yaml:10:14: error: `CONTACTS_HANDLD` is not a metric [invalid-value]
            |
@@ -208,8 +227,8 @@ import Testing
     let messages = outcome.diagnostics.map { "\($0.span.start.line):\($0.span.start.column) \($0.message) | \($0.notes.map(\.message).joined(separator: "; "))" }
     #expect(
       messages == [
-        "6:34 no flow answers +18005550198: it is not among the phone numbers of center.yaml | did you mean +18005550199?",
         "4:34 no routing profile `Tier9` in center.yaml | the routing profiles are Tier1, Overflow",
+        "6:34 no flow answers +18005550198: it is not among the phone numbers of center.yaml | did you mean +18005550199?",
         "8:15 no contact `alise` in this scenario | did you mean `alice`?",
         "9:5 no queue `Sales` in center.yaml | the queues are Support, Callbacks",
       ])

@@ -35,23 +35,26 @@ public enum ScenarioRun {
     for path in files {
       var (root, file, reader) = try DocumentReader.load(path, into: &sources)
       var outcome = ScenarioOutcome(path: path, name: (path as NSString).lastPathComponent, status: .error)
+      // The file's own mistakes and its references to the project are reported together.
       guard let root, let scenario = Scenario.read(root, file: file, reader: &reader) else {
-        outcome.diagnostics = reader.diagnostics
+        outcome.diagnostics = reader.sortedDiagnostics
         outcomes.append(outcome)
         continue
       }
       outcome.name = scenario.name
       guard let projectRoot = SimulationProject.root(of: path) else {
-        outcome.diagnostics = [Diagnostic(.invalidValue, "no center.yaml in this folder or above it: a scenario runs against the project it is in", at: scenario.span)]
+        reader.error("no center.yaml in this folder or above it: a scenario runs against the project it is in", at: scenario.span)
+        outcome.diagnostics = reader.sortedDiagnostics
         outcomes.append(outcome)
         continue
       }
       if projects[projectRoot] == nil { projects[projectRoot] = SimulationProject.load(root: projectRoot, options: options) }
       switch projects[projectRoot] {
       case .success(let project)?:
-        outcome = ScenarioRunner.run(scenario, program: project.program, center: project.center, outcome: outcome)
+        outcome = ScenarioRunner.run(scenario, program: project.program, center: project.center, reader: reader, outcome: outcome)
       case .failure(.check(let check))?:
         let errors = check.diagnostics.filter { $0.severity == .error }
+        outcome.diagnostics = reader.sortedDiagnostics
         outcome.issues = ["the project \(projectRoot) has \(check.summary.errors) error(s), so it was not simulated:"]
         outcome.projectErrors = TextRenderer(colors: false).render(errors, sources: check.sources)
       case .failure(.input(let error))?:

@@ -10,8 +10,8 @@ public enum SimulateRun {
   public enum Failure: Error {
     /// The model file has errors, or refers to what the project does not have.
     case model([Diagnostic], SourceMap)
-    /// The project has errors.
-    case project(CheckResult)
+    /// The project has errors; the model file's own mistakes, if it has any, with their sources.
+    case project(CheckResult, model: [Diagnostic], SourceMap)
     case input(InputError)
   }
 
@@ -24,8 +24,9 @@ public enum SimulateRun {
     let loaded: (root: SyntaxValue?, file: FileID, reader: DocumentReader)
     do { loaded = try DocumentReader.load(modelPath, into: &sources) } catch { return .failure(.input(error)) }
     var reader = loaded.reader
+    // The file's own mistakes and its references to the project are reported together.
     guard let root = loaded.root, let model = LoadModel.read(root, reader: &reader) else {
-      return .failure(.model(reader.diagnostics, sources))
+      return .failure(.model(reader.sortedDiagnostics, sources))
     }
     guard let projectRoot = SimulationProject.root(of: path) else {
       return .failure(.input(InputError("no center.yaml in \(path) or above it: simulate runs a project")))
@@ -33,10 +34,10 @@ public enum SimulateRun {
     let project: SimulationProject
     switch SimulationProject.load(root: projectRoot, options: checkOptions) {
     case .success(let p): project = p
-    case .failure(.check(let check)): return .failure(.project(check))
+    case .failure(.check(let check)): return .failure(.project(check, model: reader.sortedDiagnostics, sources))
     case .failure(.input(let error)): return .failure(.input(error))
     }
-    switch ModelRun.simulate(model, reader: reader, program: project.program, center: project.center, progress: progress) {
+    switch ModelRun.simulate(model, reader: reader, program: project.program, center: project.center, blocks: project.blocks, progress: progress) {
     case .success(let report): return .success(report)
     case .failure(let problems): return .failure(.model(problems.diagnostics, sources))
     }

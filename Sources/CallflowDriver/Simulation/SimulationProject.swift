@@ -1,4 +1,5 @@
 import CallflowBytecode
+import CallflowChecker
 import CallflowDiagnostics
 import CallflowScenarios
 import CallflowSimulator
@@ -13,6 +14,8 @@ struct SimulationProject {
   var program: Program
   var center: CenterModel
   var centerSyntax: Center?
+  /// The blocks of the project's flows by id, for what scenario and model files name.
+  var blocks: ProjectBlocks
 
   enum Failure: Error {
     /// The project has errors: the check's diagnostics say which.
@@ -32,10 +35,34 @@ struct SimulationProject {
         return .failure(.input(InputError("the module built from \(root) does not load: \(error)")))
       }
       let centerSyntax = build.check.centers.first
-      return .success(SimulationProject(root: root, program: program, center: CenterModel(module: program.module, center: centerSyntax), centerSyntax: centerSyntax))
+      return .success(
+        SimulationProject(
+          root: root, program: program, center: CenterModel(module: program.module, center: centerSyntax), centerSyntax: centerSyntax,
+          blocks: blocks(of: build.check.flows)))
     } catch {
       return .failure(.input(error))
     }
+  }
+
+  /// The blocks of `flows` by id, with the answers each offers a caller.
+  static func blocks(of flows: [CheckedFlow]) -> ProjectBlocks {
+    var blocks = ProjectBlocks()
+    for flow in flows {
+      for block in flow.blocks {
+        guard let kind = block.kind else { continue }
+        var answers: [String] = []
+        if let key = kind.spec.branchPerValueOf, case .list(let items)? = block.argument(key)?.value.value {
+          answers = items.compactMap { item in
+            switch item.value {
+            case .text(let text), .word(let text): text
+            default: nil
+            }
+          }
+        }
+        blocks.add(id: block.id.value, ProjectBlocks.Block(flow: flow.name ?? "", kind: kind, answers: answers))
+      }
+    }
+    return blocks
   }
 
   /// The folder of the project `path` belongs to: the nearest folder upward holding
