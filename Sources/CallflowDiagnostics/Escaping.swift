@@ -35,6 +35,34 @@ public enum Escaping {
     return out
   }
 
+  /// `text` safe to print to a terminal or a log: each control character (C0 but tab, DEL,
+  /// C1) and each character that reorders text (bidirectional overrides and isolates) is
+  /// written as `\u{1B}`, so that no input can move the cursor, recolour the screen or hide
+  /// text. Tabs are kept when `keepTabs` (a source line keeps its layout).
+  public static func visible(_ text: String, keepTabs: Bool = false) -> String {
+    // Most text is printable ASCII: returned as it is.
+    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (keepTabs && $0 == 0x09) }) { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if needsEscape(scalar) && !(keepTabs && scalar == "\t") {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Whether ``visible(_:keepTabs:)`` escapes `scalar`.
+  public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00..<0x20, 0x7F..<0xA0: true
+    // Left-to-right and right-to-left marks, embeddings, overrides and isolates.
+    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+
   /// The hexadecimal digits of `value`, left-padded with zeros to `width`.
   public static func hex(_ value: UInt32, width: Int) -> String {
     let digits = String(value, radix: 16)

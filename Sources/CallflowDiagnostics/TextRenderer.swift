@@ -22,24 +22,24 @@ public struct TextRenderer: Sendable {
     let gutter = String(spans.map { $0.end.line }.max() ?? 1).count
 
     out += header(d.span, cache.sources, severityWord: d.severity.rawValue, color: color(of: d.severity))
-    out += style(d.message, bold) + " " + style("[\(d.rule)]", dim) + "\n"
+    out += style(Escaping.visible(d.message), bold) + " " + style("[\(d.rule)]", dim) + "\n"
     snippet(d.span, label: d.label, underline: color(of: d.severity), gutter: gutter, into: &out, cache: &cache)
     for fix in d.fixes {
-      out += pad(gutter) + " " + style("= help:", cyan) + " " + fix.message + "\n"
+      out += pad(gutter) + " " + style("= help:", cyan) + " " + Escaping.visible(fix.message) + "\n"
     }
     for note in d.notes where note.span == nil {
-      out += pad(gutter) + " " + style("= note:", cyan) + " " + note.message + "\n"
+      out += pad(gutter) + " " + style("= note:", cyan) + " " + Escaping.visible(note.message) + "\n"
     }
     for note in d.notes {
       guard let span = note.span else { continue }
       out += header(span, cache.sources, severityWord: "note", color: green)
-      out += note.message + "\n"
+      out += Escaping.visible(note.message) + "\n"
       snippet(span, label: nil, underline: green, gutter: gutter, into: &out, cache: &cache)
     }
   }
 
   private func header(_ span: SourceSpan, _ sources: SourceMap, severityWord: String, color: String) -> String {
-    style("\(sources.path(span.file)):\(span.start.line):\(span.start.column):", bold) + " "
+    style("\(Escaping.visible(sources.path(span.file))):\(span.start.line):\(span.start.column):", bold) + " "
       + style(severityWord + ":", bold + color) + " "
   }
 
@@ -58,12 +58,12 @@ public struct TextRenderer: Sendable {
     }
     // A long line (a minified JSON export) is shown around the span, cut with `…`.
     var scalars = all[...]
-    var line = fullLine
+    var cutAtEnd = false
     if all.count > Self.longLine {
       let from = max(0, startIndex - Self.before)
       let to = min(all.count, max(startIndex + min(width, Self.longLine / 2) + Self.before, from + Self.longLine))
       scalars = all[from..<to]
-      line = (from > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars)) + (to < all.count ? "…" : "")
+      cutAtEnd = to < all.count
       width = max(1, min(width, to - startIndex))
       startIndex = startIndex - from
       if from > 0 {
@@ -71,15 +71,27 @@ public struct TextRenderer: Sendable {
         startIndex += 1
       }
     }
-    let base = scalars.startIndex
+    // Control and reordering characters are shown escaped; the caret moves with them.
+    var line = ""
     var prefix = ""
-    for scalar in scalars[base..<(base + startIndex)] { prefix.unicodeScalars.append(scalar == "\t" ? "\t" : " ") }
+    var shownWidth = 0
+    for (k, scalar) in scalars.enumerated() {
+      let shown = scalar == "\t" || !Escaping.needsEscape(scalar) ? String(scalar) : Escaping.visible(String(scalar))
+      line += shown
+      if k < startIndex {
+        prefix += scalar == "\t" ? "\t" : String(repeating: " ", count: shown.unicodeScalars.count)
+      } else if k < startIndex + width {
+        shownWidth += shown.unicodeScalars.count
+      }
+    }
+    if cutAtEnd { line += "…" }
+    width = max(1, shownWidth + max(0, startIndex + width - scalars.count))
     let marker = "^" + String(repeating: "~", count: width - 1)
     let bar = style("|", blue)
     out += pad(gutter) + " " + bar + "\n"
     out += style(String(span.start.line).leftPadded(to: gutter), blue) + " " + bar + " " + line + "\n"
     out += pad(gutter) + " " + bar + " " + prefix + style(marker, bold + underline)
-    if let label { out += " " + style(label, bold + underline) }
+    if let label { out += " " + style(Escaping.visible(label), bold + underline) }
     out += "\n"
   }
 

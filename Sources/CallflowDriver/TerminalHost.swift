@@ -1,17 +1,22 @@
 import CallflowBytecode
+import CallflowDiagnostics
 import CallflowSemantics
 import CallflowSyntax
 import CallflowVM
 import Foundation
 
 /// `callflow run`'s host: the person at the terminal is the caller. Prompts are printed, each
-/// input is a line read (so a run can be scripted), hours are checked against a virtual clock
-/// that `wait` blocks advance, profiles are looked up in the module's resources, and every
-/// other effect is printed and succeeds.
+/// input is a line read (so a run can be scripted) and shown, hours are checked against a
+/// virtual clock that `wait` blocks advance, profiles are looked up in the module's
+/// resources, and every other effect is printed and succeeds. The end of input is the
+/// caller hanging up.
 public struct TerminalHost: FlowHost {
   let program: Program
   /// The virtual clock.
   public private(set) var now: Date
+  /// Whether the caller hung up: input ended where the flow waited for the caller. The
+  /// call is over; the pending block's answer is not to be used.
+  public private(set) var hungUp = false
   let readLine: () -> String?
   let write: (String) -> Void
 
@@ -20,6 +25,18 @@ public struct TerminalHost: FlowHost {
     self.now = now
     self.readLine = readLine
     self.write = write
+  }
+
+  /// The next line of input, trimmed and shown as read; `nil` at the end of input, when the
+  /// caller hangs up.
+  private mutating func read() -> String? {
+    guard let line = readLine() else {
+      hungUp = true
+      return nil
+    }
+    let text = line.trimmingCharacters(in: .whitespaces)
+    write("  reads: " + (text.isEmpty ? "(an empty line)" : text) + "\n")
+    return text
   }
 
   public mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
@@ -32,17 +49,13 @@ public struct TerminalHost: FlowHost {
       var options: [String] = []
       if case .list(let items)? = call.arguments[.options] { options = items }
       say("asks: \(call.text(.prompt) ?? "") [\(options.joined(separator: ", "))]")
-      guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
-        say("(no key pressed: timeout)")
-        return HostResult(.branch(.timeout))
-      }
+      guard let line = read() else { return HostResult(.branch(.timeout)) }
+      guard !line.isEmpty else { return HostResult(.branch(.timeout)) }
       return HostResult(options.contains(line) ? .option(line) : .branch(.noMatch))
     case .storeInput:
       say("asks: " + (call.text(.prompt) ?? ""))
-      guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
-        say("(nothing entered)")
-        return HostResult(.branch(.error))
-      }
+      guard let line = read() else { return HostResult(.branch(.error)) }
+      guard !line.isEmpty else { return HostResult(.branch(.error)) }
       return HostChecks.acceptsInput(line, call: call) ? HostResult(.next, writes: [AttributeCatalog.storedInput: line]) : HostResult(.branch(.error))
     case .validatePhone:
       let value = call.text(.value) ?? ""
@@ -66,10 +79,13 @@ public struct TerminalHost: FlowHost {
       say("hours `\(name)` at \(now.ISO8601Format()): \(open ? "open" : "closed")")
       return HostResult(open ? .next : .branch(.outOfHours))
     case .wait:
-      if case .duration(let seconds)? = call.arguments[.duration] {
-        now += TimeInterval(seconds)
-        say("waits \(DurationSyntax.format(seconds))")
-      }
+      // The caller holds on while the clock runs: a line goes on (its text is not a key
+      // anyone listens for), the end of input hangs up, so a flow that waits in a loop ends.
+      let seconds: Int
+      if case .duration(let d)? = call.arguments[.duration] { seconds = d } else { seconds = 0 }
+      say("waits \(DurationSyntax.format(seconds)): a line holds on, the end of input hangs up")
+      guard read() != nil else { return HostResult(.next) }
+      now += TimeInterval(seconds)
       return HostResult(.next)
     case .getQueueMetrics:
       let fields = ["PositionInQueue": "1", "ContactsInQueue": "1", "OldestContactAge": "0", "AgentsAvailable": "0", "AgentsOnline": "0"]
@@ -78,9 +94,15 @@ public struct TerminalHost: FlowHost {
     case .customerProfileLookup:
       return lookup(call, say)
     case .checkCallProgress:
-      say("who answered? (\(call.outcomes.map(\.description).joined(separator: ", ")))")
-      let line = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
-      return HostResult(call.outcome(named: line) ?? .branch(.human))
+      let answers = call.outcomes.map(\.description)
+      say("who answered? (\(answers.joined(separator: ", ")))")
+      // Only an answer the block can take is taken; anything else is asked again.
+      while let line = read() {
+        if let outcome = call.outcome(named: line) { return HostResult(outcome) }
+        let hint = Suggestions.nearest(to: line, in: answers).map { "; did you mean `\($0)`?" } ?? ""
+        say((line.isEmpty ? "an empty line" : "`\(line)`") + " is not one of the answers\(hint) (\(answers.joined(separator: ", ")))")
+      }
+      return HostResult(.branch(.error))
     case .transferToQueue:
       if call.gives(.callback) {
         say("queues a callback in \(call.text(ParameterKey.callback.field(.workingQueue)) ?? call.text(.queue) ?? "the working queue")")

@@ -32,6 +32,10 @@ public struct TraceStep: Equatable, Sendable {
   public var flow: String
   public var block: String
   public var line: Int
+  /// The branch the block took, as flows write it, once it is known: the host's answer
+  /// (`next`, a key, `timeout`), the condition that held or `no-match`, `looping`. `nil` for
+  /// a block that only goes on (`set-attributes`) or has not finished.
+  public var branch: String? = nil
 }
 
 /// Runs one contact through a program's flows. Every effect goes to the ``FlowHost``; the VM
@@ -142,7 +146,11 @@ public struct VM {
         pc += 1
       case .compare:
         previous = pc
-        pc = compare(op) ? Int(op.target) : pc + 1
+        let holds = compare(op)
+        // The last condition tried names the branch: the one that held, or `no-match` once
+        // none has.
+        if tracing { traceBranch(holds ? "\(op.condition.rawValue) \(program.texts[Int(op.b)])" : Branch.noMatch.rawValue) }
+        pc = holds ? Int(op.target) : pc + 1
       case .loop:
         previous = pc
         let slot = Int(op.a)
@@ -150,9 +158,11 @@ public struct VM {
         if state.loops[slot] < count {
           state.loops[slot] += 1
           pc = Int(op.target)
+          if tracing { traceBranch(Branch.looping.rawValue) }
         } else {
           state.loops[slot] = 0
           pc += 1
+          if tracing { traceBranch(Outcome.next.description) }
         }
       case .call:
         state.offset = Int(program.offsets[pc])
@@ -161,6 +171,12 @@ public struct VM {
         return .ended(finish(.fellOff(flow: program.flowNames[flow], block: "?", line: 0)))
       }
     }
+  }
+
+  /// Records the branch the block traced last is taking.
+  private mutating func traceBranch(_ branch: String) {
+    guard !trace.isEmpty else { return }
+    trace[trace.count - 1].branch = branch
   }
 
   private mutating func finish(_ ending: Ending) -> Ending {
@@ -224,6 +240,7 @@ public struct VM {
       throw failure("the host answered `\(result.outcome)`, which `\(kind.rawValue)` cannot (it can answer \(outcomes))")
     }
     state.waiting = false
+    if tracing { traceBranch(result.outcome.description) }
     if code == 0 {
       for (key, value) in result.writes {
         guard program.writes[pc].allow(key) else {

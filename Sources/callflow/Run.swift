@@ -10,11 +10,15 @@ struct Run: ParsableCommand {
     abstract: "Run a flow of a module at the terminal, you being the caller.",
     discussion: """
       Prompts are printed; each input (a menu key, a number, who answered an outbound call) \
-      is a line read from standard input, so a run can be scripted; an empty line or the end \
-      of input is a timeout. Hours are checked against a virtual clock (--at) that `wait` \
-      blocks move on; profiles are looked up in the module; every other effect is printed \
-      and succeeds. Each block passed is printed with its source line. The exit status is 0 \
-      when the flow ends, 1 when it takes a branch that goes nowhere or runs away.
+      is a line read from standard input, so a run can be scripted; an empty line is a \
+      timeout. A `wait` block reads a line too: any line holds on. The end of input is the \
+      caller hanging up, so a flow that waits in a loop ends. An answer to a dial that is \
+      not one of the block's answers is refused and asked again. Hours are checked against \
+      a virtual clock (--at) that `wait` blocks move on; profiles are looked up in the \
+      module; every other effect is printed and succeeds. Each block passed is printed with \
+      its source line, each input read, and each branch taken other than `next`. The exit \
+      status is 0 when the flow ends or the caller hangs up, 1 when it takes a branch that \
+      goes nowhere or runs away.
       """
   )
 

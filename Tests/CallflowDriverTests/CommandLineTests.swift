@@ -225,6 +225,7 @@ struct CLI {
           says: Thanks for calling Acme.
         -> queued-callback-inbound / check-hours  (flows/queued-callback-inbound.flow.yaml:14)
           hours `office` at 2026-01-05T03:00:00Z: closed
+          takes `out-of-hours`
         -> queued-callback-inbound / closed  (flows/queued-callback-inbound.flow.yaml:64)
           says: Our office is closed. We are open Monday to Friday, 8 to 6, and Saturday morning.
         -> queued-callback-inbound / goodbye  (flows/queued-callback-inbound.flow.yaml:73)
@@ -245,5 +246,97 @@ struct CLI {
     #expect(out.stdout.contains("  callback number: +14255550123\n"))
     #expect(try CLI.run(["run", module, "--flow", "nope"]).status == 2)
     #expect(try CLI.run(["run", module, "--flow", "support-line", "--at", "yesterday"]).status == 2)
+  }
+
+  static func sampleModule() throws -> String {
+    let module = NSTemporaryDirectory() + "callflow-\(UUID().uuidString).cfbc"
+    #expect(try CLI.run(["build", "Samples", "-o", module]).status == 0)
+    return module
+  }
+
+  @Test func theEndOfInputHangsUpSoAQueueFlowThatWaitsInALoopEnds() throws {
+    let module = try Self.sampleModule()
+    defer { try? FileManager.default.removeItem(atPath: module) }
+    // in-queue-callback holds, offers a callback, thanks the caller and holds again, for ever
+    // while the caller stays: two empty lines hold on and time out once, then input ends.
+    let out = try CLI.run(["run", module, "--flow", "in-queue-callback"], stdin: "\n\n\n")
+    #expect(out.status == 0)
+    #expect(
+      out.stdout == """
+        -> in-queue-callback / hold  (flows/in-queue-callback.flow.yaml:13)
+          waits 2m: a line holds on, the end of input hangs up
+          reads: (an empty line)
+        -> in-queue-callback / offer  (flows/in-queue-callback.flow.yaml:17)
+          asks: Press 1 to be called back at the number you are calling from. Press 2 to give another number. Or stay on the line. [1, 2]
+          reads: (an empty line)
+          takes `timeout`
+        -> in-queue-callback / keep-waiting  (flows/in-queue-callback.flow.yaml:57)
+          says: Thank you for holding. An agent will be with you shortly.
+        -> in-queue-callback / hold  (flows/in-queue-callback.flow.yaml:13)
+          waits 2m: a line holds on, the end of input hangs up
+          reads: (an empty line)
+        -> in-queue-callback / offer  (flows/in-queue-callback.flow.yaml:17)
+          asks: Press 1 to be called back at the number you are calling from. Press 2 to give another number. Or stay on the line. [1, 2]
+        the caller hung up: the input ended
+
+        """)
+    // No input at all: the caller hangs up at the first wait.
+    let silent = try CLI.run(["run", module, "--flow", "in-queue-callback"], stdin: "")
+    #expect(silent.status == 0)
+    #expect(silent.stdout.hasSuffix("waits 2m: a line holds on, the end of input hangs up\nthe caller hung up: the input ended\n"))
+  }
+
+  @Test func anAnswerToADialThatTheBlockDoesNotTakeIsRefused() throws {
+    let module = try Self.sampleModule()
+    defer { try? FileManager.default.removeItem(atPath: module) }
+    let out = try CLI.run(["run", module, "--flow", "callback-dial"], stdin: "robot\n\nhumn\nvoicemail-beep\n")
+    #expect(out.status == 0)
+    let answers = "(human, voicemail-beep, voicemail-no-beep, unanswered, busy, invalid-number, fax, error)"
+    #expect(
+      out.stdout.hasPrefix("""
+        -> callback-dial / detect  (flows/callback-dial.flow.yaml:12)
+          who answered? \(answers)
+          reads: robot
+          `robot` is not one of the answers \(answers)
+          reads: (an empty line)
+          an empty line is not one of the answers \(answers)
+          reads: humn
+          `humn` is not one of the answers; did you mean `human`? \(answers)
+          reads: voicemail-beep
+          takes `voicemail-beep`
+
+        """))
+    // Refused answers and then no more input: the call ends, nobody is taken as `human`.
+    let refused = try CLI.run(["run", module, "--flow", "callback-dial"], stdin: "robot\n")
+    #expect(refused.status == 0)
+    #expect(!refused.stdout.contains("takes `human`"))
+    #expect(refused.stdout.hasSuffix("`robot` is not one of the answers \(answers)\nthe caller hung up: the input ended\n"))
+  }
+
+  @Test func theTraceShowsEachInputReadAndEachBranchTakenEscaped() throws {
+    let module = try Self.sampleModule()
+    defer { try? FileManager.default.removeItem(atPath: module) }
+    // A condition that held is named as written.
+    let queue = try CLI.run(["run", module, "--flow", "callback-queue"], stdin: "")
+    #expect(queue.stdout.contains("-> callback-queue / check-position  (flows/callback-queue.flow:10)\n  takes `less-than 2`\n-> callback-queue / text-customer"))
+    // A key with a terminal escape in it is shown escaped, and takes `no-match`.
+    let out = try CLI.run(["run", module, "--flow", "queued-callback-inbound", "--at", "2026-01-05T15:00:00Z"], stdin: "\u{1B}[2J1\n")
+    #expect(out.status == 0)
+    #expect(!out.stdout.contains("\u{1B}"))
+    #expect(
+      out.stdout == """
+        -> queued-callback-inbound / welcome  (flows/queued-callback-inbound.flow.yaml:10)
+          says: Thanks for calling Acme.
+        -> queued-callback-inbound / check-hours  (flows/queued-callback-inbound.flow.yaml:14)
+          hours `office` at 2026-01-05T15:00:00Z: open
+        -> queued-callback-inbound / offer-callback  (flows/queued-callback-inbound.flow.yaml:19)
+          asks: Press 1 to receive a callback. Press 2 to stay in queue. [1, 2]
+          reads: \\u{1B}[2J1
+          takes `no-match`
+        -> queued-callback-inbound / stay-in-queue  (flows/queued-callback-inbound.flow.yaml:60)
+          transfers to queue Support
+        in queue Support: the contact waits for an agent
+
+        """)
   }
 }
