@@ -106,24 +106,24 @@ public enum ScenarioRunner {
       case .failed: status = paint("FAILED", "31")
       case .error: status = paint("ERROR", "31")
       }
-      out += "\(outcome.path): \(outcome.name) ... \(status)\n"
+      out += "\(Escaping.visible(outcome.path)): \(Escaping.visible(outcome.name)) ... \(status)\n"
     }
     let bad = result.outcomes.filter { $0.status != .passed }
     if !bad.isEmpty {
       out += "\nfailures:\n"
       for outcome in bad {
-        out += "\n---- \(outcome.path): \(outcome.name)\n"
+        out += "\n---- \(Escaping.visible(outcome.path)): \(Escaping.visible(outcome.name))\n"
         if !outcome.diagnostics.isEmpty { out += TextRenderer(colors: colors).render(outcome.diagnostics, sources: result.sources) }
         if let errors = outcome.projectErrors {
-          out += outcome.issues.joined(separator: "\n") + "\n\n" + errors
+          out += outcome.issues.map { Escaping.visible($0) }.joined(separator: "\n") + "\n\n" + errors
         } else {
-          for issue in outcome.issues { out += "flow problem: \(issue)\n" }
+          for issue in outcome.issues { out += "flow problem: \(Escaping.visible(issue))\n" }
         }
         for failure in outcome.failures {
           let location = result.sources.path(failure.span.file) + ":\(failure.span.start.line):\(failure.span.start.column)"
-          out += "\(location): expectation failed: \(failure.what)\n"
-          out += "    expected: \(failure.expected)\n"
-          out += "    actual:   \(failure.actual)\n"
+          out += "\(Escaping.visible(location)): expectation failed: \(Escaping.visible(failure.what))\n"
+          out += "    expected: \(Escaping.visible(failure.expected))\n"
+          out += "    actual:   \(Escaping.visible(failure.actual))\n"
         }
       }
     }

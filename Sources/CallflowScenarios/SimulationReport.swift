@@ -1,3 +1,4 @@
+import CallflowDiagnostics
 import CallflowSimulator
 import CallflowSyntax
 import Foundation
@@ -55,7 +56,7 @@ public struct SimulationReport: Sendable {
   /// Text for a person: the run, then a table per queue, callbacks, and agents.
   public func text(elapsed: Double?) -> String {
     let days = (end - start) / 86_400
-    var out = "Simulated \(days == 1 ? "1 day" : "\(days) days") from \(Clock.iso(start)): \(model) (seed \(seed))\n"
+    var out = "Simulated \(days == 1 ? "1 day" : "\(days) days") from \(Clock.iso(start)): \(Escaping.visible(model)) (seed \(seed))\n"
     out += "  \(Self.count(calls)) calls, \(Self.count(contacts)) contacts, \(Self.count(events)) events"
     if let elapsed { out += String(format: " in %.2f s", elapsed) }
     out += "\n\n"
@@ -91,7 +92,7 @@ public struct SimulationReport: Sendable {
       })
     if issueCount > 0 {
       out += "\n\(Self.count(issueCount)) flow problem\(issueCount == 1 ? "" : "s") (a branch that goes nowhere, a runaway); the first:\n"
-      for issue in issues { out += "  \(issue)\n" }
+      for issue in issues { out += "  \(Escaping.visible(issue))\n" }
     }
     return out
   }
@@ -152,7 +153,8 @@ public struct SimulationReport: Sendable {
 
   /// A table with its first column left-aligned and the rest right-aligned.
   public static func table(_ header: [String], _ rows: [[String]]) -> String {
-    let all = [header] + rows
+    // Names from the project are shown with their control characters escaped.
+    let all = ([header] + rows).map { $0.map { Escaping.visible($0) } }
     let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
     return all.map { row in
       row.enumerated().map { c, cell in

@@ -22,8 +22,14 @@ import Testing
   @Test func githubAnnotationsEscapeTheirProperties() {
     #expect(
       GitHubRenderer.render([diagnostic()], sources: sources)
-        == "::error file=flows/a%2Cb.flow.yaml,line=2,col=1,endLine=2,endColumn=2,title=undefined-reference::no queue named `Callbaks`; 100%25 sure%0Ahelp: did you mean `Callbacks`?\n"
+        == "::error file=flows/a%2Cb.flow.yaml,line=2,col=1,endLine=2,endColumn=2,title=undefined-reference::no queue named `Callbaks`; 100%25 sure%0Ahelp: did you mean `Callbacks`?%0Anote: flows/a,b.flow.yaml:1:1: declared here%0Anote: a hint\n"
     )
+    var hostile = diagnostic()
+    hostile.message = "no queue named `\u{1B}]8;;http://x\u{7}a\u{9B}`"
+    hostile.notes = []
+    hostile.fixes = []
+    #expect(
+      GitHubRenderer.render([hostile], sources: sources).hasSuffix("title=undefined-reference::no queue named `\\u{1B}]8;;http://x\\u{7}a\\u{9B}`\n"))
     var info = diagnostic()
     info.severity = .info
     #expect(GitHubRenderer.render([info], sources: sources).hasPrefix("::notice "))

@@ -19,11 +19,12 @@ struct CLI {
     var stderr: String
   }
 
-  static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Output {
+  /// Runs the executable with `arguments` in folder `directory` (the package's by default).
+  static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], in directory: String? = nil) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? packageRoot)
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let (input, output, error) = (Pipe(), Pipe(), Pipe())
     process.standardInput = input
@@ -122,8 +123,73 @@ struct CLI {
     #expect(out.status == 0)
     #expect(
       out.stdout
-        == "::warning file=<stdin>,line=5,col=3,endLine=5,endColumn=4,title=unconnected-branch::branch `error` of `wait` block `a` goes nowhere\n"
+        == "::warning file=<stdin>,line=5,col=3,endLine=5,endColumn=4,title=unconnected-branch::branch `error` of `wait` block `a` goes nowhere"
+        + "%0Anote: a contact that takes a branch going nowhere is disconnected%0Anote: `on-error: <block id>` at the top of the flow connects every `error` branch at once\n"
     )
+  }
+
+  /// A queue callers are sent to that no profile lists, and a queue name with a terminal
+  /// escape and a right-to-left override in it.
+  static let annotatedProject: [String: String] = [
+    "center.yaml": """
+      center: t
+      queues:
+        Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+        Sales: {capacity: 5}
+      routing-profiles:
+        Tier1: {queues: [{queue: Support, priority: 1}]}
+      phone-numbers:
+        "+18005550199": main
+
+      """,
+    "main.flow.yaml": """
+      flow: main
+      type: inbound
+      start: menu
+      blocks:
+        menu:
+          get-input: {prompt: "Press 1 for sales.", timeout: 5s, options: ["1"]}
+          on: {"1": sales, timeout: support, no-match: support, error: support}
+        sales:
+          transfer-to-queue: Sales
+          on: {at-capacity: support, error: support}
+        support:
+          transfer-to-queue: "Sup\u{202E}port\\e[2J"
+          on: {at-capacity: bye, error: bye}
+        bye:
+          disconnect: {}
+
+      """,
+  ]
+
+  @Test func githubAnnotationsCarryNotesAndHelpAndAFindingInCenterYamlIsAlsoAtTheFlowLine() throws {
+    let project = try TemporaryProject(Self.annotatedProject)
+    defer { project.remove() }
+    let out = try CLI.run(["check", "--format", "github", "."], in: project.root)
+    #expect(out.status == 1)
+    #expect(
+      out.stdout == """
+        ::error file=center.yaml,line=4,col=3,endLine=4,endColumn=8,title=queue-unrouted::queue `Sales` is in no routing profile: no agent will take the calls transferred to it%0Anote: main.flow.yaml:9:24: callers are transferred to `Sales` here%0Anote: list it in a routing profile (`Tier1`) whose agents should take its calls
+        ::error file=main.flow.yaml,line=9,col=24,endLine=9,endColumn=29,title=queue-unrouted::queue `Sales` is in no routing profile: no agent will take the calls transferred to it%0Anote: callers are transferred to `Sales` here%0Areported at center.yaml:4:3
+        ::error file=main.flow.yaml,line=12,col=24,endLine=12,endColumn=39,title=undefined-reference::no queue named `Sup\\u{202E}port\\u{1B}[2J`%0Anote: center.yaml defines `Sales` and `Support`
+
+        """)
+  }
+
+  @Test func controlCharactersFromSourcesAreEscapedAndTheCaretFollows() throws {
+    let project = try TemporaryProject(Self.annotatedProject)
+    defer { project.remove() }
+    let out = try CLI.run(["check", "--color", "never", "main.flow.yaml"], in: project.root)
+    #expect(out.status == 1)
+    #expect(!out.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+    #expect(
+      out.stdout.contains("""
+        main.flow.yaml:12:24: error: no queue named `Sup\\u{202E}port\\u{1B}[2J` [undefined-reference]
+           |
+        12 |     transfer-to-queue: "Sup\\u{202E}port\\e[2J"
+           |                        ^~~~~~~~~~~~~~~~~~~~~~
+
+        """))
   }
 
   @Test func sarifIsOneJSONDocument() throws {

@@ -260,4 +260,27 @@ import Testing
     let good = try CLI.run(["test", project.path("good.test.yaml"), "--color", "never"])
     #expect(good.status == 0, "\(good.stdout)")
   }
+
+  @Test func namesWithControlCharactersAreEscapedInTestAndSimulateReports() throws {
+    var files = Self.botProject
+    files["named.test.yaml"] = """
+      scenario: "clears\\e[2Jthe screen"
+      start: 2026-01-05T15:00:00Z
+      contacts:
+        - {id: a, at: "15:00", to: "+18005550199"}
+      expect:
+        - {contact: a, path: [bot, nowhere]}
+
+      """
+    files["named.model.yaml"] = Self.botModel(choices: "    bot: {Billing: 1}").replacingOccurrences(of: "model: billing calls", with: "model: \"rings\\a the bell\"")
+    let project = try TemporaryProject(files)
+    defer { project.remove() }
+    let test = try CLI.run(["test", project.path("named.test.yaml"), "--color", "never"])
+    #expect(test.status == 1)
+    #expect(!test.stdout.contains("\u{1B}"))
+    #expect(test.stdout.contains("named.test.yaml: clears\\u{1B}[2Jthe screen ... FAILED\n"))
+    let simulate = try CLI.run(["simulate", project.root, "--model", project.path("named.model.yaml")])
+    #expect(simulate.status == 0, "\(simulate.stderr)")
+    #expect(simulate.stdout.hasPrefix("Simulated 1 day from 2026-01-05T08:00:00Z: rings\\u{7} the bell (seed 1)\n"))
+  }
 }
