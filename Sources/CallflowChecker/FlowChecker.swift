@@ -58,7 +58,7 @@ struct FlowChecker {
     if syntax.name == nil {
       typer.bag.report(
         .missingParameter, "this flow file has no `flow` name", at: head,
-        notes: [Note("add `flow: <name>`; the name is unique in the project and other flows refer to it")])
+        notes: [Note("add `\(syntax.notation.flowName("<name>"))`; the name is unique in the project and other flows refer to it")])
     }
     let name = syntax.name.map { "flow `\($0.value)`" } ?? "this flow"
     if let written = syntax.type {
@@ -87,7 +87,7 @@ struct FlowChecker {
         typer.bag.report(
           .missingStart, "\(syntax.name.map { "flow `\($0.value)`" } ?? "this flow") has no `start`",
           at: syntax.name?.span ?? SourceSpan(file: syntax.file, at: syntax.span.start),
-          notes: ids.first.map { [Note("add `start: \($0)` to begin at the first block")] } ?? [])
+          notes: ids.first.map { [Note("add `\(syntax.notation.start($0))` to begin at the first block")] } ?? [])
       }
       return
     }
@@ -192,9 +192,7 @@ struct FlowChecker {
           : "\(place) takes a mapping of parameters, not \(block.body.kindDescription)"
         typer.bag.report(
           .invalidValue, message, at: block.body.span,
-          notes: spec.parameters.isEmpty ? [Note("write `\(kind.rawValue): {}`")] : [
-            Note("write `\(kind.rawValue): {\(spec.parameters.filter(\.required).map { "\($0.name): …" }.joined(separator: ", "))}`")
-          ])
+          notes: [Note("write `\(syntax.notation.block(kind.rawValue, parameters: spec.parameters.filter(\.required).map(\.name)))`")])
         return []
       }
       if let value = typer.type(block.body, as: parameter.type, what: "`\(main)`") {
@@ -319,7 +317,7 @@ struct FlowChecker {
       var fixes: [FixIt] = []
       var notes: [Note] = []
       if branch.name.value == "next" {
-        notes.append(Note("`next` is written beside `on`, not inside it"))
+        notes.append(Note(syntax.notation.nextPlacement))
       } else {
         fixes = FixIt.didYouMean(branch.name, among: allowedList)
         if fixes.isEmpty {

@@ -52,6 +52,7 @@ struct Parser {
     let start = current.span
     advance()
     var flow = FlowSyntax(file: file, hasBlocks: true, span: start)
+    flow.notation = .dsl
     if current.kind != .colon && current.kind != .leftBrace { flow.name = try name("the flow's name") }
     if current.kind == .colon {
       advance()

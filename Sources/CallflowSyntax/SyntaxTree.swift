@@ -132,6 +132,8 @@ public struct FlowSyntax: Sendable {
   public var connect: SyntaxValue?
   /// Whether the flow was read from an Amazon Connect export (not printed).
   public var readFromConnect = false
+  /// How the file is written, for suggestions spelled as it spells them.
+  public var notation = FlowNotation.yaml
 
   /// Whether the flow comes from Amazon Connect: read from an export, or imported from one.
   /// Connect's own rules then decide some of what is wrong (Docs/CONNECT.md).

@@ -23,16 +23,19 @@ struct GraphRules {
     guard let kind = block.kind, let spec = specs[i] else { return }
     let syntax = flow.syntax.blocks[i]
     var what: String { "`\(kind.rawValue)` block `\(block.id.value)`" }
-    if spec.success != .open, takesNext(spec, syntax), !block.edges.contains(where: { $0.source == .next }) {
+    // A `next` written among the branches is reported as such (`unknown-branch`), not again
+    // as a missing `next`.
+    let nextAmongBranches = syntax.branches.contains { $0.name.value == Outcome.next.description }
+    if spec.success != .open, takesNext(spec, syntax), !block.edges.contains(where: { $0.source == .next }), !nextAmongBranches {
       var notes = [Note("the contact is disconnected when a flow runs out of blocks")]
       if case .next(let meaning?) = spec.success { notes.append(Note("`next` is taken when \(meaning)")) }
       bag.report(
         .deadEnd, "\(what) has no `next`: the contact falls off the flow after it", at: block.id.span,
-        label: "add `next: <block id>`", notes: notes)
+        label: "add `\(flow.syntax.notation.next("<block id>"))`", notes: notes)
     } else if spec.success == .branchesOnly, block.edges.allSatisfy({ $0.source == .onError }) {
       bag.report(
         .deadEnd, "\(what) has no branches: whatever happens, the contact falls off the flow", at: block.id.span,
-        label: "add `on:` with its branches")
+        label: "add its branches: `\(flow.syntax.notation.branches(FlowChecker.branchNames(spec, block.arguments).prefix(2).map { ($0, "<block id>") }))`")
       return
     }
     let possible = FlowChecker.branchNames(spec, block.arguments)
@@ -68,7 +71,7 @@ struct GraphRules {
     let subject = missing.count == 1 ? "branch \(Suggestions.list(missing)) of \(what) goes" : "branches \(Suggestions.list(missing)) of \(what) go"
     var notes = [Note("a contact that takes a branch going nowhere is disconnected")]
     if missing.contains("error"), flow.syntax.onError == nil {
-      notes.append(Note("`on-error: <block id>` at the top of the flow connects every `error` branch at once"))
+      notes.append(Note("`\(flow.syntax.notation.onError("<block id>"))` at the top of the flow connects every `error` branch at once"))
     }
     bag.report(.unconnectedBranch, "\(subject) nowhere", at: block.id.span, notes: notes)
   }

@@ -110,7 +110,7 @@ struct WorkingQueueRule {
         notes.append(Note("add `working-queue: <queue>` to `callback`, or a `set-working-queue` block before it"))
       case .transferToQueue:
         what = "`\(block.id.value)` transfers to no queue"
-        notes.append(Note("write `transfer-to-queue: <queue>`, or put a `set-working-queue` block before it"))
+        notes.append(Note("write `\(context.flow.syntax.notation.block(BlockKind.transferToQueue.rawValue, main: "<queue>"))`, or put a `set-working-queue` block before it"))
       default:
         what = "the callback created by `\(block.id.value)` has no queue"
         notes.append(Note("add `queue: <queue>`, or put a `set-working-queue` block before it"))
