@@ -147,6 +147,9 @@ extension CheckedFlow {
     /// The queues the contact may be in when it asks for the callback (in a customer-queue
     /// flow, empty: the queue it waits in, known project-wide).
     public var originalQueues: [String]
+    /// Whether the caller waits in `originalQueues` when offered the callback; `false` when
+    /// the flow offers it before queueing them, and they would wait there had they declined.
+    public var callerQueued = true
   }
 
   /// Whether a flow's paths reach a `transfer-to-queue`.

@@ -445,10 +445,14 @@ import Testing
     #expect(
       results.map(Fixture.describe) == [
         "0:3:3 callback-queue-caller-id callback queue `Support` has no outbound caller ID name or number",
-        "2:13:51 callback-loses-position callbacks do not keep their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1",
+        "0:6:80 callback-loses-position callbacks do not keep their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1",
       ])
     let callerID = try #require(results.first)
     #expect(callerID.notes.first?.span?.start == SourceLocation(line: 10, column: 5))
+    // Reported at the profile, where the policy is written, with the flow's place in a note.
+    let position = try #require(results.last)
+    #expect(position.notes.compactMap { $0.span.map { "\($0.file.rawValue):\($0.start.line):\($0.start.column)" } } == ["0:6:47", "2:13:51"])
+    #expect(position.notes.map(\.message).first == "the callers waited in `Support`, at priority 1 here")
   }
 
   @Test func aCallbackQueueAboveTheCallersQueueIsReportedOnce() {
@@ -479,7 +483,7 @@ import Testing
     // Support takes no caller here: the callback only jumps ahead of it (information).
     #expect(
       Fixture(Self.main(callback), center: center).diagnostics() == [
-        "1:17:51 callback-loses-position callbacks do not keep their place in line: `Callbacks` has priority 1 in `Tier1`, above `Support`'s 2"
+        "0:6:80 callback-loses-position callbacks do not keep their place in line: `Callbacks` has priority 1 in `Tier1`, above `Support`'s 2"
       ])
     // Where Support also takes callers, the warning says it, and the information is not repeated.
     let both = callback.replacingOccurrences(of: "next: bye\n    on: {at-capacity: bye}", with: "next: hold\n    on: {at-capacity: bye}")
@@ -488,6 +492,48 @@ import Testing
       Fixture(Self.main(both), center: center).diagnostics() == [
         "0:6:80 callback-priority-above-inbound callback queue `Callbacks` has a higher priority (1) than inbound queue `Support` (2) in `Tier1`"
       ])
+  }
+
+  @Test func aCallbackOfferedBeforeQueueingKeepsThePlaceOfTheQueueDeclinersGoTo() throws {
+    let center = { (callbacks: Int) in
+      """
+      center: t
+      queues:
+        Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+        Callbacks: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+      routing-profiles:
+        Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: \(callbacks)}]}
+      phone-numbers:
+        "+18005550199": main
+      """
+    }
+    // No working queue is set: the caller is offered the callback first, and goes to Support
+    // when they do not take it.
+    let flow = Self.main(
+      """
+        hello:
+          get-input: {prompt: "1: call me back; 2: hold", options: ["1", "2"]}
+          on: {"1": ask, "2": hold, timeout: hold, no-match: hold}
+      \(Self.collect)
+        set-number:
+          set-callback-number: $.StoredCustomerInput
+          next: later
+          on: {invalid-number: bye, not-dialable: bye}
+        later:
+          transfer-to-queue: {callback: {working-queue: Callbacks}}
+          next: bye
+          on: {at-capacity: bye}
+        hold:
+          transfer-to-queue: Support
+          on: {at-capacity: bye}
+      """)
+    let results = Fixture(flow, center: center(2)).results().filter { $0.rule == "callback-loses-position" }
+    #expect(results.map(Fixture.describe) == [
+      "0:6:80 callback-loses-position callbacks do not keep their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1"
+    ])
+    #expect(results.first?.notes.first?.message == "callers who do not take the callback wait in `Support`, at priority 1 here")
+    // The same priority: the callback keeps the place the caller would have had.
+    #expect(Fixture(flow, center: center(1)).results().filter { $0.rule == "callback-loses-position" }.isEmpty)
   }
 
   @Test func callbackSettingsOverflowSafely() {

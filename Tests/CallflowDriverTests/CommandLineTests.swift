@@ -192,6 +192,65 @@ struct CLI {
         """))
   }
 
+  @Test func aCallbackOfferedBeforeQueueingIsComparedWithTheQueueDeclinersGoTo() throws {
+    let project = try TemporaryProject([
+      "center.yaml": """
+        center: t
+        queues:
+          Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+          Callbacks: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+        routing-profiles:
+          Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: 2}]}
+        phone-numbers:
+          "+18005550199": main
+
+        """,
+      "main.flow.yaml": """
+        flow: main
+        type: inbound
+        start: offer
+        on-error: bye
+        blocks:
+          offer:
+            get-input: {prompt: "1: call me back; 2: hold", timeout: 5s, options: ["1", "2"]}
+            on: {"1": later, "2": hold, timeout: hold, no-match: hold}
+          later:
+            transfer-to-queue: {callback: {working-queue: Callbacks}}
+            next: bye
+            on: {at-capacity: bye}
+          hold:
+            transfer-to-queue: Support
+            on: {at-capacity: bye}
+          bye:
+            disconnect: {}
+
+        """,
+    ])
+    defer { project.remove() }
+    let out = try CLI.run(["check", ".", "--color", "never"], in: project.root)
+    #expect(out.status == 0)
+    // (A `callback-number-unset` warning follows: no number is asked for.)
+    #expect(
+      out.stdout.hasPrefix("""
+        center.yaml:6:80: info: callbacks do not keep their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1 [callback-loses-position]
+           |
+         6 |   Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: 2}]}
+           |                                                                                ^
+           = note: a callback keeps the original call's start time only among queues of the same priority
+        center.yaml:6:47: note: callers who do not take the callback wait in `Support`, at priority 1 here
+           |
+         6 |   Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: 2}]}
+           |                                               ^
+        main.flow.yaml:10:51: note: callbacks go to `Callbacks` here
+           |
+        10 |     transfer-to-queue: {callback: {working-queue: Callbacks}}
+           |                                                   ^~~~~~~~~
+
+        main.flow.yaml:10:25: warning: the callback queued by `later` may have no callback number set [callback-number-unset]
+
+        """))
+  }
+
   @Test func sarifIsOneJSONDocument() throws {
     let out = try CLI.run(["check", "--format", "sarif", "Samples"])
     #expect(out.status == 0)

@@ -165,33 +165,48 @@ struct ProjectCallbackRules {
   private func priorities(_ center: Center, _ bag: inout DiagnosticBag) {
     var callbackQueues: Set<String> = []
     var firstUse: [String: SourceSpan] = [:]
-    var seen = Set<SourceSpan>()
     for use in uses {
       callbackQueues.insert(use.queue.value)
       if firstUse[use.queue.value] == nil { firstUse[use.queue.value] = use.queue.span }
     }
     for profile in center.routingProfiles {
       let entries = Dictionary(profile.entries.map { ($0.queue.value, $0) }, uniquingKeysWith: { first, _ in first })
-      // callback-loses-position: each callback against the queue its caller was in.
+      // callback-loses-position: per profile, each callback queue against each queue its
+      // callers were in (or would be in had they declined), once, at the callback queue's
+      // priority (where the policy is written), with the flows' places in notes.
+      var pairs: [(callback: String, original: String, callerQueued: Bool, places: [SourceSpan])] = []
       for use in uses {
         guard let callback = entries[use.queue.value], let pc = callback.priority else { continue }
         for original in use.originalQueues {
           // A callback queue above an inbound one is `callback-priority-above-inbound`'s.
           guard let entry = entries[original], let po = entry.priority, pc.value != po.value,
-            pc.value > po.value || !inboundQueues.contains(original),
-            seen.insert(use.queue.span).inserted
+            pc.value > po.value || !inboundQueues.contains(original)
           else { continue }
-          let order = pc.value > po.value ? "below" : "above"
-          bag.report(
-            .callbackLosesPosition,
-            "callbacks do not keep their place in line: `\(use.queue.value)` has priority \(pc.value) in `\(profile.name.value)`, \(order) `\(original)`'s \(po.value)",
-            at: use.queue.span,
-            notes: [
-              Note("`\(use.queue.value)` is at priority \(pc.value) here", at: pc.span),
-              Note("the caller waited in `\(original)`, at priority \(po.value) here", at: po.span),
-              Note("a callback keeps the original call's start time only among queues of the same priority"),
-            ])
+          if let k = pairs.firstIndex(where: { $0.callback == use.queue.value && $0.original == original }) {
+            if !pairs[k].places.contains(use.queue.span) { pairs[k].places.append(use.queue.span) }
+            pairs[k].callerQueued = pairs[k].callerQueued && use.callerQueued
+          } else {
+            pairs.append((use.queue.value, original, use.callerQueued, [use.queue.span]))
+          }
         }
+      }
+      for pair in pairs {
+        guard let pc = entries[pair.callback]?.priority, let po = entries[pair.original]?.priority else { continue }
+        let order = pc.value > po.value ? "below" : "above"
+        let places = pair.places.sorted()
+        var notes = [
+          Note(
+            pair.callerQueued
+              ? "the callers waited in `\(pair.original)`, at priority \(po.value) here"
+              : "callers who do not take the callback wait in `\(pair.original)`, at priority \(po.value) here", at: po.span)
+        ]
+        notes += places.prefix(3).map { Note("callbacks go to `\(pair.callback)` here", at: $0) }
+        if places.count > 3 { notes.append(Note("and from \(places.count - 3) more places")) }
+        notes.append(Note("a callback keeps the original call's start time only among queues of the same priority"))
+        bag.report(
+          .callbackLosesPosition,
+          "callbacks do not keep their place in line: `\(pair.callback)` has priority \(pc.value) in `\(profile.name.value)`, \(order) `\(pair.original)`'s \(po.value)",
+          at: pc.span, notes: notes)
       }
       // callback-priority-above-inbound: per profile, each callback queue above an inbound one.
       for entry in profile.entries where callbackQueues.contains(entry.queue.value) && !inboundQueues.contains(entry.queue.value) {

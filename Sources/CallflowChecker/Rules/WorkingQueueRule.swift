@@ -52,6 +52,8 @@ struct WorkingQueueRule {
       return setters.indices.filter { reaching.holds($0, at: b) }.compactMap { context.queue(setters[$0]) }
     }
 
+    let firstCallbackUse = summary.callbackQueues.count
+    defer { offeredBeforeQueueing(from: firstCallbackUse, &summary) }
     var paths = 0
     for b in sinks {
       let block = flow.blocks[b]
@@ -118,6 +120,21 @@ struct WorkingQueueRule {
       let when = setters.isEmpty ? ": no `set-working-queue` comes before it" : " on some paths: no working queue is set"
       let diagnostic = Diagnostic(.workingQueueUnset, what + when, at: block.kindSpan, notes: notes)
       summary.entryDependent.append(EntryDependentDiagnostic(unless: .enteredFromAnotherFlow, diagnostic: diagnostic))
+    }
+  }
+
+  /// An inbound flow offers the callback before the caller is queued (a plain transfer ends
+  /// it): the caller's queue, for a callback with no working queue before it, is the one the
+  /// flow transfers them to when they do not take it (its plain transfers), as
+  /// `callback-loses-position` compares them.
+  private func offeredBeforeQueueing(from first: Int, _ summary: inout CheckedFlow.Summary) {
+    guard context.flow.type == .inbound else { return }
+    let transfers = Set(summary.inboundQueues.map(\.value)).sorted()
+    for k in first..<summary.callbackQueues.count {
+      summary.callbackQueues[k].callerQueued = false
+      guard summary.callbackQueues[k].originalQueues.isEmpty else { continue }
+      let queue = summary.callbackQueues[k].queue.value
+      summary.callbackQueues[k].originalQueues = transfers.filter { $0 != queue }
     }
   }
 }
