@@ -1,3 +1,4 @@
+import CallflowDiagnostics
 import Foundation
 
 #if canImport(Glibc)
@@ -8,16 +9,17 @@ import Foundation
 
 /// Why the inputs of a run cannot be used: the command itself cannot run (exit status 2).
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// What went wrong, naming the path.
+  /// What went wrong, naming the path, with control characters escaped (a path may hold
+  /// any byte).
   public var description: String
 
   /// A path that cannot be read, and the system's reason.
   public init(path: String, reason: String) {
-    description = "cannot read '\(path)': \(reason)"
+    description = Escaping.visible("cannot read '\(path)': \(reason)")
   }
 
   /// Any other problem with the inputs.
-  public init(_ message: String) { description = message }
+  public init(_ message: String) { description = Escaping.visible(message) }
 }
 
 /// Reads whole files with POSIX calls, so a failure carries the system's reason.

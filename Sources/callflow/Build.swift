@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
       try OutputFile.check(output, for: .module, force: force)
       result = try BuildRun.run(path: path, options: checking.checkOptions())
     } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     let check = result.check
@@ -43,7 +43,7 @@ struct Build: ParsableCommand {
       throw ExitCode(1)
     }
     do { try Conversion.writeAtomically(bytes, to: output) } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     Terminal.standardError("wrote \(output): \(check.summary.flows) flows, \(bytes.count) bytes\n")

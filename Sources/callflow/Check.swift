@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
       options.standardInputName = stdinFilename
       result = try CheckRun.run(paths: paths, options: options)
     } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     switch format {

@@ -41,7 +41,7 @@ struct ImportConnect: ParsableCommand {
       try OutputFile.checkFolder(output, force: force)
       result = try ConnectImport.run(paths: paths)
     } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     if !result.diagnostics.isEmpty {
@@ -49,7 +49,7 @@ struct ImportConnect: ParsableCommand {
     }
     guard !result.diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
     do { try ConnectImport.write(result, to: output, force: force) } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     for note in result.notes { Terminal.standardError("note: \(note)\n") }
@@ -88,7 +88,7 @@ struct ExportConnect: ParsableCommand {
       try OutputFile.checkFolder(output, force: force)
       result = try ConnectExport.run(project: project, cloudformation: cloudformation != nil)
     } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     if !result.diagnostics.isEmpty {
@@ -99,7 +99,7 @@ struct ExportConnect: ParsableCommand {
       try OutputFile.writeFolder(result.files, to: output, force: force)
       if let cloudformation, let template = result.template { try Conversion.writeAtomically(template, to: cloudformation) }
     } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     Terminal.standardOutput("exported \(result.files.count) flow\(result.files.count == 1 ? "" : "s") to \(output)\n")

@@ -33,7 +33,7 @@ struct Convert: ParsableCommand {
       if let output { try OutputFile.check(output, for: to == .dsl ? .dslFlow : .yamlFlow, force: force) }
       bytes = try Conversion.read(file)
     } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     let from = file == "-" ? SourceForm.detect(bytes) : (SourceForm(path: file) ?? .yaml)
@@ -45,7 +45,7 @@ struct Convert: ParsableCommand {
     guard let text = result.text else { throw ExitCode(1) }
     if let output {
       do { try Conversion.writeAtomically(text, to: output) } catch {
-        Terminal.standardError("callflow: error: \(error)\n")
+        Terminal.error("\(error)")
         throw ExitCode(2)
       }
     } else {
@@ -80,7 +80,7 @@ struct Format: ParsableCommand {
     for file in files {
       let bytes: [UInt8]
       do { bytes = try Conversion.read(file) } catch {
-        Terminal.standardError("callflow: error: \(error)\n")
+        Terminal.error("\(error)")
         throw ExitCode(2)
       }
       // fmt formats the DSL: a YAML flow is another language, not a badly formatted one.
@@ -110,7 +110,7 @@ struct Format: ParsableCommand {
       } else if write {
         if changed {
           do { try Conversion.writeAtomically(text, to: file) } catch {
-            Terminal.standardError("callflow: error: \(error)\n")
+            Terminal.error("\(error)")
             throw ExitCode(2)
           }
         }

@@ -14,14 +14,14 @@ struct Disasm: ParsableCommand {
   func run() throws {
     let bytes: [UInt8]
     do { bytes = try Conversion.read(file) } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     do {
       let module = try ModuleReader.read(bytes)
       Terminal.standardOutput(Disassembler.text(of: module))
     } catch {
-      Terminal.standardError("callflow: error: \(file): \(error)\n" + Terminal.moduleHint(for: file))
+      Terminal.error("\(file): \(error)", hint: Terminal.moduleHint(for: file))
       throw ExitCode(2)
     }
   }

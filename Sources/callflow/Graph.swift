@@ -59,7 +59,7 @@ struct Graph: ParsableCommand {
       // exit (as `check` does).
       withExtendedLifetime(result) { Foundation.exit(errors.isEmpty ? 0 : 1) }
     } catch let error {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
   }

@@ -39,21 +39,21 @@ struct Run: ParsableCommand {
     do {
       program = try Program(bytes: try Conversion.read(file))
     } catch let error as InputError {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     } catch {
-      Terminal.standardError("callflow: error: \(file): \(error)\n" + Terminal.moduleHint(for: file))
+      Terminal.error("\(file): \(error)", hint: Terminal.moduleHint(for: file))
       throw ExitCode(2)
     }
     guard program.flow(named: flow) != nil else {
       let hint = Suggestions.nearest(to: flow, in: program.flowNames).map { "; did you mean '\($0)'?" } ?? ""
-      Terminal.standardError("callflow: error: the module has no flow '\(flow)'\(hint) (it has \(program.flowNames.joined(separator: ", ")))\n")
+      Terminal.error("the module has no flow '\(flow)'\(hint) (it has \(program.flowNames.joined(separator: ", ")))")
       throw ExitCode(2)
     }
     var clock = Date()
     if let at {
       guard let date = try? Date(at, strategy: .iso8601) else {
-        Terminal.standardError("callflow: error: --at takes an ISO 8601 time such as 2026-01-05T10:00:00Z, not '\(at)'\n")
+        Terminal.error("--at takes an ISO 8601 time such as 2026-01-05T10:00:00Z, not '\(at)'")
         throw ExitCode(2)
       }
       clock = date

@@ -44,7 +44,7 @@ struct Simulate: ParsableCommand {
     var shown = -1
     if let chart {
       do { try OutputFile.check(chart, for: .svg, force: force) } catch {
-        Terminal.standardError("callflow: error: \(error)\n")
+        Terminal.error("\(error)")
         throw ExitCode(2)
       }
     }
@@ -66,17 +66,17 @@ struct Simulate: ParsableCommand {
       let renderer = TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO))
       Terminal.standardError(renderer.render(check.diagnostics, sources: check.sources))
       if !modelDiagnostics.isEmpty { Terminal.standardError(renderer.render(modelDiagnostics, sources: modelSources)) }
-      Terminal.standardError("callflow: error: the project has errors; nothing was simulated\n")
+      Terminal.error("the project has errors; nothing was simulated")
       throw ExitCode(1)
     case .failure(.input(let error)):
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     case .success(let report):
       if let chart {
         do {
           try Conversion.writeAtomically(QueueChart.svg(report), to: chart)
         } catch {
-          Terminal.standardError("callflow: error: \(error)\n")
+          Terminal.error("\(error)")
           throw ExitCode(2)
         }
       }

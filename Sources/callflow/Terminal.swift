@@ -8,6 +8,13 @@ enum Terminal {
 
   static func standardError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 
+  /// Prints `callflow: error: MESSAGE` (and a hint line) to standard error, with control
+  /// characters escaped: a message may quote a path or an argument.
+  static func error(_ message: String, hint: String = "") {
+    let hintLines = hint.split(separator: "\n", omittingEmptySubsequences: false).map { Escaping.visible(String($0)) }
+    standardError("callflow: error: " + Escaping.visible(message) + "\n" + hintLines.joined(separator: "\n"))
+  }
+
   /// What to do when `path`, given where a module was expected, is not one: a line for
   /// standard error.
   static func moduleHint(for path: String) -> String {

@@ -32,7 +32,7 @@ struct Test: ParsableCommand {
     do {
       result = try ScenarioRun.run(paths: paths, options: checking.checkOptions())
     } catch {
-      Terminal.standardError("callflow: error: \(error)\n")
+      Terminal.error("\(error)")
       throw ExitCode(2)
     }
     let colors = checking.wantsColor(fd: STDOUT_FILENO)
@@ -42,7 +42,7 @@ struct Test: ParsableCommand {
       do {
         try Conversion.writeAtomically(all.printed() + "\n", to: records)
       } catch {
-        Terminal.standardError("callflow: error: \(error)\n")
+        Terminal.error("\(error)")
         throw ExitCode(2)
       }
     }

@@ -251,6 +251,15 @@ struct CLI {
         """))
   }
 
+  @Test func pathsAndArgumentsInErrorsAreEscaped() throws {
+    let missing = try CLI.run(["check", "no\u{1B}[2Jsuch.flow.yaml"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr == "callflow: error: cannot read 'no\\u{1B}[2Jsuch.flow.yaml': No such file or directory\n")
+    let module = try CLI.run(["run", "Samples/center.yaml", "--flow", "x\u{7}"])
+    #expect(module.status == 2)
+    #expect(!module.stderr.contains("\u{7}"))
+  }
+
   @Test func sarifIsOneJSONDocument() throws {
     let out = try CLI.run(["check", "--format", "sarif", "Samples"])
     #expect(out.status == 0)
