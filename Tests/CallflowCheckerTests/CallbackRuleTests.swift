@@ -494,48 +494,6 @@ import Testing
       ])
   }
 
-  @Test func aCallbackOfferedBeforeQueueingKeepsThePlaceOfTheQueueDeclinersGoTo() throws {
-    let center = { (callbacks: Int) in
-      """
-      center: t
-      queues:
-        Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
-        Callbacks: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
-      routing-profiles:
-        Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: \(callbacks)}]}
-      phone-numbers:
-        "+18005550199": main
-      """
-    }
-    // No working queue is set: the caller is offered the callback first, and goes to Support
-    // when they do not take it.
-    let flow = Self.main(
-      """
-        hello:
-          get-input: {prompt: "1: call me back; 2: hold", options: ["1", "2"]}
-          on: {"1": ask, "2": hold, timeout: hold, no-match: hold}
-      \(Self.collect)
-        set-number:
-          set-callback-number: $.StoredCustomerInput
-          next: later
-          on: {invalid-number: bye, not-dialable: bye}
-        later:
-          transfer-to-queue: {callback: {working-queue: Callbacks}}
-          next: bye
-          on: {at-capacity: bye}
-        hold:
-          transfer-to-queue: Support
-          on: {at-capacity: bye}
-      """)
-    let results = Fixture(flow, center: center(2)).results().filter { $0.rule == "callback-loses-position" }
-    #expect(results.map(Fixture.describe) == [
-      "0:6:80 callback-loses-position callbacks do not keep their place in line: `Callbacks` has priority 2 in `Tier1`, below `Support`'s 1"
-    ])
-    #expect(results.first?.notes.first?.message == "callers who do not take the callback wait in `Support`, at priority 1 here")
-    // The same priority: the callback keeps the place the caller would have had.
-    #expect(Fixture(flow, center: center(1)).results().filter { $0.rule == "callback-loses-position" }.isEmpty)
-  }
-
   @Test func callbackSettingsOverflowSafely() {
     let flow = Self.main(
       """

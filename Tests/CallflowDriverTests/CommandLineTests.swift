@@ -192,19 +192,24 @@ struct CLI {
         """))
   }
 
+  /// A center whose Tier1 serves Support at priority 1 and Callbacks at `callbacks`.
+  static func twoQueueCenter(callbacks: Int) -> String {
+    """
+    center: t
+    queues:
+      Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+      Callbacks: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
+    routing-profiles:
+      Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: \(callbacks)}]}
+    phone-numbers:
+      "+18005550199": main
+
+    """
+  }
+
   @Test func aCallbackOfferedBeforeQueueingIsComparedWithTheQueueDeclinersGoTo() throws {
     let project = try TemporaryProject([
-      "center.yaml": """
-        center: t
-        queues:
-          Support: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
-          Callbacks: {capacity: 5, caller-id: {name: Acme, number: "+18005550199"}}
-        routing-profiles:
-          Tier1: {queues: [{queue: Support, priority: 1}, {queue: Callbacks, priority: 2}]}
-        phone-numbers:
-          "+18005550199": main
-
-        """,
+      "center.yaml": Self.twoQueueCenter(callbacks: 2),
       "main.flow.yaml": """
         flow: main
         type: inbound
@@ -249,6 +254,12 @@ struct CLI {
         main.flow.yaml:10:25: warning: the callback queued by `later` may have no callback number set [callback-number-unset]
 
         """))
+    // At the same priority the callback keeps the place the caller would have had.
+    try Self.twoQueueCenter(callbacks: 1).write(toFile: project.path("center.yaml"), atomically: true, encoding: .utf8)
+    let same = try CLI.run(["check", ".", "--color", "never"], in: project.root)
+    #expect(same.status == 0)
+    #expect(!same.stdout.contains("callback-loses-position"))
+    #expect(same.stdout.contains("[callback-number-unset]"))
   }
 
   @Test func pathsAndArgumentsInErrorsAreEscaped() throws {
@@ -347,9 +358,8 @@ struct CLI {
 
 @Suite(.serialized) struct RunCommandTests {
   @Test func aCallAfterHoursIsToldTheOfficeIsClosed() throws {
-    let module = NSTemporaryDirectory() + "callflow-\(UUID().uuidString).cfbc"
+    let module = try Self.sampleModule()
     defer { try? FileManager.default.removeItem(atPath: module) }
-    #expect(try CLI.run(["build", "Samples", "-o", module]).status == 0)
     // 03:00 UTC on a Monday is 22:00 on Sunday in New York: closed.
     let out = try CLI.run(["run", module, "--flow", "queued-callback-inbound", "--at", "2026-01-05T03:00:00Z"])
     #expect(out.status == 0)
@@ -369,9 +379,8 @@ struct CLI {
   }
 
   @Test func scriptedInputTakesTheCallback() throws {
-    let module = NSTemporaryDirectory() + "callflow-\(UUID().uuidString).cfbc"
+    let module = try Self.sampleModule()
     defer { try? FileManager.default.removeItem(atPath: module) }
-    #expect(try CLI.run(["build", "Samples", "-o", module]).status == 0)
     let out = try CLI.run(
       ["run", module, "--flow", "queued-callback-inbound", "--at", "2026-01-05T15:00:00Z"], stdin: "1\n+14255550123\n")
     #expect(out.status == 0)
