@@ -13,7 +13,9 @@ struct Simulate: ParsableCommand {
       choose, how they answer callbacks, how long they wait, and which agents work when. The \
       project is compiled and every contact runs its flows in the VM on a virtual clock. The \
       same model and seed give the same report. On a terminal a progress bar shows how far \
-      the simulated period has got.
+      the simulated period has got. Every mistake of the model is reported at its place before \
+      anything runs (exit status 2): unknown keys, bad values, numbers no flow answers, routing \
+      profiles the center lacks, and choices for blocks or keys the flows do not have.
       """
   )
 

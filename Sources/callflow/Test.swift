@@ -12,7 +12,9 @@ struct Test: ParsableCommand {
       center.yaml), compiled as `callflow build` compiles it, on a virtual clock: its contacts \
       arrive, press keys, wait, hang up and answer callbacks as the file says, and its agents \
       work the queues. Every expectation must hold. Each scenario is reported ok or FAILED, \
-      with each failed expectation's place, what was expected and what happened. The exit \
+      with each failed expectation's place, what was expected and what happened. A file's own \
+      mistakes and its references to what the project lacks are all reported, at their places, \
+      before it runs (the scenario is an ERROR). The exit \
       status is 0 when all pass, 1 when one fails, 2 when the command cannot run. \
       Docs/SIMULATOR.md describes the format and the model.
       """
