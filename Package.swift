@@ -68,11 +68,15 @@ let package = Package(
         "CallflowScenarios", "CallflowGraph",
       ]
     ),
+    // The language server of `callflow lsp`: the checker in editors, over JSON-RPC.
+    .target(
+      name: "CallflowLanguageServer",
+      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowChecker", "CallflowScenarios", "CallflowDriver"]),
     .executableTarget(
       name: "callflow",
       dependencies: [
         "CallflowDriver", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowBytecode", "CallflowVM",
-        "CallflowScenarios", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CallflowScenarios", "CallflowLanguageServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
@@ -89,6 +93,7 @@ let package = Package(
     .executableTarget(name: "callflow-fuzz-dsl", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-connect", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-scenario", dependencies: ["CallflowScenarios", "CallflowFuzzSupport", "CFuzzing"]),
+    .executableTarget(name: "callflow-fuzz-lsp", dependencies: ["CallflowLanguageServer", "CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(
       name: "callflow-fuzz-module",
       dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM", "CallflowSimulator", "CallflowFuzzSupport", "CFuzzing"]),
@@ -127,6 +132,13 @@ let package = Package(
     .testTarget(
       name: "CallflowScenariosTests",
       dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowSimulator", "CallflowScenarios", "CallflowDriver", "CallflowTestSupport"]),
+    .testTarget(
+      name: "CallflowLanguageServerTests",
+      dependencies: [
+        "CallflowLanguageServer", "CallflowDiagnostics", "CallflowTestSupport",
+        // The protocol tests drive the built executable's `callflow lsp`.
+        "callflow",
+      ]),
     .testTarget(
       name: "CallflowDriverTests",
       dependencies: [
