@@ -121,8 +121,7 @@ struct FlowChecker {
   }
 
   private mutating func blockID(_ id: Located<String>) {
-    let valid = !id.value.isEmpty && id.value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    guard !valid else { return }
+    guard !BlockIDSyntax.isValid(id.value) else { return }
     let fixed = Self.suggestedID(id.value)
     typer.bag.report(
       .invalidValue, "block id `\(id.value)` must use lowercase letters, digits and `-` only", at: id.span,

@@ -107,6 +107,12 @@ public struct LanguageServer {
     case "textDocument/formatting": result = withDocument(params) { formatting($0) }
     case "textDocument/hover": result = withDocument(params) { hover($0, at: params["position"]) }
     case "textDocument/definition": result = withDocument(params) { definition($0, at: params["position"]) }
+    case "textDocument/codeAction": result = withDocument(params) { codeActions($0, params) }
+    case "textDocument/references": result = withDocument(params) { references($0, params) }
+    case "textDocument/completion": result = withDocument(params) { completion($0, at: params["position"]) }
+    case "textDocument/rename":
+      result = openDocument(params).flatMap { rename($0, params) }
+    case "textDocument/foldingRange": result = withDocument(params) { foldingRanges($0) }
     default:
       result = .failure(RequestFailure(.methodNotFound, "no method `\(method)`"))
     }
@@ -146,15 +152,20 @@ public struct LanguageServer {
     }
   }
 
-  /// Runs `body` on the open document the request names.
-  private func withDocument(_ params: LSPAny, _ body: (Document) -> LSPAny) -> Result<LSPAny, RequestFailure> {
+  /// The open document the request names.
+  private func openDocument(_ params: LSPAny) -> Result<Document, RequestFailure> {
     guard let uri = params["textDocument"]["uri"].string else {
       return .failure(RequestFailure(.invalidParams, "`textDocument.uri` is missing"))
     }
     guard let document = documents[uri] else {
       return .failure(RequestFailure(.invalidParams, "`\(uri)` is not open"))
     }
-    return .success(body(document))
+    return .success(document)
+  }
+
+  /// Runs `body` on the open document the request names.
+  private func withDocument(_ params: LSPAny, _ body: (Document) -> LSPAny) -> Result<LSPAny, RequestFailure> {
+    openDocument(params).map(body)
   }
 
   // MARK: Lifecycle
@@ -171,6 +182,11 @@ public struct LanguageServer {
         "documentFormattingProvider": true,
         "hoverProvider": true,
         "definitionProvider": true,
+        "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+        "foldingRangeProvider": true,
+        "referencesProvider": true,
+        "completionProvider": ["triggerCharacters": [".", ":", " ", ">", "(", "{"]],
+        "renameProvider": true,
       ],
       "serverInfo": ["name": "callflow"],
     ]

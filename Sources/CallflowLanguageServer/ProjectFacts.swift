@@ -2,12 +2,21 @@ import CallflowChecker
 import CallflowDiagnostics
 import CallflowSyntax
 
-/// What the last check of a project knows of its names, for hover and go to definition:
-/// each flow and each resource of `center.yaml`, with the place it is defined.
+/// What the last check of a project knows of its names, for hover, go to definition, find
+/// references and rename: each flow and each resource of `center.yaml`, where it is defined
+/// and where it is used.
 struct ProjectFacts {
+  /// A name where it is written.
+  struct Place {
+    var uri: String
+    var range: LSPAny
+    /// The quote around the name as written (`"`, `'`), or none: a rename keeps it.
+    var quote: String
+    var location: LSPAny { ["uri": .string(uri), "range": range] }
+  }
+
   struct Definition {
-    /// The protocol location (`uri` and `range`) of the name where it is defined.
-    var location: LSPAny
+    var place: Place
     /// A line for hover: what the name is.
     var summary: String
   }
@@ -15,6 +24,10 @@ struct ProjectFacts {
   /// By `kind:name`: `flow:main`, `queue:Support`, `prompt:welcome`, `hours:office`,
   /// `routing-profile:Tier1`.
   var definitions: [String: Definition] = [:]
+  /// Where each name is used, by the same keys: the blocks' parameters of every flow, and
+  /// `center.yaml`'s own references (numbers to flows, profiles to queues, queues to hours,
+  /// agents to profiles).
+  var references: [String: [Place]] = [:]
 
   static func key(_ kind: ResourceKind, _ name: String) -> String {
     switch kind {
@@ -28,14 +41,37 @@ struct ProjectFacts {
 
   init() {}
 
-  init(flows: [CheckedFlow], center: Center?, location: (SourceSpan) -> LSPAny) {
+  /// The facts of a check: its flows (with their typed blocks) and center, their texts in
+  /// `sources`; `place` writes a span as the protocol does.
+  init(flows: [CheckedFlow], center: Center?, sources: SourceMap, place: (SourceSpan) -> (uri: String, range: LSPAny)) {
+    func at(_ span: SourceSpan) -> Place {
+      let (uri, range) = place(span)
+      let bytes = sources[span.file]?.bytes ?? []
+      let offset = Self.offset(of: span.start, in: bytes)
+      let first = offset.flatMap { $0 < bytes.count ? bytes[$0] : nil }
+      let quote = first == UInt8(ascii: "\"") ? "\"" : first == UInt8(ascii: "'") ? "'" : ""
+      return Place(uri: uri, range: range, quote: quote)
+    }
+    func use(_ kind: ResourceKind, _ name: Located<String>) { references[Self.key(kind, name.value), default: []].append(at(name.span)) }
+    func walk(_ value: Located<TypedValue>) {
+      switch value.value {
+      case .reference(let kind, let name): use(kind, Located(name, at: value.span))
+      case .list(let items): items.forEach(walk)
+      case .record(let fields): fields.forEach { walk($0.value) }
+      default: break
+      }
+    }
     for flow in flows {
+      for block in flow.blocks { block.arguments.forEach { walk($0.value) } }
       guard let name = flow.syntax.name, definitions["flow:" + name.value] == nil else { continue }
       let type = flow.syntax.type?.value ?? "?"
-      definitions["flow:" + name.value] = Definition(
-        location: location(name.span), summary: "flow `\(name.value)`: a `\(type)` flow of \(flow.blocks.count) blocks")
+      definitions["flow:" + name.value] = Definition(place: at(name.span), summary: "flow `\(name.value)`: a `\(type)` flow of \(flow.blocks.count) blocks")
     }
     guard let center else { return }
+    for entry in center.phoneNumbers { use(.flow(.any), entry.flow) }
+    for profile in center.routingProfiles { for entry in profile.entries { use(.queue, entry.queue) } }
+    for queue in center.queues { if let hours = queue.hours { use(.hours, hours) } }
+    for agent in center.agents { if let profile = agent.routingProfile { use(.routingProfile, profile) } }
     for queue in center.queues {
       var facts: [String] = []
       if let capacity = queue.capacity { facts.append("capacity \(capacity.value)") }
@@ -45,21 +81,51 @@ struct ProjectFacts {
         return "`\(profile.name.value)`" + (entry.priority.map { " (priority \($0.value))" } ?? "")
       }
       facts.append(profiles.isEmpty ? "in no routing profile" : "served by " + profiles.joined(separator: ", "))
-      definitions[Self.key(.queue, queue.name.value)] = Definition(
-        location: location(queue.name.span), summary: "queue `\(queue.name.value)`: " + facts.joined(separator: "; "))
+      definitions[Self.key(.queue, queue.name.value)] = Definition(place: at(queue.name.span), summary: "queue `\(queue.name.value)`: " + facts.joined(separator: "; "))
     }
     for profile in center.routingProfiles {
       let queues = profile.entries.map { "`\($0.queue.value)`" + ($0.priority.map { " (priority \($0.value))" } ?? "") }
       definitions[Self.key(.routingProfile, profile.name.value)] = Definition(
-        location: location(profile.name.span), summary: "routing profile `\(profile.name.value)`: " + queues.joined(separator: ", "))
+        place: at(profile.name.span), summary: "routing profile `\(profile.name.value)`: " + queues.joined(separator: ", "))
     }
     for hours in center.hours {
       definitions[Self.key(.hours, hours.name.value)] = Definition(
-        location: location(hours.name.span), summary: "hours `\(hours.name.value)`" + (hours.timezone.map { " in \($0.value)" } ?? ""))
+        place: at(hours.name.span), summary: "hours `\(hours.name.value)`" + (hours.timezone.map { " in \($0.value)" } ?? ""))
     }
     for prompt in center.prompts {
-      definitions[Self.key(.prompt, prompt.name.value)] = Definition(
-        location: location(prompt.name.span), summary: "prompt `\(prompt.name.value)`: “\(prompt.text.value)”")
+      definitions[Self.key(.prompt, prompt.name.value)] = Definition(place: at(prompt.name.span), summary: "prompt `\(prompt.name.value)`: “\(prompt.text.value)”")
     }
+  }
+
+  /// The key of the name defined or used at `position` (line and character as the protocol
+  /// counts them) of document `uri`.
+  func key(at uri: String, line: Int, character: Int) -> String? {
+    func holds(_ place: Place) -> Bool {
+      guard place.uri == uri, let startLine = place.range["start"]["line"].int, let startCharacter = place.range["start"]["character"].int,
+        let endLine = place.range["end"]["line"].int, let endCharacter = place.range["end"]["character"].int
+      else { return false }
+      return (line, character) >= (startLine, startCharacter) && (line, character) <= (endLine, endCharacter)
+    }
+    if let found = definitions.first(where: { holds($0.value.place) }) { return found.key }
+    return references.first { $0.value.contains(where: holds) }?.key
+  }
+
+  /// The byte offset of a location (lines and scalar columns from 1) in `bytes`.
+  static func offset(of location: SourceLocation, in bytes: [UInt8]) -> Int? {
+    var line = 1
+    var i = 0
+    while line < location.line {
+      guard let newline = bytes[i...].firstIndex(where: { $0 == 10 || $0 == 13 }) else { return nil }
+      i = newline + (bytes[newline] == 13 && newline + 1 < bytes.count && bytes[newline + 1] == 10 ? 2 : 1)
+      line += 1
+    }
+    var column = 1
+    while column < location.column, i < bytes.count {
+      // Step over one scalar: a lead byte and its continuation bytes.
+      i += 1
+      while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+      column += 1
+    }
+    return i
   }
 }

@@ -28,7 +28,7 @@ import Testing
     return (process.terminationStatus, String(decoding: output, as: UTF8.self))
   }
 
-  static let clientInstalled = run(["python3", "-c", "import pytest_lsp"]).status == 0
+  static let clientInstalled = run(["python3", "-c", "import pytest_lsp, yaml"]).status == 0
   static let required = ProcessInfo.processInfo.environment["CALLFLOW_REQUIRE_LSP_CLIENT"] == "1"
 
   @Test(.enabled(if: clientInstalled || required, "pytest-lsp is not installed: pip install pytest-lsp"))

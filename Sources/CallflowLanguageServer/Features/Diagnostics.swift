@@ -43,8 +43,8 @@ extension LanguageServer {
           return positions[span.file]?.range(span, encoding) ?? .null
         }
         let sources = result.sources
-        facts[key] = ProjectFacts(flows: result.flows, center: result.centers.first) { span in
-          ["uri": .string(self.uri(ofPath: sources.path(span.file))), "range": range(span, sources)]
+        facts[key] = ProjectFacts(flows: result.flows, center: result.centers.first, sources: sources) { span in
+          (self.uri(ofPath: sources.path(span.file)), range(span, sources))
         }
         for d in result.diagnostics {
           let uri = uri(ofPath: result.sources.path(d.span.file))

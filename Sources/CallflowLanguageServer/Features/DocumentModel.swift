@@ -83,3 +83,29 @@ struct DocumentModel {
   /// The block `id` of the flow.
   func block(_ id: String) -> BlockSyntax? { flow?.blocks.first { $0.id.value == id } }
 }
+
+extension DocumentModel {
+  /// Where block `id` is named as a target in the flow: `start`, `on-error`, each `next`,
+  /// branch and condition `goto`.
+  func uses(ofBlock id: String) -> [SourceSpan] {
+    guard let flow else { return [] }
+    var spans: [SourceSpan] = []
+    for reference in [flow.start, flow.onError].compactMap({ $0 }) where reference.value == id { spans.append(reference.span) }
+    func gotos(_ value: SyntaxValue) {
+      switch value.kind {
+      case .record(let fields):
+        for field in fields {
+          if field.name.value == "goto", field.value.scalarText == id { spans.append(field.value.span) } else { gotos(field.value) }
+        }
+      case .list(let items): items.forEach(gotos)
+      default: break
+      }
+    }
+    for block in flow.blocks {
+      if let next = block.next, next.value == id { spans.append(next.span) }
+      for branch in block.branches where branch.target.value == id { spans.append(branch.target.span) }
+      gotos(block.body)
+    }
+    return spans.sorted { $0.start < $1.start }
+  }
+}

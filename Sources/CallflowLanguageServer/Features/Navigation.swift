@@ -56,7 +56,7 @@ extension LanguageServer {
       return ["uri": .string(document.uri), "range": model.positions.range(block.id.span, encoding)]
     case .value(let kind, let path, let name, _):
       guard let resource = kind.parameter(at: path)?.type.resource else { return .null }
-      return facts[projectKey(document)]?.definitions[ProjectFacts.key(resource, name)]?.location ?? .null
+      return facts[projectKey(document)]?.definitions[ProjectFacts.key(resource, name)]?.place.location ?? .null
     case .kind, .parameter, .blockID:
       return .null
     }
