@@ -71,7 +71,7 @@ let package = Package(
     // The language server of `callflow lsp`: the checker in editors, over JSON-RPC.
     .target(
       name: "CallflowLanguageServer",
-      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowChecker", "CallflowScenarios", "CallflowDriver"]),
+      dependencies: ["CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowYAML", "CallflowChecker", "CallflowScenarios", "CallflowGraph", "CallflowDriver"]),
     .executableTarget(
       name: "callflow",
       dependencies: [

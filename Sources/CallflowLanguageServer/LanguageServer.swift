@@ -29,6 +29,10 @@ public struct LanguageServer {
   var published: [String: Set<String>] = [:]
   /// The names each project defines, as its last check found them.
   var facts: [String: ProjectFacts] = [:]
+  /// Each project's last check, for the diagram of a flow.
+  var lastCheck: [String: CheckResult] = [:]
+  /// The diagnostics last published to each URI, for hover.
+  var shown: [String: [LSPAny]] = [:]
   /// The folder holding the rule pages, when the server runs from a checkout.
   let ruleDocs: String?
 
@@ -110,6 +114,13 @@ public struct LanguageServer {
     case "textDocument/codeAction": result = withDocument(params) { codeActions($0, params) }
     case "textDocument/references": result = withDocument(params) { references($0, params) }
     case "textDocument/completion": result = withDocument(params) { completion($0, at: params["position"]) }
+    case "callflow/graph": result = openDocument(params).flatMap { graph($0, format: params["format"].string ?? "dot") }
+    case "workspace/executeCommand":
+      guard params["command"].string == "callflow.graph", let uri = params["arguments"].array?.first?.string else {
+        result = .failure(RequestFailure(.invalidParams, "the only command is `callflow.graph` with a document's URI"))
+        break
+      }
+      result = openDocument(["textDocument": ["uri": .string(uri)]]).flatMap { graph($0, format: params["arguments"].array?.dropFirst().first?.string ?? "dot") }
     case "textDocument/rename":
       result = openDocument(params).flatMap { rename($0, params) }
     case "textDocument/foldingRange": result = withDocument(params) { foldingRanges($0) }
@@ -187,6 +198,7 @@ public struct LanguageServer {
         "referencesProvider": true,
         "completionProvider": ["triggerCharacters": [".", ":", " ", ">", "(", "{"]],
         "renameProvider": true,
+        "executeCommandProvider": ["commands": ["callflow.graph"]],
       ],
       "serverInfo": ["name": "callflow"],
     ]

@@ -28,6 +28,8 @@ struct ProjectFacts {
   /// `center.yaml`'s own references (numbers to flows, profiles to queues, queues to hours,
   /// agents to profiles).
   var references: [String: [Place]] = [:]
+  /// The user attributes the project's flows write (`$.Attributes.<name>`), by name.
+  var attributes: Set<String> = []
 
   static func key(_ kind: ResourceKind, _ name: String) -> String {
     switch kind {
@@ -62,6 +64,9 @@ struct ProjectFacts {
       }
     }
     for flow in flows {
+      for written in flow.summary.writtenAttributes where written.hasPrefix("$.Attributes.") && !written.hasSuffix("*") {
+        attributes.insert(String(written.dropFirst("$.Attributes.".count)))
+      }
       for block in flow.blocks { block.arguments.forEach { walk($0.value) } }
       guard let name = flow.syntax.name, definitions["flow:" + name.value] == nil else { continue }
       let type = flow.syntax.type?.value ?? "?"

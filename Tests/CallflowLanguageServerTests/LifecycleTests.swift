@@ -79,3 +79,31 @@ import Testing
     #expect((published.first?["params"]["diagnostics"].array?.count ?? 0) > 0)
   }
 }
+
+@Suite struct DocumentLifecycleTests {
+  @Test func aDocumentClosedBeforeItsCheckIsClearedAndLeavesNothingBehind() {
+    var server = LanguageServer(ruleDocs: nil)
+    server.receive((["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]] as LSPAny).json)
+    let uri = "untitled:Untitled-1"
+    let open: LSPAny = [
+      "jsonrpc": "2.0", "method": "textDocument/didOpen",
+      "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": "flow: x\ntype: inbound\nstart: a\nblocks:\n  a:\n    wait: 9\n"]],
+    ]
+    server.receive(open.json)
+    server.receive((["jsonrpc": "2.0", "method": "textDocument/didClose", "params": ["textDocument": ["uri": .string(uri)]]] as LSPAny).json)
+    _ = server.takeOutbox()
+    // Closed before the client went quiet: the check finds nothing to check, and what was
+    // published is cleared.
+    server.idle()
+    #expect(server.takeOutbox() == [])
+    #expect(!server.hasStaleDiagnostics)
+    // Opened again and checked, then closed: its findings are cleared.
+    server.receive(open.json)
+    server.idle()
+    #expect((server.takeOutbox().first?["params"]["diagnostics"].array?.count ?? 0) > 0)
+    server.receive((["jsonrpc": "2.0", "method": "textDocument/didClose", "params": ["textDocument": ["uri": .string(uri)]]] as LSPAny).json)
+    server.idle()
+    let cleared = server.takeOutbox()
+    #expect(cleared.contains { $0["params"]["uri"] == .string(uri) && $0["params"]["diagnostics"] == [] })
+  }
+}

@@ -125,3 +125,42 @@ async def test_folding_ranges_are_the_blocks(client, project):
     starts = [r.start_line for r in ranges]
     assert position_of(text, "check-position: check-attribute").line in starts
     assert position_of(text, "text-customer: send-message").line in starts
+
+
+async def test_completion_of_branches_and_of_the_attributes_the_project_sets(client, project):
+    path = project / "flows" / "support-line.flow.yaml"
+    text = path.read_text()
+    uri = open_document(client, path, text)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    # `customer-profile-lookup`'s branches, in an inline `on:` being written.
+    edited = text.replace("    on: {multiple: ask-account", "    on: {multiple: ask-account, ", 1)
+    assert edited != text
+    change = types.TextDocumentContentChangeWholeDocument(text=edited)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2), content_changes=[change])
+    )
+    branches = await labels(client, uri, position_of(edited, "on: {multiple: ask-account, ", len("on: {multiple: ask-account, ")))
+    assert branches == ["multiple", "not-found", "error"]
+    # `$.Attributes.`: the attributes the project's flows set.
+    edited2 = edited.replace("    next: ", "    # $.Attributes.\n    next: ", 1)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited2)],
+        )
+    )
+    names = await labels(client, uri, position_of(edited2, "# $.Attributes.", len("# $.Attributes.")))
+    assert "notified" in names
+
+
+async def test_hover_on_a_finding_names_its_rule_and_the_graph_is_drawn(client, project):
+    path = project / "flows" / "queued-callback-inbound.flow.yaml"
+    text = path.read_text().replace("working-queue: Callbacks", "working-queue: Callbaks")
+    uri = open_document(client, path, text)
+    found = await diagnostics_for(client, uri, lambda found: len(found) > 0)
+    hover = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=found[0].range.start))
+    assert hover.contents.value.startswith("**undefined-reference** (error): ")
+    graph = await client.protocol.send_request_async("callflow/graph", {"textDocument": {"uri": uri}, "format": "dot"})
+    assert graph.format == "dot"
+    assert graph.dot.startswith("digraph")
+    assert "queued-callback-inbound" in graph.dot

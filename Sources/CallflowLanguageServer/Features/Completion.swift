@@ -28,6 +28,9 @@ extension LanguageServer {
     // Item kinds: 6 variable (an attribute), 7 class (a block kind), 10 property (a
     // parameter), 12 value (a word), 18 reference (a block or a name).
 
+    if Self.lastMatch(#"\$\.Attributes\.[A-Za-z0-9_-]*$"#, in: prefix) != nil {
+      return items((facts[projectKey(document)]?.attributes ?? []).sorted(), 6) { _ in "set by a flow of the project" }
+    }
     if let match = Self.lastMatch(#"\$\.([A-Za-z0-9_]*)$"#, in: prefix), match.isEmpty || !match.contains(".") {
       return items(
         AttributeCatalog.roots.map { root in
@@ -36,6 +39,15 @@ extension LanguageServer {
           case .fields, .named, .path: root.name + "."
           }
         }, 6) { label in AttributeCatalog.roots.first { $0.name == label || $0.name + "." == label }?.summary }
+    }
+    let lines = text.components(separatedBy: "\n")
+    if !dsl, Self.lastMatch(#"\bon:\s*\{(?:[^}]*,)?\s*[a-z0-9"-]*$"#, in: prefix) != nil, let kind = Self.enclosingKind(lines, lineNumber, dsl: false) {
+      return items(kind.spec.branchNames, 12) { _ in nil }
+    }
+    if dsl, Self.lastMatch(#"^\s+[a-z0-9"-]*$"#, in: prefix) != nil, Self.openBraces(lines, lineNumber) > 1,
+      let kind = Self.enclosingKind(lines, lineNumber, dsl: true)
+    {
+      return items(kind.spec.branchNames, 12) { _ in nil }
     }
     let targetPattern = dsl ? #"(?:->|\bstart|\bon-error|\bgoto:)\s*[a-z0-9-]*$"# : #"(?:\bnext|\bstart|\bon-error|\bgoto):\s*[a-z0-9-]*$"#
     if Self.lastMatch(targetPattern, in: prefix) != nil || (!dsl && Self.lastMatch(#"\bon:\s*\{[^}]*:\s*[a-z0-9-]*$"#, in: prefix) != nil) {
@@ -69,7 +81,6 @@ extension LanguageServer {
     // YAML, a key on a line of its own: what the line it is under holds decides.
     if !dsl, Self.lastMatch(#"^\s+[a-z-]*$"#, in: prefix) != nil {
       let indent = prefix.prefix { $0 == " " }.count
-      let lines = text.components(separatedBy: "\n")
       var index = lineNumber - 1
       while index >= 0 {
         let line = lines[index]
@@ -77,6 +88,7 @@ extension LanguageServer {
         if !line.trimmingCharacters(in: .whitespaces).isEmpty, !line.trimmingCharacters(in: .whitespaces).hasPrefix("#"), lineIndent < indent {
           let key = Self.lastMatch(#"^\s*([a-z0-9-]+):"#, in: line) ?? ""
           if let kind = BlockKind(rawValue: key) { return parameterItems(kind, items) }
+          if key == "on", let kind = Self.enclosingKind(lines, index, dsl: false) { return items(kind.spec.branchNames, 12) { _ in nil } }
           // Under a block's id: its kind, `next` or `on`.
           if lineIndent > 0, Self.lastMatch(#"^\s*[a-z0-9-]+:\s*(?:#.*)?$"#, in: line) != nil, key != "on" {
             return kindItems(text, dsl: false, items)
@@ -166,6 +178,44 @@ extension LanguageServer {
       default: break
       }
       col += 1
+    }
+    return depth
+  }
+}
+
+extension LanguageServer {
+  /// The kind of the block line `line` (from 0) is in: the nearest kind key above it, up to
+  /// the block's id.
+  static func enclosingKind(_ lines: [String], _ line: Int, dsl: Bool) -> BlockKind? {
+    var index = min(line, lines.count - 1)
+    while index >= 0 {
+      let text = lines[index]
+      if dsl {
+        if let word = lastMatch(#"^\s*[a-z0-9-]+:\s*([a-z-]+)"#, in: text) { return BlockKind(rawValue: word) }
+      } else {
+        if let key = lastMatch(#"^\s+([a-z-]+):"#, in: text), let kind = BlockKind(rawValue: key) { return kind }
+        if index < line, lastMatch(#"^  [a-z0-9-]+:\s*(?:#.*)?$"#, in: text) != nil { return nil }
+      }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// How many `{` are open before line `line` (from 0), outside quoted text and comments.
+  static func openBraces(_ lines: [String], _ line: Int) -> Int {
+    var depth = 0
+    for text in lines.prefix(line) {
+      var quoted = false
+      var previous: Character = " "
+      for character in text {
+        if character == "\"" { quoted.toggle() }
+        if !quoted {
+          if character == "/" && previous == "/" { break }
+          if character == "{" { depth += 1 }
+          if character == "}" { depth = max(0, depth - 1) }
+        }
+        previous = character
+      }
     }
     return depth
   }

@@ -43,6 +43,7 @@ extension LanguageServer {
           return positions[span.file]?.range(span, encoding) ?? .null
         }
         let sources = result.sources
+        lastCheck[key] = result
         facts[key] = ProjectFacts(flows: result.flows, center: result.centers.first, sources: sources) { span in
           (self.uri(ofPath: sources.path(span.file)), range(span, sources))
         }
@@ -70,6 +71,7 @@ extension LanguageServer {
     for uri in targets.sorted() {
       let version = documents[uri]?.version
       outbox.append(Self.publish(uri: uri, byURI[uri] ?? [], version: version))
+      shown[uri] = byURI[uri]
     }
     published[key] = Set(byURI.keys)
   }
