@@ -87,8 +87,10 @@ public enum CheckRun {
     return try run(projects, options: options)
   }
 
-  /// Checks projects, read from disk or held in memory (``Project/init(files:)``).
-  public static func run(_ projects: [Project], options: CheckOptions = CheckOptions()) throws(InputError) -> CheckResult {
+  /// Checks projects, read from disk or held in memory (``Project/init(files:)``). A `cache`
+  /// kept from the last check of the same single project, with the same options, spares
+  /// reading and checking again the flows that did not change (an editor's checks).
+  public static func run(_ projects: [Project], options: CheckOptions = CheckOptions(), cache: CheckCache? = nil) throws(InputError) -> CheckResult {
     var sources = SourceMap()
     var diagnostics: [Diagnostic] = []
     var flows: [CheckedFlow] = []
@@ -98,7 +100,7 @@ public enum CheckRun {
     var hidden: [String] = []
     var unread: [FileID] = []
     for project in projects {
-      let result = try project.check(options: options, sources: &sources)
+      let result = try project.check(options: options, sources: &sources, cache: projects.count == 1 ? cache : nil)
       unread += result.unreadFlowFiles
       diagnostics += result.diagnostics
       flows += result.flows

@@ -93,7 +93,8 @@ public struct Project: Sendable {
   }
 
   /// Reads, parses and checks the project, adding its files to `sources`.
-  func check(options: CheckOptions, sources: inout SourceMap) throws(InputError) -> Checked {
+  func check(options: CheckOptions, sources: inout SourceMap, cache: CheckCache? = nil) throws(InputError) -> Checked {
+    cache?.begin()
     var diagnostics: [Diagnostic] = []
     var reportedIDs = Set<FileID>()
 
@@ -136,8 +137,10 @@ public struct Project: Sendable {
 
     // center.yaml.
     var center: Center?
+    var centerBytes: [UInt8]?
     if let centerFile = self.center {
       let source = SourceFile(path: centerFile.path, bytes: try Self.bytes(of: centerFile))
+      centerBytes = source.bytes
       let id = sources.add(source)
       if reported.contains(centerFile.path) { reportedIDs.insert(id) }
       let parsed = frontend.parseCenter(source, file: id)
@@ -159,7 +162,9 @@ public struct Project: Sendable {
         source = SourceFile(path: file.path == "-" ? "<stdin>" : file.path, bytes: bytes)
       } else {
         do throws(InputError) {
-          source = SourceFile(path: file.path, bytes: try FileReader.read(file.path))
+          let bytes: [UInt8]
+          if let cache { bytes = try cache.bytes(ofFile: file.path) } else { bytes = try FileReader.read(file.path) }
+          source = SourceFile(path: file.path, bytes: bytes)
         } catch {
           return .failure(error)
         }
@@ -170,6 +175,7 @@ public struct Project: Sendable {
           return .success((source, nil, [tooLarge], []))
         }
       }
+      if let kept = cache?.reading(file.path, bytes: source.bytes, id: id) { return .success(kept) }
       let namedForm = file.path == "-" ? nil : SourceForm(path: file.path)
       if namedForm == nil, ConnectReader.looksLikeFlow(source.bytes) {
         let (flow, problems, actions) = ConnectFront.parse(source, file: id, keepsLayout: options.keepsConnectLayout, decisions: decisions)
@@ -185,9 +191,15 @@ public struct Project: Sendable {
     // project lacks are then not errors, nor numbers and flows no flow reaches (one diagnosis
     // per mistake: the syntax error).
     var unreadFlowFiles: [FileID] = []
+    var readings: [String: CheckCache.Reading] = [:]
+    var syntaxPaths: [String] = []
     for (i, result) in parsed.enumerated() {
       let (source, flow, problems, actions) = try result.get()
       let id = sources.add(source)
+      if cache != nil {
+        readings[files[i].path] = CheckCache.Reading(bytes: source.bytes, id: id, value: (source, flow, problems, actions))
+        if flow != nil { syntaxPaths.append(files[i].path) }
+      }
       if !actions.isEmpty { connectActions[id] = actions }
       if reported.contains(files[i].path) { reportedIDs.insert(id) }
       diagnostics += problems
@@ -200,10 +212,28 @@ public struct Project: Sendable {
     let index = projectIndex
     let toCheck = syntaxes
     let keepBlocks = options.keepCheckedBlocks
+    // With a cache: a flow whose bytes and the project's names are as last time is not checked again.
+    let names = cache.map { _ in CheckCache.names(index) } ?? ""
+    let paths = syntaxPaths
+    let checkedSources = sources
+    let centerKey = centerBytes
     let checked = parallelMap(toCheck.count) { i in
+      if let cache, let bytes = checkedSources[toCheck[i].file]?.bytes,
+        let kept = cache.checking(paths[i], bytes: bytes, id: toCheck[i].file, names: names, center: centerKey)
+      {
+        return kept
+      }
       var result = Checker.check(toCheck[i], index: index)
       if !keepBlocks { result.flow.blocks = [] }
       return result
+    }
+    if let cache {
+      var checkings: [String: CheckCache.Checking] = [:]
+      for (i, result) in checked.enumerated() {
+        guard let bytes = sources[toCheck[i].file]?.bytes else { continue }
+        checkings[paths[i]] = CheckCache.Checking(bytes: bytes, id: toCheck[i].file, names: names, center: centerBytes, value: result)
+      }
+      cache.keep(readings: readings, checkings: checkings)
     }
     let flows = checked.map(\.flow)
     for result in checked { diagnostics += result.diagnostics }

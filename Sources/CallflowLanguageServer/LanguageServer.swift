@@ -29,6 +29,10 @@ public struct LanguageServer {
   var published: [String: Set<String>] = [:]
   /// The names each project defines, as its last check found them.
   var facts: [String: ProjectFacts] = [:]
+  /// What each project's last check keeps for the next: a change checks only what it touches.
+  var caches: [String: CheckCache] = [:]
+  /// Each project's flow files on disk, as last walked.
+  var walks: [String: [String]] = [:]
   /// Each project's last check, for the diagram of a flow.
   var lastCheck: [String: CheckResult] = [:]
   /// The diagnostics last published to each URI, for hover.
@@ -101,6 +105,11 @@ public struct LanguageServer {
     default:
       break
     }
+    // What the project's last check found of its names, for the requests that read them.
+    if let uri = params["textDocument"]["uri"].string, let document = documents[uri] {
+      let key = projectKey(document)
+      if facts[key] == nil, let check = lastCheck[key] { facts[key] = ProjectFacts(flows: check.flows, center: check.centers.first) }
+    }
     let result: Result<LSPAny, RequestFailure>
     switch method {
     case "initialize": result = .success(initialize(params))
@@ -145,7 +154,8 @@ public struct LanguageServer {
     case "textDocument/didChange": didChange(params)
     case "textDocument/didClose": didClose(params["textDocument"])
     case "textDocument/didSave", "workspace/didChangeWatchedFiles":
-      // Files on disk changed: every project may see them.
+      // Files on disk changed (or were added): every project may see them.
+      walks = [:]
       stale.formUnion(documents.values.map(projectKey))
     default:
       // `initialized`, `$/cancelRequest` (requests are answered in order, at once),
@@ -208,8 +218,10 @@ public struct LanguageServer {
 
   private mutating func didOpen(_ item: LSPAny) {
     guard let uri = item["uri"].string, let text = item["text"].string else { return }
+    // The path as the project's walk writes it (absolute, links resolved), so that the open
+    // document stands for its file.
     let document = Document(
-      uri: uri, path: DocumentURI.path(uri), languageID: item["languageId"].string ?? "", version: item["version"].int ?? 0,
+      uri: uri, path: DocumentURI.path(uri).map(Project.canonicalPath), languageID: item["languageId"].string ?? "", version: item["version"].int ?? 0,
       text: Array(text.utf8))
     documents[uri] = document
     stale.insert(projectKey(document))

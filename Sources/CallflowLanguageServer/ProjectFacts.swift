@@ -4,19 +4,11 @@ import CallflowSyntax
 
 /// What the last check of a project knows of its names, for hover, go to definition, find
 /// references and rename: each flow and each resource of `center.yaml`, where it is defined
-/// and where it is used.
+/// and where it is used, as spans of the check's sources (written as the protocol's
+/// locations only when a request asks).
 struct ProjectFacts {
-  /// A name where it is written.
-  struct Place {
-    var uri: String
-    var range: LSPAny
-    /// The quote around the name as written (`"`, `'`), or none: a rename keeps it.
-    var quote: String
-    var location: LSPAny { ["uri": .string(uri), "range": range] }
-  }
-
   struct Definition {
-    var place: Place
+    var span: SourceSpan
     /// A line for hover: what the name is.
     var summary: String
   }
@@ -27,7 +19,7 @@ struct ProjectFacts {
   /// Where each name is used, by the same keys: the blocks' parameters of every flow, and
   /// `center.yaml`'s own references (numbers to flows, profiles to queues, queues to hours,
   /// agents to profiles).
-  var references: [String: [Place]] = [:]
+  var references: [String: [SourceSpan]] = [:]
   /// The user attributes the project's flows write (`$.Attributes.<name>`), by name.
   var attributes: Set<String> = []
 
@@ -43,18 +35,9 @@ struct ProjectFacts {
 
   init() {}
 
-  /// The facts of a check: its flows (with their typed blocks) and center, their texts in
-  /// `sources`; `place` writes a span as the protocol does.
-  init(flows: [CheckedFlow], center: Center?, sources: SourceMap, place: (SourceSpan) -> (uri: String, range: LSPAny)) {
-    func at(_ span: SourceSpan) -> Place {
-      let (uri, range) = place(span)
-      let bytes = sources[span.file]?.bytes ?? []
-      let offset = Self.offset(of: span.start, in: bytes)
-      let first = offset.flatMap { $0 < bytes.count ? bytes[$0] : nil }
-      let quote = first == UInt8(ascii: "\"") ? "\"" : first == UInt8(ascii: "'") ? "'" : ""
-      return Place(uri: uri, range: range, quote: quote)
-    }
-    func use(_ kind: ResourceKind, _ name: Located<String>) { references[Self.key(kind, name.value), default: []].append(at(name.span)) }
+  /// The facts of a check: its flows (with their typed blocks) and center.
+  init(flows: [CheckedFlow], center: Center?) {
+    func use(_ kind: ResourceKind, _ name: Located<String>) { references[Self.key(kind, name.value), default: []].append(name.span) }
     func walk(_ value: Located<TypedValue>) {
       switch value.value {
       case .reference(let kind, let name): use(kind, Located(name, at: value.span))
@@ -70,7 +53,7 @@ struct ProjectFacts {
       for block in flow.blocks { block.arguments.forEach { walk($0.value) } }
       guard let name = flow.syntax.name, definitions["flow:" + name.value] == nil else { continue }
       let type = flow.syntax.type?.value ?? "?"
-      definitions["flow:" + name.value] = Definition(place: at(name.span), summary: "flow `\(name.value)`: a `\(type)` flow of \(flow.blocks.count) blocks")
+      definitions["flow:" + name.value] = Definition(span: name.span, summary: "flow `\(name.value)`: a `\(type)` flow of \(flow.blocks.count) blocks")
     }
     guard let center else { return }
     for entry in center.phoneNumbers { use(.flow(.any), entry.flow) }
@@ -86,32 +69,26 @@ struct ProjectFacts {
         return "`\(profile.name.value)`" + (entry.priority.map { " (priority \($0.value))" } ?? "")
       }
       facts.append(profiles.isEmpty ? "in no routing profile" : "served by " + profiles.joined(separator: ", "))
-      definitions[Self.key(.queue, queue.name.value)] = Definition(place: at(queue.name.span), summary: "queue `\(queue.name.value)`: " + facts.joined(separator: "; "))
+      definitions[Self.key(.queue, queue.name.value)] = Definition(span: queue.name.span, summary: "queue `\(queue.name.value)`: " + facts.joined(separator: "; "))
     }
     for profile in center.routingProfiles {
       let queues = profile.entries.map { "`\($0.queue.value)`" + ($0.priority.map { " (priority \($0.value))" } ?? "") }
       definitions[Self.key(.routingProfile, profile.name.value)] = Definition(
-        place: at(profile.name.span), summary: "routing profile `\(profile.name.value)`: " + queues.joined(separator: ", "))
+        span: profile.name.span, summary: "routing profile `\(profile.name.value)`: " + queues.joined(separator: ", "))
     }
     for hours in center.hours {
       definitions[Self.key(.hours, hours.name.value)] = Definition(
-        place: at(hours.name.span), summary: "hours `\(hours.name.value)`" + (hours.timezone.map { " in \($0.value)" } ?? ""))
+        span: hours.name.span, summary: "hours `\(hours.name.value)`" + (hours.timezone.map { " in \($0.value)" } ?? ""))
     }
     for prompt in center.prompts {
-      definitions[Self.key(.prompt, prompt.name.value)] = Definition(place: at(prompt.name.span), summary: "prompt `\(prompt.name.value)`: “\(prompt.text.value)”")
+      definitions[Self.key(.prompt, prompt.name.value)] = Definition(span: prompt.name.span, summary: "prompt `\(prompt.name.value)`: “\(prompt.text.value)”")
     }
   }
 
-  /// The key of the name defined or used at `position` (line and character as the protocol
-  /// counts them) of document `uri`.
-  func key(at uri: String, line: Int, character: Int) -> String? {
-    func holds(_ place: Place) -> Bool {
-      guard place.uri == uri, let startLine = place.range["start"]["line"].int, let startCharacter = place.range["start"]["character"].int,
-        let endLine = place.range["end"]["line"].int, let endCharacter = place.range["end"]["character"].int
-      else { return false }
-      return (line, character) >= (startLine, startCharacter) && (line, character) <= (endLine, endCharacter)
-    }
-    if let found = definitions.first(where: { holds($0.value.place) }) { return found.key }
+  /// The key of the name defined or used at `location` of file `file`.
+  func key(at location: SourceLocation, in file: FileID) -> String? {
+    func holds(_ span: SourceSpan) -> Bool { span.file == file && span.start <= location && location <= span.end }
+    if let found = definitions.first(where: { holds($0.value.span) }) { return found.key }
     return references.first { $0.value.contains(where: holds) }?.key
   }
 

@@ -19,6 +19,7 @@ struct Benchmark {
     var runs = 5
     var generateOnly: String?
     var only: String?
+    var soak = 10_000
     var arguments = CommandLine.arguments.dropFirst().makeIterator()
     while let argument = arguments.next() {
       let value = arguments.next()
@@ -27,9 +28,10 @@ struct Benchmark {
       case ("--blocks", let v?): blocks = v
       case ("--runs", let v?): runs = v
       case ("--generate", _) where value != nil: generateOnly = value
-      case ("--only", _) where value == "simulate" || value == "connect": only = value
+      case ("--only", _) where value == "simulate" || value == "connect" || value == "lsp": only = value
+      case ("--soak", let v?): soak = v
       default:
-        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR] [--only simulate|connect]\n".utf8))
+        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR] [--only simulate|connect|lsp] [--soak N]\n".utf8))
         exit(2)
       }
     }
@@ -45,6 +47,10 @@ struct Benchmark {
     }
     if only == "connect" {
       try measureConnectOnly(flows: flows, blocks: blocks, runs: runs)
+      return
+    }
+    if only == "lsp" {
+      try measureLanguageServer(flows: flows, blocks: blocks, runs: runs, soak: soak)
       return
     }
     // The simulator first, while this process is small: a spawned child's peak memory is read

@@ -29,14 +29,18 @@ extension LanguageServer {
     } else {
       let overlays = Dictionary(documents.values.compactMap { d in d.path.map { ($0, d.text) } }, uniquingKeysWith: { a, _ in a })
       do {
-        project = try Project.editing((key as NSString).appendingPathComponent("center.yaml"), overlays: overlays)
+        // The folder is walked for its flow files once, and again when files change on disk.
+        if walks[key] == nil { walks[key] = try Project.flowFiles(in: key) }
+        project = try Project.editing((key as NSString).appendingPathComponent("center.yaml"), overlays: overlays, flowFiles: walks[key])
       } catch {
         log("cannot read the project in \(key): \(error)")
       }
     }
     if let project {
       do {
-        let result = try CheckRun.run([project])
+        let cache = caches[key] ?? CheckCache()
+        caches[key] = cache
+        let result = try CheckRun.run([project], cache: cache)
         var positions: [FileID: TextPositions] = [:]
         func range(_ span: SourceSpan, _ sources: SourceMap) -> LSPAny {
           if positions[span.file] == nil { positions[span.file] = TextPositions(sources[span.file]?.bytes ?? []) }
@@ -44,9 +48,8 @@ extension LanguageServer {
         }
         let sources = result.sources
         lastCheck[key] = result
-        facts[key] = ProjectFacts(flows: result.flows, center: result.centers.first, sources: sources) { span in
-          (self.uri(ofPath: sources.path(span.file)), range(span, sources))
-        }
+        // The names' facts are found when a request first needs them.
+        facts[key] = nil
         for d in result.diagnostics {
           let uri = uri(ofPath: result.sources.path(d.span.file))
           byURI[uri, default: []].append(lspDiagnostic(d, range: { range($0, result.sources) }, uri: { self.uri(ofPath: result.sources.path($0.file)) }))

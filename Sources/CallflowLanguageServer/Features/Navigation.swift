@@ -74,7 +74,12 @@ extension LanguageServer {
       return ["uri": .string(document.uri), "range": model.positions.range(block.id.span, encoding)]
     case .value(let kind, let path, let name, _):
       guard let resource = kind.parameter(at: path)?.type.resource else { return .null }
-      return facts[projectKey(document)]?.definitions[ProjectFacts.key(resource, name)]?.place.location ?? .null
+      let project = projectKey(document)
+      var positions: [FileID: TextPositions] = [:]
+      guard let span = facts[project]?.definitions[ProjectFacts.key(resource, name)]?.span, let at = place(span, in: project, &positions) else {
+        return .null
+      }
+      return ["uri": .string(at.uri), "range": at.range]
     case .kind, .parameter, .blockID:
       return .null
     }

@@ -19,11 +19,23 @@ extension LanguageServer {
       return nil
     default:
       // A flow's own name, a name defined or used in center.yaml.
-      guard let line = position["line"].int, let character = position["character"].int,
-        let key = facts[projectKey(document)]?.key(at: document.uri, line: line, character: character)
+      let project = projectKey(document)
+      guard let check = lastCheck[project], let file = check.sources.files.firstIndex(where: { uri(ofPath: $0.path) == document.uri }),
+        let key = facts[project]?.key(at: location, in: FileID(UInt32(file)))
       else { return nil }
       return .name(key)
     }
+  }
+
+  /// A name where the last check of project `project` found it, as the protocol writes it,
+  /// with the quote around it (`"`, `'`, or none); `positions` keeps each file's lines found.
+  func place(_ span: SourceSpan, in project: String, _ positions: inout [FileID: TextPositions]) -> (uri: String, range: LSPAny, quote: String)? {
+    guard let check = lastCheck[project], let source = check.sources[span.file] else { return nil }
+    if positions[span.file] == nil { positions[span.file] = TextPositions(source.bytes) }
+    guard let lines = positions[span.file] else { return nil }
+    let first = ProjectFacts.offset(of: span.start, in: source.bytes).flatMap { $0 < source.bytes.count ? source.bytes[$0] : nil }
+    let quote = first == UInt8(ascii: "\"") ? "\"" : first == UInt8(ascii: "'") ? "'" : ""
+    return (uri(ofPath: source.path), lines.range(span, encoding), quote)
   }
 
   /// `textDocument/references`: a block's uses in its flow, or a name's uses across the
@@ -37,10 +49,12 @@ extension LanguageServer {
       if declaration, let block = model.block(id) { spans.insert(block.id.span, at: 0) }
       return .array(spans.map { ["uri": .string(document.uri), "range": model.positions.range($0, encoding)] })
     case .name(let key)?:
-      let known = facts[projectKey(document)]
-      var places = known?.references[key] ?? []
-      if declaration, let definition = known?.definitions[key] { places.insert(definition.place, at: 0) }
-      return .array(places.map(\.location))
+      let project = projectKey(document)
+      let known = facts[project]
+      var spans = known?.references[key] ?? []
+      if declaration, let definition = known?.definitions[key] { spans.insert(definition.span, at: 0) }
+      var positions: [FileID: TextPositions] = [:]
+      return .array(spans.compactMap { place($0, in: project, &positions).map { ["uri": .string($0.uri), "range": $0.range] } })
     case nil:
       return .null
     }
@@ -70,10 +84,12 @@ extension LanguageServer {
       guard known.definitions[prefix + newName] == nil else {
         return .failure(RequestFailure(.invalidParams, "the project has a \(prefix.dropLast()) `\(newName)` already"))
       }
-      let places = (known.definitions[key].map { [$0.place] } ?? []) + (known.references[key] ?? [])
+      let spans = (known.definitions[key].map { [$0.span] } ?? []) + (known.references[key] ?? [])
       var changes: [String: [LSPAny]] = [:]
-      for place in places {
-        changes[place.uri, default: []].append(["range": place.range, "newText": .string(place.quote + newName + place.quote)])
+      var positions: [FileID: TextPositions] = [:]
+      for span in spans {
+        guard let at = place(span, in: projectKey(document), &positions) else { continue }
+        changes[at.uri, default: []].append(["range": at.range, "newText": .string(at.quote + newName + at.quote)])
       }
       return .success(["changes": .object(changes.mapValues { .array($0) })])
     case nil:

@@ -1,0 +1,69 @@
+import CallflowDiagnostics
+import CallflowTestSupport
+import Foundation
+import Testing
+
+@testable import CallflowDriver
+
+/// A check with a cache from the last check of the project gives what a check from nothing
+/// gives, down to the rendered bytes, and reads and checks again only what changed.
+@Suite struct CheckCacheTests {
+  static func samples() throws -> [String: String] {
+    var files: [String: String] = [:]
+    let root = packageRoot + "/Samples/"
+    for name in try FileManager.default.contentsOfDirectory(atPath: root + "flows") {
+      files["flows/" + name] = try String(contentsOfFile: root + "flows/" + name, encoding: .utf8)
+    }
+    files["center.yaml"] = try String(contentsOfFile: root + "center.yaml", encoding: .utf8)
+    return files
+  }
+
+  func rendered(_ result: CheckResult) -> String {
+    TextRenderer(colors: false).render(result.diagnostics, sources: result.sources)
+  }
+
+  @Test func editsCheckedWithTheCacheMatchACheckFromNothing() throws {
+    var files = try Self.samples()
+    let cache = CheckCache()
+    func both() throws -> (cached: String, fresh: String) {
+      let cached = try CheckRun.run([Project(files: files)], cache: cache)
+      let fresh = try CheckRun.run([Project(files: files)])
+      return (rendered(cached), rendered(fresh))
+    }
+    var step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(cache.lastRead == files.count - 1 && cache.lastChecked == files.count - 1)
+    // Nothing changed: nothing is read or checked again.
+    step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(cache.lastRead == 0 && cache.lastChecked == 0)
+    // One flow's body: that flow alone.
+    let inbound = "flows/queued-callback-inbound.flow.yaml"
+    files[inbound] = files[inbound]?.replacingOccurrences(of: "working-queue: Callbacks", with: "working-queue: Callbaks")
+    step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(step.cached.contains("no queue named `Callbaks`"))
+    #expect(cache.lastRead == 1 && cache.lastChecked == 1)
+    // A flow's name: every flow is checked again (references to it may break), none read.
+    let queue = "flows/callback-queue.flow"
+    files[queue] = files[queue]?.replacingOccurrences(of: "flow callback-queue :", with: "flow callback-queue2 :")
+    step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(step.cached.contains("callback-queue"))
+    #expect(cache.lastRead == 1 && cache.lastChecked == files.count - 1)
+    // center.yaml: every flow is checked again.
+    files["center.yaml"] = files["center.yaml"]?.replacingOccurrences(of: "  Callbacks:\n", with: "  Callbacks2:\n")
+    step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(cache.lastRead == 0 && cache.lastChecked == files.count - 1)
+    // A syntax error, then its fix.
+    let dial = "flows/callback-dial.flow.yaml"
+    let before = files[dial]
+    files[dial] = (files[dial] ?? "") + "\n  broken: [\n"
+    step = try both()
+    #expect(step.cached == step.fresh)
+    files[dial] = before
+    step = try both()
+    #expect(step.cached == step.fresh)
+  }
+}
