@@ -81,20 +81,104 @@ public struct CheckedBlock: Sendable {
   }
 }
 
-/// A flow after checking: its blocks with typed arguments and resolved edges.
+/// A flow after checking: its blocks with typed arguments and resolved edges. Its parts are
+/// kept behind one reference, so that the project's rules, which go over every flow many
+/// times, copy a flow for one retain (a change writes a copy of its own).
 public struct CheckedFlow: Sendable {
-  public var syntax: FlowSyntax
-  public var name: String?
-  public var type: FlowType?
-  public var blocks: [CheckedBlock]
+  private final class Storage: @unchecked Sendable {
+    var syntax: FlowSyntax
+    var name: String?
+    var type: FlowType?
+    var blocks: [CheckedBlock]
+    var start: Int?
+    var onError: Int?
+    var flowReferences: [Located<String>]
+    var summary: Summary
+
+    init(
+      syntax: FlowSyntax, name: String?, type: FlowType?, blocks: [CheckedBlock], start: Int?, onError: Int?,
+      flowReferences: [Located<String>], summary: Summary
+    ) {
+      self.syntax = syntax
+      self.name = name
+      self.type = type
+      self.blocks = blocks
+      self.start = start
+      self.onError = onError
+      self.flowReferences = flowReferences
+      self.summary = summary
+    }
+
+    func copy() -> Storage {
+      Storage(
+        syntax: syntax, name: name, type: type, blocks: blocks, start: start, onError: onError, flowReferences: flowReferences,
+        summary: summary)
+    }
+  }
+
+  private var storage: Storage
+
+  public init(
+    syntax: FlowSyntax, name: String?, type: FlowType?, blocks: [CheckedBlock], start: Int?, onError: Int?,
+    flowReferences: [Located<String>], summary: Summary = Summary()
+  ) {
+    storage = Storage(
+      syntax: syntax, name: name, type: type, blocks: blocks, start: start, onError: onError, flowReferences: flowReferences,
+      summary: summary)
+  }
+
+  /// The storage, copied first when another flow shares it.
+  private var unique: Storage {
+    mutating get {
+      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      return storage
+    }
+  }
+
+  public var syntax: FlowSyntax {
+    get { storage.syntax }
+    set { unique.syntax = newValue }
+  }
+  public var name: String? {
+    get { storage.name }
+    set { unique.name = newValue }
+  }
+  public var type: FlowType? {
+    get { storage.type }
+    set { unique.type = newValue }
+  }
+  public var blocks: [CheckedBlock] {
+    get { storage.blocks }
+    set { unique.blocks = newValue }
+    _modify {
+      let box = unique
+      yield &box.blocks
+    }
+  }
   /// The index of the first block.
-  public var start: Int?
+  public var start: Int? {
+    get { storage.start }
+    set { unique.start = newValue }
+  }
   /// The index of the `on-error` block.
-  public var onError: Int?
+  public var onError: Int? {
+    get { storage.onError }
+    set { unique.onError = newValue }
+  }
   /// The flows this flow refers to, with where.
-  public var flowReferences: [Located<String>]
+  public var flowReferences: [Located<String>] {
+    get { storage.flowReferences }
+    set { unique.flowReferences = newValue }
+  }
   /// What the project-wide rules need to know of the flow.
-  public var summary = Summary()
+  public var summary: Summary {
+    get { storage.summary }
+    set { unique.summary = newValue }
+    _modify {
+      let box = unique
+      yield &box.summary
+    }
+  }
 }
 
 extension CheckedFlow {

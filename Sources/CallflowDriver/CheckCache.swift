@@ -99,6 +99,8 @@ public final class CheckCache: @unchecked Sendable {
   static func same(_ a: [UInt8]?, _ b: [UInt8]?) -> Bool {
     guard let a, let b else { return a == nil && b == nil }
     guard a.count == b.count else { return false }
+    // The same storage (bytes kept from disk, handed back) is the same text.
+    if a.withUnsafeBufferPointer({ $0.baseAddress }) == b.withUnsafeBufferPointer({ $0.baseAddress }) { return true }
     return a.withUnsafeBytes { x in
       b.withUnsafeBytes { y in
         guard let p = x.baseAddress, let q = y.baseAddress else { return true }
