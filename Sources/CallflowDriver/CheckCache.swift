@@ -16,6 +16,13 @@ public final class CheckCache: @unchecked Sendable {
     var value: (SourceFile, FlowSyntax?, [Diagnostic], [ConnectAction])
   }
 
+  /// `center.yaml` as read last time.
+  struct CenterReading {
+    var bytes: [UInt8]
+    var id: FileID
+    var value: (center: Center?, diagnostics: [Diagnostic])
+  }
+
   struct Checking {
     var bytes: [UInt8]
     var id: FileID
@@ -35,6 +42,9 @@ public final class CheckCache: @unchecked Sendable {
   }
 
   private var onDisk: [String: OnDisk] = [:]
+  private var centerReading: CenterReading?
+  /// Each flow file's suppressions, by path, with the bytes they were read from.
+  private var suppressions: [String: (bytes: [UInt8], id: FileID, value: [Suppression])] = [:]
   private let lock = NSLock()
   private var readings: [String: Reading] = [:]
   private var checkings: [String: Checking] = [:]
@@ -82,6 +92,22 @@ public final class CheckCache: @unchecked Sendable {
       device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size), modified: info.st_mtim, changed: info.st_ctim, bytes: bytes)
     lock.withLock { onDisk[path] = entry }
     return bytes
+  }
+
+  /// `center.yaml` read from `bytes` as file `id`, by `read` unless it was read so last time.
+  func center(bytes: [UInt8], id: FileID, read: () -> (center: Center?, diagnostics: [Diagnostic])) -> (center: Center?, diagnostics: [Diagnostic]) {
+    if let kept = lock.withLock({ centerReading }), kept.id == id, Self.same(kept.bytes, bytes) { return kept.value }
+    let value = read()
+    lock.withLock { centerReading = CenterReading(bytes: bytes, id: id, value: value) }
+    return value
+  }
+
+  /// The suppressions of flow file `path` (its syntax `flow`, read from `bytes`).
+  func suppressions(_ path: String, bytes: [UInt8], flow: FlowSyntax) -> [Suppression] {
+    if let kept = lock.withLock({ suppressions[path] }), kept.id == flow.file, Self.same(kept.bytes, bytes) { return kept.value }
+    let value = flow.allComments.compactMap(Suppression.init)
+    lock.withLock { suppressions[path] = (bytes, flow.file, value) }
+    return value
   }
 
   /// Starts counting what a check does not find here.

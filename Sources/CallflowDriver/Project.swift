@@ -143,7 +143,7 @@ public struct Project: Sendable {
       centerBytes = source.bytes
       let id = sources.add(source)
       if reported.contains(centerFile.path) { reportedIDs.insert(id) }
-      let parsed = frontend.parseCenter(source, file: id)
+      let parsed = cache?.center(bytes: source.bytes, id: id) { frontend.parseCenter(source, file: id) } ?? frontend.parseCenter(source, file: id)
       center = parsed.center
       diagnostics += parsed.diagnostics
     }
@@ -240,7 +240,15 @@ public struct Project: Sendable {
     diagnostics += Checker.checkProject(flows, index: index)
 
     // Suppressions and rule levels; when compiling, the compiler's rules stay errors.
-    var suppressions = syntaxes.filter { reportedIDs.contains($0.file) }.flatMap(\.allComments).compactMap(Suppression.init)
+    var suppressions: [Suppression]
+    if let cache {
+      suppressions = []
+      for (i, syntax) in syntaxes.enumerated() where reportedIDs.contains(syntax.file) {
+        suppressions += cache.suppressions(syntaxPaths[i], bytes: sources[syntax.file]?.bytes ?? [], flow: syntax)
+      }
+    } else {
+      suppressions = syntaxes.filter { reportedIDs.contains($0.file) }.flatMap(\.allComments).compactMap(Suppression.init)
+    }
     if let center, reportedIDs.contains(center.file) { suppressions += center.comments.compactMap(Suppression.init) }
     let found = diagnostics.filter { reportedIDs.contains($0.span.file) }
     var shown = Suppression.apply(suppressions, to: found).applying(ruleLevels)

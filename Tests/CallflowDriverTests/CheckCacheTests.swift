@@ -44,6 +44,12 @@ import Testing
     #expect(step.cached == step.fresh)
     #expect(step.cached.contains("no queue named `Callbaks`"))
     #expect(cache.lastRead == 1 && cache.lastChecked == 1)
+    // A suppression for it: the finding goes, as in a check from nothing.
+    files[inbound] = files[inbound]?.replacingOccurrences(
+      of: "        working-queue: Callbaks", with: "        # callflow-ignore: undefined-reference\n        working-queue: Callbaks")
+    step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(!step.cached.contains("no queue named `Callbaks`"))
     // A flow's name: every flow is checked again (references to it may break), none read.
     let queue = "flows/callback-queue.flow"
     files[queue] = files[queue]?.replacingOccurrences(of: "flow callback-queue :", with: "flow callback-queue2 :")
