@@ -84,6 +84,27 @@ public struct LanguageServer {
     }
   }
 
+  /// Handles messages that arrived together, in order; a request that a `$/cancelRequest`
+  /// among them cancels is answered `RequestCancelled` without its work being done.
+  public mutating func receive(batch contents: [[UInt8]]) {
+    let messages = contents.map { LSPAny.parse($0) }
+    func key(_ id: LSPAny) -> String? {
+      switch id {
+      case .int(let n): "\(n)"
+      case .string(let text): "'" + text
+      default: nil
+      }
+    }
+    let cancelled = Set(messages.compactMap { message in message?["method"].string == "$/cancelRequest" ? message.flatMap { key($0["params"]["id"]) } : nil })
+    for (content, message) in zip(contents, messages) {
+      if let message, message["method"].string != nil, let id = key(message["id"]), cancelled.contains(id), lifecycle == .running {
+        outbox.append(RPCError.requestCancelled.response(id: message["id"], "the request was cancelled"))
+        continue
+      }
+      receive(content)
+    }
+  }
+
   /// A header the framing could not read.
   public mutating func receiveMalformed(_ reason: String) {
     outbox.append(RPCError.parseError.response(id: .null, reason))

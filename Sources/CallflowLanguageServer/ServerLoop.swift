@@ -33,14 +33,26 @@ public enum ServerLoop {
         return 1
       }
       reader.append(chunk[0..<count])
-      while let item = reader.next() {
-        switch item {
-        case .message(let content): server.receive(content)
-        case .malformed(let reason): server.receiveMalformed(reason)
-        }
+      // The messages that arrived together are handled together, so that a cancellation
+      // among them spares the work of the request it cancels.
+      var batch: [[UInt8]] = []
+      func flush() -> Int32? {
+        server.receive(batch: batch)
+        batch = []
         guard send(server.takeOutbox(), to: output) else { return 1 }
         if case .exited(let status) = server.lifecycle { return status }
+        return nil
       }
+      while let item = reader.next() {
+        switch item {
+        case .message(let content): batch.append(content)
+        case .malformed(let reason):
+          if let status = flush() { return status }
+          server.receiveMalformed(reason)
+          guard send(server.takeOutbox(), to: output) else { return 1 }
+        }
+      }
+      if let status = flush() { return status }
     }
   }
 

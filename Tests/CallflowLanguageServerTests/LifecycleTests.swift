@@ -107,3 +107,23 @@ import Testing
     #expect(cleared.contains { $0["params"]["uri"] == .string(uri) && $0["params"]["diagnostics"] == [] })
   }
 }
+
+@Suite struct CancellationTests {
+  @Test func aRequestCancelledInTheSameBatchIsNotWorkedOn() {
+    var server = LanguageServer(ruleDocs: nil)
+    server.receive((["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]] as LSPAny).json)
+    _ = server.takeOutbox()
+    let uri = "untitled:x"
+    let batch: [LSPAny] = [
+      ["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": "flow: x\n"]]],
+      ["jsonrpc": "2.0", "id": 2, "method": "textDocument/documentSymbol", "params": ["textDocument": ["uri": .string(uri)]]],
+      ["jsonrpc": "2.0", "id": "three", "method": "textDocument/documentSymbol", "params": ["textDocument": ["uri": .string(uri)]]],
+      ["jsonrpc": "2.0", "method": "$/cancelRequest", "params": ["id": "three"]],
+    ]
+    server.receive(batch: batch.map(\.json))
+    let answers = server.takeOutbox()
+    #expect(answers.count == 2)
+    #expect(answers[0]["id"] == 2 && answers[0]["result"] != .null)
+    #expect(answers[1] == ["jsonrpc": "2.0", "id": "three", "error": ["code": -32800, "message": "the request was cancelled"]])
+  }
+}

@@ -164,3 +164,46 @@ async def test_hover_on_a_finding_names_its_rule_and_the_graph_is_drawn(client, 
     assert graph.format == "dot"
     assert graph.dot.startswith("digraph")
     assert "queued-callback-inbound" in graph.dot
+
+
+def apply(text, edits):
+    lines = text.split("\n")
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start, end = e.range.start, e.range.end
+        before = "\n".join(lines[: start.line] + [lines[start.line][: start.character]])
+        after = "\n".join([lines[end.line][end.character :]] + lines[end.line + 1 :])
+        lines = (before + e.new_text + after).split("\n")
+    return "\n".join(lines)
+
+
+async def missing_branches(client, path, text):
+    uri = open_document(client, path, text)
+    found = await diagnostics_for(client, uri, lambda found: any(d.code in ("unconnected-branch", "dead-end") for d in found))
+    finding = next(d for d in found if d.code in ("unconnected-branch", "dead-end"))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(text_document=doc(uri), range=finding.range, context=types.CodeActionContext(diagnostics=[finding]))
+    )
+    action = next(a for a in actions if a.title.startswith("Add the branch"))
+    return action.title, apply(text, action.edit.changes[uri])
+
+
+async def test_code_action_adds_the_missing_branches_in_yaml_and_in_the_dsl(client, project):
+    center = (project / "center.yaml").read_text()
+    flow = project / "flows" / "branches.flow.yaml"
+    text = (
+        "flow: branches\ntype: inbound\nstart: menu\nblocks:\n  menu:\n    get-input: {prompt: \"Press 1.\", timeout: 5s, options: [\"1\"]}\n"
+        "    on: {\"1\": bye}\n  bye:\n    disconnect: {}\n"
+    )
+    title, fixed = await missing_branches(client, flow, text)
+    assert title == "Add the branches `timeout`, `no-match`, `error`"
+    assert '    on: {"1": bye, timeout: <block id>, no-match: <block id>, error: <block id>}' in fixed
+    # Filled in, the flow has no branch going nowhere.
+    flow.write_text(fixed.replace("<block id>", "bye"))
+    checked = subprocess.run([EXECUTABLE, "check", str(flow)], capture_output=True, text=True)
+    assert "unconnected-branch" not in checked.stdout, checked.stdout
+    dsl = project / "flows" / "branches2.flow"
+    text = 'flow branches2 : inbound {\n  start wait\n  wait: wait(5s) -> bye\n  bye: disconnect\n}\n'
+    title, fixed = await missing_branches(client, dsl, text)
+    assert title == "Add the branch `error`"
+    assert "  wait: wait(5s) -> bye { error -> <block id> }\n" in fixed
+    assert center == (project / "center.yaml").read_text()

@@ -18,6 +18,7 @@ extension LanguageServer {
           "edit": ["changes": [document.uri: [["range": fix["range"], "newText": .string(newText)]]]],
         ])
       }
+      if let branches = missingBranchesAction(document, diagnostic) { actions.append(branches) }
       // The comment goes on its own line above the finding, indented as that line is.
       guard let line = diagnostic["range"]["start"]["line"].int, line >= 0, line < lines.lineCount else { continue }
       let indent = String(decoding: lines.line(line).prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }, as: UTF8.self)
