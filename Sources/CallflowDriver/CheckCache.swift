@@ -27,7 +27,8 @@ public final class CheckCache: @unchecked Sendable {
     var bytes: [UInt8]
     var id: FileID
     var names: String
-    var center: [UInt8]?
+    /// Which `center.yaml` the flow was checked with (``centerVersion(_:)``).
+    var center: Int
     var value: (flow: CheckedFlow, diagnostics: [Diagnostic])
   }
 
@@ -65,9 +66,9 @@ public final class CheckCache: @unchecked Sendable {
     }
   }
 
-  func checking(_ path: String, bytes: [UInt8], id: FileID, names: String, center: [UInt8]?) -> (flow: CheckedFlow, diagnostics: [Diagnostic])? {
+  func checking(_ path: String, bytes: [UInt8], id: FileID, names: String, center: Int) -> (flow: CheckedFlow, diagnostics: [Diagnostic])? {
     lock.withLock {
-      guard let kept = checkings[path], kept.id == id, kept.names == names, Self.same(kept.center, center), Self.same(kept.bytes, bytes) else {
+      guard let kept = checkings[path], kept.id == id, kept.names == names, kept.center == center, Self.same(kept.bytes, bytes) else {
         counts.checked += 1
         return nil
       }
@@ -93,6 +94,17 @@ public final class CheckCache: @unchecked Sendable {
     lock.withLock { onDisk[path] = entry }
     return bytes
   }
+
+  /// A number for the text of `center.yaml` (`nil`: none), the same while the text is: the
+  /// flows' checks are compared by it, not by the text.
+  func centerVersion(_ bytes: [UInt8]?) -> Int {
+    lock.withLock {
+      if !Self.same(lastCenter.bytes, bytes) { lastCenter = (bytes, lastCenter.version + 1) }
+      return lastCenter.version
+    }
+  }
+
+  private var lastCenter: (bytes: [UInt8]?, version: Int) = (nil, 0)
 
   /// `center.yaml` read from `bytes` as file `id`, by `read` unless it was read so last time.
   func center(bytes: [UInt8], id: FileID, read: () -> (center: Center?, diagnostics: [Diagnostic])) -> (center: Center?, diagnostics: [Diagnostic]) {

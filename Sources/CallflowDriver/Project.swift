@@ -216,7 +216,7 @@ public struct Project: Sendable {
     let names = cache.map { _ in CheckCache.names(index) } ?? ""
     let paths = syntaxPaths
     let checkedSources = sources
-    let centerKey = centerBytes
+    let centerKey = cache?.centerVersion(centerBytes) ?? 0
     let checked = parallelMap(toCheck.count) { i in
       if let cache, let bytes = checkedSources[toCheck[i].file]?.bytes,
         let kept = cache.checking(paths[i], bytes: bytes, id: toCheck[i].file, names: names, center: centerKey)
@@ -231,7 +231,7 @@ public struct Project: Sendable {
       var checkings: [String: CheckCache.Checking] = [:]
       for (i, result) in checked.enumerated() {
         guard let bytes = sources[toCheck[i].file]?.bytes else { continue }
-        checkings[paths[i]] = CheckCache.Checking(bytes: bytes, id: toCheck[i].file, names: names, center: centerBytes, value: result)
+        checkings[paths[i]] = CheckCache.Checking(bytes: bytes, id: toCheck[i].file, names: names, center: centerKey, value: result)
       }
       cache.keep(readings: readings, checkings: checkings)
     }
