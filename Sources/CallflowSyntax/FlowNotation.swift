@@ -18,8 +18,8 @@ public enum FlowNotation: Sendable, Hashable {
   /// `{ timeout -> x error -> y }`.
   public func branches(_ pairs: [(branch: String, target: String)]) -> String {
     switch self {
-    case .yaml: "on: {" + pairs.map { "\(quotedKey($0.branch)): \($0.target)" }.joined(separator: ", ") + "}"
-    case .dsl: "{ " + pairs.map { "\(quotedKey($0.branch)) -> \($0.target)" }.joined(separator: " ") + " }"
+    case .yaml: "on: {" + pairs.map { "\(Self.quotedBranch($0.branch)): \($0.target)" }.joined(separator: ", ") + "}"
+    case .dsl: "{ " + pairs.map { "\(Self.quotedBranch($0.branch)) -> \($0.target)" }.joined(separator: " ") + " }"
     }
   }
 
@@ -74,7 +74,7 @@ public enum FlowNotation: Sendable, Hashable {
   }
 
   /// A branch name as both notations write it: DTMF keys are quoted.
-  private func quotedKey(_ branch: String) -> String {
+  public static func quotedBranch(_ branch: String) -> String {
     branch.first.map { $0.isNumber || $0 == "*" || $0 == "#" } == true ? "\"\(branch)\"" : branch
   }
 }

@@ -6,12 +6,7 @@ import Testing
 
 /// Runs the built `callflow` executable, as CI and users do.
 struct CLI {
-  static let executable: String = {
-    let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    var dir = me.deletingLastPathComponent()
-    if dir.lastPathComponent == "MacOS" || dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
-    return dir.appendingPathComponent("callflow").path
-  }()
+  static let executable = callflowExecutable
 
   struct Output {
     var status: Int32

@@ -6,12 +6,7 @@ import Testing
 /// stdin and stdout. Without pytest-lsp the suite cannot run: it is then skipped, unless
 /// `CALLFLOW_REQUIRE_LSP_CLIENT=1` (as in `.ci/run`, which installs it) makes that a failure.
 @Suite struct ProtocolClientTests {
-  static let executable: String = {
-    let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    var dir = me.deletingLastPathComponent()
-    if dir.lastPathComponent == "MacOS" || dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
-    return dir.appendingPathComponent("callflow").path
-  }()
+  static let executable = callflowExecutable
 
   static func run(_ arguments: [String], environment: [String: String] = [:]) -> (status: Int32, output: String) {
     let process = Process()

@@ -36,7 +36,7 @@ extension LanguageServer {
         // Before the closing brace: one line per branch, indented as the others.
         let row = last.target.span.end.line
         let indent = String(lines[row - 1].prefix { $0 == " " })
-        let newText = missing.map { "\n\(indent)\(Self.quoted($0)) -> \(placeholder)" }.joined()
+        let newText = missing.map { "\n\(indent)\(FlowNotation.quotedBranch($0)) -> \(placeholder)" }.joined()
         edit = ["range": ["start": position(last.target.span.end), "end": position(last.target.span.end)], "newText": .string(newText)]
       } else {
         edit = ["range": ["start": position(block.span.end), "end": position(block.span.end)], "newText": .string(" " + FlowNotation.dsl.branches(pairs))]
@@ -48,11 +48,11 @@ extension LanguageServer {
         let lineText = row - 1 < lines.count ? lines[row - 1] : ""
         if lineText.contains("{") {
           // `on: {a: x}`: the missing ones go before the brace.
-          let newText = missing.map { ", \(Self.quoted($0)): \(placeholder)" }.joined()
+          let newText = missing.map { ", \(FlowNotation.quotedBranch($0)): \(placeholder)" }.joined()
           edit = ["range": ["start": position(last.target.span.end), "end": position(last.target.span.end)], "newText": .string(newText)]
         } else {
           let indent = String(lineText.prefix { $0 == " " })
-          let newText = missing.map { "\n\(indent)\(Self.quoted($0)): \(placeholder)" }.joined()
+          let newText = missing.map { "\n\(indent)\(FlowNotation.quotedBranch($0)): \(placeholder)" }.joined()
           edit = ["range": ["start": position(last.target.span.end), "end": position(last.target.span.end)], "newText": .string(newText)]
         }
       } else {
@@ -64,11 +64,6 @@ extension LanguageServer {
     }
     let title = "Add the branch\(missing.count == 1 ? "" : "es") " + missing.map { "`\($0)`" }.joined(separator: ", ")
     return ["title": .string(title), "kind": "quickfix", "diagnostics": [diagnostic], "edit": ["changes": [document.uri: [edit]]]]
-  }
-
-  /// A branch name as both notations write it: DTMF keys quoted.
-  static func quoted(_ branch: String) -> String {
-    branch.first.map { $0.isNumber || $0 == "*" || $0 == "#" } == true ? "\"\(branch)\"" : branch
   }
 }
 
