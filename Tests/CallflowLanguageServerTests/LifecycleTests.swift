@@ -127,3 +127,23 @@ import Testing
     #expect(answers[1] == ["jsonrpc": "2.0", "id": "three", "error": ["code": -32800, "message": "the request was cancelled"]])
   }
 }
+
+@Suite struct LargeDocumentTests {
+  @Test func aHugeDocumentIsCheckedAndAnsweredWithoutCrashing() {
+    var server = LanguageServer(ruleDocs: nil)
+    server.receive((["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]] as LSPAny).json)
+    _ = server.takeOutbox()
+    // 8 MiB of blocks: a flow of 100,000 prompts, each to the next.
+    var text = "flow: huge\ntype: inbound\nstart: b0\nblocks:\n"
+    for i in 0..<100_000 { text += "  b\(i):\n    play-prompt: \"Hello number \(i), this is a long prompt.\"\n    next: b\(i + 1)\n" }
+    text += "  b100000:\n    disconnect: {}\n"
+    let uri = "untitled:huge"
+    server.receive((["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(text)]]] as LSPAny).json)
+    server.idle()
+    let published = server.takeOutbox()
+    #expect(published.first?["params"]["uri"] == .string(uri))
+    server.receive((["jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": ["textDocument": ["uri": .string(uri)], "position": ["line": 300_001, "character": 3]]] as LSPAny).json)
+    let hover = server.takeOutbox()
+    #expect(hover.first?["result"]["contents"]["value"].string?.contains("block `b99999`: `play-prompt` (line 300002)") == true)
+  }
+}
