@@ -30,6 +30,50 @@ public final class CheckCache: @unchecked Sendable {
     /// Which `center.yaml` the flow was checked with (``centerVersion(_:)``).
     var center: Int
     var value: (flow: CheckedFlow, diagnostics: [Diagnostic])
+    /// What the project rules read of the flow (``projectFacts(_:)``).
+    var facts: String
+  }
+
+  /// The project rules' last run: what they read, and what they found.
+  struct ProjectRun {
+    var paths: [String]
+    var names: String
+    var center: Int
+    var facts: [String]
+    var diagnostics: [Diagnostic]
+  }
+
+  private var lastRun: ProjectRun?
+  /// Whether the last check took the project rules' findings from the run before.
+  public private(set) var lastReusedProjectFindings = false
+
+  /// The last run's findings, when `run` read the same as it.
+  func projectFindings(for run: ProjectRun) -> [Diagnostic]? {
+    lock.withLock {
+      guard let last = lastRun, last.paths == run.paths, last.names == run.names, last.center == run.center, last.facts == run.facts else {
+        lastReusedProjectFindings = false
+        return nil
+      }
+      lastReusedProjectFindings = true
+      return last.diagnostics
+    }
+  }
+
+  func keep(run: ProjectRun, findings: [Diagnostic]) {
+    var run = run
+    run.diagnostics = findings
+    lock.withLock { lastRun = run }
+  }
+
+  /// What the project-wide rules read of a checked flow, written out: its name, type, the
+  /// flows it refers to, its summary, its declared name and whether it came from Connect.
+  /// Two flows that write the same give the project rules the same.
+  static func projectFacts(_ flow: CheckedFlow) -> String {
+    // A set is written in an order of its own: its items go sorted, beside it.
+    var summary = flow.summary
+    let written = summary.writtenAttributes.sorted()
+    summary.writtenAttributes = []
+    return String(reflecting: (flow.name, flow.type, flow.flowReferences, summary, written, flow.syntax.name, flow.syntax.isFromConnect))
   }
 
   /// A file's bytes as read from disk, with what `stat` said of it then.
@@ -66,13 +110,13 @@ public final class CheckCache: @unchecked Sendable {
     }
   }
 
-  func checking(_ path: String, bytes: [UInt8], id: FileID, names: String, center: Int) -> (flow: CheckedFlow, diagnostics: [Diagnostic])? {
+  func checking(_ path: String, bytes: [UInt8], id: FileID, names: String, center: Int) -> (value: (flow: CheckedFlow, diagnostics: [Diagnostic]), facts: String)? {
     lock.withLock {
       guard let kept = checkings[path], kept.id == id, kept.names == names, kept.center == center, Self.same(kept.bytes, bytes) else {
         counts.checked += 1
         return nil
       }
-      return kept.value
+      return (kept.value, kept.facts)
     }
   }
 

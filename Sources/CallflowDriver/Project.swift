@@ -217,7 +217,9 @@ public struct Project: Sendable {
     let paths = syntaxPaths
     let checkedSources = sources
     let centerKey = cache?.centerVersion(centerBytes) ?? 0
-    let checked = parallelMap(toCheck.count) { i in
+    // Each flow with what the project rules read of it (``CheckCache/projectFacts(_:)``), kept
+    // with a kept check and written out for a new one.
+    let checked = parallelMap(toCheck.count) { i -> (value: (flow: CheckedFlow, diagnostics: [Diagnostic]), facts: String) in
       if let cache, let bytes = checkedSources[toCheck[i].file]?.bytes,
         let kept = cache.checking(paths[i], bytes: bytes, id: toCheck[i].file, names: names, center: centerKey)
       {
@@ -225,19 +227,30 @@ public struct Project: Sendable {
       }
       var result = Checker.check(toCheck[i], index: index)
       if !keepBlocks { result.flow.blocks = [] }
-      return result
+      return (result, cache == nil ? "" : CheckCache.projectFacts(result.flow))
     }
+    let flows = checked.map(\.value.flow)
+    for result in checked { diagnostics += result.value.diagnostics }
     if let cache {
       var checkings: [String: CheckCache.Checking] = [:]
       for (i, result) in checked.enumerated() {
         guard let bytes = sources[toCheck[i].file]?.bytes else { continue }
-        checkings[paths[i]] = CheckCache.Checking(bytes: bytes, id: toCheck[i].file, names: names, center: centerKey, value: result)
+        checkings[paths[i]] = CheckCache.Checking(bytes: bytes, id: toCheck[i].file, names: names, center: centerKey, value: result.value, facts: result.facts)
       }
       cache.keep(readings: readings, checkings: checkings)
+      // The project rules read each flow's facts, the names and the center: when none of
+      // them changed, their findings are the last run's.
+      let run = CheckCache.ProjectRun(paths: paths, names: names, center: centerKey, facts: checked.map(\.facts), diagnostics: [])
+      if let findings = cache.projectFindings(for: run) {
+        diagnostics += findings
+      } else {
+        let findings = Checker.checkProject(flows, index: index)
+        cache.keep(run: run, findings: findings)
+        diagnostics += findings
+      }
+    } else {
+      diagnostics += Checker.checkProject(flows, index: index)
     }
-    let flows = checked.map(\.flow)
-    for result in checked { diagnostics += result.diagnostics }
-    diagnostics += Checker.checkProject(flows, index: index)
 
     // Suppressions and rule levels; when compiling, the compiler's rules stay errors.
     var suppressions: [Suppression]

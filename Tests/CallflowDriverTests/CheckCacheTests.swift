@@ -37,6 +37,14 @@ import Testing
     step = try both()
     #expect(step.cached == step.fresh)
     #expect(cache.lastRead == 0 && cache.lastChecked == 0)
+    #expect(cache.lastReusedProjectFindings)
+    // One flow's words: that flow alone, and the project rules' findings are kept.
+    let support = "flows/support-line.flow.yaml"
+    files[support] = files[support]?.replacingOccurrences(of: "Welcome back to Acme.", with: "Welcome back to Acme, again.")
+    step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(cache.lastRead == 1 && cache.lastChecked == 1)
+    #expect(cache.lastReusedProjectFindings)
     // One flow's body: that flow alone.
     let inbound = "flows/queued-callback-inbound.flow.yaml"
     files[inbound] = files[inbound]?.replacingOccurrences(of: "working-queue: Callbacks", with: "working-queue: Callbaks")
@@ -50,6 +58,17 @@ import Testing
     step = try both()
     #expect(step.cached == step.fresh)
     #expect(!step.cached.contains("no queue named `Callbaks`"))
+    // What the project rules read of a flow: `callback-creation` is no longer any flow's
+    // creation flow, so no number or flow reaches it (a project finding, the names unchanged).
+    let before = files[inbound]
+    files[inbound] = files[inbound]?.replacingOccurrences(of: "        creation-flow: callback-creation\n", with: "")
+    step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(step.cached.contains("[phone-number-unassigned]"))
+    files[inbound] = before
+    step = try both()
+    #expect(step.cached == step.fresh)
+    #expect(!step.cached.contains("[phone-number-unassigned]"))
     // A flow's name: every flow is checked again (references to it may break), none read.
     let queue = "flows/callback-queue.flow"
     files[queue] = files[queue]?.replacingOccurrences(of: "flow callback-queue :", with: "flow callback-queue2 :")
@@ -64,11 +83,11 @@ import Testing
     #expect(cache.lastRead == 0 && cache.lastChecked == files.count - 1)
     // A syntax error, then its fix.
     let dial = "flows/callback-dial.flow.yaml"
-    let before = files[dial]
+    let dialBefore = files[dial]
     files[dial] = (files[dial] ?? "") + "\n  broken: [\n"
     step = try both()
     #expect(step.cached == step.fresh)
-    files[dial] = before
+    files[dial] = dialBefore
     step = try both()
     #expect(step.cached == step.fresh)
   }
