@@ -126,8 +126,10 @@ public struct LanguageServer {
     default:
       break
     }
-    // What the project's last check found of its names, for the requests that read them.
-    if let uri = params["textDocument"]["uri"].string, let document = documents[uri] {
+    // What the project's last check found of its names, built for the requests that read
+    // them only (a walk over every flow of the project).
+    let readsFacts = ["textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/rename", "textDocument/completion"]
+    if readsFacts.contains(method), let uri = params["textDocument"]["uri"].string, let document = documents[uri] {
       let key = projectKey(document)
       if facts[key] == nil, let check = lastCheck[key] { facts[key] = ProjectFacts(flows: check.flows, center: check.centers.first) }
     }

@@ -13,12 +13,14 @@ extension LanguageServer {
     guard let flow = model.flow, let block = flow.blocks.first(where: { $0.id.span.start.line == line + 1 }),
       let kind = BlockKind(rawValue: block.kind.value), !kind.spec.openBranches
     else { return nil }
-    var possible = kind.spec.branchNames
+    // The catalog's outcomes of the block, its options (`get-input`'s keys) included, but `next`.
+    var options: [String] = []
     if let perValue = kind.spec.branchPerValueOf, case .record(let fields) = block.body.kind,
       case .list(let items)? = fields.first(where: { $0.name.value == perValue.name })?.value.kind
     {
-      possible = items.compactMap(\.scalarText) + possible
+      options = items.compactMap(\.scalarText)
     }
+    let possible = kind.spec.outcomeNames(options: options).dropFirst()
     let written = Set(block.branches.map(\.name.value))
     let missing = possible.filter { !written.contains($0) && !($0 == Branch.error.rawValue && flow.onError != nil) }
     guard !missing.isEmpty else { return nil }
