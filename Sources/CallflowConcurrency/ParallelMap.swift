@@ -10,21 +10,28 @@ public func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T)
   return slots.take()
 }
 
-/// Storage written by concurrent tasks, each at its own index, then read once all are done.
+/// Storage written by concurrent tasks, each at its own index once, then read once all are
+/// done.
 private final class Slots<T>: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<T?>
+  private let buffer: UnsafeMutableBufferPointer<T>
 
   init(count: Int) {
     buffer = .allocate(capacity: count)
-    buffer.initialize(repeating: nil)
   }
 
   deinit {
-    buffer.deinitialize()
     buffer.deallocate()
   }
 
-  func store(_ value: T, at i: Int) { buffer[i] = value }
+  /// Every index is stored exactly once before ``take()``.
+  func store(_ value: T, at i: Int) { (buffer.baseAddress.unsafelyUnwrapped + i).initialize(to: value) }
 
-  func take() -> [T] { buffer.compactMap { $0 } }
+  /// The values, moved out in one copy of their bytes (their references are not counted
+  /// again).
+  func take() -> [T] {
+    Array(unsafeUninitializedCapacity: buffer.count) { values, count in
+      if let to = values.baseAddress, let from = buffer.baseAddress { to.moveInitialize(from: from, count: buffer.count) }
+      count = buffer.count
+    }
+  }
 }
