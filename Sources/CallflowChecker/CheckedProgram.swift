@@ -85,7 +85,8 @@ public struct CheckedBlock: Sendable {
 /// kept behind one reference, so that the project's rules, which go over every flow many
 /// times, copy a flow for one retain (a change writes a copy of its own).
 public struct CheckedFlow: Sendable {
-  private final class Storage: @unchecked Sendable {
+  // Internal, not `private`, as `FlowSyntax`'s storage (see there).
+  final class Storage: @unchecked Sendable {
     var syntax: FlowSyntax
     var name: String?
     var type: FlowType?
@@ -183,7 +184,7 @@ public struct CheckedFlow: Sendable {
 
 extension CheckedFlow {
   /// What the project-wide rules need to know of a flow; kept when its blocks are dropped.
-  public struct Summary: Sendable {
+  public struct Summary: Equatable, Sendable {
     /// Each queue a callback from this flow goes to, where it is named, and the queues the
     /// contact may be in at that point (for priorities).
     public var callbackQueues: [CallbackQueueUse] = []
@@ -226,7 +227,7 @@ extension CheckedFlow {
   }
 
   /// A queue a callback goes to.
-  public struct CallbackQueueUse: Sendable {
+  public struct CallbackQueueUse: Equatable, Sendable {
     public var queue: Located<String>
     /// The queues the contact may be in when it asks for the callback (in a customer-queue
     /// flow, empty: the queue it waits in, known project-wide).
@@ -237,7 +238,7 @@ extension CheckedFlow {
   }
 
   /// Whether a flow's paths reach a `transfer-to-queue`.
-  public enum Queueing: Sendable {
+  public enum Queueing: Equatable, Sendable {
     /// Every path from `start` passes one.
     case always
     /// Some path ends without one: the block it ends at and the path, for the note.
@@ -247,7 +248,7 @@ extension CheckedFlow {
   }
 
   /// How an outbound flow tells a person from a voicemail.
-  public enum CallProgress: Sendable {
+  public enum CallProgress: Equatable, Sendable {
     /// No reachable `check-call-progress`.
     case unchecked
     /// A `check-call-progress` whose `human` branch reaches no `transfer-to-queue`.
@@ -258,7 +259,7 @@ extension CheckedFlow {
 }
 
 /// A diagnostic that holds unless an earlier flow of the contact provides what it misses.
-public struct EntryDependentDiagnostic: Sendable {
+public struct EntryDependentDiagnostic: Equatable, Sendable {
   public enum Condition: Sendable, Hashable {
     /// Dropped when another flow hands the contact to this one.
     case enteredFromAnotherFlow

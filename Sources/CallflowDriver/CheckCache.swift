@@ -3,12 +3,16 @@ import CallflowConnect
 import CallflowDiagnostics
 import CallflowSyntax
 import Foundation
+import Synchronization
 
 /// What one check of a project keeps for the next check of the same project, with the same
 /// options (an editor's, where each change checks the project again): each flow file's
 /// reading, reused while its bytes and its place in the run are the same, and its checked
 /// flow, reused while the project's names (its flows' names and types, its center) are also
 /// the same. The project-wide rules run each time, on the flows' summaries.
+///
+/// One check at a time uses a cache: what it kept is read without locks by the check's
+/// parallel tasks, and replaced once they are done.
 public final class CheckCache: @unchecked Sendable {
   struct Reading {
     var bytes: [UInt8]
@@ -26,20 +30,21 @@ public final class CheckCache: @unchecked Sendable {
   struct Checking {
     var bytes: [UInt8]
     var id: FileID
-    var names: String
+    /// Which names the flow was checked with (``namesVersion(_:)``).
+    var names: Int
     /// Which `center.yaml` the flow was checked with (``centerVersion(_:)``).
     var center: Int
     var value: (flow: CheckedFlow, diagnostics: [Diagnostic])
-    /// What the project rules read of the flow (``projectFacts(_:)``).
-    var facts: String
+    /// What the project rules read of the flow (``ProjectFacts``).
+    var facts: ProjectFacts
   }
 
   /// The project rules' last run: what they read, and what they found.
   struct ProjectRun {
     var paths: [String]
-    var names: String
+    var names: Int
     var center: Int
-    var facts: [String]
+    var facts: [ProjectFacts]
     var diagnostics: [Diagnostic]
   }
 
@@ -65,15 +70,32 @@ public final class CheckCache: @unchecked Sendable {
     lock.withLock { lastRun = run }
   }
 
-  /// What the project-wide rules read of a checked flow, written out: its name, type, the
-  /// flows it refers to, its summary, its declared name and whether it came from Connect.
-  /// Two flows that write the same give the project rules the same.
-  static func projectFacts(_ flow: CheckedFlow) -> String {
-    // A set is written in an order of its own: its items go sorted, beside it.
-    var summary = flow.summary
-    let written = summary.writtenAttributes.sorted()
-    summary.writtenAttributes = []
-    return String(reflecting: (flow.name, flow.type, flow.flowReferences, summary, written, flow.syntax.name, flow.syntax.isFromConnect))
+  /// What the project-wide rules read of a checked flow: its name, type, the flows it refers
+  /// to, its summary, its declared name and whether it came from Connect. Two flows with the
+  /// same facts give the project rules the same. Kept behind one reference: a kept flow's
+  /// facts are the same object as last time, and compare so at once.
+  final class ProjectFacts: Equatable, Sendable {
+    let name: String?
+    let type: FlowType?
+    let flowReferences: [Located<String>]
+    let summary: CheckedFlow.Summary
+    let declaredName: Located<String>?
+    let isFromConnect: Bool
+
+    static func == (a: ProjectFacts, b: ProjectFacts) -> Bool {
+      a === b
+        || (a.name == b.name && a.type == b.type && a.flowReferences == b.flowReferences && a.summary == b.summary
+          && a.declaredName == b.declaredName && a.isFromConnect == b.isFromConnect)
+    }
+
+    init(_ flow: CheckedFlow) {
+      name = flow.name
+      type = flow.type
+      flowReferences = flow.flowReferences
+      summary = flow.summary
+      declaredName = flow.syntax.name
+      isFromConnect = flow.syntax.isFromConnect
+    }
   }
 
   /// A file's bytes as read from disk, with what `stat` said of it then.
@@ -86,7 +108,10 @@ public final class CheckCache: @unchecked Sendable {
     var bytes: [UInt8]
   }
 
+  /// Files as read from disk by earlier checks; read without a lock while a check runs.
   private var onDisk: [String: OnDisk] = [:]
+  /// Files read from disk by this check, added to ``onDisk`` when it ends.
+  private var newOnDisk: [String: OnDisk] = [:]
   private var centerReading: CenterReading?
   /// Each flow file's suppressions, by path, with the bytes they were read from.
   private var suppressions: [String: (bytes: [UInt8], id: FileID, value: [Suppression])] = [:]
@@ -94,30 +119,27 @@ public final class CheckCache: @unchecked Sendable {
   private var readings: [String: Reading] = [:]
   private var checkings: [String: Checking] = [:]
   /// How many flow files the last check read and checked again, not from the cache.
-  public var lastRead: Int { lock.withLock { counts.read } }
-  public var lastChecked: Int { lock.withLock { counts.checked } }
-  private var counts = (read: 0, checked: 0)
+  public var lastRead: Int { readCount.load(ordering: .relaxed) }
+  public var lastChecked: Int { checkedCount.load(ordering: .relaxed) }
+  private let readCount = Atomic<Int>(0)
+  private let checkedCount = Atomic<Int>(0)
 
   public init() {}
 
   func reading(_ path: String, bytes: [UInt8], id: FileID) -> (SourceFile, FlowSyntax?, [Diagnostic], [ConnectAction])? {
-    lock.withLock {
-      guard let kept = readings[path], kept.id == id, Self.same(kept.bytes, bytes) else {
-        counts.read += 1
-        return nil
-      }
-      return kept.value
+    guard let kept = readings[path], kept.id == id, Self.same(kept.bytes, bytes) else {
+      readCount.add(1, ordering: .relaxed)
+      return nil
     }
+    return kept.value
   }
 
-  func checking(_ path: String, bytes: [UInt8], id: FileID, names: String, center: Int) -> (value: (flow: CheckedFlow, diagnostics: [Diagnostic]), facts: String)? {
-    lock.withLock {
-      guard let kept = checkings[path], kept.id == id, kept.names == names, kept.center == center, Self.same(kept.bytes, bytes) else {
-        counts.checked += 1
-        return nil
-      }
-      return (kept.value, kept.facts)
+  func checking(_ path: String, bytes: [UInt8], id: FileID, names: Int, center: Int) -> (value: (flow: CheckedFlow, diagnostics: [Diagnostic]), facts: ProjectFacts)? {
+    guard let kept = checkings[path], kept.id == id, kept.names == names, kept.center == center, Self.same(kept.bytes, bytes) else {
+      checkedCount.add(1, ordering: .relaxed)
+      return nil
     }
+    return (kept.value, kept.facts)
   }
 
   /// The bytes of file `path`: as read last time while `stat` says the same of it (device,
@@ -125,8 +147,7 @@ public final class CheckCache: @unchecked Sendable {
   func bytes(ofFile path: String) throws(InputError) -> [UInt8] {
     var info = stat()
     guard stat(path, &info) == 0 else { return try FileReader.read(path) }
-    let kept = lock.withLock { onDisk[path] }
-    if let kept, kept.device == UInt64(info.st_dev), kept.inode == UInt64(info.st_ino), kept.size == Int(info.st_size),
+    if let kept = onDisk[path], kept.device == UInt64(info.st_dev), kept.inode == UInt64(info.st_ino), kept.size == Int(info.st_size),
       kept.modified.tv_sec == info.st_mtim.tv_sec, kept.modified.tv_nsec == info.st_mtim.tv_nsec,
       kept.changed.tv_sec == info.st_ctim.tv_sec, kept.changed.tv_nsec == info.st_ctim.tv_nsec
     {
@@ -135,7 +156,7 @@ public final class CheckCache: @unchecked Sendable {
     let bytes = try FileReader.read(path)
     let entry = OnDisk(
       device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size), modified: info.st_mtim, changed: info.st_ctim, bytes: bytes)
-    lock.withLock { onDisk[path] = entry }
+    lock.withLock { newOnDisk[path] = entry }
     return bytes
   }
 
@@ -149,6 +170,17 @@ public final class CheckCache: @unchecked Sendable {
   }
 
   private var lastCenter: (bytes: [UInt8]?, version: Int) = (nil, 0)
+
+  /// A number for the project's names (``names(_:)``), the same while they are: each flow's
+  /// check is compared by it, not by the text, which is long in a large project.
+  func namesVersion(_ names: String) -> Int {
+    lock.withLock {
+      if lastNames.text != names { lastNames = (names, lastNames.version + 1) }
+      return lastNames.version
+    }
+  }
+
+  private var lastNames: (text: String, version: Int) = ("", 0)
 
   /// `center.yaml` read from `bytes` as file `id`, by `read` unless it was read so last time.
   func center(bytes: [UInt8], id: FileID, read: () -> (center: Center?, diagnostics: [Diagnostic])) -> (center: Center?, diagnostics: [Diagnostic]) {
@@ -167,13 +199,19 @@ public final class CheckCache: @unchecked Sendable {
   }
 
   /// Starts counting what a check does not find here.
-  func begin() { lock.withLock { counts = (0, 0) } }
+  func begin() {
+    readCount.store(0, ordering: .relaxed)
+    checkedCount.store(0, ordering: .relaxed)
+  }
 
   /// Keeps this check's readings and checked flows, and forgets files no longer in it.
   func keep(readings new: [String: Reading], checkings newChecks: [String: Checking]) {
     lock.withLock {
       readings = new
       checkings = newChecks
+      onDisk.merge(newOnDisk) { $1 }
+      newOnDisk = [:]
+      if onDisk.count > new.count { onDisk = onDisk.filter { new[$0.key] != nil } }
     }
   }
 

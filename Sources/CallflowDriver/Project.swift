@@ -213,34 +213,34 @@ public struct Project: Sendable {
     let toCheck = syntaxes
     let keepBlocks = options.keepCheckedBlocks
     // With a cache: a flow whose bytes and the project's names are as last time is not checked again.
-    let names = cache.map { _ in CheckCache.names(index) } ?? ""
+    let names = cache.map { $0.namesVersion(CheckCache.names(index)) } ?? 0
     let paths = syntaxPaths
     let checkedSources = sources
     let centerKey = cache?.centerVersion(centerBytes) ?? 0
-    // Each flow with what the project rules read of it (``CheckCache/projectFacts(_:)``), kept
+    // Each flow with what the project rules read of it (``CheckCache/ProjectFacts``), kept
     // with a kept check and written out for a new one.
-    let checked = parallelMap(toCheck.count) { i -> (value: (flow: CheckedFlow, diagnostics: [Diagnostic]), facts: String) in
+    let checked = parallelMap(toCheck.count) { i -> (value: (flow: CheckedFlow, diagnostics: [Diagnostic]), facts: CheckCache.ProjectFacts?) in
       if let cache, let bytes = checkedSources[toCheck[i].file]?.bytes,
         let kept = cache.checking(paths[i], bytes: bytes, id: toCheck[i].file, names: names, center: centerKey)
       {
-        return kept
+        return (kept.value, kept.facts)
       }
       var result = Checker.check(toCheck[i], index: index)
       if !keepBlocks { result.flow.blocks = [] }
-      return (result, cache == nil ? "" : CheckCache.projectFacts(result.flow))
+      return (result, cache == nil ? nil : CheckCache.ProjectFacts(result.flow))
     }
     let flows = checked.map(\.value.flow)
     for result in checked { diagnostics += result.value.diagnostics }
     if let cache {
       var checkings: [String: CheckCache.Checking] = [:]
       for (i, result) in checked.enumerated() {
-        guard let bytes = sources[toCheck[i].file]?.bytes else { continue }
-        checkings[paths[i]] = CheckCache.Checking(bytes: bytes, id: toCheck[i].file, names: names, center: centerKey, value: result.value, facts: result.facts)
+        guard let bytes = sources[toCheck[i].file]?.bytes, let facts = result.facts else { continue }
+        checkings[paths[i]] = CheckCache.Checking(bytes: bytes, id: toCheck[i].file, names: names, center: centerKey, value: result.value, facts: facts)
       }
       cache.keep(readings: readings, checkings: checkings)
       // The project rules read each flow's facts, the names and the center: when none of
       // them changed, their findings are the last run's.
-      let run = CheckCache.ProjectRun(paths: paths, names: names, center: centerKey, facts: checked.map(\.facts), diagnostics: [])
+      let run = CheckCache.ProjectRun(paths: paths, names: names, center: centerKey, facts: checked.compactMap(\.facts), diagnostics: [])
       if let findings = cache.projectFindings(for: run) {
         diagnostics += findings
       } else {
