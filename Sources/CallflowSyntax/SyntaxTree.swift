@@ -109,39 +109,157 @@ public struct BlockSyntax: Sendable {
   }
 }
 
-/// One flow file's flow, as written. Both front ends produce this tree.
+/// One flow file's flow, as written. Both front ends produce this tree. Its parts are kept
+/// behind one reference, so that a flow is copied (into a project's index, a cache, a checked
+/// flow) for one retain; a change writes a copy of its own.
 public struct FlowSyntax: Sendable {
+  struct Fields {
+    var name: Located<String>? = nil
+    var type: Located<String>? = nil
+    var description: Located<String>? = nil
+    var start: Located<String>? = nil
+    var onError: Located<String>? = nil
+    var hasBlocks: Bool = false
+    var blocks: [BlockSyntax] = []
+    var span: SourceSpan
+    var comments: [Comment] = []
+    var trailingComments: [Comment] = []
+    var connect: SyntaxValue? = nil
+    var readFromConnect: Bool = false
+    var notation: FlowNotation = FlowNotation.yaml
+    var isPartial: Bool = false
+  }
+
+  // Not `private`: with Swift 6.3, a private storage class made generic code in other
+  // modules (swift-testing's `#require(parsed.flow)`) copy a `(FlowSyntax?, [Diagnostic])`
+  // with the wrong layout and read a bad pointer; internal, it is read right.
+  final class Storage: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var storage: Storage
+
+  /// The storage, copied first when another flow shares it.
+  private mutating func makeUnique() {
+    if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+  }
+
   public var file: FileID
-  public var name: Located<String>?
-  public var type: Located<String>?
-  public var description: Located<String>?
-  public var start: Located<String>?
-  public var onError: Located<String>?
+  public var name: Located<String>? {
+    get { storage.fields.name }
+    _modify {
+      makeUnique()
+      yield &storage.fields.name
+    }
+  }
+  public var type: Located<String>? {
+    get { storage.fields.type }
+    _modify {
+      makeUnique()
+      yield &storage.fields.type
+    }
+  }
+  public var description: Located<String>? {
+    get { storage.fields.description }
+    _modify {
+      makeUnique()
+      yield &storage.fields.description
+    }
+  }
+  public var start: Located<String>? {
+    get { storage.fields.start }
+    _modify {
+      makeUnique()
+      yield &storage.fields.start
+    }
+  }
+  public var onError: Located<String>? {
+    get { storage.fields.onError }
+    _modify {
+      makeUnique()
+      yield &storage.fields.onError
+    }
+  }
   /// Whether the file has a `blocks` entry at all.
-  public var hasBlocks: Bool
-  public var blocks: [BlockSyntax]
+  public var hasBlocks: Bool {
+    get { storage.fields.hasBlocks }
+    _modify {
+      makeUnique()
+      yield &storage.fields.hasBlocks
+    }
+  }
+  public var blocks: [BlockSyntax] {
+    get { storage.fields.blocks }
+    _modify {
+      makeUnique()
+      yield &storage.fields.blocks
+    }
+  }
   /// The whole flow.
-  public var span: SourceSpan
+  public var span: SourceSpan {
+    get { storage.fields.span }
+    _modify {
+      makeUnique()
+      yield &storage.fields.span
+    }
+  }
   /// The comments before the first block (the file's header).
-  public var comments: [Comment] = []
+  public var comments: [Comment] {
+    get { storage.fields.comments }
+    _modify {
+      makeUnique()
+      yield &storage.fields.comments
+    }
+  }
   /// The comments after the last block.
-  public var trailingComments: [Comment] = []
+  public var trailingComments: [Comment] {
+    get { storage.fields.trailingComments }
+    _modify {
+      makeUnique()
+      yield &storage.fields.trailingComments
+    }
+  }
   /// What Amazon Connect knows of the flow that Callflow does not (`connect:`): the actions'
   /// original identifiers and positions in the designer, a module's settings, the flow's ARN.
   /// A record, read and written as it is; `nil` for flows that never were in Connect.
-  public var connect: SyntaxValue?
+  public var connect: SyntaxValue? {
+    get { storage.fields.connect }
+    _modify {
+      makeUnique()
+      yield &storage.fields.connect
+    }
+  }
   /// Whether the flow was read from an Amazon Connect export (not printed).
-  public var readFromConnect = false
-  /// How the file is written, for suggestions spelled as it spells them.
-  public var notation = FlowNotation.yaml
+  public var readFromConnect: Bool {
+    get { storage.fields.readFromConnect }
+    _modify {
+      makeUnique()
+      yield &storage.fields.readFromConnect
+    }
+  }
 
   /// Whether the flow comes from Amazon Connect: read from an export, or imported from one.
   /// Connect's own rules then decide some of what is wrong (Docs/CONNECT.md).
   public var isFromConnect: Bool { readFromConnect || connect != nil }
+  /// How the file is written, for suggestions spelled as it spells them.
+  public var notation: FlowNotation {
+    get { storage.fields.notation }
+    _modify {
+      makeUnique()
+      yield &storage.fields.notation
+    }
+  }
   /// Whether the front end skipped part of the flow after a syntax error. The blocks it could
   /// not read are kept with their ids only (an empty kind), so references to them resolve;
   /// the checker then runs no graph analyses, whose findings would be follow-on errors.
-  public var isPartial = false
+  public var isPartial: Bool {
+    get { storage.fields.isPartial }
+    _modify {
+      makeUnique()
+      yield &storage.fields.isPartial
+    }
+  }
 
   public init(
     file: FileID, name: Located<String>? = nil, type: Located<String>? = nil,
@@ -150,14 +268,10 @@ public struct FlowSyntax: Sendable {
     span: SourceSpan
   ) {
     self.file = file
-    self.name = name
-    self.type = type
-    self.description = description
-    self.start = start
-    self.onError = onError
-    self.hasBlocks = hasBlocks
-    self.blocks = blocks
-    self.span = span
+    storage = Storage(
+      Fields(
+        name: name, type: type, description: description, start: start, onError: onError, hasBlocks: hasBlocks,
+        blocks: blocks, span: span))
   }
 }
 
