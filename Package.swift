@@ -56,7 +56,9 @@ let package = Package(
     // evaluation, the report and the chart.
     .target(
       name: "CallflowScenarios",
-      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowVM", "CallflowSemantics", "CallflowSimulator"]),
+      dependencies: [
+        "CallflowConcurrency", "CallflowDiagnostics", "CallflowSyntax", "CallflowYAML", "CallflowVM", "CallflowSemantics", "CallflowSimulator",
+      ]),
     // Stage 4: Graphviz diagrams of checked flows and the references between them.
     .target(name: "CallflowGraph", dependencies: ["CallflowConcurrency", "CallflowDiagnostics", "CallflowSyntax", "CallflowChecker"]),
     // Orchestration: projects on disk or in memory, checking, building, running, simulating.

@@ -1,3 +1,4 @@
+import CallflowConcurrency
 import CallflowDiagnostics
 import CallflowSimulator
 import CallflowSyntax
@@ -19,12 +20,58 @@ public enum ModelRun {
   public static func simulate(
     _ model: LoadModel, reader: DocumentReader, program: Program, center: CenterModel, blocks: ProjectBlocks, progress: ((Double) -> Void)?
   ) -> Result<SimulationReport, Problems> {
-    var reader = reader
-    for stream in model.arrivals { reader.checkNumber(stream.to, in: center) }
-    model.checkChoices(against: blocks, reader: &reader)
+    prepare(model, reader: reader, center: center, blocks: blocks).map { staff in
+      run(model, seed: model.seed, program: program, center: center, staff: staff) { progress?($0) }
+    }
+  }
+
+  /// Simulates `model` `replications` times, each with its own seed (``seed(_:replication:)``),
+  /// on all cores, and reports each figure as the mean of the replications with its 95%
+  /// confidence interval. The same model and count give the same report on any number of
+  /// cores (`cores` at a time, all when `nil`). `progress` is told the fraction of
+  /// replications done.
+  public static func replicate(
+    _ model: LoadModel, replications: Int, reader: DocumentReader, program: Program, center: CenterModel, blocks: ProjectBlocks,
+    cores: Int? = nil, progress: ((Double) -> Void)?
+  ) -> Result<ReplicatedReport, Problems> {
+    prepare(model, reader: reader, center: center, blocks: blocks).map { staff in
+      // Replications run a batch at a time, one per core; between batches, progress.
+      let batch = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
+      var runs: [SimulationReport] = []
+      while runs.count < replications {
+        let first = runs.count
+        runs += parallelMap(min(batch, replications - first)) { k in
+          run(model, seed: seed(model.seed, replication: first + k + 1), program: program, center: center, staff: staff, progress: nil)
+        }
+        progress?(Double(runs.count) / Double(replications))
+      }
+      return ReplicatedReport(runs: runs)
+    }
+  }
+
+  /// The seed of replication `replication` (1-based) of a model whose seed is `seed`: the
+  /// first is the model's own, so that it is the run `simulate` makes; each other is drawn
+  /// from the model's seed and its number.
+  public static func seed(_ seed: UInt64, replication: Int) -> UInt64 {
+    guard replication > 1 else { return seed }
+    var random = SeededRandom(seed: seed ^ (UInt64(truncatingIfNeeded: replication) &* 0xD1B5_4A32_D192_ED03))
+    return random.next()
+  }
+
+  /// The agents of a model, as the simulator takes them.
+  struct Staff: Sendable {
     var schedules: [AgentSchedule] = []
     var handleTimes: [Int] = []
     var groups: [(name: String, profile: String, agents: Range<Int>)] = []
+  }
+
+  /// Checks the model's references to the project and lays out its agents; the model's
+  /// problems, with those `reader` already holds, when there are any.
+  static func prepare(_ model: LoadModel, reader: DocumentReader, center: CenterModel, blocks: ProjectBlocks) -> Result<Staff, Problems> {
+    var reader = reader
+    for stream in model.arrivals { reader.checkNumber(stream.to, in: center) }
+    model.checkChoices(against: blocks, reader: &reader)
+    var staff = Staff()
     for group in model.agents {
       guard let profile = reader.routingProfile(group.routingProfile, in: center) else { continue }
       var shifts: [Range<Int>] = []
@@ -33,23 +80,31 @@ public enum ModelRun {
         let to = min(model.utc(day: day, seconds: group.shift.upperBound), model.end)
         if from < to { shifts.append(from..<to) }
       }
-      let first = schedules.count
+      let first = staff.schedules.count
       for n in 1...group.count {
-        schedules.append(AgentSchedule(name: "\(group.name)-\(n)", profile: profile, shifts: shifts))
-        handleTimes.append(group.handleTime)
+        staff.schedules.append(AgentSchedule(name: "\(group.name)-\(n)", profile: profile, shifts: shifts))
+        staff.handleTimes.append(group.handleTime)
       }
-      groups.append((group.name, group.routingProfile.value, first..<schedules.count))
+      staff.groups.append((group.name, group.routingProfile.value, first..<staff.schedules.count))
     }
     guard reader.diagnostics.isEmpty else { return .failure(ModelRun.Problems(diagnostics: reader.sortedDiagnostics)) }
+    return .success(staff)
+  }
 
-    let world = ModelWorld(model: model, agentHandleTimes: handleTimes)
+  /// One run of `model` with `seed`.
+  static func run(
+    _ model: LoadModel, seed: UInt64, program: Program, center: CenterModel, staff: Staff, progress: ((Double) -> Void)?
+  ) -> SimulationReport {
+    var model = model
+    model.seed = seed
+    let world = ModelWorld(model: model, agentHandleTimes: staff.handleTimes)
     let calls = world.callerCount
     var options = SimulationOptions()
     options.until = model.end
     // Calls, and the callbacks and dials some of them create.
     options.expectedContacts = calls + calls / 2
     options.maxEvents = max(options.maxEvents, calls * 200)
-    var simulator = Simulator(program: program, center: center, world: world, agents: schedules, start: model.start, options: options)
+    var simulator = Simulator(program: program, center: center, world: world, agents: staff.schedules, start: model.start, options: options)
     let span = Double(model.end - model.start)
     simulator.run { now in progress?(Double(now - model.start) / span) }
 
@@ -64,7 +119,7 @@ public enum ModelRun {
         callbacksAtEnd: simulator.samples(of: q).last?.callbacks ?? 0)
     }
     let times = simulator.agentTimes()
-    let agents = groups.map { g in
+    let agents = staff.groups.map { g in
       SimulationReport.AgentLine(
         name: g.name, routingProfile: g.profile, count: g.agents.count, online: g.agents.reduce(0) { $0 + times[$1].online },
         busy: g.agents.reduce(0) { $0 + times[$1].busy }, handled: g.agents.reduce(0) { $0 + times[$1].handled })
@@ -76,12 +131,11 @@ public enum ModelRun {
       return SimulationReport.Series(queue: center.queues[q].name, contacts: contacts, callbacks: callbacks)
     }
     let issues = simulator.issues.prefix(5).map { "\(Clock.iso($0.time))\($0.contact < 0 ? "" : " " + ContactRecord.id($0.contact)): \($0.message)" }
-    return .success(
-      SimulationReport(
+    return SimulationReport(
         model: model.name, start: model.start, end: model.end, seed: model.seed, timezone: model.timezone.identifier,
         utcOffset: model.timezone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(model.start))), serviceLevel: model.serviceLevel, calls: calls,
         contacts: simulator.contactCount, events: simulator.eventsHandled, queues: queues, agents: agents, interval: model.interval,
-        intervals: perInterval, step: step, series: series, issues: Array(issues), issueCount: simulator.issues.count))
+        intervals: perInterval, step: step, series: series, issues: Array(issues), issueCount: simulator.issues.count)
   }
 
   /// The most contacts and callbacks a queue held in each step from `start` to `end`, from

@@ -9,14 +9,52 @@ import CallflowVM
 public enum QueueChart {
   public static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 
+  /// One line of the chart: a queue's contacts or callbacks, step by step, with the band of
+  /// its confidence interval when it is a mean over replications.
+  struct Line {
+    var label: String
+    var values: [Double]
+    var band: (low: [Double], high: [Double])?
+    var color: String
+    var dashed: Bool
+  }
+
   public static func svg(_ report: SimulationReport) -> String {
     // Lines: every queue that held contacts, and the callbacks of those that held callbacks.
-    var lines: [(label: String, values: [Int], color: String, dashed: Bool)] = []
+    var lines: [Line] = []
     for (k, s) in report.series.enumerated() {
       let color = palette[k % palette.count]
-      if s.contacts.contains(where: { $0 > 0 }) { lines.append(("\(s.queue): contacts in queue", s.contacts, color, false)) }
-      if s.callbacks.contains(where: { $0 > 0 }) { lines.append(("\(s.queue): callbacks waiting", s.callbacks, color, true)) }
+      if s.contacts.contains(where: { $0 > 0 }) { lines.append(Line(label: "\(s.queue): contacts in queue", values: s.contacts.map(Double.init), color: color, dashed: false)) }
+      if s.callbacks.contains(where: { $0 > 0 }) { lines.append(Line(label: "\(s.queue): callbacks waiting", values: s.callbacks.map(Double.init), color: color, dashed: true)) }
     }
+    return svg(report, lines: lines, subtitle: "The most at any moment in each \(DurationSyntax.format(report.step)); times of day in \(report.timezone)")
+  }
+
+  /// The chart of replications: each line the mean over the runs of the most at any moment
+  /// of each step, in a shaded band of its 95% confidence interval.
+  public static func svg(_ replicated: ReplicatedReport) -> String {
+    let report = replicated.first
+    var lines: [Line] = []
+    for (k, s) in report.series.enumerated() {
+      let color = palette[k % palette.count]
+      for (callbacks, label) in [(false, "contacts in queue"), (true, "callbacks waiting")] {
+        let runs = replicated.runs.map { callbacks ? $0.series[k].callbacks : $0.series[k].contacts }
+        guard runs.contains(where: { $0.contains { $0 > 0 } }) else { continue }
+        let estimates = s.contacts.indices.map { step in Estimate(runs.map { Double($0[step]) }) ?? Estimate(mean: 0, halfWidth: 0, count: 0) }
+        lines.append(
+          Line(
+            label: "\(s.queue): \(label)", values: estimates.map(\.mean), band: (estimates.map { max(0, $0.low) }, estimates.map(\.high)), color: color,
+            dashed: callbacks))
+      }
+    }
+    return svg(
+      report, lines: lines,
+      subtitle:
+        "The mean of \(replicated.runs.count) replications of the most at any moment in each \(DurationSyntax.format(report.step)), shaded over its 95% confidence interval; times of day in \(report.timezone)"
+    )
+  }
+
+  private static func svg(_ report: SimulationReport, lines: [Line], subtitle: String) -> String {
     let width = 960.0, left = 64.0, right = 24.0, top = 56.0
     // The legend's entries flow into rows under the plot.
     var legend: [(x: Double, row: Int)] = []
@@ -34,8 +72,8 @@ public enum QueueChart {
     let plotHeight = 328.0, bottom = 38 + 18 * rows
     let height = top + plotHeight + bottom
     let plotWidth = width - left - right
-    let most = lines.flatMap(\.values).max() ?? 0
-    let (yMax, yStep) = scale(most)
+    let most = lines.flatMap { $0.band?.high ?? $0.values }.max() ?? 0
+    let (yMax, yStep) = scale(Int(most.rounded(.up)))
     let span = Double(report.end - report.start)
     func x(_ t: Double) -> Double { left + plotWidth * t / max(span, 1) }
     func y(_ v: Double) -> Double { top + plotHeight * (1 - v / Double(yMax)) }
@@ -46,7 +84,7 @@ public enum QueueChart {
       <title>\(escape("Queue sizes over time: \(report.model)"))</title>
       <rect width="100%" height="100%" fill="white"/>
       <text x="\(f(left))" y="24" font-size="16" font-weight="bold">\(escape("Contacts waiting in each queue: \(report.model)"))</text>
-      <text x="\(f(left))" y="42" fill="#555">\(escape("The most at any moment in each \(DurationSyntax.format(report.step)); times of day in \(report.timezone)"))</text>
+      <text x="\(f(left))" y="42" fill="#555">\(escape(subtitle))</text>
 
       """
     // Horizontal grid and the count axis.
@@ -72,13 +110,25 @@ public enum QueueChart {
     }
     svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
     svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>\n"
+    // The bands under the lines, as steps too.
+    for line in lines {
+      guard let band = line.band else { continue }
+      var upper: [String] = []
+      var lower: [String] = []
+      for k in line.values.indices {
+        let x0 = x(Double(k * report.step)), x1 = x(Double(min((k + 1) * report.step, Int(span))))
+        upper += ["\(f(x0)),\(f(y(band.high[k])))", "\(f(x1)),\(f(y(band.high[k])))"]
+        lower += ["\(f(x0)),\(f(y(band.low[k])))", "\(f(x1)),\(f(y(band.low[k])))"]
+      }
+      svg += "<polygon fill=\"\(line.color)\" fill-opacity=\"\(line.dashed ? "0.10" : "0.18")\" stroke=\"none\" points=\"\((upper + lower.reversed()).joined(separator: " "))\"><title>\(escape(line.label + ": 95% confidence interval"))</title></polygon>\n"
+    }
     // The lines, as steps: each value holds for its whole step.
     for line in lines {
       var points: [String] = []
       for (k, value) in line.values.enumerated() {
         let x0 = x(Double(k * report.step)), x1 = x(Double(min((k + 1) * report.step, Int(span))))
-        points.append("\(f(x0)),\(f(y(Double(value))))")
-        points.append("\(f(x1)),\(f(y(Double(value))))")
+        points.append("\(f(x0)),\(f(y(value)))")
+        points.append("\(f(x1)),\(f(y(value)))")
       }
       svg += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"1.5\"\(line.dashed ? " stroke-dasharray=\"5 3\"" : "") points=\"\(points.joined(separator: " "))\"><title>\(escape(line.label))</title></polyline>\n"
     }

@@ -1,3 +1,4 @@
+import CallflowTestSupport
 import CallflowDiagnostics
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CallflowTestSupport
 import Foundation
 import Testing
 

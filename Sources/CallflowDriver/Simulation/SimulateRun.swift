@@ -20,6 +20,33 @@ public enum SimulateRun {
   public static func run(
     path: String, modelPath: String, options checkOptions: CheckOptions = CheckOptions(), progress: ((Double) -> Void)? = nil
   ) -> Result<SimulationReport, Failure> {
+    load(path: path, modelPath: modelPath, options: checkOptions).flatMap { loaded in
+      ModelRun.simulate(
+        loaded.model, reader: loaded.reader, program: loaded.project.program, center: loaded.project.center, blocks: loaded.project.blocks,
+        progress: progress
+      ).mapError { .model($0.diagnostics, loaded.sources) }
+    }
+  }
+
+  /// Simulates project `path` under the model in file `modelPath` `replications` times, each
+  /// with its own seed, on all cores (`cores` at a time, all when `nil`). `progress` is told
+  /// the fraction of replications done.
+  public static func replicate(
+    path: String, modelPath: String, replications: Int, options checkOptions: CheckOptions = CheckOptions(), cores: Int? = nil,
+    progress: ((Double) -> Void)? = nil
+  ) -> Result<ReplicatedReport, Failure> {
+    load(path: path, modelPath: modelPath, options: checkOptions).flatMap { loaded in
+      ModelRun.replicate(
+        loaded.model, replications: replications, reader: loaded.reader, program: loaded.project.program, center: loaded.project.center,
+        blocks: loaded.project.blocks, cores: cores, progress: progress
+      ).mapError { .model($0.diagnostics, loaded.sources) }
+    }
+  }
+
+  /// The model file read, and the project built.
+  private static func load(
+    path: String, modelPath: String, options checkOptions: CheckOptions
+  ) -> Result<(model: LoadModel, reader: DocumentReader, project: SimulationProject, sources: SourceMap), Failure> {
     var sources = SourceMap()
     let loaded: (root: SyntaxValue?, file: FileID, reader: DocumentReader)
     do { loaded = try DocumentReader.load(modelPath, into: &sources) } catch { return .failure(.input(error)) }
@@ -31,15 +58,10 @@ public enum SimulateRun {
     guard let projectRoot = SimulationProject.root(of: path) else {
       return .failure(.input(InputError("no center.yaml in \(path) or above it: simulate runs a project")))
     }
-    let project: SimulationProject
     switch SimulationProject.load(root: projectRoot, options: checkOptions) {
-    case .success(let p): project = p
+    case .success(let project): return .success((model, reader, project, sources))
     case .failure(.check(let check)): return .failure(.project(check, model: reader.sortedDiagnostics, sources))
     case .failure(.input(let error)): return .failure(.input(error))
-    }
-    switch ModelRun.simulate(model, reader: reader, program: project.program, center: project.center, blocks: project.blocks, progress: progress) {
-    case .success(let report): return .success(report)
-    case .failure(let problems): return .failure(.model(problems.diagnostics, sources))
     }
   }
 }

@@ -46,7 +46,6 @@ extension LanguageServer {
           if positions[span.file] == nil { positions[span.file] = TextPositions(sources[span.file]?.bytes ?? []) }
           return positions[span.file]?.range(span, encoding) ?? .null
         }
-        let sources = result.sources
         lastCheck[key] = result
         // The names' facts are found when a request first needs them.
         facts[key] = nil

@@ -1,11 +1,10 @@
-import CallflowTestSupport
 import Foundation
 
 /// A project folder written to a fresh temporary directory, removed by ``remove()``.
-struct TemporaryProject {
-  let root: String
+public struct TemporaryProject {
+  public let root: String
 
-  init(_ files: [String: String]) throws {
+  public init(_ files: [String: String]) throws {
     root = NSTemporaryDirectory() + "callflow-test-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     for (path, text) in files {
@@ -15,24 +14,7 @@ struct TemporaryProject {
     }
   }
 
-  func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+  public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 
-  func remove() { try? FileManager.default.removeItem(atPath: root) }
+  public func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
-
-
-let center = testCenter()
-
-let mainFlow = """
-  flow: main
-  type: inbound
-  start: hello
-  on-error: bye
-  blocks:
-    hello:
-      transfer-to-queue: ${QUEUE}
-      on: {at-capacity: bye}
-    bye:
-      disconnect: {}
-
-  """
