@@ -102,6 +102,26 @@ import Testing
     #expect(again.stdout == json.stdout)
   }
 
+  @Test func replicationsReportMeansWithIntervalsAndTheirBands() throws {
+    let chart = NSTemporaryDirectory() + "callflow-chart-\(UUID().uuidString).svg"
+    defer { try? FileManager.default.removeItem(atPath: chart) }
+    let model = "Samples/models/busy-monday.model.yaml"
+    let text = try CLI.run(["simulate", "Samples", "--model", model, "--replications", "3", "--chart", chart])
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.hasPrefix("Simulated 1 day from 2026-01-05T05:00:00Z: a busy Monday at Acme (3 replications from seed 7)\n"))
+    #expect(text.stdout.contains(" ± "))
+    #expect(try String(contentsOfFile: chart, encoding: .utf8).contains("<polygon "))
+    let json = try CLI.run(["simulate", "Samples", "--model", model, "--replications", "3", "--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["replications"] as? Int == 3)
+    #expect((object["seeds"] as? [Int])?.first == 7)
+    for bad in ["0", "1001"] {
+      let out = try CLI.run(["simulate", "Samples", "--model", model, "--replications", bad])
+      #expect(out.status == 2)
+      #expect(out.stderr.contains("--replications must be from 1 to 1000, not \(bad)"))
+    }
+  }
+
   @Test func aBrokenModelExitsTwoWithItsPlace() throws {
     let project = try TemporaryProject(["bad.model.yaml": "model: x\nstart: yesterday\narrivals: []\nagents: []\n"])
     defer { project.remove() }
