@@ -219,4 +219,7 @@ public struct LoadModel: Sendable {
 
   /// The end of the simulated period.
   public var end: Int { start + days * 86_400 }
+
+  /// The names of the agent groups, in the order of the file.
+  public var agentGroupNames: [String] { agents.map(\.name) }
 }

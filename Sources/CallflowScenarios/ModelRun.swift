@@ -35,18 +35,26 @@ public enum ModelRun {
     cores: Int? = nil, progress: ((Double) -> Void)?
   ) -> Result<ReplicatedReport, Problems> {
     prepare(model, reader: reader, center: center, blocks: blocks).map { staff in
-      // Replications run a batch at a time, one per core; between batches, progress.
-      let batch = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
-      var runs: [SimulationReport] = []
-      while runs.count < replications {
-        let first = runs.count
-        runs += parallelMap(min(batch, replications - first)) { k in
-          run(model, seed: seed(model.seed, replication: first + k + 1), program: program, center: center, staff: staff, progress: nil)
-        }
-        progress?(Double(runs.count) / Double(replications))
-      }
-      return ReplicatedReport(runs: runs)
+      ReplicatedReport(runs: runs(model, replications: 1...replications, program: program, center: center, staff: staff, cores: cores, progress: progress))
     }
+  }
+
+  /// The runs of replications `replications` (numbered from 1), a batch at a time, one per
+  /// core; between batches, progress.
+  static func runs(
+    _ model: LoadModel, replications: ClosedRange<Int>, program: Program, center: CenterModel, staff: Staff, cores: Int?,
+    progress: ((Double) -> Void)?
+  ) -> [SimulationReport] {
+    let batch = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
+    var runs: [SimulationReport] = []
+    while runs.count < replications.count {
+      let first = replications.lowerBound + runs.count
+      runs += parallelMap(min(batch, replications.upperBound - first + 1)) { k in
+        run(model, seed: seed(model.seed, replication: first + k), program: program, center: center, staff: staff, progress: nil)
+      }
+      progress?(Double(runs.count) / Double(replications.count))
+    }
+    return runs
   }
 
   /// The seed of replication `replication` (1-based) of a model whose seed is `seed`: the
@@ -131,11 +139,15 @@ public enum ModelRun {
       return SimulationReport.Series(queue: center.queues[q].name, contacts: contacts, callbacks: callbacks)
     }
     let issues = simulator.issues.prefix(5).map { "\(Clock.iso($0.time))\($0.contact < 0 ? "" : " " + ContactRecord.id($0.contact)): \($0.message)" }
-    return SimulationReport(
+    let callbackTimes = simulator.callbackAnswerTimes()
+    var report = SimulationReport(
         model: model.name, start: model.start, end: model.end, seed: model.seed, timezone: model.timezone.identifier,
         utcOffset: model.timezone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(model.start))), serviceLevel: model.serviceLevel, calls: calls,
         contacts: simulator.contactCount, events: simulator.eventsHandled, queues: queues, agents: agents, interval: model.interval,
         intervals: perInterval, step: step, series: series, issues: Array(issues), issueCount: simulator.issues.count)
+    report.callbackAnswerTimes = callbackTimes.compactMap { $0 }.sorted()
+    report.callbacks = callbackTimes.count
+    return report
   }
 
   /// The most contacts and callbacks a queue held in each step from `start` to `end`, from

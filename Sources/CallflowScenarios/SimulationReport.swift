@@ -52,6 +52,23 @@ public struct SimulationReport: Sendable {
   public var series: [Series]
   public var issues: [String]
   public var issueCount: Int
+  /// Each callback's seconds from creation to an agent talking to its customer, for the
+  /// callbacks an agent talked to, in ascending order; and how many callbacks there were.
+  public var callbackAnswerTimes: [Int] = []
+  public var callbacks = 0
+
+  /// The share of callbacks an agent talked to within `seconds` of their creation; `nil`
+  /// without callbacks.
+  public func callbacksHandled(within seconds: Int) -> Double? {
+    guard callbacks > 0 else { return nil }
+    // The answer times are sorted: count those up to `seconds`.
+    var low = 0, high = callbackAnswerTimes.count
+    while low < high {
+      let middle = (low + high) / 2
+      if callbackAnswerTimes[middle] <= seconds { low = middle + 1 } else { high = middle }
+    }
+    return Double(low) / Double(callbacks)
+  }
 
   /// Text for a person: the run, then a table per queue, callbacks, and agents.
   public func text(elapsed: Double?) -> String {

@@ -122,6 +122,17 @@ extension Simulator {
     agents.map { ($0.name, $0.onlineTime, $0.busyTime, $0.handled) }
   }
 
+  /// Each callback's (C2's) seconds from its creation to an agent talking to its customer
+  /// (for a customer-first callback, to the agent taking the dialled C3); `nil` for a
+  /// callback no agent talked to.
+  public func callbackAnswerTimes() -> [Int?] {
+    contacts.compactMap { c in
+      guard c.method.isQueuedCallback else { return nil }
+      let talked = c.method == .customerFirstQueued ? c.next.flatMap { contacts[$0].handled ? contacts[$0].connected : nil } : c.handled ? c.connected : nil
+      return .some(talked.map { $0 - c.initiated })
+    }
+  }
+
   /// The order agents received contacts in: each contact an agent took, by the time one first
   /// took it.
   public func connections() -> [(contact: Int, time: Int)] {

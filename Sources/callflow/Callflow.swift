@@ -7,7 +7,7 @@ struct Callflow: ParsableCommand {
     commandName: "callflow",
     abstract: "Check, convert, compile and run contact-center call flows written as YAML or in the Callflow DSL.",
     version: "0.1.0",
-    subcommands: [Check.self, Build.self, Disasm.self, Run.self, Test.self, Simulate.self, Graph.self, Convert.self, Format.self, Import.self, Export.self, Schema.self, Explain.self, LSP.self]
+    subcommands: [Check.self, Build.self, Disasm.self, Run.self, Test.self, Simulate.self, Staff.self, Graph.self, Convert.self, Format.self, Import.self, Export.self, Schema.self, Explain.self, LSP.self]
   )
 }
 

@@ -82,18 +82,8 @@ struct Simulate: ParsableCommand {
     }
     if showProgress, shown >= 0 { Terminal.standardError("\r\u{1B}[K") }
     switch result {
-    case .failure(.model(let diagnostics, let sources)):
-      Terminal.standardError(TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO)).render(diagnostics, sources: sources))
-      throw ExitCode(2)
-    case .failure(.project(let check, let modelDiagnostics, let modelSources)):
-      let renderer = TextRenderer(colors: checking.wantsColor(fd: STDERR_FILENO))
-      Terminal.standardError(renderer.render(check.diagnostics, sources: check.sources))
-      if !modelDiagnostics.isEmpty { Terminal.standardError(renderer.render(modelDiagnostics, sources: modelSources)) }
-      Terminal.error("the project has errors; nothing was simulated")
-      throw ExitCode(1)
-    case .failure(.input(let error)):
-      Terminal.error("\(error)")
-      throw ExitCode(2)
+    case .failure(let failure):
+      throw failure.report(colors: checking.wantsColor(fd: STDERR_FILENO))
     case .success(let report):
       if let chart {
         do {

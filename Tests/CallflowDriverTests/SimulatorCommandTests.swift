@@ -122,6 +122,40 @@ import Testing
     }
   }
 
+  @Test func staffReportsTheLevelsTriedAndTheAnswer() throws {
+    let project = try TemporaryProject(singleQueueProject(perHour: 60, agents: 5, handleMinutes: 5))
+    defer { project.remove() }
+    let model = project.path("erlang.model.yaml")
+    let out = try CLI.run(["staff", project.root, "--model", model, "--group", "agents", "--service-level", "80%/20s", "--abandoned", "5%"])
+    #expect(out.status == 0, "\(out.stderr)")
+    let lines = out.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines[0] == "Staffing agents (Tier1) for one queue at 60.0 calls an hour: 3 days from 2026-01-05T00:00:00Z")
+    #expect(lines[1] == "  targets: service level ≥ 80% within 20s; abandoned ≤ 5%, each met by the whole of its 95% confidence interval")
+    #expect(lines[3].split(separator: " ").joined(separator: " ") == "agents replications service level (20s) abandoned avg answer occupancy verdict")
+    #expect(lines.contains { $0.hasPrefix("answer: 8 agents in agents (the model has 5); over 10 replications: service level ") })
+    let json = try CLI.run(["staff", project.root, "--model", model, "--group", "agents", "--service-level", "80%/20s", "--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["answer"] as? Int == 8)
+    #expect((object["steps"] as? [[String: Any]])?.compactMap { $0["verdict"] as? String } == ["misses", "misses", "meets", "meets"])
+
+    for (arguments, message) in [
+      ([String](), "name a target: --service-level, --abandoned or --callbacks"),
+      (["--service-level", "80"], "--service-level is a share from 0% to 100% such as 80%/20s, not '80'"),
+      (["--callbacks", "90%"], "--callbacks needs a time after the share, such as 90%/2h, not '90%'"),
+      (["--abandoned", "5%/1m"], "--abandoned is a share such as 5%, not '5%/1m'"),
+      (["--service-level", "80%", "--replications", "1"], "--replications must be from 2 to 1000, not 1"),
+    ] {
+      let refused = try CLI.run(["staff", project.root, "--model", model, "--group", "agents"] + arguments)
+      #expect(refused.status == 2)
+      #expect(refused.stderr.contains(message), "\(refused.stderr)")
+    }
+    let unknown = try CLI.run(["staff", project.root, "--model", model, "--group", "night", "--service-level", "80%"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr == "callflow: error: \(model) has no agent group 'night' (it has agents)\n")
+    let queue = try CLI.run(["staff", project.root, "--model", model, "--group", "agents", "--service-level", "80%", "--queue", "Sales"])
+    #expect(queue.stderr == "callflow: error: center.yaml has no queue 'Sales' (it has Support)\n")
+  }
+
   @Test func aBrokenModelExitsTwoWithItsPlace() throws {
     let project = try TemporaryProject(["bad.model.yaml": "model: x\nstart: yesterday\narrivals: []\nagents: []\n"])
     defer { project.remove() }

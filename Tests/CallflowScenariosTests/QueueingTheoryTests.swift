@@ -10,35 +10,11 @@ import Testing
 /// callers hang up after exponential patience). The closed forms must lie within the 95%
 /// confidence interval of the replications' estimate.
 @Suite struct QueueingTheoryTests {
-  /// Three days of calls arriving at a constant rate, around the clock, to five agents who
-  /// work around the clock: a system that stays in its steady state but for its first hour.
+  /// Three days of calls arriving at a constant rate, around the clock, to agents who work
+  /// around the clock (``singleQueueProject``): a queue in its steady state but for its first
+  /// hour.
   func replicate(perHour: Double, agents: Int, handleMinutes: Int, serviceLevel: String, patience: String? = nil) throws -> ReplicatedReport {
-    let flow = """
-      flow: main
-      type: inbound
-      start: queue
-      blocks:
-        queue:
-          transfer-to-queue: Support
-          on: {at-capacity: bye, error: bye}
-        bye:
-          disconnect: {}
-
-      """
-    let model = """
-      model: one queue at \(perHour) calls an hour
-      start: 2026-01-05T00:00:00Z
-      days: 3
-      seed: 1
-      service-level: \(serviceLevel)
-      arrivals:
-        - {to: "+18005550199", per-hour: {"00:00-24:00": \(perHour)}}
-      \(patience.map { "callers: {patience: \($0)}" } ?? "")
-      agents:
-        - {name: agents, routing-profile: Tier1, count: \(agents), shift: "00:00-24:00", handle-time: \(handleMinutes)m}
-
-      """
-    let project = try TemporaryProject(["center.yaml": testCenter(capacity: 100_000), "main.flow.yaml": flow, "erlang.model.yaml": model])
+    let project = try TemporaryProject(singleQueueProject(perHour: perHour, agents: agents, handleMinutes: handleMinutes, serviceLevel: serviceLevel, patience: patience))
     defer { project.remove() }
     switch SimulateRun.replicate(path: project.root, modelPath: project.path("erlang.model.yaml"), replications: 10) {
     case .success(let report): return report
@@ -77,6 +53,31 @@ import Testing
     #expect(level.contains(expected), "service level \(expected)%, simulated \(level.mean) ± \(level.halfWidth)")
     // Nobody abandons without patience, and every call was answered or still waits.
     #expect(report.estimate(queue: 0, .contactsAbandoned)?.mean == 0)
+  }
+
+  /// The staffing search finds Erlang C's answer: the fewest agents whose service level
+  /// within 20 seconds is at least 80%, at 60 calls an hour of 5 minutes each (7 agents give
+  /// 71.6%, 8 give 86.3%, far enough from 80% for ten replications to tell).
+  @Test func theStaffingSearchFindsErlangCsAnswer() throws {
+    let lambda = 60.0 / 3600, mu = 1 / 300.0
+    func level(_ c: Int) -> Double { 1 - Self.erlangC(agents: c, load: lambda / mu) * exp(-(Double(c) * mu - lambda) * 20) }
+    let erlang = try #require((1...20).first { Double($0) > lambda / mu && level($0) >= 0.8 })
+    #expect(erlang == 8 && level(7) < 0.77 && level(8) > 0.83)
+    let project = try TemporaryProject(singleQueueProject(perHour: 60, agents: 5, handleMinutes: 5))
+    defer { project.remove() }
+    let result = SimulateRun.staff(
+      path: project.root, modelPath: project.path("erlang.model.yaml"), group: "agents", targets: StaffingTargets(serviceLevel: (0.8, 20)),
+      replications: 10, maxReplications: 40, maxAgents: 100)
+    guard case .success(let report) = result else {
+      Issue.record("the search did not run: \(result)")
+      return
+    }
+    #expect(report.answer == erlang)
+    // Bracketed from the model's 5 by doubling, then bisected: 5, 10, 7, 8.
+    #expect(report.steps.map(\.agents) == [5, 7, 8, 10])
+    #expect(report.steps.map(\.verdict) == [.misses, .misses, .meets, .meets])
+    let eight = try #require(report.steps.first { $0.agents == 8 }?.serviceLevel)
+    #expect(eight.contains(level(8)))
   }
 
   /// Erlang A (M/M/c+M): callers hang up after an exponential patience of mean 1/θ. The

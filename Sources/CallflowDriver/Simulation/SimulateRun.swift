@@ -43,6 +43,35 @@ public enum SimulateRun {
     }
   }
 
+  /// Finds the smallest count of agent group `group` of the model in file `modelPath` that
+  /// meets `targets` in the queues named `queues` (all when empty), by simulating project
+  /// `path` (``StaffingSearch``). `progress` is told each level once it is judged.
+  public static func staff(
+    path: String, modelPath: String, group: String, targets: StaffingTargets, queues: [String] = [], replications: Int, maxReplications: Int,
+    maxAgents: Int, options checkOptions: CheckOptions = CheckOptions(), progress: ((StaffingStep) -> Void)? = nil
+  ) -> Result<StaffingReport, Failure> {
+    load(path: path, modelPath: modelPath, options: checkOptions).flatMap { loaded in
+      let groups = loaded.model.agentGroupNames
+      guard let g = groups.firstIndex(of: group) else {
+        let known = groups.isEmpty ? "it has none" : "it has \(groups.joined(separator: ", "))"
+        return .failure(.input(InputError("\(modelPath) has no agent group '\(group)' (\(known))")))
+      }
+      var indices: [Int] = []
+      for name in queues {
+        guard let q = loaded.project.center.queues.firstIndex(where: { $0.name == name }) else {
+          let known = loaded.project.center.queues.map(\.name).joined(separator: ", ")
+          return .failure(.input(InputError("center.yaml has no queue '\(name)' (it has \(known))")))
+        }
+        indices.append(q)
+      }
+      return StaffingSearch.run(
+        loaded.model, group: g, targets: targets, queues: indices, replications: replications, maxReplications: maxReplications,
+        maxAgents: maxAgents, reader: loaded.reader, program: loaded.project.program, center: loaded.project.center,
+        blocks: loaded.project.blocks, progress: progress
+      ).mapError { .model($0.diagnostics, loaded.sources) }
+    }
+  }
+
   /// The model file read, and the project built.
   private static func load(
     path: String, modelPath: String, options checkOptions: CheckOptions
