@@ -21,6 +21,8 @@ public struct LoadModel: Sendable {
     var days: Set<Int>
     var shift: Range<Int>
     var handleTime: Int
+    /// Mean seconds of work after each contact; 0 for none.
+    var afterContactWork = 0
   }
 
   public var name: String
@@ -153,7 +155,7 @@ public struct LoadModel: Sendable {
   }
 
   private static func readAgents(_ value: SyntaxValue, reader: inout DocumentReader) -> AgentGroup? {
-    guard let fields = reader.fields(value, of: "agents", allowed: ["name", "routing-profile", "count", "days", "shift", "handle-time"]),
+    guard let fields = reader.fields(value, of: "agents", allowed: ["name", "routing-profile", "count", "days", "shift", "handle-time", "after-contact-work"]),
       let profileValue = reader.required(fields, "routing-profile", in: "agents", at: value.span),
       let profile = reader.text(profileValue, "`routing-profile`")
     else { return nil }
@@ -165,6 +167,7 @@ public struct LoadModel: Sendable {
       if let range = DocumentReader.timeRange(text) { group.shift = range } else { reader.error("`shift` is a window of the day such as 08:00-18:00, not `\(text)`", at: v.span) }
     }
     if let v = fields["handle-time"]?.value, let t = reader.duration(v, "`handle-time`") { group.handleTime = max(t, 1) }
+    if let v = fields["after-contact-work"]?.value, let t = reader.duration(v, "`after-contact-work`") { group.afterContactWork = t }
     return group
   }
 

@@ -70,6 +70,7 @@ public enum ModelRun {
   struct Staff: Sendable {
     var schedules: [AgentSchedule] = []
     var handleTimes: [Int] = []
+    var afterContactWork: [Int] = []
     var groups: [(name: String, profile: String, agents: Range<Int>)] = []
   }
 
@@ -92,6 +93,7 @@ public enum ModelRun {
       for n in 1...group.count {
         staff.schedules.append(AgentSchedule(name: "\(group.name)-\(n)", profile: profile, shifts: shifts))
         staff.handleTimes.append(group.handleTime)
+        staff.afterContactWork.append(group.afterContactWork)
       }
       staff.groups.append((group.name, group.routingProfile.value, first..<staff.schedules.count))
     }
@@ -105,7 +107,7 @@ public enum ModelRun {
   ) -> SimulationReport {
     var model = model
     model.seed = seed
-    let world = ModelWorld(model: model, agentHandleTimes: staff.handleTimes)
+    let world = ModelWorld(model: model, agentHandleTimes: staff.handleTimes, agentAfterContactWork: staff.afterContactWork)
     let calls = world.callerCount
     var options = SimulationOptions()
     options.until = model.end

@@ -12,16 +12,19 @@ public struct ModelWorld: World {
   private var callers: [String] = []
   /// The mean handle time of each agent.
   private let handleTimes: [Int]
+  /// The mean after-contact work of each agent (0: none).
+  private let afterContactWork: [Int]
   private let choices: [String: (keys: [String?], weights: [Double])]
   private let answerWeights: [Double]
 
   /// The model's answer for the function; a function it does not list answers at once, with nothing.
   public func lambda(_ function: String) -> LambdaAnswer { model.lambdas[function] ?? LambdaAnswer() }
 
-  public init(model: LoadModel, agentHandleTimes: [Int]) {
+  public init(model: LoadModel, agentHandleTimes: [Int], agentAfterContactWork: [Int] = []) {
     self.model = model
     random = SeededRandom(seed: model.seed)
     handleTimes = agentHandleTimes
+    afterContactWork = agentAfterContactWork
     choices = model.choices.mapValues { pairs in (pairs.map(\.key), pairs.map(\.weight)) }
     answerWeights = model.answers.map(\.weight)
     // Arrivals are drawn up front, window by window, then put in time order.
@@ -80,4 +83,10 @@ public struct ModelWorld: World {
   public mutating func patience(label: Int) -> Int? { model.patience.map { random.exponential(mean: Double($0)) } }
 
   public mutating func handleTime(agent: Int, label: Int) -> Int { random.exponential(mean: Double(handleTimes[agent])) }
+
+  public mutating func afterContactWork(agent: Int) -> Int {
+    // A group without after-contact work draws nothing, so that its runs stay as they were.
+    guard agent < afterContactWork.count, afterContactWork[agent] > 0 else { return 0 }
+    return random.exponential(mean: Double(afterContactWork[agent]))
+  }
 }

@@ -45,6 +45,8 @@ enum SimulationEvent {
   case agentOn(agent: Int)
   case agentOff(agent: Int)
   case agentDone(agent: Int, contact: Int)
+  /// The agent's after-contact work ends.
+  case afterContactWorkDone(agent: Int)
   case agentDialEnded(agent: Int, contact: Int)
   case customerDialEnded(contact: Int)
   case retry(contact: Int)
@@ -157,7 +159,14 @@ public struct Simulator<W: World> {
     case .agentOff(let a): agentOff(a)
     case .agentDone(let a, let i):
       if !contacts[i].isFinished { finish(i, .agentDisconnect) }
-      agentFree(a)
+      // The agent stays busy with the contact through their after-contact work.
+      let work = world.afterContactWork(agent: a)
+      if work > 0 {
+        events.schedule(.afterContactWorkDone(agent: a), at: now + work)
+      } else {
+        agentFree(a)
+      }
+    case .afterContactWorkDone(let a): agentFree(a)
     case .agentDialEnded(let a, let i): agentDialEnded(a, i)
     case .customerDialEnded(let i): customerDialEnded(i)
     case .retry(let i): retry(i)

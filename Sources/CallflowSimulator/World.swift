@@ -43,11 +43,17 @@ public protocol World {
   mutating func patience(label: Int) -> Int?
   /// How long `agent` talks to the contact of `label`.
   mutating func handleTime(agent: Int, label: Int) -> Int
+  /// How long `agent` works on a contact after talking to its customer, before taking
+  /// another (after-contact work); 0 for none.
+  mutating func afterContactWork(agent: Int) -> Int
   /// How the Lambda function `function` (its ARN or name, as the flow gives it) answers.
   func lambda(_ function: String) -> LambdaAnswer
 }
 
 extension World {
+  /// Agents take the next contact as soon as they finish talking.
+  public mutating func afterContactWork(agent: Int) -> Int { 0 }
+
   /// Every function answers at once, with nothing.
   public func lambda(_ function: String) -> LambdaAnswer { LambdaAnswer() }
 }

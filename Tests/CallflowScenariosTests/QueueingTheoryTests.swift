@@ -13,8 +13,12 @@ import Testing
   /// Three days of calls arriving at a constant rate, around the clock, to agents who work
   /// around the clock (``singleQueueProject``): a queue in its steady state but for its first
   /// hour.
-  func replicate(perHour: Double, agents: Int, handleMinutes: Int, serviceLevel: String, patience: String? = nil) throws -> ReplicatedReport {
-    let project = try TemporaryProject(singleQueueProject(perHour: perHour, agents: agents, handleMinutes: handleMinutes, serviceLevel: serviceLevel, patience: patience))
+  func replicate(
+    perHour: Double, agents: Int, handleMinutes: Int, serviceLevel: String, patience: String? = nil, afterContactWork: String? = nil
+  ) throws -> ReplicatedReport {
+    let project = try TemporaryProject(
+      singleQueueProject(
+        perHour: perHour, agents: agents, handleMinutes: handleMinutes, serviceLevel: serviceLevel, patience: patience, afterContactWork: afterContactWork))
     defer { project.remove() }
     switch SimulateRun.replicate(path: project.root, modelPath: project.path("erlang.model.yaml"), replications: 10) {
     case .success(let report): return report
@@ -78,6 +82,21 @@ import Testing
     #expect(report.steps.map(\.verdict) == [.misses, .misses, .meets, .meets])
     let eight = try #require(report.steps.first { $0.agents == 8 }?.serviceLevel)
     #expect(eight.contains(level(8)))
+  }
+
+  /// After-contact work keeps an agent busy after the call: with no one hanging up, each
+  /// agent's occupancy is λ·(handle time + after-contact work) / c, and the calls' own
+  /// records (answer and handle times) do not count it.
+  @Test func afterContactWorkKeepsAgentsBusyBetweenCalls() throws {
+    let without = try replicate(perHour: 30, agents: 5, handleMinutes: 5, serviceLevel: "20s")
+    let with = try replicate(perHour: 30, agents: 5, handleMinutes: 5, serviceLevel: "20s", afterContactWork: "1m")
+    let busy = try #require(without.occupancy(group: 0)), busier = try #require(with.occupancy(group: 0))
+    #expect(busy.contains(30.0 * 5 / 60 / 5), "occupancy \(busy.mean) ± \(busy.halfWidth)")
+    #expect(busier.contains(30.0 * 6 / 60 / 5), "occupancy \(busier.mean) ± \(busier.halfWidth)")
+    // The same callers are handled; they wait longer for agents who are busy longer.
+    let handled = try #require(with.estimate(queue: 0, .contactsHandled)), handledBefore = try #require(without.estimate(queue: 0, .contactsHandled))
+    #expect(abs(handled.mean - handledBefore.mean) < handledBefore.halfWidth + handled.halfWidth)
+    #expect(try #require(with.estimate(queue: 0, .avgQueueAnswerTime)).low > (try #require(without.estimate(queue: 0, .avgQueueAnswerTime))).high)
   }
 
   /// Erlang A (M/M/c+M): callers hang up after an exponential patience of mean 1/θ. The
