@@ -111,6 +111,7 @@ public enum ModelRun {
     let calls = world.callerCount
     var options = SimulationOptions()
     options.until = model.end
+    options.routingFollowsQueueHours = true
     // Calls, and the callbacks and dials some of them create.
     options.expectedContacts = calls + calls / 2
     options.maxEvents = max(options.maxEvents, calls * 200)

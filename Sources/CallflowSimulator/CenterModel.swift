@@ -12,6 +12,8 @@ public struct CenterModel: Sendable {
     public var capacity: Int?
     /// The outbound caller ID: the number a callback's customer sees.
     public var callerNumber: String?
+    /// The queue's hours (`hours` of `center.yaml`), if it keeps any.
+    public var hours: String?
   }
 
   /// One queue of a routing profile.
@@ -54,7 +56,8 @@ public struct CenterModel: Sendable {
     for queue in module.resources.queues {
       guard let name = module.text(queue.name) else { continue }
       queueIndex[name] = queues.count
-      queues.append(Queue(name: name, capacity: queue.capacity, callerNumber: queue.callerNumber.flatMap { module.text($0) }))
+      queues.append(
+        Queue(name: name, capacity: queue.capacity, callerNumber: queue.callerNumber.flatMap { module.text($0) }, hours: queue.hours.flatMap { module.text($0) }))
     }
     for number in module.resources.phoneNumbers {
       if let n = module.text(number.number), let flow = module.text(number.flow) { flowOfNumber[n] = flow }

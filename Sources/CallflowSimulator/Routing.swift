@@ -142,7 +142,10 @@ extension Simulator {
       let priority = entries[k].priority
       var best: QueueState.Entry?
       while k < entries.count, entries[k].priority == priority {
-        if let entry = head(of: entries[k].queue, delay: entries[k].delay), best.map({ entry < $0 }) ?? true { best = entry }
+        // A queue whose hours are closed is not routed (``SimulationOptions/routingFollowsQueueHours``).
+        if queueOpen[entries[k].queue], let entry = head(of: entries[k].queue, delay: entries[k].delay), best.map({ entry < $0 }) ?? true {
+          best = entry
+        }
         k += 1
       }
       if let best { return best.contact }
@@ -152,6 +155,7 @@ extension Simulator {
 
   /// Offers queue `q`'s contacts to the idle agents who serve it, longest idle first.
   mutating func dispatch(_ q: Int) {
+    guard queueOpen[q] else { return }
     var tried: [Int] = []
     while queues[q].size > 0 {
       var pick: (profile: Int, agent: Int)?

@@ -18,6 +18,9 @@ public struct SimulationOptions: Sendable {
   public var maxEvents = 20_000_000
   /// About how many contacts the run will create, so their storage is made once.
   public var expectedContacts = 0
+  /// Whether agents take contacts from a queue only while its hours are open (a queue
+  /// without hours is always open). Needs ``until``: the hours are followed up to it.
+  public var routingFollowsQueueHours = false
   public init() {}
 }
 
@@ -40,6 +43,8 @@ enum SimulationEvent {
   case resume(contact: Int, token: Int)
   case callbackDue(contact: Int)
   case routeCheck(queue: Int)
+  /// A queue's hours open or close (``SimulationOptions/routingFollowsQueueHours``).
+  case queueHours(queue: Int, open: Bool)
   case abandon(contact: Int)
   case expire(contact: Int)
   case agentOn(agent: Int)
@@ -88,6 +93,8 @@ public struct Simulator<W: World> {
   /// The delays of each queue's routing profile entries that are above zero.
   let queueDelays: [[Int]]
   var hours: [String: (hours: Resources.Hours, offsets: ZoneOffsets)?] = [:]
+  /// Whether each queue's hours are open now, for routing.
+  var queueOpen: [Bool]
 
   /// A simulation starting at `start` with `agents` on their schedules.
   public init(program: Program, center: CenterModel, world: W, agents schedules: [AgentSchedule], start: Int, options: SimulationOptions = SimulationOptions()) {
@@ -98,6 +105,7 @@ public struct Simulator<W: World> {
     now = start
     contacts.reserveCapacity(options.expectedContacts)
     queues = Array(repeating: QueueState(), count: center.queues.count)
+    queueOpen = Array(repeating: true, count: center.queues.count)
     idle = Array(repeating: [], count: center.routingProfiles.count)
     idleHead = Array(repeating: 0, count: center.routingProfiles.count)
     var delays = Array(repeating: [Int](), count: center.queues.count)
@@ -112,9 +120,27 @@ public struct Simulator<W: World> {
         events.schedule(.agentOff(agent: i), at: shift.upperBound)
       }
     }
+    if options.routingFollowsQueueHours, let until = options.until { scheduleQueueHours(until: until) }
     if let first = self.world.nextArrival() {
       pendingArrival = first
       events.schedule(.arrival, at: first.time)
+    }
+  }
+
+  /// Each queue's hours from now to `until`: whether they are open now, and an event at each
+  /// minute they open or close (hours are written in minutes).
+  mutating func scheduleQueueHours(until: Int) {
+    for (q, queue) in center.queues.enumerated() {
+      guard let name = queue.hours, var open = isOpen(name, at: now) else { continue }
+      queueOpen[q] = open
+      var t = (now / 60 + 1) * 60
+      while t <= until {
+        if let openNow = isOpen(name, at: t), openNow != open {
+          open = openNow
+          events.schedule(.queueHours(queue: q, open: open), at: t)
+        }
+        t += 60
+      }
     }
   }
 
@@ -167,6 +193,9 @@ public struct Simulator<W: World> {
         agentFree(a)
       }
     case .afterContactWorkDone(let a): agentFree(a)
+    case .queueHours(let q, let open):
+      queueOpen[q] = open
+      if open { dispatch(q) }
     case .agentDialEnded(let a, let i): agentDialEnded(a, i)
     case .customerDialEnded(let i): customerDialEnded(i)
     case .retry(let i): retry(i)

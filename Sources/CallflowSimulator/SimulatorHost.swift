@@ -183,7 +183,10 @@ extension Simulator {
   }
 
   /// Whether the hours named `name` are open now; `nil` when the module has none of that name.
-  mutating func isOpen(_ name: String) -> Bool? {
+  mutating func isOpen(_ name: String) -> Bool? { isOpen(name, at: now) }
+
+  /// Whether hours `name` are open at `time`; `nil` when the module has no such hours.
+  mutating func isOpen(_ name: String, at time: Int) -> Bool? {
     if hours[name] == nil {
       hours[name] = HostChecks.hours(name, in: program.module).map { h in
         let zone = h.timezone.flatMap { program.module.text($0) }.flatMap(TimeZone.init(identifier:)) ?? .gmt
@@ -191,7 +194,7 @@ extension Simulator {
       }
     }
     guard var entry = hours[name] ?? nil else { return nil }
-    let local = entry.offsets.local(now)
+    let local = entry.offsets.local(time)
     hours[name] = entry
     return HostChecks.isOpen(entry.hours, localSeconds: local)
   }

@@ -99,6 +99,41 @@ import Testing
     #expect(try #require(with.estimate(queue: 0, .avgQueueAnswerTime)).low > (try #require(without.estimate(queue: 0, .avgQueueAnswerTime))).high)
   }
 
+  /// In a load model agents take contacts from a queue only while its hours are open: calls
+  /// that arrive at night wait (they never hang up here) and are answered from 08:00.
+  @Test func routingStopsWhileAQueuesHoursAreClosed() throws {
+    var files = singleQueueProject(perHour: 20, agents: 5, handleMinutes: 5)
+    files["center.yaml"] = """
+      center: t
+      queues:
+        Support: {capacity: 100000, caller-id: {name: Acme, number: "+18005550199"}, hours: office}
+      routing-profiles:
+        Tier1: {queues: [{queue: Support, priority: 1}]}
+      phone-numbers:
+        "+18005550199": main
+      hours:
+        office: {timezone: UTC, mon-fri: "08:00-18:00", sat: "08:00-18:00", sun: "08:00-18:00"}
+
+      """
+    let project = try TemporaryProject(files)
+    defer { project.remove() }
+    guard case .success(let report) = SimulateRun.run(path: project.root, modelPath: project.path("erlang.model.yaml")) else {
+      Issue.record("the model does not simulate")
+      return
+    }
+    // Hour by hour over three days: handled only from 08:00 to 18:00.
+    let handled = report.intervals[0].map(\.handled)
+    #expect(handled.count == 72)
+    for (hour, count) in handled.enumerated() {
+      let open = (8..<18).contains(hour % 24)
+      #expect(open ? count > 0 : count == 0, "hour \(hour): \(count) handled")
+    }
+    // The night's callers are answered in the first hours of the day.
+    // 280 callers arrive each night; five agents answer about 60 an hour.
+    #expect([8, 32, 56].allSatisfy { handled[$0] >= 40 })
+    #expect(report.queues[0].peakContacts > 200)
+  }
+
   /// Erlang A (M/M/c+M): callers hang up after an exponential patience of mean 1/θ. The
   /// number of callers in the system is a birth-death chain, born at λ, dying at
   /// min(n, c)·μ + max(n − c, 0)·θ; the share who abandon is θ·E[waiting] / λ.
