@@ -136,7 +136,9 @@ let package = Package(
     .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(
       name: "CallflowScenariosTests",
-      dependencies: ["CallflowDiagnostics", "CallflowSyntax", "CallflowSimulator", "CallflowScenarios", "CallflowDriver", "CallflowTestSupport"]),
+      dependencies: [
+        "CallflowDiagnostics", "CallflowSyntax", "CallflowVM", "CallflowSimulator", "CallflowScenarios", "CallflowDriver", "CallflowTestSupport",
+      ]),
     .testTarget(
       name: "CallflowLanguageServerTests",
       dependencies: [

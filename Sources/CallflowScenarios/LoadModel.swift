@@ -42,6 +42,14 @@ public struct LoadModel: Sendable {
   public var answers: [(answer: DialAnswer, weight: Double)] = [(.human, 1)]
   /// Mean seconds a caller waits in a queue before hanging up; `nil`: they never do.
   public var patience: Int?
+  /// How fast prompts are spoken, in words a minute; `nil`: prompts take no time.
+  public var wordsPerMinute: Double?
+  /// Mean seconds a caller takes to answer an input block; `nil`: they answer at once. With
+  /// either this or ``wordsPerMinute``, an input block the caller does not answer takes its
+  /// timeout.
+  public var answerTime: Int?
+  /// Whether IVR blocks take time (``wordsPerMinute``, ``answerTime``).
+  public var timesIVR: Bool { wordsPerMinute != nil || answerTime != nil }
   public var agents: [AgentGroup] = []
   /// How each Lambda function answers `invoke-lambda`.
   public var lambdas: [String: LambdaAnswer] = [:]
@@ -120,8 +128,12 @@ public struct LoadModel: Sendable {
   }
 
   private static func readCallers(_ value: SyntaxValue, into model: inout LoadModel, reader: inout DocumentReader) {
-    guard let fields = reader.fields(value, of: "`callers`", allowed: ["choices", "answers", "patience"]) else { return }
+    guard let fields = reader.fields(value, of: "`callers`", allowed: ["choices", "answers", "patience", "words-per-minute", "answer-time"]) else { return }
     if let v = fields["patience"]?.value { model.patience = reader.duration(v, "`patience`") }
+    if let v = fields["answer-time"]?.value { model.answerTime = reader.duration(v, "`answer-time`") }
+    if let v = fields["words-per-minute"]?.value, let rate = reader.number(v, "`words-per-minute`") {
+      if rate >= 30, rate <= 600 { model.wordsPerMinute = rate } else { reader.error("`words-per-minute` is from 30 to 600, not \(v.scalarText ?? "that")", at: v.span) }
+    }
     if let v = fields["choices"]?.value {
       if case .record(let blocks) = v.kind {
         for block in blocks {

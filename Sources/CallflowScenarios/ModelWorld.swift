@@ -84,6 +84,18 @@ public struct ModelWorld: World {
 
   public mutating func handleTime(agent: Int, label: Int) -> Int { random.exponential(mean: Double(handleTimes[agent])) }
 
+  public mutating func ivrSeconds(words: Int, input: IVRInput?) -> Int {
+    // A model that times no IVR draws nothing, so that its runs stay as they were.
+    guard model.timesIVR else { return 0 }
+    var seconds = model.wordsPerMinute.map { Int((Double(words) * 60 / $0).rounded()) } ?? 0
+    switch input {
+    case .answered?: seconds += model.answerTime.map { random.exponential(mean: Double($0)) } ?? 0
+    case .unanswered(let timeout)?: seconds += timeout
+    case nil: break
+    }
+    return seconds
+  }
+
   public mutating func afterContactWork(agent: Int) -> Int {
     // A group without after-contact work draws nothing, so that its runs stay as they were.
     guard agent < afterContactWork.count, afterContactWork[agent] > 0 else { return 0 }

@@ -18,12 +18,19 @@ extension Simulator {
     let label = contacts[i].label
     switch call.action {
     case .getInput:
-      guard let key = world.input(label: label, call: call) else { return answer(.branch(.timeout)) }
-      guard case .list(let options)? = call.arguments[.options], options.contains(key) else { return answer(.branch(.noMatch)) }
-      return answer(.option(key))
+      let key = world.input(label: label, call: call)
+      let outcome: Outcome
+      if let key {
+        if case .list(let options)? = call.arguments[.options], options.contains(key) { outcome = .option(key) } else { outcome = .branch(.noMatch) }
+      } else {
+        outcome = .branch(.timeout)
+      }
+      return after(ivr(call, .prompt, answered: key != nil), i, role: role, HostResult(outcome))
     case .storeInput:
-      guard let text = world.input(label: label, call: call), HostChecks.acceptsInput(text, call: call) else { return answer(.branch(.error)) }
-      return answer(.next, writes: [AttributeCatalog.storedInput: text])
+      let text = world.input(label: label, call: call)
+      let seconds = ivr(call, .prompt, answered: text != nil)
+      guard let text, HostChecks.acceptsInput(text, call: call) else { return after(seconds, i, role: role, HostResult(.branch(.error))) }
+      return after(seconds, i, role: role, HostResult(.next, writes: [AttributeCatalog.storedInput: text]))
     case .validatePhone:
       return answer(HostChecks.isValidPhone(call.text(.value) ?? "", call: call) ? .next : .branch(.invalid))
     case .setCallbackNumber:
@@ -101,10 +108,12 @@ extension Simulator {
     case .lexBot:
       // The caller's next input is what the bot recognizes: an intent the flow goes on with,
       // or anything else (or nothing) it does not match.
-      guard let said = world.input(label: label, call: call), case .list(let intents)? = call.arguments[.intents], intents.contains(said) else {
-        return answer(.branch(.noMatch))
+      let said = world.input(label: label, call: call)
+      let seconds = ivr(call, .text, answered: said != nil)
+      guard let said, case .list(let intents)? = call.arguments[.intents], intents.contains(said) else {
+        return after(seconds, i, role: role, HostResult(.branch(.noMatch)))
       }
-      return answer(.option(said))
+      return after(seconds, i, role: role, HostResult(.option(said)))
     case .invokeModule:
       // The VM runs the module and comes back.
       return answer(.next)
@@ -120,7 +129,9 @@ extension Simulator {
         events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
       }
       return .suspend
-    case .playPrompt, .setWorkingQueue, .sendMessage, .transferToFlow, .connectAction, .setContactOption:
+    case .playPrompt:
+      return after(ivr(call, .text, answered: nil), i, role: role, HostResult(.next))
+    case .setWorkingQueue, .sendMessage, .transferToFlow, .connectAction, .setContactOption:
       // No effect on the simulated world beyond what the VM keeps (the working queue, the
       // next flow): they succeed. An Amazon Connect action with no block of its own goes on
       // at its first way on.
@@ -183,6 +194,34 @@ extension Simulator {
   }
 
   /// Whether the hours named `name` are open now; `nil` when the module has none of that name.
+  /// The seconds the caller spends at IVR block `call`, as the world times it: the words of
+  /// its `key` parameter spoken (for `text`, else its SSML without tags, else the text of the
+  /// center's prompt it names), then their answer or its timeout (`answered`: `nil` for a
+  /// prompt alone).
+  mutating func ivr(_ call: HostCall, _ key: ParameterKey, answered: Bool?) -> Int {
+    var spoken = call.text(key)
+    if spoken == nil, let ssml = call.text(.ssml) { spoken = ssml.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression) }
+    if spoken == nil, call.action == .playPrompt, let name = call.text(.prompt) {
+      spoken = program.module.resources.prompts.first { program.module.text($0.name) == name }.flatMap { program.module.text($0.text) }
+    }
+    let words = spoken.map { $0.split(whereSeparator: { $0.isWhitespace }).count } ?? 0
+    let input: IVRInput? = answered.map { answered in
+      guard !answered else { return .answered }
+      if case .duration(let seconds)? = call.arguments[.timeout] { return .unanswered(timeout: seconds) }
+      return .unanswered(timeout: 5)
+    }
+    return world.ivrSeconds(words: words, input: input)
+  }
+
+  /// `result`, given `seconds` later when they are more than none (not in a whisper, which
+  /// the agent's handle time covers).
+  mutating func after(_ seconds: Int, _ i: Int, role: FlowRole, _ result: HostResult) -> HostAnswer {
+    guard seconds > 0, role != .whisper else { return .answer(result) }
+    contacts[i].pendingResult = result
+    events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
+    return .suspend
+  }
+
   mutating func isOpen(_ name: String) -> Bool? { isOpen(name, at: now) }
 
   /// Whether hours `name` are open at `time`; `nil` when the module has no such hours.

@@ -46,6 +46,9 @@ public protocol World {
   /// How long `agent` works on a contact after talking to its customer, before taking
   /// another (after-contact work); 0 for none.
   mutating func afterContactWork(agent: Int) -> Int
+  /// How long the caller spends at an IVR block that speaks `words` to them and, for an input
+  /// block, waits for their answer (`input`; `nil` for a prompt alone); 0 for no time.
+  mutating func ivrSeconds(words: Int, input: IVRInput?) -> Int
   /// How the Lambda function `function` (its ARN or name, as the flow gives it) answers.
   func lambda(_ function: String) -> LambdaAnswer
 }
@@ -54,8 +57,18 @@ extension World {
   /// Agents take the next contact as soon as they finish talking.
   public mutating func afterContactWork(agent: Int) -> Int { 0 }
 
+  /// IVR blocks take no time.
+  public mutating func ivrSeconds(words: Int, input: IVRInput?) -> Int { 0 }
+
   /// Every function answers at once, with nothing.
   public func lambda(_ function: String) -> LambdaAnswer { LambdaAnswer() }
+}
+
+/// What a caller does at an input block: answers, or lets the block time out.
+public enum IVRInput: Sendable, Equatable {
+  case answered
+  /// No answer: the block waits its timeout, in seconds.
+  case unanswered(timeout: Int)
 }
 
 /// How a Lambda function answers an `invoke-lambda`: what it returns (`$.External.*`), or an
