@@ -67,7 +67,7 @@ public enum ModelRun {
   }
 
   /// The agents of a model, as the simulator takes them.
-  struct Staff: Sendable {
+  public struct Staff: Sendable {
     var schedules: [AgentSchedule] = []
     var handleTimes: [Int] = []
     var afterContactWork: [Int] = []
@@ -76,7 +76,7 @@ public enum ModelRun {
 
   /// Checks the model's references to the project and lays out its agents; the model's
   /// problems, with those `reader` already holds, when there are any.
-  static func prepare(_ model: LoadModel, reader: DocumentReader, center: CenterModel, blocks: ProjectBlocks) -> Result<Staff, Problems> {
+  public static func prepare(_ model: LoadModel, reader: DocumentReader, center: CenterModel, blocks: ProjectBlocks) -> Result<Staff, Problems> {
     var reader = reader
     for stream in model.arrivals { reader.checkNumber(stream.to, in: center) }
     model.checkChoices(against: blocks, reader: &reader)
@@ -101,9 +101,11 @@ public enum ModelRun {
     return .success(staff)
   }
 
-  /// One run of `model` with `seed`.
-  static func run(
-    _ model: LoadModel, seed: UInt64, program: Program, center: CenterModel, staff: Staff, progress: ((Double) -> Void)?
+  /// One run of `model` with `seed`; `inspect` sees the simulator once the run is over (tests
+  /// read its contact records).
+  public static func run(
+    _ model: LoadModel, seed: UInt64, program: Program, center: CenterModel, staff: Staff, progress: ((Double) -> Void)?,
+    inspect: ((Simulator<ModelWorld>) -> Void)? = nil
   ) -> SimulationReport {
     var model = model
     model.seed = seed
@@ -118,6 +120,7 @@ public enum ModelRun {
     var simulator = Simulator(program: program, center: center, world: world, agents: staff.schedules, start: model.start, options: options)
     let span = Double(model.end - model.start)
     simulator.run { now in progress?(Double(now - model.start) / span) }
+    inspect?(simulator)
 
     let intervals = (model.end - model.start + model.interval - 1) / model.interval
     let perInterval = simulator.totals(start: model.start, interval: model.interval, intervals: intervals, serviceLevel: model.serviceLevel)

@@ -43,6 +43,19 @@ public enum SimulateRun {
     }
   }
 
+  /// One run of the model in file `modelPath` with `seed` on project `path`, handing the
+  /// simulator to `inspect` once the run is over (tests compare contact records).
+  static func run(
+    path: String, modelPath: String, seed: UInt64, inspect: @escaping (Simulator<ModelWorld>) -> Void
+  ) -> Result<SimulationReport, Failure> {
+    load(path: path, modelPath: modelPath, options: CheckOptions()).flatMap { loaded in
+      ModelRun.prepare(loaded.model, reader: loaded.reader, center: loaded.project.center, blocks: loaded.project.blocks).map { staff in
+        ModelRun.run(
+          loaded.model, seed: seed, program: loaded.project.program, center: loaded.project.center, staff: staff, progress: nil, inspect: inspect)
+      }.mapError { .model($0.diagnostics, loaded.sources) }
+    }
+  }
+
   /// Finds the smallest count of agent group `group` of the model in file `modelPath` that
   /// meets `targets` in the queues named `queues` (all when empty), by simulating project
   /// `path` (``StaffingSearch``). `progress` is told each level once it is judged.
