@@ -84,6 +84,8 @@ public struct ModelWorld: World {
 
   public mutating func handleTime(agent: Int, label: Int) -> Int { random.exponential(mean: Double(handleTimes[agent])) }
 
+  public var timesIVR: Bool { model.timesIVR }
+
   public mutating func ivrSeconds(words: Int, input: IVRInput?) -> Int {
     // A model that times no IVR draws nothing, so that its runs stay as they were.
     guard model.timesIVR else { return 0 }

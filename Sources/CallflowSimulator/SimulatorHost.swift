@@ -199,6 +199,7 @@ extension Simulator {
   /// center's prompt it names), then their answer or its timeout (`answered`: `nil` for a
   /// prompt alone).
   mutating func ivr(_ call: HostCall, _ key: ParameterKey, answered: Bool?) -> Int {
+    guard world.timesIVR else { return 0 }
     var spoken = call.text(key)
     if spoken == nil, let ssml = call.text(.ssml) { spoken = ssml.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression) }
     if spoken == nil, call.action == .playPrompt, let name = call.text(.prompt) {

@@ -46,6 +46,9 @@ public protocol World {
   /// How long `agent` works on a contact after talking to its customer, before taking
   /// another (after-contact work); 0 for none.
   mutating func afterContactWork(agent: Int) -> Int
+  /// Whether IVR blocks take time in this world (``ivrSeconds(words:input:)``): when not, the
+  /// simulator does not count their words.
+  var timesIVR: Bool { get }
   /// How long the caller spends at an IVR block that speaks `words` to them and, for an input
   /// block, waits for their answer (`input`; `nil` for a prompt alone); 0 for no time.
   mutating func ivrSeconds(words: Int, input: IVRInput?) -> Int
@@ -58,6 +61,7 @@ extension World {
   public mutating func afterContactWork(agent: Int) -> Int { 0 }
 
   /// IVR blocks take no time.
+  public var timesIVR: Bool { false }
   public mutating func ivrSeconds(words: Int, input: IVRInput?) -> Int { 0 }
 
   /// Every function answers at once, with nothing.

@@ -29,7 +29,7 @@ public struct HostCall: Sendable {
   /// it, with no `default:`.
   public var action: HostAction
   /// The block's arguments by parameter (`callback.max-retries` for a callback's).
-  public var arguments: [ParameterKey: ArgumentValue]
+  public var arguments: HostArguments
   /// What the block may answer: `next` (unless the block goes on only through its
   /// branches), then its options (`get-input`'s keys), then its branches.
   public var outcomes: [Outcome]
@@ -40,7 +40,7 @@ public struct HostCall: Sendable {
 
   /// The call of a block of `kind`; `nil` for a kind the VM runs itself (it has no action).
   public init?(
-    kind: BlockKind, arguments: [ParameterKey: ArgumentValue], outcomes: [Outcome], flow: String, block: String, line: Int
+    kind: BlockKind, arguments: HostArguments, outcomes: [Outcome], flow: String, block: String, line: Int
   ) {
     guard let action = kind.spec.hostAction else { return nil }
     self.init(kind: kind, action: action, arguments: arguments, outcomes: outcomes, flow: flow, block: block, line: line)
@@ -48,7 +48,7 @@ public struct HostCall: Sendable {
 
   /// The VM's call, with the action its program looked up once for the instruction.
   init(
-    kind: BlockKind, action: HostAction, arguments: [ParameterKey: ArgumentValue], outcomes: [Outcome], flow: String, block: String,
+    kind: BlockKind, action: HostAction, arguments: HostArguments, outcomes: [Outcome], flow: String, block: String,
     line: Int
   ) {
     self.kind = kind

@@ -199,7 +199,7 @@ public struct VM {
   private func pendingCall() -> HostCall? {
     let op = program.code[pc]
     guard op.opcode == .call, let kind = op.kind, let action = program.actions[pc] else { return nil }
-    var arguments: [ParameterKey: ArgumentValue] = Dictionary(minimumCapacity: Int(op.argumentCount))
+    var arguments = HostArguments(capacity: Int(op.argumentCount))
     for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
       let (name, value) = program.arguments[i]
       arguments[program.keys[Int(name)]] = argument(Int(value))

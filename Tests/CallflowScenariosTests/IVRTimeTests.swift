@@ -15,6 +15,7 @@ import Testing
   struct TimedWorld: World {
     var arrivals: [Arrival]
     var asked: [(words: Int, input: IVRInput?)] = []
+    var timesIVR: Bool { true }
 
     mutating func nextArrival() -> Arrival? { arrivals.isEmpty ? nil : arrivals.removeFirst() }
     mutating func input(label: Int, call: HostCall) -> String? { label == 0 ? "1" : nil }

@@ -1,0 +1,39 @@
+import CallflowSyntax
+
+/// A block's arguments by parameter, in the order the module gives them. A block has a
+/// handful: looking one up by comparing keys is cheaper than hashing them into a dictionary,
+/// which each host call would build and free.
+public struct HostArguments: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+  private var pairs: [(key: ParameterKey, value: ArgumentValue)]
+
+  public init(dictionaryLiteral elements: (ParameterKey, ArgumentValue)...) {
+    pairs = []
+    for (key, value) in elements { self[key] = value }
+  }
+
+  init(capacity: Int) {
+    pairs = []
+    pairs.reserveCapacity(capacity)
+  }
+
+  /// The argument `key`; setting one replaces it.
+  public subscript(key: ParameterKey) -> ArgumentValue? {
+    get { pairs.first { $0.key == key }?.value }
+    set {
+      if let i = pairs.firstIndex(where: { $0.key == key }) {
+        if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
+      } else if let newValue {
+        pairs.append((key, newValue))
+      }
+    }
+  }
+
+  /// The parameters given.
+  public var keys: [ParameterKey] { pairs.map(\.key) }
+
+  public var isEmpty: Bool { pairs.isEmpty }
+
+  public static func == (a: HostArguments, b: HostArguments) -> Bool {
+    a.pairs.count == b.pairs.count && a.pairs.allSatisfy { b[$0.key] == $0.value }
+  }
+}
