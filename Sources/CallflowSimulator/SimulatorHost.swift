@@ -193,7 +193,6 @@ extension Simulator {
     return (available, online)
   }
 
-  /// Whether the hours named `name` are open now; `nil` when the module has none of that name.
   /// The seconds the caller spends at IVR block `call`, as the world times it: the words of
   /// its `key` parameter spoken (for `text`, else its SSML without tags, else the text of the
   /// center's prompt it names), then their answer or its timeout (`answered`: `nil` for a
@@ -223,6 +222,7 @@ extension Simulator {
     return .suspend
   }
 
+  /// Whether the hours named `name` are open now; `nil` when the module has none of that name.
   mutating func isOpen(_ name: String) -> Bool? { isOpen(name, at: now) }
 
   /// Whether hours `name` are open at `time`; `nil` when the module has no such hours.

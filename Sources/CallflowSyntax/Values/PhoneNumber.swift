@@ -5,14 +5,16 @@ public enum PhoneNumberSyntax {
 
   /// `text` if it is an E.164 number, or why not.
   public static func parseE164(_ text: String) -> Result<String, ValueError> {
-    guard text.hasPrefix("+") else {
+    // Read as bytes: every character of a valid number is ASCII, and a simulation checks one
+    // for each caller who types theirs.
+    guard text.utf8.first == UInt8(ascii: "+") else {
       return .failure(ValueError("an E.164 number starts with `+` and the country code"))
     }
-    let digits = text.dropFirst()
-    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+    let digits = text.utf8.dropFirst()
+    guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
       return .failure(ValueError("an E.164 number has only digits after the `+`, no spaces or dashes"))
     }
-    guard digits.first != "0" else {
+    guard digits.first != UInt8(ascii: "0") else {
       return .failure(ValueError("a country code never starts with 0"))
     }
     guard digits.count >= 2 else { return .failure(ValueError("an E.164 number needs more than one digit")) }
