@@ -6,7 +6,7 @@ import Testing
 
 /// What blocks mean to every host, answered in one place.
 @Suite struct HostChecksTests {
-  func call(_ kind: BlockKind, _ arguments: [ParameterKey: ArgumentValue]) -> HostCall {
+  func call(_ kind: BlockKind, _ arguments: HostArguments) -> HostCall {
     HostCall(kind: kind, arguments: arguments, outcomes: [.next], flow: "f", block: "b", line: 1)!
   }
 
