@@ -14,6 +14,13 @@ import Foundation
 @main
 struct Benchmark {
   static func main() throws {
+    // `--child-usage FILE EXECUTABLE ARGS...`: run one child and write what it used to FILE
+    // (see ``processUsage(_:_:_:)``).
+    if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--child-usage" {
+      let usage = runProcessUsage(CommandLine.arguments[3], Array(CommandLine.arguments.dropFirst(4)))
+      try "\(usage.peakMiB) \(usage.cpuSeconds)".write(toFile: CommandLine.arguments[2], atomically: true, encoding: .utf8)
+      return
+    }
     var flows = 1_000
     var blocks = 100
     var runs = 5
@@ -61,6 +68,13 @@ struct Benchmark {
     try generator.write(to: root)
     defer { try? FileManager.default.removeItem(atPath: root) }
 
+    // What the processes use, CPU on all cores and memory, measured while this process is
+    // still small (a child's peak memory counts the pages it shared with it before exec).
+    let graphFile = root + "-graph.dot"
+    defer { try? FileManager.default.removeItem(atPath: graphFile) }
+    let checkUsage = hasExecutable ? processUsage(runs, executable, ["check", root]) : (0, .nan)
+    let graphUsage = hasExecutable ? processUsage(runs, executable, ["graph", root, "-o", graphFile]) : (0, .nan)
+
     let paths = try FileManager.default.contentsOfDirectory(atPath: root + "/flows").sorted().map { root + "/flows/" + $0 } + [root + "/center.yaml"]
     let files = try paths.map { try Array(Data(contentsOf: URL(fileURLWithPath: $0))) }
     let bytes = files.reduce(0) { $0 + $1.count }
@@ -93,8 +107,6 @@ struct Benchmark {
     let graphBytes = (try? GraphRun.dot(paths: [root]).dot.utf8.count) ?? 0
     let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
     let samplesProcess = hasExecutable ? measure(max(runs, 20)) { runProcess(executable, ["check", samplesPath()]) } : .nan
-    let graphFile = root + "-graph.dot"
-    defer { try? FileManager.default.removeItem(atPath: graphFile) }
     let graphProcess = hasExecutable ? measure(runs) { runProcess(executable, ["graph", root, "-o", graphFile]) } : .nan
 
     // The same project in the DSL: each flow converted, then both front ends alone over the
@@ -137,6 +149,7 @@ struct Benchmark {
     print("| libyaml alone: event parse of every file, in memory, one thread | \(ms(libyaml)) | 1.00 |")
     print("| `callflow check` in process: read, parse, check on \(cores) cores | \(ms(check)) | \(String(format: "%.2f", check / libyaml)) |")
     print("| `callflow check` process: the release executable, start to exit | \(ms(process)) | \(String(format: "%.2f", process / libyaml)) |")
+    print("| `callflow check` process: CPU time, user and system, on \(cores) cores (libyaml's is its time: one thread) | \(ms(checkUsage.cpuSeconds)) | \(String(format: "%.2f", checkUsage.cpuSeconds / libyaml)) |")
     print("| `callflow build` in process: check, compile, encode (\(built.count / 1024) KiB module) | \(ms(build)) | \(String(format: "%.2f", build / libyaml)) |")
     print("| of which compiling and encoding the checked flows, one thread | \(ms(compile)) | \(String(format: "%.2f", compile / libyaml)) |")
     print("| `callflow graph` in process: check with blocks kept, then the DOT diagram (\(graphBytes / 1_048_576) MiB) | \(ms(graph)) | \(String(format: "%.2f", graph / libyaml)) (\(String(format: "%.2f", graph / check))x the check) |")
@@ -158,6 +171,8 @@ struct Benchmark {
     print("The VM on its own instructions (loop, set-attribute, jump, compare), one thread: \(vmSteps) instructions in \(ms(vmSeconds)), \(String(format: "%.1f", Double(vmSteps) / vmSeconds / 1e6)) million per second.")
     print()
     print("Throughput: \(String(format: "%.0f", Double(bytes) / 1_048_576 / check)) MiB/s checked, \(String(format: "%.0f", Double(flows * blocks) / check / 1000))k blocks/s. Peak RSS: \(peakRSS()) MiB.")
+    print()
+    print("Peak resident memory of the processes: `callflow check` \(checkUsage.peakMiB) MiB, `callflow graph -o FILE` \(graphUsage.peakMiB) MiB.")
     print()
     printSimulation(simulation, runs: min(runs, 3))
   }
@@ -197,7 +212,11 @@ struct Benchmark {
   /// posix_spawn and reaped with wait4 so nothing but the child is timed. Returns the child's
   /// peak resident memory in MiB.
   @discardableResult
-  static func runProcess(_ executable: String, _ arguments: [String]) -> Int {
+  static func runProcess(_ executable: String, _ arguments: [String]) -> Int { runProcessUsage(executable, arguments).peakMiB }
+
+  /// What a run of `executable` with `arguments` used: its peak resident memory in MiB, and
+  /// its CPU time (user and system) in seconds.
+  static func runProcessUsage(_ executable: String, _ arguments: [String]) -> (peakMiB: Int, cpuSeconds: Double) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -206,11 +225,28 @@ struct Benchmark {
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for arg in argv { free(arg) } }
     var pid = pid_t()
-    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return 0 }
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return (0, .nan) }
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    return usage.ru_maxrss / 1024
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return (usage.ru_maxrss / 1024, seconds(usage.ru_utime) + seconds(usage.ru_stime))
+  }
+
+  /// The least CPU time and the most peak memory of `runs` runs of `executable`. Each run is
+  /// spawned by a fresh copy of this benchmark (`--child-usage`): a child's peak memory counts
+  /// the pages of the process that spawned it, and this one is large by now.
+  static func processUsage(_ runs: Int, _ executable: String, _ arguments: [String]) -> (peakMiB: Int, cpuSeconds: Double) {
+    var best = (peakMiB: 0, cpuSeconds: Double.infinity)
+    let file = NSTemporaryDirectory() + "callflow-bench-usage-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    for _ in 0..<max(runs, 1) {
+      runProcess(CommandLine.arguments[0], ["--child-usage", file, executable] + arguments)
+      let fields = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: " ")
+      guard fields.count == 2, let peak = Int(fields[0]), let cpu = Double(fields[1]) else { return (0, .nan) }
+      best = (max(best.peakMiB, peak), min(best.cpuSeconds, cpu))
+    }
+    return best
   }
 
   static func samplesPath() -> String {

@@ -56,11 +56,11 @@ enum SimulationBenchmark {
     if let executable {
       for _ in 0..<max(runs, 1) {
         let start = ContinuousClock.now
-        let rss = Benchmark.runProcess(executable, ["simulate", samples, "--model", file])
+        Benchmark.runProcess(executable, ["simulate", samples, "--model", file])
         let elapsed = ContinuousClock.now - start
         processSeconds = min(processSeconds.isNaN ? .infinity : processSeconds, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        peak = max(peak, rss)
       }
+      peak = Benchmark.processUsage(1, executable, ["simulate", samples, "--model", file]).peakMiB
     }
     return Figures(
       seconds: seconds, calls: report.calls, contacts: report.contacts, callbacks: callbacks, events: report.events, baseline: baseline,
