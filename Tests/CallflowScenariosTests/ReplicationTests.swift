@@ -29,22 +29,8 @@ import Testing
 }
 
 @Suite struct ReplicationTests {
-  static let model = """
-    model: a morning
-    start: 2026-01-05T13:00:00Z
-    days: 1
-    seed: 11
-    timezone: America/New_York
-    arrivals:
-      - {to: "+18005550199", days: mon-fri, per-hour: {"08:00-10:00": 500}}
-    callers:
-      choices: {offer-callback: {"1": 30, "2": 70}}
-      answers: {human: 90, no-answer: 10}
-      patience: 4m
-    agents:
-      - {name: tier1, routing-profile: Tier1, count: 36, days: mon-fri, shift: "08:00-11:00", handle-time: 4m}
-
-    """
+  /// The load-model tests' morning: three hours at 600 calls an hour.
+  static let model = LoadModelTests.model
 
   func replicate(_ n: Int, cores: Int? = nil) throws -> ReplicatedReport {
     let copy = try SamplesCopy(adding: ["morning.model.yaml": Self.model])
@@ -88,8 +74,8 @@ import Testing
     #expect(abs(e.mean - calls.reduce(0, +) / 6) < 1e-9)
     let sd = (calls.map { ($0 - e.mean) * ($0 - e.mean) }.reduce(0, +) / 5).squareRoot()
     #expect(abs(e.halfWidth - StudentT.quantile(0.975, degreesOfFreedom: 5) * sd / 6.0.squareRoot()) < 1e-9)
-    // Two hours at 500 calls an hour: the interval holds the Poisson mean of 1,000.
-    #expect(e.contains(1000))
+    // Three hours at 600 calls an hour: the interval holds the Poisson mean of 1,800.
+    #expect(e.contains(1800))
 
     let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json().printed().utf8)) as? [String: Any])
     #expect(object["replications"] as? Int == 6)
