@@ -39,6 +39,10 @@ public struct Estimate: Equatable, Sendable {
 
   /// Whether `value` lies in the interval.
   public func contains(_ value: Double) -> Bool { low <= value && value <= high }
+
+  /// The estimate of a percentage as reports write it, `82.3% ± 1.2`: `scale` is 100 for a
+  /// share from 0 to 1, 1 for a figure already in percent.
+  func percentText(scale: Double) -> String { String(format: "%.1f%% ± %.1f", mean * scale, halfWidth * scale) }
 }
 
 /// Student's t distribution.

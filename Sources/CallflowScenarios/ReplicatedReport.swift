@@ -72,7 +72,7 @@ public struct ReplicatedReport: Sendable {
         let a = r.agents[g]
         return [
           a.name, a.routingProfile, SimulationReport.count(a.count), hours(estimate { Double($0.agents[g].online) }),
-          hours(estimate { Double($0.agents[g].busy) }), percent(occupancy(group: g).map { Estimate(mean: $0.mean * 100, halfWidth: $0.halfWidth * 100, count: $0.count) }),
+          hours(estimate { Double($0.agents[g].busy) }), occupancy(group: g)?.percentText(scale: 100) ?? "-",
           count(estimate { Double($0.agents[g].handled) }),
         ]
       })
@@ -151,10 +151,7 @@ public struct ReplicatedReport: Sendable {
     return SimulationReport.count(Int(e.mean.rounded())) + " ± " + SimulationReport.count(Int(e.halfWidth.rounded()))
   }
 
-  private func percent(_ e: Estimate?) -> String {
-    guard let e else { return "-" }
-    return String(format: "%.1f%% ± %.1f", e.mean, e.halfWidth)
-  }
+  private func percent(_ e: Estimate?) -> String { e?.percentText(scale: 1) ?? "-" }
 
   private func duration(_ e: Estimate?) -> String {
     guard let e else { return "-" }

@@ -89,8 +89,5 @@ extension StaffingReport {
     return p == p.rounded() ? "\(Int(p))%" : String(format: "%.1f%%", p)
   }
 
-  static func share(_ e: Estimate?) -> String {
-    guard let e else { return "-" }
-    return String(format: "%.1f%% ± %.1f", e.mean * 100, e.halfWidth * 100)
-  }
+  static func share(_ e: Estimate?) -> String { e?.percentText(scale: 100) ?? "-" }
 }
