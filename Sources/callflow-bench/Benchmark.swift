@@ -206,6 +206,21 @@ struct Benchmark {
     print("| `callflow simulate` process, start to exit (check and build included) | \(ms(f.processSeconds)) | \(String(format: "%.1f", f.processSeconds / f.baseline)) |")
     print()
     print("\(String(format: "%.2f", Double(f.events) / f.seconds / 1e6)) million events per second, \(String(format: "%.0f", Double(f.contacts) / f.seconds / 1000))k contacts per second. Peak memory of `callflow simulate`: \(f.peakMiB) MiB.")
+    guard let peer = f.simpy, let peerSeconds = peer["seconds"] else {
+      print()
+      print("The SimPy model of the week (Benchmarks/simpy_week.py) did not run: `python3` with SimPy (`pip install simpy`) is needed.")
+      return
+    }
+    print()
+    print("The same week in SimPy (Benchmarks/simpy_week.py, the callback line written by hand; seed 1): \(ms(peerSeconds)) of CPU, \(String(format: "%.1f", peerSeconds / f.seconds))x callflow's simulation in process. Their outcomes, each model with its own random draws:")
+    print()
+    print("| outcome | callflow | SimPy | difference |")
+    print("|---|---|---|---|")
+    for key in ["calls", "rejected", "support_queued", "support_handled", "support_abandoned", "support_service_level", "support_avg_answer", "callbacks_created", "callbacks_handled", "callbacks_not_answered", "callbacks_avg_answer"] {
+      guard let ours = f.outcomes[key], let theirs = peer[key] else { continue }
+      let difference = theirs == 0 ? (ours == 0 ? "0%" : "-") : String(format: "%+.1f%%", 100 * (ours - theirs) / theirs)
+      print("| \(key.replacingOccurrences(of: "_", with: " ")) | \(String(format: "%.1f", ours)) | \(String(format: "%.1f", theirs)) | \(difference) |")
+    }
   }
 
   /// Runs `executable` with `arguments`, output discarded, and waits for it; spawned with

@@ -36,6 +36,11 @@ enum SimulationBenchmark {
     var baseline: Double
     var processSeconds: Double
     var peakMiB: Int
+    /// The SimPy model of the same week (`Benchmarks/simpy_week.py`), when Python and SimPy
+    /// are at hand: its outcomes and CPU seconds.
+    var simpy: [String: Double]?
+    /// callflow's outcomes under the same names.
+    var outcomes: [String: Double] = [:]
   }
 
   static func measure(runs: Int, samples: String, executable: String?) throws -> Figures {
@@ -62,9 +67,40 @@ enum SimulationBenchmark {
       }
       peak = Benchmark.processUsage(1, executable, ["simulate", samples, "--model", file]).peakMiB
     }
-    return Figures(
+    var figures = Figures(
       seconds: seconds, calls: report.calls, contacts: report.contacts, callbacks: callbacks, events: report.events, baseline: baseline,
       processSeconds: processSeconds, peakMiB: peak)
+    figures.simpy = simpyWeek()
+    if let support = report.queues.first(where: { $0.name == "Support" })?.totals,
+      let queue = report.queues.first(where: { $0.name == "Callbacks" })?.totals
+    {
+      figures.outcomes = [
+        "calls": Double(report.calls), "rejected": Double(support.rejected + queue.rejected), "support_queued": Double(support.queued),
+        "support_handled": Double(support.handled), "support_abandoned": Double(support.abandoned),
+        "support_service_level": support.value(.serviceLevel) ?? .nan, "support_avg_answer": support.value(.avgQueueAnswerTime) ?? .nan,
+        "callbacks_created": Double(queue.callbacksCreated), "callbacks_handled": Double(queue.callbacksHandled),
+        "callbacks_not_answered": Double(queue.callbacksNotAnswered), "callbacks_avg_answer": queue.value(.avgQueueAnswerTime) ?? .nan,
+      ]
+    }
+    return figures
+  }
+
+  /// Runs the SimPy model of the week, when `python3` can import SimPy; its JSON output.
+  static func simpyWeek() -> [String: Double]? {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    let script = url.appendingPathComponent("Benchmarks/simpy_week.py").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script, "--seed", "1"]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+    return object.compactMapValues { ($0 as? NSNumber)?.doubleValue }
   }
 
   /// A binary heap of (time, sequence, payload) taking `events` pushes and pops, with as many
