@@ -101,10 +101,7 @@ extension Simulator {
       let result = reply.fails
         ? HostResult(.branch(.error))
         : HostResult(.next, writes: Dictionary(uniqueKeysWithValues: reply.results.map { ("$.External.\($0.key)", $0.value) }))
-      guard reply.latency > 0, role != .whisper else { return .answer(result) }
-      contacts[i].pendingResult = result
-      events.schedule(.resume(contact: i, token: contacts[i].token), at: now + reply.latency)
-      return .suspend
+      return after(reply.latency, i, role: role, result)
     case .lexBot:
       // The caller's next input is what the bot recognizes: an intent the flow goes on with,
       // or anything else (or nothing) it does not match.
@@ -214,7 +211,7 @@ extension Simulator {
   }
 
   /// `result`, given `seconds` later when they are more than none (not in a whisper, which
-  /// the agent's handle time covers).
+  /// the agent's handle time covers): a Lambda function's latency, the time of an IVR block.
   mutating func after(_ seconds: Int, _ i: Int, role: FlowRole, _ result: HostResult) -> HostAnswer {
     guard seconds > 0, role != .whisper else { return .answer(result) }
     contacts[i].pendingResult = result

@@ -22,18 +22,7 @@ struct Simulate: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
-  @Argument(help: "The project folder.")
-  var path: String = "."
-
-  @Option(name: .long, help: "The load model (*.model.yaml).")
-  var model: String
-
-  @Option(name: .long, help: "Output format: text or json.")
-  var format: Format = .text
+  @OptionGroup var input: LoadModelArguments
 
   @Option(name: .long, help: "Run the model this many times with different seeds and report means with 95% confidence intervals (1 to 1000).")
   var replications: Int = 1
@@ -72,11 +61,11 @@ struct Simulate: ParsableCommand {
     // One run, or replications: the same failures, and a report of either kind.
     let result: Result<(text: (Double) -> String, json: () -> String, svg: () -> String), SimulateRun.Failure>
     if replications == 1 {
-      result = SimulateRun.run(path: path, modelPath: model, options: options, progress: progress).map { report in
+      result = SimulateRun.run(path: input.path, modelPath: input.model, options: options, progress: progress).map { report in
         ({ report.text(elapsed: $0) }, { report.json().printed() }, { QueueChart.svg(report) })
       }
     } else {
-      result = SimulateRun.replicate(path: path, modelPath: model, replications: replications, options: options, progress: progress).map { report in
+      result = SimulateRun.replicate(path: input.path, modelPath: input.model, replications: replications, options: options, progress: progress).map { report in
         ({ report.text(elapsed: $0) }, { report.json().printed() }, { QueueChart.svg(report) })
       }
     }
@@ -93,7 +82,7 @@ struct Simulate: ParsableCommand {
           throw ExitCode(2)
         }
       }
-      switch format {
+      switch input.format {
       case .text: Terminal.standardOutput(report.text(Date().timeIntervalSince(started)))
       case .json: Terminal.standardOutput(report.json() + "\n")
       }

@@ -18,15 +18,7 @@ struct Staff: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
-  @Argument(help: "The project folder.")
-  var path: String = "."
-
-  @Option(name: .long, help: "The load model (*.model.yaml).")
-  var model: String
+  @OptionGroup var input: LoadModelArguments
 
   @Option(name: .long, help: "The agent group of the model to staff (its `name`).")
   var group: String
@@ -51,9 +43,6 @@ struct Staff: ParsableCommand {
 
   @Option(name: .customLong("max-agents"), help: "The most agents to try (1 to 100000).")
   var maxAgents: Int = 10_000
-
-  @Option(name: .long, help: "Output format: text or json.")
-  var format: Format = .text
 
   @OptionGroup var checking: CheckingOptions
 
@@ -106,7 +95,7 @@ struct Staff: ParsableCommand {
   func run() throws {
     let showProgress = isatty(STDERR_FILENO) == 1
     let result = SimulateRun.staff(
-      path: path, modelPath: model, group: group, targets: try targets(), queues: queue, replications: replications,
+      path: input.path, modelPath: input.model, group: group, targets: try targets(), queues: queue, replications: replications,
       maxReplications: maxReplications, maxAgents: maxAgents, options: checking.checkOptions()
     ) { step in
       guard showProgress else { return }
@@ -117,7 +106,7 @@ struct Staff: ParsableCommand {
     case .failure(let failure):
       throw failure.report(colors: checking.wantsColor(fd: STDERR_FILENO))
     case .success(let report):
-      switch format {
+      switch input.format {
       case .text: Terminal.standardOutput(report.text())
       case .json: Terminal.standardOutput(report.json().printed() + "\n")
       }

@@ -73,6 +73,17 @@ import Testing
     // Forty agents for four hours each.
     #expect(report.agents.map(\.online) == [40 * 4 * 3600])
     #expect(report.agents[0].handled == support.handled + callbacks.callbacksHandled)
+    // Each callback's time from creation to its customer's agent (the staffing search's
+    // callback target): one for each callback handled, none within the 99 s initial delay,
+    // all of them within the period.
+    #expect(report.callbacks == callbacks.callbacksCreated)
+    #expect(report.callbackAnswerTimes.count == callbacks.callbacksHandled)
+    #expect(report.callbackAnswerTimes == report.callbackAnswerTimes.sorted() && (report.callbackAnswerTimes.first ?? 0) >= 99)
+    #expect(report.callbacksHandled(within: 98) == 0)
+    #expect(report.callbacksHandled(within: 86_400) == Double(callbacks.callbacksHandled) / Double(callbacks.callbacksCreated))
+    let median = report.callbackAnswerTimes[report.callbackAnswerTimes.count / 2]
+    let upToMedian = report.callbackAnswerTimes.count { $0 <= median }
+    #expect(report.callbacksHandled(within: median) == Double(upToMedian) / Double(callbacks.callbacksCreated))
   }
 
   @Test func theChartIsWellFormedSVGWithItsLegendAndAxes() throws {
