@@ -7,9 +7,11 @@ import Foundation
 public struct ModelWorld: World {
   private var random: SeededRandom
   private let model: LoadModel
-  private var arrivals: [Arrival] = []
+  /// Every caller, in time order: when they call, the model's stream they call (its number),
+  /// and the seven digits of their own number. Kept this small since a model of weeks has
+  /// millions (Docs/PERFORMANCE.md); the ``Arrival`` is made as the caller arrives.
+  private var arrivals: [(time: Int, stream: Int32, digits: UInt32)] = []
   private var next = 0
-  private var callers: [String] = []
   /// The mean handle time of each agent.
   private let handleTimes: [Int]
   /// The mean after-contact work of each agent (0: none).
@@ -30,7 +32,7 @@ public struct ModelWorld: World {
     // Arrivals are drawn up front, window by window, then put in time order.
     for day in 0...model.days {
       let weekday = model.weekday(day)
-      for stream in model.arrivals where stream.days.contains(weekday) {
+      for (s, stream) in model.arrivals.enumerated() where stream.days.contains(weekday) {
         for (window, rate) in stream.perHour where rate > 0 {
           let from = model.utc(day: day, seconds: window.lowerBound)
           let to = model.utc(day: day, seconds: window.upperBound)
@@ -40,20 +42,20 @@ public struct ModelWorld: World {
             guard t < Double(to) else { break }
             let time = Int(t)
             guard time >= model.start, time < model.end else { continue }
-            arrivals.append(Arrival(time: time, from: "", to: stream.to.value, label: 0))
+            arrivals.append((time, Int32(s), 0))
           }
         }
       }
     }
     arrivals.sort { $0.time < $1.time }
     for i in arrivals.indices {
-      arrivals[i].label = i
       // A North American number, different for (nearly) every caller.
-      let number = "+1206" + String(1_000_000 + Int(random.next() % 9_000_000))
-      arrivals[i].from = number
-      callers.append(number)
+      arrivals[i].digits = UInt32(1_000_000 + random.next() % 9_000_000)
     }
   }
+
+  /// Caller `label`'s phone number.
+  private func number(of label: Int) -> String { "+1206" + String(arrivals[label].digits) }
 
   /// The number of callers the model generated.
   public var callerCount: Int { arrivals.count }
@@ -61,7 +63,8 @@ public struct ModelWorld: World {
   public mutating func nextArrival() -> Arrival? {
     guard next < arrivals.count else { return nil }
     next += 1
-    return arrivals[next - 1]
+    let arrival = arrivals[next - 1]
+    return Arrival(time: arrival.time, from: number(of: next - 1), to: model.arrivals[Int(arrival.stream)].to.value, label: next - 1)
   }
 
   public mutating func input(label: Int, call: HostCall) -> String? {
@@ -72,7 +75,7 @@ public struct ModelWorld: World {
       return choice.keys[random.pick(choice.weights)]
     }
     guard call.action == .storeInput else { return nil }
-    if call.text(.kind) == "phone-number" { return callers[label] }
+    if call.text(.kind) == "phone-number" { return number(of: label) }
     var digits = 8
     if case .integer(let n)? = call.arguments[.maxDigits] { digits = max(1, min(n, 20)) }
     return String((0..<digits).map { _ in Character(String(random.next() % 10)) })

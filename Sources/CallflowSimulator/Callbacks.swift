@@ -5,6 +5,15 @@ extension Simulator {
   /// The callback settings of contact `i`, if it is a callback.
   func callbackSettings(_ i: Int) -> CallbackSettings? { contacts[i].callback.map { settings[$0] } }
 
+  /// The index of `settings` in ``settings``, added the first time: callbacks of one block
+  /// share theirs.
+  mutating func index(of settings: CallbackSettings) -> Int {
+    if let known = settingsIndex[settings] { return known }
+    self.settings.append(settings)
+    settingsIndex[settings] = self.settings.count - 1
+    return self.settings.count - 1
+  }
+
   /// The settings of a `transfer-to-queue` block's callback.
   static func settings(of call: HostCall) -> CallbackSettings {
     var settings = CallbackSettings()
@@ -54,8 +63,7 @@ extension Simulator {
       system: system ?? parent.system, initiated: now, routingTime: parent.routingTime)
     callback.priority = parent.priority
     callback.queue = q
-    callback.callback = self.settings.count
-    self.settings.append(settings)
+    callback.callback = index(of: settings)
     callback.attributes = state.attributes
     callback.attributes["$.CustomerEndpoint.Address"] = number
     callback.workingQueue = state.workingQueue

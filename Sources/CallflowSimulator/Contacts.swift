@@ -81,7 +81,7 @@ public enum DisconnectReason: String, Codable, Sendable {
 }
 
 /// A callback's settings, from its `transfer-to-queue` block or defaults.
-struct CallbackSettings: Sendable {
+struct CallbackSettings: Hashable, Sendable {
   var initialDelay = 0
   var maxRetries = 0
   var retryInterval = 0
@@ -101,74 +101,210 @@ enum FlowRole: Sendable {
   case whisper
 }
 
-/// One contact as the simulator keeps it while it runs. Records are made from it on demand.
+/// One contact as the simulator keeps it. Records are made from it on demand, so it stays
+/// for the whole run: its numbers are stored in 32 bits where they are indices and counts,
+/// without an optional's extra word, and what only a contact in a flow or a queue needs
+/// (``ContactExtras``) is dropped when it ends (Docs/PERFORMANCE.md).
 struct Contact {
   var method: InitiationMethod
-  /// The scenario contact (or generated caller) it descends from.
-  var label: Int
-  var initial: Int
-  var previous: Int?
-  var next: Int?
-  var customer: String
-  var system: String
-  var initiated: Int
-  var disconnected: Int?
   var reason: DisconnectReason?
-  /// The queue it was (or will be) in, for its record and the metrics.
-  var queue: Int?
-  var enqueued: Int?
-  var dequeued: Int?
-  /// The time routing orders it by: the original call's start, which callbacks keep.
-  var routingTime: Int
-  /// Routing priority within a queue (`set-routing-priority`); 1 first, 5 by default.
-  var priority = 5
+  var answer: DialAnswer?
   var inQueue = false
-  /// Bumped whenever an agent takes the contact or it ends: its flows and waits are over.
-  var token = 0
-  /// What the host answers when the contact's flow resumes (a Lambda function's late answer).
-  var pendingResult: HostResult?
-  /// Bumped whenever it enters or leaves a queue, to tell stale queue entries.
-  var queueToken = 0
   var abandonScheduled = false
-  var agent: Int?
-  /// When an agent first took it from a queue.
-  var received: Int?
-  var connected: Int?
   var handled = false
   var abandoned = false
-  /// Seconds agents spent ringing the customer.
-  var connecting = 0
-  var attempts = 0
-  var answer: DialAnswer?
-  var customerAnswered: Int?
-  /// Seconds spent in queues by the contacts before it (C2 for C3).
-  var earlierQueueTime = 0
-  var queueFlow: String?
-  var agentWhisper: String?
-  var outboundWhisper: String?
-  /// Its callback settings, an index into ``Simulator/settings``.
-  var callback: Int?
-  var callbackNumber: String?
-  var workingQueue: String?
-  /// The queue whose capacity it holds while not yet (or not now) in it.
-  var holding: Int?
   var waitingRetry = false
   /// A callback was created or registered for it: leaving the queue is not abandoning.
   var leftWithCallback = false
   /// `start-callback` took it out of its queue, which `decline-callback` undoes.
   var parked = false
+  /// The scenario contact (or generated caller) it descends from.
+  @StoredCount var label: Int
+  @StoredCount var initial: Int
+  @StoredIndex var previous: Int?
+  @StoredIndex var next: Int?
+  /// The queue it was (or will be) in, for its record and the metrics.
+  @StoredIndex var queue: Int?
+  @StoredIndex var agent: Int?
+  /// Its callback settings, an index into ``Simulator/settings``.
+  @StoredIndex var callback: Int?
+  /// The queue whose capacity it holds while not yet (or not now) in it.
+  @StoredIndex var holding: Int?
   /// The queue that turned it away.
-  var rejectedBy: Int?
+  @StoredIndex var rejectedBy: Int?
+  /// The agent held for it while a customer-first callback's customer is dialled.
+  @StoredIndex var reservedAgent: Int?
+  /// Routing priority within a queue (`set-routing-priority`); 1 first, 5 by default.
+  @StoredCount var priority = 5
+  /// Bumped whenever an agent takes the contact or it ends: its flows and waits are over.
+  @StoredCount var token = 0
+  /// Bumped whenever it enters or leaves a queue, to tell stale queue entries.
+  @StoredCount var queueToken = 0
+  /// Seconds agents spent ringing the customer.
+  @StoredCount var connecting = 0
+  @StoredCount var attempts = 0
+  /// Seconds spent in queues by the contacts before it (C2 for C3).
+  @StoredCount var earlierQueueTime = 0
+  var initiated: Int
+  /// The time routing orders it by: the original call's start, which callbacks keep.
+  var routingTime: Int
+  @StoredTime var disconnected: Int?
+  @StoredTime var enqueued: Int?
+  @StoredTime var dequeued: Int?
+  /// When an agent first took it from a queue.
+  @StoredTime var received: Int?
+  @StoredTime var connected: Int?
+  @StoredTime var customerAnswered: Int?
+  var customer: String
+  var system: String
+  /// What only a running contact needs; `nil` when it has none (or has ended).
+  private var extras: ContactExtras?
+
+  init(method: InitiationMethod, label: Int, initial: Int, previous: Int? = nil, customer: String, system: String, initiated: Int, routingTime: Int) {
+    self.method = method
+    self.label = label
+    self.initial = initial
+    self.previous = previous
+    self.customer = customer
+    self.system = system
+    self.initiated = initiated
+    self.routingTime = routingTime
+  }
+
+  var isFinished: Bool { disconnected != nil }
+
+  /// Its extras, made (or copied, when another copy of the contact shares them) to be changed.
+  private var uniqueExtras: ContactExtras {
+    mutating get {
+      if let extras, isKnownUniquelyReferenced(&self.extras) { return extras }
+      let made = extras.map { $0.copy() } ?? ContactExtras()
+      extras = made
+      return made
+    }
+  }
+
+  /// Drops what only a running contact needs, keeping its attributes and path when asked.
+  mutating func compact(keepAttributes: Bool, keepPath: Bool) {
+    guard let extras else { return }
+    guard keepAttributes || keepPath else {
+      self.extras = nil
+      return
+    }
+    let kept = ContactExtras()
+    if keepAttributes { kept.attributes = extras.attributes }
+    if keepPath { kept.path = extras.path }
+    self.extras = kept
+  }
+
+  /// What the host answers when the contact's flow resumes (a Lambda function's late answer).
+  var pendingResult: HostResult? {
+    get { extras?.pendingResult }
+    set { uniqueExtras.pendingResult = newValue }
+  }
+  var queueFlow: String? {
+    get { extras?.queueFlow }
+    set { uniqueExtras.queueFlow = newValue }
+  }
+  var agentWhisper: String? {
+    get { extras?.agentWhisper }
+    set { uniqueExtras.agentWhisper = newValue }
+  }
+  var outboundWhisper: String? {
+    get { extras?.outboundWhisper }
+    set { uniqueExtras.outboundWhisper = newValue }
+  }
+  var callbackNumber: String? {
+    get { extras?.callbackNumber }
+    set { uniqueExtras.callbackNumber = newValue }
+  }
+  var workingQueue: String? {
+    get { extras?.workingQueue }
+    set { uniqueExtras.workingQueue = newValue }
+  }
   /// How many times in a row its queue flow put it back in a queue with no time passing,
   /// and when the last time was: a queue flow that does so for ever is stopped.
+  var requeues: Int {
+    get { extras?.requeues ?? 0 }
+    set { uniqueExtras.requeues = newValue }
+  }
+  var requeuedAt: Int {
+    get { extras?.requeuedAt ?? -1 }
+    set { uniqueExtras.requeuedAt = newValue }
+  }
+  var attributes: [String: String] {
+    get { extras?.attributes ?? [:] }
+    _modify {
+      let box = uniqueExtras
+      yield &box.attributes
+    }
+  }
+  var path: [PathStep] {
+    get { extras?.path ?? [] }
+    _modify {
+      let box = uniqueExtras
+      yield &box.path
+    }
+  }
+}
+
+/// What only a contact in a flow or a queue needs, kept apart from ``Contact`` so that an
+/// ended contact does not carry it. Shared between copies of a contact until one changes it.
+final class ContactExtras {
+  var pendingResult: HostResult?
+  var queueFlow: String?
+  var agentWhisper: String?
+  var outboundWhisper: String?
+  var callbackNumber: String?
+  var workingQueue: String?
   var requeues = 0
   var requeuedAt = -1
   var attributes: [String: String] = [:]
   var path: [PathStep] = []
-  /// The agent held for it while a customer-first callback's customer is dialled.
-  var reservedAgent: Int?
 
-  var isFinished: Bool { disconnected != nil }
+  func copy() -> ContactExtras {
+    let c = ContactExtras()
+    c.pendingResult = pendingResult
+    c.queueFlow = queueFlow
+    c.agentWhisper = agentWhisper
+    c.outboundWhisper = outboundWhisper
+    c.callbackNumber = callbackNumber
+    c.workingQueue = workingQueue
+    c.requeues = requeues
+    c.requeuedAt = requeuedAt
+    c.attributes = attributes
+    c.path = path
+    return c
+  }
+}
+
+/// An index (of a contact, queue, agent) or none, in 32 bits.
+@propertyWrapper struct StoredIndex {
+  private var raw: Int32
+  init(wrappedValue: Int?) { raw = wrappedValue.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
+  var wrappedValue: Int? {
+    get { raw < 0 ? nil : Int(raw) }
+    set { raw = newValue.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
+  }
+}
+
+/// A count, a small number or seconds of a duration, in 32 bits.
+@propertyWrapper struct StoredCount {
+  private var raw: Int32
+  init(wrappedValue: Int) { raw = Int32(truncatingIfNeeded: wrappedValue) }
+  var wrappedValue: Int {
+    get { Int(raw) }
+    set { raw = Int32(truncatingIfNeeded: newValue) }
+  }
+}
+
+/// A moment or none, without an optional's extra word.
+@propertyWrapper struct StoredTime {
+  private var raw: Int
+  init(wrappedValue: Int?) { raw = wrappedValue ?? .min }
+  var wrappedValue: Int? {
+    get { raw == .min ? nil : raw }
+    set { raw = newValue ?? .min }
+  }
 }
 
 /// A block a contact passed through.

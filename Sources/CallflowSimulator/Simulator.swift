@@ -85,6 +85,7 @@ public struct Simulator<W: World> {
   var running: [Int: VMSlot] = [:]
   /// The settings of every callback created, which callbacks refer to by index.
   var settings: [CallbackSettings] = []
+  var settingsIndex: [CallbackSettings: Int] = [:]
   var queues: [QueueState]
   var agents: [AgentState] = []
   /// Idle agents of each routing profile, longest idle first (with stale entries skipped).
@@ -383,7 +384,7 @@ public struct Simulator<W: World> {
       keepTrace(i, &slot)
       running[i] = nil
     }
-    if !options.keepAttributes { contacts[i].attributes = [:] }
+    contacts[i].compact(keepAttributes: options.keepAttributes, keepPath: options.tracePaths)
     // A customer-first callback that ended before an agent took it frees the agent held for it.
     if let a = contacts[i].reservedAgent, agents[a].contact == i, contacts[i].agent == nil {
       contacts[i].reservedAgent = nil
