@@ -75,7 +75,8 @@ extension Simulator {
     contacts.append(callback)
     contacts[i].leftWithCallback = true
     if contacts[i].next == nil { contacts[i].next = j }
-    events.schedule(.expire(contact: j), at: now + settings.expiry)
+    // An expiry after the run's end cannot happen in it: the agenda need not carry it.
+    if options.until.map({ now + settings.expiry <= $0 }) ?? true { events.schedule(.expire(contact: j), at: now + settings.expiry) }
     events.schedule(.callbackDue(contact: j), at: now + settings.initialDelay)
   }
 
@@ -177,7 +178,7 @@ extension Simulator {
     contacts.append(c3)
     contacts[i].next = j
     finish(i, .callbackDialed)
-    agents[a].contact = j
+    setContact(a, j)
     events.schedule(.customerDialEnded(contact: j), at: now + answer.seconds)
   }
 

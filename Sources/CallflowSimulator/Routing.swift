@@ -68,14 +68,16 @@ extension Simulator {
     if contacts[i].enqueued == nil { contacts[i].enqueued = now }
     contacts[i].inQueue = true
     contacts[i].queueToken += 1
-    let c = contacts[i]
-    queues[q].heap.push(QueueState.Entry(priority: c.priority, routingTime: c.routingTime, contact: i, token: c.queueToken, enqueued: now))
+    // What it reads of the contact, read now: a copy of the contact kept while its flows run
+    // would make them copy its extras.
+    let method = contacts[i].method
+    queues[q].heap.push(QueueState.Entry(priority: contacts[i].priority, routingTime: contacts[i].routingTime, contact: i, token: contacts[i].queueToken, enqueued: now))
     queues[q].size += 1
-    if c.method.isQueuedCallback { queues[q].callbacks += 1 }
+    if method.isQueuedCallback { queues[q].callbacks += 1 }
     queues[q].peakSize = max(queues[q].peakSize, queues[q].size)
     queues[q].peakCallbacks = max(queues[q].peakCallbacks, queues[q].callbacks)
     sample(q)
-    if let a = c.reservedAgent, agents[a].contact == i {
+    if let a = contacts[i].reservedAgent, agents[a].contact == i {
       // A customer-first callback's customer answered: the agent held for them takes the call.
       contacts[i].reservedAgent = nil
       connect(a, i)
@@ -84,12 +86,12 @@ extension Simulator {
     for delay in queueDelays[q] { events.schedule(.routeCheck(queue: q), at: now + delay) }
     dispatch(q)
     guard contacts[i].inQueue else { return }
-    if c.method.customerOnLine, !c.abandonScheduled {
+    if method.customerOnLine, !contacts[i].abandonScheduled {
       contacts[i].abandonScheduled = true
-      if let patience = world.patience(label: c.label) { events.schedule(.abandon(contact: i), at: now + patience) }
+      if let patience = world.patience(label: contacts[i].label) { events.schedule(.abandon(contact: i), at: now + patience) }
     }
     // A contact back in its queue from its own queue flow (`decline-callback`) goes on in it.
-    if let flow = c.queueFlow, running[i] == nil, performing != i {
+    if let flow = contacts[i].queueFlow, running[i] == nil, performing != i {
       if queueFlowLater {
         events.schedule(.startQueueFlow(contact: i, token: contacts[i].token), at: now)
       } else {
@@ -192,7 +194,7 @@ extension Simulator {
   mutating func agentFree(_ a: Int) {
     if agents[a].contact != nil {
       agents[a].busyTime += now - agents[a].busySince
-      agents[a].contact = nil
+      setContact(a, nil)
     }
     guard agents[a].online else { return }
     if agents[a].leaving {
@@ -219,7 +221,7 @@ extension Simulator {
       agents[a].leaving = false
       return
     }
-    agents[a].online = true
+    setOnline(a, true)
     agents[a].leaving = false
     agents[a].onlineSince = now
     agentFree(a)
@@ -236,7 +238,7 @@ extension Simulator {
 
   mutating func goOffline(_ a: Int) {
     agents[a].onlineTime += now - agents[a].onlineSince
-    agents[a].online = false
+    setOnline(a, false)
     agents[a].leaving = false
     agents[a].idleToken += 1
   }
@@ -252,7 +254,7 @@ extension Simulator {
       keepTrace(i, &slot)
       running[i] = nil
     }
-    agents[a].contact = i
+    setContact(a, i)
     agents[a].busySince = now
     switch contacts[i].method {
     case .callback: dialForAgent(a, i)
@@ -268,13 +270,34 @@ extension Simulator {
       contacts[i].dequeued = now
     }
     if contacts[i].received == nil { contacts[i].received = now }
-    agents[a].contact = i
+    setContact(a, i)
     contacts[i].agent = a
     contacts[i].connected = now
     contacts[i].handled = true
     agents[a].handled += 1
     whisper(contacts[i].agentWhisper, for: i)
     events.schedule(.agentDone(agent: a, contact: i), at: now + world.handleTime(agent: a, label: contacts[i].label))
+  }
+
+  /// Agent `a` is with contact `i` now, or with none: the counts of their profile follow.
+  mutating func setContact(_ a: Int, _ i: Int?) {
+    let wasAvailable = agents[a].online && agents[a].contact == nil
+    agents[a].contact = i
+    countStaffing(a, wasOnline: agents[a].online, wasAvailable: wasAvailable)
+  }
+
+  /// Agent `a` goes online or offline: the counts of their profile follow.
+  mutating func setOnline(_ a: Int, _ online: Bool) {
+    let was = (online: agents[a].online, available: agents[a].online && agents[a].contact == nil)
+    agents[a].online = online
+    countStaffing(a, wasOnline: was.online, wasAvailable: was.available)
+  }
+
+  private mutating func countStaffing(_ a: Int, wasOnline: Bool, wasAvailable: Bool) {
+    let p = agents[a].profile
+    let available = agents[a].online && agents[a].contact == nil
+    if agents[a].online != wasOnline { profileStaffing[p].online += agents[a].online ? 1 : -1 }
+    if available != wasAvailable { profileStaffing[p].available += available ? 1 : -1 }
   }
 
   /// A caller who waited as long as they would hangs up.

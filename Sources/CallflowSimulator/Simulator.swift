@@ -91,6 +91,8 @@ public struct Simulator<W: World> {
   /// Idle agents of each routing profile, longest idle first (with stale entries skipped).
   var idle: [[(agent: Int, token: Int)]]
   var idleHead: [Int]
+  /// Agents online, and online with no contact, in each routing profile.
+  var profileStaffing: [(online: Int, available: Int)]
   /// The delays of each queue's routing profile entries that are above zero.
   let queueDelays: [[Int]]
   var hours: [String: (hours: Resources.Hours, offsets: ZoneOffsets)?] = [:]
@@ -109,6 +111,7 @@ public struct Simulator<W: World> {
     queueOpen = Array(repeating: true, count: center.queues.count)
     idle = Array(repeating: [], count: center.routingProfiles.count)
     idleHead = Array(repeating: 0, count: center.routingProfiles.count)
+    profileStaffing = Array(repeating: (0, 0), count: center.routingProfiles.count)
     var delays = Array(repeating: [Int](), count: center.queues.count)
     for profile in center.routingProfiles {
       for entry in profile.entries where entry.delay > 0 && !delays[entry.queue].contains(entry.delay) { delays[entry.queue].append(entry.delay) }

@@ -183,10 +183,14 @@ extension Simulator {
   func staffing(of q: Int) -> (available: Int, online: Int) {
     var available = 0
     var online = 0
-    for agent in agents where agent.online && center.profilesOfQueue[q].contains(agent.profile) {
-      online += 1
-      if agent.contact == nil { available += 1 }
+    for p in center.profilesOfQueue[q] {
+      available += profileStaffing[p].available
+      online += profileStaffing[p].online
     }
+    assert(
+      (available, online) == agents.reduce((0, 0)) { sum, agent in
+        agent.online && center.profilesOfQueue[q].contains(agent.profile) ? (sum.0 + (agent.contact == nil ? 1 : 0), sum.1 + 1) : sum
+      }, "the staffing counts differ from the agents'")
     return (available, online)
   }
 
