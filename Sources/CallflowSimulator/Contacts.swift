@@ -176,7 +176,8 @@ struct Contact {
   /// Its extras, made (or copied, when another copy of the contact shares them) to be changed.
   private var uniqueExtras: ContactExtras {
     mutating get {
-      if let extras, isKnownUniquelyReferenced(&self.extras) { return extras }
+      // Checked before the reference is bound: a binding would be a second reference.
+      if isKnownUniquelyReferenced(&extras), let extras { return extras }
       let made = extras.map { $0.copy() } ?? ContactExtras()
       extras = made
       return made
