@@ -45,6 +45,8 @@ public final class Program: Sendable {
   let options: [[String]]
   let effects: [[ContactEffect]]
   let writes: [Writes]
+  /// Each `call`'s arguments, made once when none of them is an attribute.
+  let constantArguments: [HostArguments?]
 
   /// The attributes a block may write: exact paths, and roots (`$.Customer.`) under which any
   /// name may be written.
@@ -204,6 +206,33 @@ public final class Program: Sendable {
       case .duration(let s): String(s)
       case .list: ""
       }
+    }
+    // A call whose arguments are all constants gets the same arguments every time.
+    var constantArguments = [HostArguments?](repeating: nil, count: code.count)
+    for (pc, op) in code.enumerated() where op.opcode == .call {
+      var built = HostArguments(capacity: Int(op.argumentCount))
+      var constant = true
+      for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
+        let (name, value) = arguments[i]
+        guard let argument = Self.constantArgument(module.constants[Int(value)], texts: texts) else {
+          constant = false
+          break
+        }
+        built[keys[Int(name)]] = argument
+      }
+      if constant { constantArguments[pc] = built }
+    }
+    self.constantArguments = constantArguments
+  }
+
+  /// A constant as a host-call argument; `nil` for an attribute, whose value is the contact's.
+  static func constantArgument(_ constant: Constant, texts: [String]) -> ArgumentValue? {
+    switch constant {
+    case .text(.attribute, _): nil
+    case .text(_, let t): .text(t)
+    case .integer(let n): .integer(n)
+    case .duration(let s): .duration(s)
+    case .list(let items): .list(items.map { texts[$0] })
     }
   }
 

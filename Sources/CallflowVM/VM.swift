@@ -199,10 +199,15 @@ public struct VM {
   private func pendingCall() -> HostCall? {
     let op = program.code[pc]
     guard op.opcode == .call, let kind = op.kind, let action = program.actions[pc] else { return nil }
-    var arguments = HostArguments(capacity: Int(op.argumentCount))
-    for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
-      let (name, value) = program.arguments[i]
-      arguments[program.keys[Int(name)]] = argument(Int(value))
+    var arguments: HostArguments
+    if let constant = program.constantArguments[pc] {
+      arguments = constant
+    } else {
+      arguments = HostArguments(capacity: Int(op.argumentCount))
+      for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
+        let (name, value) = program.arguments[i]
+        arguments[program.keys[Int(name)]] = argument(Int(value))
+      }
     }
     let block = program.block(pc)
     return HostCall(
@@ -298,12 +303,8 @@ public struct VM {
   }
 
   private func argument(_ k: Int) -> ArgumentValue {
-    switch program.module.constants[k] {
-    case .text(.attribute, let path): return state.attributes[path].map(ArgumentValue.text) ?? .unset(path)
-    case .text(_, let t): return .text(t)
-    case .integer(let n): return .integer(n)
-    case .duration(let s): return .duration(s)
-    case .list(let items): return .list(items.map { program.texts[$0] })
-    }
+    let constant = program.module.constants[k]
+    if case .text(.attribute, let path) = constant { return state.attributes[path].map(ArgumentValue.text) ?? .unset(path) }
+    return Program.constantArgument(constant, texts: program.texts) ?? .unset("")
   }
 }
