@@ -73,17 +73,25 @@ public struct FlowDiagram: Sendable {
     for flow in flows { if let name = flow.name, firstByName[name] == nil { firstByName[name] = flow } }
     let byName = firstByName
     // Each flow's cluster and its references are written on their own, on all cores.
-    let parts = parallelMap(shown.count) { i in
+    var parts = parallelMap(shown.count) { i in
       var cluster = DOTBuffer(capacity: 256 * shown[i].blocks.count)
       self.cluster(shown[i], into: &cluster)
       var links = DOTBuffer()
       let stubs = self.references(of: shown[i], byName: byName, into: &links)
       return (cluster, links, stubs)
     }
+    // The output is made as large as the parts at once, and each part freed once copied: the
+    // diagram is then held about once, not up to three times (Docs/PERFORMANCE.md).
+    // Room for the stubs, entry points and legend after them too: pages reserved and not
+    // written are not resident.
+    var size = out.count + (1 << 20) + 512 * flows.count
+    for part in parts { size += part.0.count + part.1.count }
+    out.reserve(size)
     var stubs: Set<String> = []
-    for part in parts {
-      out.append(part.0)
-      stubs.formUnion(part.2)
+    for i in parts.indices {
+      out.append(parts[i].0)
+      parts[i].0 = DOTBuffer()
+      stubs.formUnion(parts[i].2)
     }
     // Flows referred to but not drawn: stubs for those of the project, warnings for the rest.
     for name in stubs.sorted() {
@@ -119,7 +127,10 @@ public struct FlowDiagram: Sendable {
       }
     }
     entryPoints(byName: byName, shown: Set(shown.compactMap(\.name)), into: &out)
-    for part in parts { out.append(part.1) }
+    for i in parts.indices {
+      out.append(parts[i].1)
+      parts[i].1 = DOTBuffer()
+    }
     var categories: Set<BlockCategory> = []
     for flow in shown { for block in flow.blocks { categories.insert(BlockLabel.category(block)) } }
     legend(categories, into: &out)
