@@ -136,6 +136,15 @@ public struct CheckedFlow: Sendable {
     }
   }
 
+  /// Drops the checked blocks and the syntax tree's blocks and comments, keeping what the
+  /// project's rules read (the summary, the name, the type): a check that only reports
+  /// diagnostics frees each flow as soon as it is checked.
+  public mutating func dropBody() {
+    let box = unique
+    box.blocks = []
+    box.syntax = box.syntax.withoutBody
+  }
+
   public var syntax: FlowSyntax {
     get { storage.syntax }
     set { unique.syntax = newValue }

@@ -29,16 +29,17 @@ public struct ProjectIndex: Sendable {
   private var resourceNames: [Set<String>] = []
 
   public init(flows: [FlowSyntax], center: Center?, knowsAllFlows: Bool) {
+    self.init(headers: flows.map(FlowHeader.init), center: center, knowsAllFlows: knowsAllFlows)
+  }
+
+  /// The index of a project whose flows have these headers: all that the index reads of a
+  /// flow, so that a project can be indexed before its flows are read whole.
+  public init(headers: [FlowHeader], center: Center?, knowsAllFlows: Bool) {
     self.center = center
     self.knowsAllFlows = knowsAllFlows
-    for flow in flows {
+    for flow in headers {
       guard let name = flow.name, self.flows[name.value] == nil else { continue }
-      if case .record(let fields)? = flow.connect?.kind {
-        for f in fields where f.name.value == "arn" || f.name.value == "id" {
-          // An export whose Arn or Id is empty (a template) names no flow by it.
-          if let text = f.value.scalarText, !text.isEmpty { flowsByConnectID[text] = name.value }
-        }
-      }
+      for id in flow.connectIDs { flowsByConnectID[id] = name.value }
       self.flows[name.value] = FlowEntry(
         name: name, type: flow.type.flatMap { FlowType(rawValue: $0.value) }, typeSpan: flow.type?.span)
     }
@@ -107,6 +108,27 @@ extension ResourceKind {
     case .hours: 2
     case .routingProfile: 3
     case .flow: nil
+    }
+  }
+}
+
+/// What the project's index reads of a flow: its name, its type, and the ids Amazon Connect
+/// gave it. Two flows with equal headers index alike.
+public struct FlowHeader: Equatable, Sendable {
+  public var name: Located<String>?
+  public var type: Located<String>?
+  /// The flow's `connect` `arn` and `id`, those not empty, in the order written.
+  public var connectIDs: [String]
+
+  public init(_ flow: FlowSyntax) {
+    name = flow.name
+    type = flow.type
+    connectIDs = []
+    if case .record(let fields)? = flow.connect?.kind {
+      for f in fields where f.name.value == "arn" || f.name.value == "id" {
+        // An export whose Arn or Id is empty (a template) names no flow by it.
+        if let text = f.value.scalarText, !text.isEmpty { connectIDs.append(text) }
+      }
     }
   }
 }

@@ -12,8 +12,11 @@ public struct CheckOptions: Sendable {
   public var environment: String?
   /// `--define NAME=VALUE` values; they win over the environment's.
   public var defines: [String: String]
-  /// Whether ``CheckResult/flows`` keep their checked blocks. `callflow check` needs only the
-  /// diagnostics: without the blocks each worker reuses their memory for the next flow.
+  /// Whether ``CheckResult/flows`` keep their checked blocks and their syntax trees.
+  /// `callflow check` needs only the diagnostics: without them, a project is indexed from
+  /// its flows' headers and each flow is read, checked and freed in turn, so that a check
+  /// holds about one flow's tree per core (``CheckResult/flows`` then keep their names,
+  /// types and summaries only).
   public var keepCheckedBlocks: Bool
   /// Rule levels by rule id (`--rule NAME=LEVEL`): `off` drops a rule's diagnostics.
   public var ruleLevels: [String: RuleLevel]
@@ -53,8 +56,8 @@ public struct CheckResult: Sendable {
   /// The diagnostics of the files asked about, in print order.
   public var diagnostics: [Diagnostic]
   public var summary: DiagnosticSummary
-  /// Every checked flow, of every project of the run (without their blocks when
-  /// ``CheckOptions/keepCheckedBlocks`` is off).
+  /// Every checked flow, of every project of the run (without their blocks, and without
+  /// their syntax trees' blocks and comments, when ``CheckOptions/keepCheckedBlocks`` is off).
   public var flows: [CheckedFlow]
   /// The centers of the projects of the run.
   public var centers: [Center]

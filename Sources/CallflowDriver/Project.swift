@@ -151,40 +151,27 @@ public struct Project: Sendable {
     // Flow files, read and parsed in parallel.
     let files = flowFiles
     let firstID = UInt32(sources.files.count)
-    // Connect exports repeat their actions from flow to flow: what one flow's lowering
-    // decides of an action, the others reuse.
-    let decisions = FormDecisions()
-    let parsed = parallelMap(files.count) { i -> Result<(SourceFile, FlowSyntax?, [Diagnostic], [ConnectAction]), InputError> in
-      let file = files[i]
-      let id = FileID(firstID + UInt32(i))
-      let source: SourceFile
-      if let bytes = file.bytes {
-        source = SourceFile(path: file.path == "-" ? "<stdin>" : file.path, bytes: bytes)
-      } else {
-        do throws(InputError) {
-          let bytes: [UInt8]
-          if let cache { bytes = try cache.bytes(ofFile: file.path) } else { bytes = try FileReader.read(file.path) }
-          source = SourceFile(path: file.path, bytes: bytes)
-        } catch {
-          return .failure(error)
-        }
-        if source.bytes.isEmpty, FileReader.isTooLarge(file.path) {
-          let tooLarge = Diagnostic(
-            .yamlSyntax, "the file is larger than \(FileReader.maxFileSize >> 20) MiB and was not read",
-            at: SourceSpan(file: id, at: SourceLocation(line: 1, column: 1)))
-          return .success((source, nil, [tooLarge], []))
-        }
+    let reading = FlowReading(
+      files: files, firstID: firstID, frontend: frontend, dsl: dsl, keepsConnectLayout: options.keepsConnectLayout, cache: cache)
+    // A check that keeps neither the checked blocks nor a cache indexes the project from its
+    // flows' headers first, then reads, checks and frees each flow in turn
+    // (``FlowReading/streamingCheck(center:centerSought:complete:reported:)``).
+    if cache == nil, !options.keepCheckedBlocks, !files.isEmpty,
+      let streamed = try reading.streamingCheck(
+        center: center, centerSought: self.center == nil ? centerSearchFolder : nil, complete: complete, reported: reported)
+    {
+      for (i, source) in streamed.sources.enumerated() {
+        let id = sources.add(source)
+        if reported.contains(files[i].path) { reportedIDs.insert(id) }
       }
-      if let kept = cache?.reading(file.path, bytes: source.bytes, id: id) { return .success(kept) }
-      let namedForm = file.path == "-" ? nil : SourceForm(path: file.path)
-      if namedForm == nil, ConnectReader.looksLikeFlow(source.bytes) {
-        let (flow, problems, actions) = ConnectFront.parse(source, file: id, keepsLayout: options.keepsConnectLayout, decisions: decisions)
-        return .success((source, flow, problems, actions))
-      }
-      let form = namedForm ?? (file.path == "-" ? SourceForm.detect(source.bytes) : .yaml)
-      let (flow, problems) = form == .dsl ? dsl.parseFlow(source, file: id) : frontend.parseFlow(source, file: id)
-      return .success((source, flow, problems, []))
+      diagnostics += streamed.diagnostics
+      var suppressions = streamed.suppressions
+      return finish(
+        diagnostics: diagnostics, flows: streamed.flows, center: center, reportedIDs: reportedIDs, suppressions: &suppressions,
+        reportedFlows: streamed.reportedFlows, connectActions: streamed.connectActions, unreadFlowFiles: [], ruleLevels: ruleLevels,
+        options: options)
     }
+    let parsed = parallelMap(files.count) { i in reading.read(i) }
     var syntaxes: [FlowSyntax] = []
     var connectActions: [FileID: [ConnectAction]] = [:]
     // A flow file that does not parse names a flow no one can know: references to flows the
@@ -262,6 +249,19 @@ public struct Project: Sendable {
     } else {
       suppressions = syntaxes.filter { reportedIDs.contains($0.file) }.flatMap(\.allComments).compactMap(Suppression.init)
     }
+    return finish(
+      diagnostics: diagnostics, flows: flows, center: center, reportedIDs: reportedIDs, suppressions: &suppressions,
+      reportedFlows: syntaxes.count { reportedIDs.contains($0.file) }, connectActions: connectActions, unreadFlowFiles: unreadFlowFiles,
+      ruleLevels: ruleLevels, options: options)
+  }
+
+  /// The diagnostics of the files reported, with suppressions, rule levels and the compiler's
+  /// rules applied.
+  private func finish(
+    diagnostics: [Diagnostic], flows: [CheckedFlow], center: Center?, reportedIDs: Set<FileID>, suppressions: inout [Suppression],
+    reportedFlows: Int, connectActions: [FileID: [ConnectAction]], unreadFlowFiles: [FileID], ruleLevels: [String: RuleLevel],
+    options: CheckOptions
+  ) -> Checked {
     if let center, reportedIDs.contains(center.file) { suppressions += center.comments.compactMap(Suppression.init) }
     let found = diagnostics.filter { reportedIDs.contains($0.span.file) }
     var shown = Suppression.apply(suppressions, to: found).applying(ruleLevels)
@@ -269,8 +269,7 @@ public struct Project: Sendable {
     if options.compiling { shown = enforced.diagnostics }
     shown = ConnectFront.naming(shown, actions: connectActions)
     return Checked(
-      diagnostics: shown, flows: flows, center: center, reportedFiles: reportedIDs.count,
-      reportedFlows: syntaxes.count { reportedIDs.contains($0.file) },
+      diagnostics: shown, flows: flows, center: center, reportedFiles: reportedIDs.count, reportedFlows: reportedFlows,
       hiddenFromCompiler: options.compiling ? [] : enforced.forced, unreadFlowFiles: unreadFlowFiles)
   }
 

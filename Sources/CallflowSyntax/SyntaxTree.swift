@@ -276,6 +276,18 @@ public struct FlowSyntax: Sendable {
 }
 
 extension FlowSyntax {
+  /// The flow without its blocks and comments: what is read of a flow once it is checked and
+  /// only the project's rules are left to run (its name, type, Connect ids, form).
+  public var withoutBody: FlowSyntax {
+    var fields = storage.fields
+    fields.blocks = []
+    fields.comments = []
+    fields.trailingComments = []
+    var flow = self
+    flow.storage = Storage(fields)
+    return flow
+  }
+
   /// Attaches `comments` (in source order): those up to line `headerEnd` (the end of the
   /// flow's own keys) to the flow, those before or inside a block to that block, those after
   /// the last block to the end.
