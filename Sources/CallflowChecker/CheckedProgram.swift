@@ -136,12 +136,12 @@ public struct CheckedFlow: Sendable {
     }
   }
 
-  /// Drops the checked blocks and the syntax tree's blocks and comments, keeping what the
-  /// project's rules read (the summary, the name, the type): a check that only reports
-  /// diagnostics frees each flow as soon as it is checked.
-  public mutating func dropBody() {
+  /// Drops the syntax tree's blocks and comments, and the checked blocks unless
+  /// `keepingBlocks`, keeping what the project's rules read (the summary, the name, the
+  /// type): a check that needs no trees frees each flow's as soon as it is checked.
+  public mutating func dropBody(keepingBlocks: Bool = false) {
     let box = unique
-    box.blocks = []
+    if !keepingBlocks { box.blocks = [] }
     box.syntax = box.syntax.withoutBody
   }
 

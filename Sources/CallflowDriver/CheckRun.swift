@@ -12,12 +12,14 @@ public struct CheckOptions: Sendable {
   public var environment: String?
   /// `--define NAME=VALUE` values; they win over the environment's.
   public var defines: [String: String]
-  /// Whether ``CheckResult/flows`` keep their checked blocks and their syntax trees.
-  /// `callflow check` needs only the diagnostics: without them, a project is indexed from
-  /// its flows' headers and each flow is read, checked and freed in turn, so that a check
-  /// holds about one flow's tree per core (``CheckResult/flows`` then keep their names,
-  /// types and summaries only).
+  /// Whether ``CheckResult/flows`` keep their checked blocks. `callflow check` needs only
+  /// the diagnostics: without the blocks, it holds about one flow per core.
   public var keepCheckedBlocks: Bool
+  /// Whether ``CheckResult/flows`` keep their syntax trees whole (an export writes them
+  /// back). Without them (as the commands check, graph and build), a project is indexed from
+  /// its flows' headers and each flow is read, checked and its tree freed in turn; its
+  /// ``CheckedFlow/syntax`` keeps the flow's name, type and file.
+  public var keepsSyntaxTrees = true
   /// Rule levels by rule id (`--rule NAME=LEVEL`): `off` drops a rule's diagnostics.
   public var ruleLevels: [String: RuleLevel]
   /// Whether the run checks a project to compile it (`build`, `test`, `simulate`): the
@@ -56,8 +58,9 @@ public struct CheckResult: Sendable {
   /// The diagnostics of the files asked about, in print order.
   public var diagnostics: [Diagnostic]
   public var summary: DiagnosticSummary
-  /// Every checked flow, of every project of the run (without their blocks, and without
-  /// their syntax trees' blocks and comments, when ``CheckOptions/keepCheckedBlocks`` is off).
+  /// Every checked flow, of every project of the run (without their blocks when
+  /// ``CheckOptions/keepCheckedBlocks`` is off, without their syntax trees' blocks and
+  /// comments when ``CheckOptions/keepsSyntaxTrees`` is).
   public var flows: [CheckedFlow]
   /// The centers of the projects of the run.
   public var centers: [Center]

@@ -17,8 +17,8 @@ public enum ConnectExport {
 
   /// Exports the project at `path`; nothing when it has errors.
   public static func run(project path: String, cloudformation: Bool) throws(InputError) -> Result {
-    // The export writes each flow's syntax back: the check keeps the flows whole.
-    let check = try CheckRun.run(paths: [path], options: CheckOptions(keepCheckedBlocks: true))
+    // The export writes each flow's syntax back: the check keeps the trees whole.
+    let check = try CheckRun.run(paths: [path], options: CheckOptions(keepCheckedBlocks: false))
     var result = Result(sources: check.sources, diagnostics: check.diagnostics, files: [], template: nil)
     guard check.summary.errors == 0 else { return result }
     guard !check.flows.isEmpty else { throw InputError("\(path) holds no flow to export") }

@@ -67,6 +67,12 @@ public enum Conversion {
   /// that was there keeps its permissions, and its owner and group where the user may give
   /// them.
   public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
+    try writeAtomically(parts: [bytes], to: path)
+  }
+
+  /// Writes the concatenation of `parts` to `path` atomically, as
+  /// ``writeAtomically(_:to:)-([UInt8],_)`` writes bytes, without joining them first.
+  public static func writeAtomically(parts: [[UInt8]], to path: String) throws(InputError) {
     let target = linkTarget(path)
     let directory = (target as NSString).deletingLastPathComponent
     let temporary = (directory.isEmpty ? "." : directory) + "/.\((target as NSString).lastPathComponent).\(UUID().uuidString).tmp"
@@ -78,18 +84,7 @@ public enum Conversion {
       throw InputError("cannot write '\(path)': \(reason)")
     }
     var failure: Int32 = 0
-    bytes.withUnsafeBytes { buffer in
-      var done = 0
-      while done < buffer.count, let base = buffer.baseAddress {
-        let n = write(fd, base + done, buffer.count - done)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        done += n
-      }
-    }
+    for bytes in parts where failure == 0 { failure = writeAll(fd, bytes) }
     if failure == 0, existed {
       // The mode given to open is masked by the umask: set it as it was. The owner and group
       // only the superuser (or an owner keeping its own) may give back.
@@ -101,6 +96,22 @@ public enum Conversion {
     if failure != 0 {
       unlink(temporary)
       throw InputError("cannot write '\(path)': \(String(cString: strerror(failure)))")
+    }
+  }
+
+  /// Writes all of `bytes` to `fd`; the `errno` of a failure, or 0.
+  public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
+    bytes.withUnsafeBytes { buffer in
+      var done = 0
+      while done < buffer.count, let base = buffer.baseAddress {
+        let n = write(fd, base + done, buffer.count - done)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        done += n
+      }
+      return 0
     }
   }
 

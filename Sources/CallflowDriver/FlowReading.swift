@@ -109,6 +109,8 @@ extension FlowReading {
     var suppressions: [Suppression]
     var reportedFlows: Int
     var connectActions: [FileID: [ConnectAction]]
+    /// The flow files that could not be read as flows.
+    var unreadFlowFiles: [FileID]
   }
 
   /// A file after the first pass: read whole (a Connect export, a file with no `blocks` line or
@@ -120,11 +122,14 @@ extension FlowReading {
 
   /// Checks the flows without holding all their trees at once: the header of each file (the
   /// lines before its `blocks`, or before a DSL flow's `{`) is read first, which is all the
-  /// project's index needs; then each flow is read whole, checked and freed, on all cores.
+  /// project's index needs; then each flow is read whole, checked and freed, on all cores
+  /// (its checked blocks kept when `keepBlocks`).
   /// Each flow's header is compared with the one it was indexed by: `nil` (the caller then
   /// checks the usual way) when one differs or a flow does not parse, so that the
   /// diagnostics are exactly the usual check's.
-  func streamingCheck(center: Center?, centerSought: String?, complete: Bool, reported: Set<String>) throws(InputError) -> Streamed? {
+  func streamingCheck(center: Center?, centerSought: String?, complete: Bool, reported: Set<String>, keepBlocks: Bool) throws(InputError)
+    -> Streamed?
+  {
     let first = parallelMap(files.count) { i -> Result<FirstPass, InputError> in
       let source: SourceFile
       switch readSource(i) {
@@ -171,15 +176,16 @@ extension FlowReading {
       }
       guard matches, let flow = parsed.flow else { return ((parsed.source, nil, parsed.problems, parsed.actions), nil, [], matches) }
       var checked = Checker.check(flow, index: index)
-      checked.flow.dropBody()
+      checked.flow.dropBody(keepingBlocks: keepBlocks)
       let suppressions = reported.contains(files[i].path) ? flow.allComments.compactMap(Suppression.init) : []
       return ((parsed.source, nil, parsed.problems, parsed.actions), checked, suppressions, true)
     }
     guard second.allSatisfy(\.matches) else { return nil }
 
-    var streamed = Streamed(sources: [], diagnostics: [], flows: [], suppressions: [], reportedFlows: 0, connectActions: [:])
+    var streamed = Streamed(sources: [], diagnostics: [], flows: [], suppressions: [], reportedFlows: 0, connectActions: [:], unreadFlowFiles: [])
     for (i, item) in second.enumerated() {
       streamed.sources.append(item.parsed.source)
+      if item.checked == nil { streamed.unreadFlowFiles.append(id(i)) }
       streamed.diagnostics += item.parsed.problems
       if !item.parsed.actions.isEmpty { streamed.connectActions[id(i)] = item.parsed.actions }
       if item.checked != nil, reported.contains(files[i].path) { streamed.reportedFlows += 1 }

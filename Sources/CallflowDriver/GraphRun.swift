@@ -14,6 +14,16 @@ public enum GraphRun {
 
   /// The diagram as ``dot(paths:flow:options:)`` makes it, as UTF-8 bytes.
   public static func dotBytes(paths: [String], flow: String? = nil, options: CheckOptions = CheckOptions()) throws(InputError) -> (dot: [UInt8], check: CheckResult) {
+    let (parts, check) = try dotParts(paths: paths, flow: flow, options: options)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { bytes += part }
+    return (bytes, check)
+  }
+
+  /// The diagram as ``dot(paths:flow:options:)`` makes it, as UTF-8 bytes in parts to be
+  /// written one after the other (``FlowDiagram/dotParts()``).
+  public static func dotParts(paths: [String], flow: String? = nil, options: CheckOptions = CheckOptions()) throws(InputError) -> (dot: [[UInt8]], check: CheckResult) {
     var options = options
     options.keepCheckedBlocks = true
     let check = try CheckRun.run(paths: paths, options: options)
@@ -31,7 +41,7 @@ public enum GraphRun {
       let hint = Suggestions.nearest(to: flow, in: names).map { "; did you mean '\($0)'?" } ?? ""
       throw InputError("no flow '\(flow)' in \(paths.joined(separator: ", "))\(hint) (the flows are \(names.joined(separator: ", ")))")
     }
-    return (diagram.dotBytes(), check)
+    return (diagram.dotParts(), check)
   }
 
   /// Graphviz's `dot` program on `PATH`, if installed.

@@ -153,12 +153,13 @@ public struct Project: Sendable {
     let firstID = UInt32(sources.files.count)
     let reading = FlowReading(
       files: files, firstID: firstID, frontend: frontend, dsl: dsl, keepsConnectLayout: options.keepsConnectLayout, cache: cache)
-    // A check that keeps neither the checked blocks nor a cache indexes the project from its
+    // A check that keeps neither the syntax trees nor a cache indexes the project from its
     // flows' headers first, then reads, checks and frees each flow in turn
     // (``FlowReading/streamingCheck(center:centerSought:complete:reported:)``).
-    if cache == nil, !options.keepCheckedBlocks, !files.isEmpty,
+    if cache == nil, !options.keepsSyntaxTrees, !files.isEmpty,
       let streamed = try reading.streamingCheck(
-        center: center, centerSought: self.center == nil ? centerSearchFolder : nil, complete: complete, reported: reported)
+        center: center, centerSought: self.center == nil ? centerSearchFolder : nil, complete: complete, reported: reported,
+        keepBlocks: options.keepCheckedBlocks)
     {
       for (i, source) in streamed.sources.enumerated() {
         let id = sources.add(source)
@@ -168,7 +169,8 @@ public struct Project: Sendable {
       var suppressions = streamed.suppressions
       return finish(
         diagnostics: diagnostics, flows: streamed.flows, center: center, reportedIDs: reportedIDs, suppressions: &suppressions,
-        reportedFlows: streamed.reportedFlows, connectActions: streamed.connectActions, unreadFlowFiles: [], ruleLevels: ruleLevels,
+        reportedFlows: streamed.reportedFlows, connectActions: streamed.connectActions, unreadFlowFiles: streamed.unreadFlowFiles,
+        ruleLevels: ruleLevels,
         options: options)
     }
     let parsed = parallelMap(files.count) { i in reading.read(i) }

@@ -10,11 +10,6 @@ struct DOTBuffer {
 
   mutating func append(_ other: DOTBuffer) { bytes.append(contentsOf: other.bytes) }
 
-  /// Room for `count` bytes in all.
-  mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
-
-  var count: Int { bytes.count }
-
   /// `text` as a DOT quoted string: quotes and backslashes escaped, line breaks as `\n`,
   /// other control characters as spaces. Graphviz's own escapes (`\N`, `\G`, `\l` ...) cannot
   /// appear, as every backslash is doubled.

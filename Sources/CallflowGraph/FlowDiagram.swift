@@ -55,6 +55,16 @@ public struct FlowDiagram: Sendable {
 
   /// The diagram in the DOT language, as UTF-8.
   public func dotBytes() -> [UInt8] {
+    let parts = dotParts()
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { bytes += part }
+    return bytes
+  }
+
+  /// The diagram in the DOT language, as UTF-8, in parts to be written one after the other:
+  /// a file is written from them without the diagram ever being held twice.
+  public func dotParts() -> [[UInt8]] {
     var out = DOTBuffer(capacity: 1 << 16)
     let title = (center?.name?.value).map { "\($0): " } ?? ""
     let shown = flows.filter { only == nil || $0.name == only }
@@ -80,16 +90,13 @@ public struct FlowDiagram: Sendable {
       let stubs = self.references(of: shown[i], byName: byName, into: &links)
       return (cluster, links, stubs)
     }
-    // The output is made as large as the parts at once, and each part freed once copied: the
-    // diagram is then held about once, not up to three times (Docs/PERFORMANCE.md).
-    // Room for the stubs, entry points and legend after them too: pages reserved and not
-    // written are not resident.
-    var size = out.count + (1 << 20) + 512 * flows.count
-    for part in parts { size += part.0.count + part.1.count }
-    out.reserve(size)
+    // The header, each flow's cluster, the stubs and entry points, each flow's references,
+    // the legend: parts given as they are, never joined here.
+    var result: [[UInt8]] = [out.bytes]
+    out = DOTBuffer(capacity: 1 << 16)
     var stubs: Set<String> = []
     for i in parts.indices {
-      out.append(parts[i].0)
+      result.append(parts[i].0.bytes)
       parts[i].0 = DOTBuffer()
       stubs.formUnion(parts[i].2)
     }
@@ -127,15 +134,18 @@ public struct FlowDiagram: Sendable {
       }
     }
     entryPoints(byName: byName, shown: Set(shown.compactMap(\.name)), into: &out)
+    result.append(out.bytes)
     for i in parts.indices {
-      out.append(parts[i].1)
+      result.append(parts[i].1.bytes)
       parts[i].1 = DOTBuffer()
     }
+    out = DOTBuffer()
     var categories: Set<BlockCategory> = []
     for flow in shown { for block in flow.blocks { categories.insert(BlockLabel.category(block)) } }
     legend(categories, into: &out)
     out.raw("}\n")
-    return out.bytes
+    result.append(out.bytes)
+    return result
   }
 
   /// The node ID of block `block` of flow `flow`.

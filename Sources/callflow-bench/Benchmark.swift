@@ -94,15 +94,16 @@ struct Benchmark {
     // As `callflow check` runs it: checked blocks are not kept.
     var asCLI = CheckOptions(keepCheckedBlocks: false)
     asCLI.keepsConnectLayout = false
+    asCLI.keepsSyntaxTrees = false
     let check = measure(runs) { try? CheckRun.run(paths: [root], options: asCLI) }
     let samples = measure(max(runs, 20)) { try? CheckRun.run(paths: [samplesPath()], options: asCLI) }
     // `callflow build`: the check with checked blocks kept, then compiling and encoding.
     guard let built = try? BuildRun.run(path: root).bytes else { fatalError("the generated project does not build") }
-    let build = measure(runs) { try? BuildRun.run(path: root) }
+    let build = measure(runs) { try? BuildRun.run(path: root, options: asCLI) }
     let checked = try CheckRun.run(paths: [root], options: BuildRun.compiling(CheckOptions()))
     let compile = measure(runs) { try? BuildRun.compile(checked, path: root) }
     // `callflow graph`: the check with blocks kept, then the diagram.
-    let graph = measure(runs) { try? GraphRun.dot(paths: [root]) }
+    let graph = measure(runs) { try? GraphRun.dot(paths: [root], options: asCLI) }
     let diagram = measure(runs) { FlowDiagram(flows: checked.flows, center: checked.centers.first, diagnostics: checked.diagnostics, sources: checked.sources).dot() }
     let graphBytes = (try? GraphRun.dot(paths: [root]).dot.utf8.count) ?? 0
     let process = hasExecutable ? measure(runs) { runProcess(executable, ["check", root]) } : .nan
@@ -187,6 +188,7 @@ struct Benchmark {
     let yamlFlows = try paths.map { SourceFile(path: $0, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: $0)))) }
     var asCLI = CheckOptions(keepCheckedBlocks: false)
     asCLI.keepsConnectLayout = false
+    asCLI.keepsSyntaxTrees = false
     let connect = try ConnectBenchmark.measure(
       root: root, runs: runs, yamlFrontEnd: { yamlFlows.map { SourceForm.yaml.parse($0, file: FileID(0)).flow } },
       yamlCheck: { try? CheckRun.run(paths: [root], options: asCLI) })

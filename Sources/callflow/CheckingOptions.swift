@@ -58,8 +58,10 @@ struct CheckingOptions: ParsableArguments {
   /// The options of a check run. `validate()` has checked the rule settings.
   func checkOptions(keepCheckedBlocks: Bool = true) -> CheckOptions {
     var options = CheckOptions(environment: env, defines: values, keepCheckedBlocks: keepCheckedBlocks, ruleLevels: (try? ruleLevels()) ?? [:])
-    // No command that takes these options writes flow language.
+    // No command that takes these options writes flow language, nor needs the syntax trees
+    // once the flows are checked.
     options.keepsConnectLayout = false
+    options.keepsSyntaxTrees = false
     options.forceExclude = forceExclude
     return options
   }

@@ -25,10 +25,12 @@ import Testing
     return files.merging(added) { $1 }
   }
 
-  /// The diagnostics and summary of a check of `files`, streaming (blocks not kept) or not,
-  /// rendered with their notes and fixes; and whether the check freed its flows' trees.
-  static func check(_ files: [String: String], streaming: Bool) throws -> (report: String, summary: String, freed: Bool) {
-    let result = try CheckRun.run([Project(files: files)], options: CheckOptions(keepCheckedBlocks: !streaming))
+  /// The diagnostics and summary of a check of `files`, streaming (syntax trees not kept) or
+  /// not, rendered with their notes and fixes; and whether the check freed its flows' trees.
+  static func check(_ files: [String: String], streaming: Bool, keepBlocks: Bool = false) throws -> (report: String, summary: String, freed: Bool) {
+    var options = CheckOptions(keepCheckedBlocks: keepBlocks)
+    options.keepsSyntaxTrees = !streaming
+    let result = try CheckRun.run([Project(files: files)], options: options)
     let report = TextRenderer(colors: false).render(result.diagnostics, sources: result.sources)
     let summary = "\(result.summary.files) files, \(result.summary.flows) flows, \(result.summary.errors) errors, \(result.summary.warnings) warnings"
     return (report, summary, !result.flows.isEmpty && result.flows.allSatisfy { $0.syntax.blocks.isEmpty })
@@ -52,6 +54,22 @@ import Testing
     #expect(usual.report.contains("in-queue-calback") && usual.report.contains("ghost") && usual.report.contains("callback-dial"))
     #expect(streamed.report == usual.report)
     #expect(streamed.summary == usual.summary)
+  }
+
+  @Test func aStreamedCheckKeepsTheCheckedBlocksWhenAsked() throws {
+    let files = try Self.samples(changing: [("flows/support-line.flow.yaml", "set-customer-queue-flow: in-queue-callback", "set-customer-queue-flow: nowhere")])
+    var options = CheckOptions(keepCheckedBlocks: true)
+    options.keepsSyntaxTrees = false
+    let streamed = try CheckRun.run([Project(files: files)], options: options)
+    options.keepsSyntaxTrees = true
+    let usual = try CheckRun.run([Project(files: files)], options: options)
+    #expect(streamed.flows.allSatisfy { $0.syntax.blocks.isEmpty })
+    #expect(streamed.flows.map(\.blocks.count) == usual.flows.map(\.blocks.count))
+    #expect(streamed.flows.reduce(0) { $0 + $1.blocks.count } > 50)
+    #expect(streamed.flows.map { $0.blocks.map(\.id) } == usual.flows.map { $0.blocks.map(\.id) })
+    #expect(
+      TextRenderer(colors: false).render(streamed.diagnostics, sources: streamed.sources)
+        == TextRenderer(colors: false).render(usual.diagnostics, sources: usual.sources))
   }
 
   @Test func aCleanProjectStreamsAndIsClean() throws {
