@@ -48,6 +48,41 @@ extension StaffingReport {
     return out
   }
 
+  /// A plan day by day (``StaffingSearch/perDay(_:group:targets:queues:replications:maxReplications:maxAgents:reader:program:center:blocks:cores:progress:)``):
+  /// a line per day with its answer and the figures at that count.
+  public static func dailyText(_ reports: [StaffingReport]) -> String {
+    guard let first = reports.first else { return "the agent group works on no day of the model: there is nothing to staff\n" }
+    var out = "Staffing \(Escaping.visible(first.group)) (\(Escaping.visible(first.routingProfile))) for \(Escaping.visible(first.model)), "
+    out += "day by day: \(reports.count == 1 ? "1 day" : "\(reports.count) days") from \(Clock.iso(first.start))\n"
+    out += "  targets: \(first.targetsText), each met by the whole of its 95% confidence interval\n\n"
+    let targets = first.targets
+    var header = ["day from", "agents", "replications"]
+    if targets.serviceLevel != nil { header.append("service level (\(DurationSyntax.format(targets.serviceLevel?.within ?? first.serviceLevelSeconds)))") }
+    if targets.abandoned != nil { header.append("abandoned") }
+    if let t = targets.callbacks { header.append("callbacks within \(DurationSyntax.format(t.within))") }
+    header += ["avg answer", "occupancy", "counts tried"]
+    let rows = reports.map { report -> [String] in
+      let chosen = report.answer.flatMap { answer in report.steps.first { $0.agents == answer } }
+      var row = [Clock.iso(report.start), report.answer.map(SimulationReport.count) ?? "none ≤ \(SimulationReport.count(report.maxAgents))"]
+      row.append(chosen.map { SimulationReport.count($0.replications) } ?? "-")
+      if targets.serviceLevel != nil { row.append(share(chosen?.serviceLevel)) }
+      if targets.abandoned != nil { row.append(share(chosen?.abandoned)) }
+      if targets.callbacks != nil { row.append(share(chosen?.callbacks)) }
+      row.append(chosen?.answerTime.map { SimulationReport.duration($0.mean) + " ± " + SimulationReport.duration($0.halfWidth) } ?? "-")
+      row.append(share(chosen?.occupancy))
+      row.append(report.steps.map { String($0.agents) }.joined(separator: ", "))
+      return row
+    }
+    out += SimulationReport.table(header, rows)
+    out += "\neach day is simulated alone, from an empty center: callbacks still waiting at a day's end are not carried into the next\n"
+    return out
+  }
+
+  /// A plan day by day as JSON: `{"days": [...]}`, each day's search as ``json()`` gives it.
+  public static func dailyJSON(_ reports: [StaffingReport]) -> JSONValue {
+    .object([("days", .array(reports.map { $0.json() }))])
+  }
+
   private func figures(_ step: StaffingStep) -> String {
     var parts: [String] = []
     if targets.serviceLevel != nil { parts.append("service level \(Self.share(step.serviceLevel))") }

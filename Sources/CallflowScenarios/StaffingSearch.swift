@@ -129,6 +129,32 @@ public enum StaffingSearch {
     return .success(report(model, group: group, targets: targets, steps: steps, answer: nil, maxAgents: maxAgents))
   }
 
+  /// The search of ``run(_:group:targets:queues:replications:maxReplications:maxAgents:reader:program:center:blocks:cores:progress:)``
+  /// made for each day of the model on which the group works, as a model of that day alone
+  /// (from the same time of day, the same callers' rates, and the same seeds): a plan of
+  /// agents per day. `progress` is told the day (from 0) with each level.
+  public static func perDay(
+    _ model: LoadModel, group: Int, targets: StaffingTargets, queues: [Int], replications: Int, maxReplications: Int, maxAgents: Int,
+    reader: DocumentReader, program: Program, center: CenterModel, blocks: ProjectBlocks, cores: Int? = nil,
+    progress: ((Int, StaffingStep) -> Void)? = nil
+  ) -> Result<[StaffingReport], ModelRun.Problems> {
+    var reports: [StaffingReport] = []
+    for day in 0..<model.days where model.agents[group].days.contains(model.weekday(day)) {
+      var one = model
+      one.start = model.start + day * 86_400
+      one.days = 1
+      let result = run(
+        one, group: group, targets: targets, queues: queues, replications: replications, maxReplications: maxReplications, maxAgents: maxAgents,
+        reader: reader, program: program, center: center, blocks: blocks, cores: cores
+      ) { progress?(day, $0) }
+      switch result {
+      case .success(let report): reports.append(report)
+      case .failure(let problems): return .failure(problems)
+      }
+    }
+    return .success(reports)
+  }
+
   static func report(_ model: LoadModel, group: Int, targets: StaffingTargets, steps: [Int: StaffingStep], answer: Int?, maxAgents: Int) -> StaffingReport {
     StaffingReport(
       model: model.name, start: model.start, end: model.end, group: model.agents[group].name, routingProfile: model.agents[group].routingProfile.value,

@@ -44,6 +44,9 @@ struct Staff: ParsableCommand {
   @Option(name: .customLong("max-agents"), help: "The most agents to try (1 to 100000).")
   var maxAgents: Int = 10_000
 
+  @Flag(name: .customLong("per-day"), help: "Search each day of the model on which the group works on its own: a count per day.")
+  var perDay = false
+
   @OptionGroup var checking: CheckingOptions
 
   func validate() throws {
@@ -94,6 +97,26 @@ struct Staff: ParsableCommand {
 
   func run() throws {
     let showProgress = isatty(STDERR_FILENO) == 1
+    if perDay {
+      let result = SimulateRun.staffPerDay(
+        path: input.path, modelPath: input.model, group: group, targets: try targets(), queues: queue, replications: replications,
+        maxReplications: maxReplications, maxAgents: maxAgents, options: checking.checkOptions()
+      ) { day, step in
+        guard showProgress else { return }
+        Terminal.standardError("\r\u{1B}[Kday \(day + 1): tried \(step.agents) agents over \(step.replications) replications: \(step.verdict.rawValue)")
+      }
+      if showProgress { Terminal.standardError("\r\u{1B}[K") }
+      switch result {
+      case .failure(let failure):
+        throw failure.report(colors: checking.wantsColor(fd: STDERR_FILENO))
+      case .success(let reports):
+        switch input.format {
+        case .text: Terminal.standardOutput(StaffingReport.dailyText(reports))
+        case .json: Terminal.standardOutput(StaffingReport.dailyJSON(reports).printed() + "\n")
+        }
+      }
+      return
+    }
     let result = SimulateRun.staff(
       path: input.path, modelPath: input.model, group: group, targets: try targets(), queues: queue, replications: replications,
       maxReplications: maxReplications, maxAgents: maxAgents, options: checking.checkOptions()

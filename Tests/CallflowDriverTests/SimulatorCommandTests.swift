@@ -137,6 +137,13 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect(object["answer"] as? Int == 8)
     #expect((object["steps"] as? [[String: Any]])?.compactMap { $0["verdict"] as? String } == ["misses", "misses", "meets", "meets"])
+    // Day by day: a search per day of the model, each a one-day model.
+    let daily = try CLI.run(["staff", project.root, "--model", model, "--group", "agents", "--service-level", "80%/20s", "--per-day", "--format", "json"])
+    #expect(daily.status == 0, "\(daily.stderr)")
+    let days = try #require((try JSONSerialization.jsonObject(with: Data(daily.stdout.utf8)) as? [String: Any])?["days"] as? [[String: Any]])
+    #expect(days.compactMap { $0["start"] as? String } == ["2026-01-05T00:00:00Z", "2026-01-06T00:00:00Z", "2026-01-07T00:00:00Z"])
+    #expect(days.compactMap { $0["end"] as? String } == ["2026-01-06T00:00:00Z", "2026-01-07T00:00:00Z", "2026-01-08T00:00:00Z"])
+    #expect(days.allSatisfy { ($0["answer"] as? Int).map { (7...9).contains($0) } ?? false }, "\(days.map { $0["answer"] ?? "-" })")
 
     for (arguments, message) in [
       ([String](), "name a target: --service-level, --abandoned or --callbacks"),

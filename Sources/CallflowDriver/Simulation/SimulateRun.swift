@@ -63,6 +63,35 @@ public enum SimulateRun {
     path: String, modelPath: String, group: String, targets: StaffingTargets, queues: [String] = [], replications: Int, maxReplications: Int,
     maxAgents: Int, options checkOptions: CheckOptions = CheckOptions(), progress: ((StaffingStep) -> Void)? = nil
   ) -> Result<StaffingReport, Failure> {
+    staffing(path: path, modelPath: modelPath, group: group, queues: queues, options: checkOptions).flatMap { loaded, g, indices in
+      StaffingSearch.run(
+        loaded.model, group: g, targets: targets, queues: indices, replications: replications, maxReplications: maxReplications,
+        maxAgents: maxAgents, reader: loaded.reader, program: loaded.project.program, center: loaded.project.center,
+        blocks: loaded.project.blocks, progress: progress
+      ).mapError { .model($0.diagnostics, loaded.sources) }
+    }
+  }
+
+  /// The search of ``staff(path:modelPath:group:targets:queues:replications:maxReplications:maxAgents:options:progress:)``
+  /// for each day of the model on which the group works (``StaffingSearch/perDay(_:group:targets:queues:replications:maxReplications:maxAgents:reader:program:center:blocks:cores:progress:)``).
+  /// `progress` is told the day (from 0) with each level.
+  public static func staffPerDay(
+    path: String, modelPath: String, group: String, targets: StaffingTargets, queues: [String] = [], replications: Int, maxReplications: Int,
+    maxAgents: Int, options checkOptions: CheckOptions = CheckOptions(), progress: ((Int, StaffingStep) -> Void)? = nil
+  ) -> Result<[StaffingReport], Failure> {
+    staffing(path: path, modelPath: modelPath, group: group, queues: queues, options: checkOptions).flatMap { loaded, g, indices in
+      StaffingSearch.perDay(
+        loaded.model, group: g, targets: targets, queues: indices, replications: replications, maxReplications: maxReplications,
+        maxAgents: maxAgents, reader: loaded.reader, program: loaded.project.program, center: loaded.project.center,
+        blocks: loaded.project.blocks, progress: progress
+      ).mapError { .model($0.diagnostics, loaded.sources) }
+    }
+  }
+
+  /// The model and project loaded for a staffing search, the group's index and the queues'.
+  private static func staffing(
+    path: String, modelPath: String, group: String, queues: [String], options checkOptions: CheckOptions
+  ) -> Result<((model: LoadModel, reader: DocumentReader, project: SimulationProject, sources: SourceMap), Int, [Int]), Failure> {
     load(path: path, modelPath: modelPath, options: checkOptions).flatMap { loaded in
       let groups = loaded.model.agentGroupNames
       guard let g = groups.firstIndex(of: group) else {
@@ -77,11 +106,7 @@ public enum SimulateRun {
         }
         indices.append(q)
       }
-      return StaffingSearch.run(
-        loaded.model, group: g, targets: targets, queues: indices, replications: replications, maxReplications: maxReplications,
-        maxAgents: maxAgents, reader: loaded.reader, program: loaded.project.program, center: loaded.project.center,
-        blocks: loaded.project.blocks, progress: progress
-      ).mapError { .model($0.diagnostics, loaded.sources) }
+      return .success((loaded, g, indices))
     }
   }
 
