@@ -84,7 +84,7 @@ let package = Package(
     .executableTarget(
       name: "callflow-bench",
       dependencies: [
-        "CallflowDriver", "CallflowConnect", "CallflowDiagnostics", "CallflowVM", "CallflowGraph", "CallflowScenarios", "CallflowLanguageServer", "CYAML",
+        "CallflowConcurrency", "CallflowDriver", "CallflowConnect", "CallflowDiagnostics", "CallflowVM", "CallflowGraph", "CallflowScenarios", "CallflowLanguageServer", "CYAML",
       ]),
     // libFuzzer's driver entry point, for the fuzz targets (Docs/FUZZING.md).
     .target(name: "CFuzzing"),

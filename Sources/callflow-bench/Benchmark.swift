@@ -2,6 +2,7 @@ import CYAML
 import CallflowDiagnostics
 import CallflowDriver
 import CallflowGraph
+import CallflowScenarios
 import Foundation
 
 #if canImport(Glibc)
@@ -222,6 +223,19 @@ struct Benchmark {
       guard let ours = f.outcomes[key], let theirs = peer[key] else { continue }
       let difference = theirs == 0 ? (ours == 0 ? "0%" : "-") : String(format: "%+.1f%%", 100 * (ours - theirs) / theirs)
       print("| \(key.replacingOccurrences(of: "_", with: " ")) | \(String(format: "%.1f", ours)) | \(String(format: "%.1f", theirs)) | \(difference) |")
+    }
+    guard !f.replicated.isEmpty, !f.peerReplicated.isEmpty else { return }
+    print()
+    print("Over \(SimulationBenchmark.peerSeeds) seeds of each (callflow's replications, SimPy's runs with seeds 1 to \(SimulationBenchmark.peerSeeds)), means with their 95% intervals; the models agree on an outcome when their intervals overlap:")
+    print()
+    print("| outcome | callflow | SimPy | difference of the means | intervals overlap |")
+    print("|---|---|---|---|---|")
+    for key in ["calls", "rejected", "support_queued", "support_handled", "support_abandoned", "support_service_level", "support_avg_answer", "callbacks_created", "callbacks_handled", "callbacks_not_answered", "callbacks_avg_answer"] {
+      guard let ours = f.replicated[key], let theirs = f.peerReplicated[key] else { continue }
+      let difference = theirs.mean == 0 ? "-" : String(format: "%+.1f%%", 100 * (ours.mean - theirs.mean) / theirs.mean)
+      let overlap = ours.low <= theirs.high && theirs.low <= ours.high
+      func text(_ e: Estimate) -> String { String(format: "%.1f ± %.1f", e.mean, e.halfWidth) }
+      print("| \(key.replacingOccurrences(of: "_", with: " ")) | \(text(ours)) | \(text(theirs)) | \(difference) | \(overlap ? "yes" : "no") |")
     }
   }
 

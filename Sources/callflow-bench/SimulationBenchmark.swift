@@ -1,3 +1,4 @@
+import CallflowConcurrency
 import CallflowDriver
 import CallflowScenarios
 import Foundation
@@ -41,6 +42,34 @@ enum SimulationBenchmark {
     var simpy: [String: Double]?
     /// callflow's outcomes under the same names.
     var outcomes: [String: Double] = [:]
+    /// Both models' outcomes over ``peerSeeds`` seeds each: callflow's replications and
+    /// SimPy's runs, as means with their 95% intervals.
+    var replicated: [String: Estimate] = [:]
+    var peerReplicated: [String: Estimate] = [:]
+  }
+
+  /// The seeds each model runs for the comparison of their outcomes.
+  static let peerSeeds = 10
+
+  /// The outcomes the SimPy model prints, from callflow's report.
+  static func outcomes(_ report: SimulationReport) -> [String: Double] {
+    guard let support = report.queues.first(where: { $0.name == "Support" })?.totals,
+      let queue = report.queues.first(where: { $0.name == "Callbacks" })?.totals
+    else { return [:] }
+    return [
+      "calls": Double(report.calls), "rejected": Double(support.rejected + queue.rejected), "support_queued": Double(support.queued),
+      "support_handled": Double(support.handled), "support_abandoned": Double(support.abandoned),
+      "support_service_level": support.value(.serviceLevel) ?? .nan, "support_avg_answer": support.value(.avgQueueAnswerTime) ?? .nan,
+      "callbacks_created": Double(queue.callbacksCreated), "callbacks_handled": Double(queue.callbacksHandled),
+      "callbacks_not_answered": Double(queue.callbacksNotAnswered), "callbacks_avg_answer": queue.value(.avgQueueAnswerTime) ?? .nan,
+    ]
+  }
+
+  /// Each outcome's mean over `runs`, with its 95% interval.
+  static func estimates(_ runs: [[String: Double]]) -> [String: Estimate] {
+    var result: [String: Estimate] = [:]
+    for key in Set(runs.flatMap(\.keys)) { result[key] = Estimate(runs.compactMap { $0[key] }.filter { !$0.isNaN }) }
+    return result
   }
 
   static func measure(runs: Int, samples: String, executable: String?) throws -> Figures {
@@ -70,29 +99,35 @@ enum SimulationBenchmark {
     var figures = Figures(
       seconds: seconds, calls: report.calls, contacts: report.contacts, callbacks: callbacks, events: report.events, baseline: baseline,
       processSeconds: processSeconds, peakMiB: peak)
-    figures.simpy = simpyWeek()
-    if let support = report.queues.first(where: { $0.name == "Support" })?.totals,
-      let queue = report.queues.first(where: { $0.name == "Callbacks" })?.totals
-    {
-      figures.outcomes = [
-        "calls": Double(report.calls), "rejected": Double(support.rejected + queue.rejected), "support_queued": Double(support.queued),
-        "support_handled": Double(support.handled), "support_abandoned": Double(support.abandoned),
-        "support_service_level": support.value(.serviceLevel) ?? .nan, "support_avg_answer": support.value(.avgQueueAnswerTime) ?? .nan,
-        "callbacks_created": Double(queue.callbacksCreated), "callbacks_handled": Double(queue.callbacksHandled),
-        "callbacks_not_answered": Double(queue.callbacksNotAnswered), "callbacks_avg_answer": queue.value(.avgQueueAnswerTime) ?? .nan,
-      ]
+    figures.simpy = simpyWeek(seed: 1)
+    figures.outcomes = outcomes(report)
+    if figures.simpy != nil {
+      // One seed of each is one draw of each: the overnight callbacks alone (each waiting
+      // about 14 hours) move a week's mean answer by several percent. Ten seeds of each.
+      if case .success(let replicated) = SimulateRun.replicate(path: samples, modelPath: file, replications: peerSeeds) {
+        figures.replicated = estimates(replicated.runs.map(outcomes))
+      }
+      var peers: [[String: Double]] = []
+      var seed = 1
+      while seed <= peerSeeds {
+        let batch = Array(seed...min(seed + ProcessInfo.processInfo.activeProcessorCount - 1, peerSeeds))
+        peers += parallelMap(batch.count) { simpyWeek(seed: batch[$0]) ?? [:] }
+        seed += batch.count
+      }
+      figures.peerReplicated = estimates(peers)
     }
     return figures
   }
 
-  /// Runs the SimPy model of the week, when `python3` can import SimPy; its JSON output.
-  static func simpyWeek() -> [String: Double]? {
+  /// Runs the SimPy model of the week with `seed`, when `python3` can import SimPy; its JSON
+  /// output.
+  static func simpyWeek(seed: Int) -> [String: Double]? {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
     let script = url.appendingPathComponent("Benchmarks/simpy_week.py").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script, "--seed", "1"]
+    process.arguments = ["python3", script, "--seed", String(seed)]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
