@@ -97,41 +97,33 @@ struct Staff: ParsableCommand {
 
   func run() throws {
     let showProgress = isatty(STDERR_FILENO) == 1
+    func show(_ line: String) { if showProgress { Terminal.standardError("\r\u{1B}[K" + line) } }
     if perDay {
       let result = SimulateRun.staffPerDay(
         path: input.path, modelPath: input.model, group: group, targets: try targets(), queues: queue, replications: replications,
         maxReplications: maxReplications, maxAgents: maxAgents, options: checking.checkOptions()
-      ) { day, step in
-        guard showProgress else { return }
-        Terminal.standardError("\r\u{1B}[Kday \(day + 1): tried \(step.agents) agents over \(step.replications) replications: \(step.verdict.rawValue)")
-      }
-      if showProgress { Terminal.standardError("\r\u{1B}[K") }
-      switch result {
-      case .failure(let failure):
-        throw failure.report(colors: checking.wantsColor(fd: STDERR_FILENO))
-      case .success(let reports):
-        switch input.format {
-        case .text: Terminal.standardOutput(StaffingReport.dailyText(reports))
-        case .json: Terminal.standardOutput(StaffingReport.dailyJSON(reports).printed() + "\n")
-        }
-      }
-      return
+      ) { day, step in show("day \(day + 1): tried \(step.agents) agents over \(step.replications) replications: \(step.verdict.rawValue)") }
+      show("")
+      try write(result, text: StaffingReport.dailyText, json: StaffingReport.dailyJSON)
+    } else {
+      let result = SimulateRun.staff(
+        path: input.path, modelPath: input.model, group: group, targets: try targets(), queues: queue, replications: replications,
+        maxReplications: maxReplications, maxAgents: maxAgents, options: checking.checkOptions()
+      ) { step in show("tried \(step.agents) agents over \(step.replications) replications: \(step.verdict.rawValue)") }
+      show("")
+      try write(result, text: { $0.text() }, json: { $0.json() })
     }
-    let result = SimulateRun.staff(
-      path: input.path, modelPath: input.model, group: group, targets: try targets(), queues: queue, replications: replications,
-      maxReplications: maxReplications, maxAgents: maxAgents, options: checking.checkOptions()
-    ) { step in
-      guard showProgress else { return }
-      Terminal.standardError("\r\u{1B}[Ktried \(step.agents) agents over \(step.replications) replications: \(step.verdict.rawValue)")
-    }
-    if showProgress { Terminal.standardError("\r\u{1B}[K") }
+  }
+
+  /// The search's report in the format asked for, or its failure reported.
+  private func write<Report>(_ result: Result<Report, SimulateRun.Failure>, text: (Report) -> String, json: (Report) -> JSONValue) throws {
     switch result {
     case .failure(let failure):
       throw failure.report(colors: checking.wantsColor(fd: STDERR_FILENO))
     case .success(let report):
       switch input.format {
-      case .text: Terminal.standardOutput(report.text())
-      case .json: Terminal.standardOutput(report.json().printed() + "\n")
+      case .text: Terminal.standardOutput(text(report))
+      case .json: Terminal.standardOutput(json(report).printed() + "\n")
       }
     }
   }

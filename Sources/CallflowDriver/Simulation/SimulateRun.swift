@@ -63,12 +63,11 @@ public enum SimulateRun {
     path: String, modelPath: String, group: String, targets: StaffingTargets, queues: [String] = [], replications: Int, maxReplications: Int,
     maxAgents: Int, options checkOptions: CheckOptions = CheckOptions(), progress: ((StaffingStep) -> Void)? = nil
   ) -> Result<StaffingReport, Failure> {
-    staffing(path: path, modelPath: modelPath, group: group, queues: queues, options: checkOptions).flatMap { loaded, g, indices in
+    staffing(path: path, modelPath: modelPath, group: group, queues: queues, options: checkOptions) { loaded, g, indices in
       StaffingSearch.run(
         loaded.model, group: g, targets: targets, queues: indices, replications: replications, maxReplications: maxReplications,
         maxAgents: maxAgents, reader: loaded.reader, program: loaded.project.program, center: loaded.project.center,
-        blocks: loaded.project.blocks, progress: progress
-      ).mapError { .model($0.diagnostics, loaded.sources) }
+        blocks: loaded.project.blocks, progress: progress)
     }
   }
 
@@ -79,19 +78,19 @@ public enum SimulateRun {
     path: String, modelPath: String, group: String, targets: StaffingTargets, queues: [String] = [], replications: Int, maxReplications: Int,
     maxAgents: Int, options checkOptions: CheckOptions = CheckOptions(), progress: ((Int, StaffingStep) -> Void)? = nil
   ) -> Result<[StaffingReport], Failure> {
-    staffing(path: path, modelPath: modelPath, group: group, queues: queues, options: checkOptions).flatMap { loaded, g, indices in
+    staffing(path: path, modelPath: modelPath, group: group, queues: queues, options: checkOptions) { loaded, g, indices in
       StaffingSearch.perDay(
         loaded.model, group: g, targets: targets, queues: indices, replications: replications, maxReplications: maxReplications,
         maxAgents: maxAgents, reader: loaded.reader, program: loaded.project.program, center: loaded.project.center,
-        blocks: loaded.project.blocks, progress: progress
-      ).mapError { .model($0.diagnostics, loaded.sources) }
+        blocks: loaded.project.blocks, progress: progress)
     }
   }
 
-  /// The model and project loaded for a staffing search, the group's index and the queues'.
-  private static func staffing(
-    path: String, modelPath: String, group: String, queues: [String], options checkOptions: CheckOptions
-  ) -> Result<((model: LoadModel, reader: DocumentReader, project: SimulationProject, sources: SourceMap), Int, [Int]), Failure> {
+  /// `search` run on the model and project loaded, with the group's index and the queues'.
+  private static func staffing<Report>(
+    path: String, modelPath: String, group: String, queues: [String], options checkOptions: CheckOptions,
+    search: ((model: LoadModel, reader: DocumentReader, project: SimulationProject, sources: SourceMap), Int, [Int]) -> Result<Report, ModelRun.Problems>
+  ) -> Result<Report, Failure> {
     load(path: path, modelPath: modelPath, options: checkOptions).flatMap { loaded in
       let groups = loaded.model.agentGroupNames
       guard let g = groups.firstIndex(of: group) else {
@@ -106,7 +105,7 @@ public enum SimulateRun {
         }
         indices.append(q)
       }
-      return .success((loaded, g, indices))
+      return search(loaded, g, indices).mapError { .model($0.diagnostics, loaded.sources) }
     }
   }
 
