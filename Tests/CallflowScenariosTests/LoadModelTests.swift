@@ -48,6 +48,34 @@ import Testing
     #expect(a.json().printed() != c.json().printed())
   }
 
+  /// A callback no agent works expires within the run when its expiry falls within it; one
+  /// whose expiry falls after the run's end is left waiting (and no event is kept for it).
+  @Test func callbacksExpireWithinTheRunAndWaitPastItsEnd() throws {
+    func run(expiry: String) throws -> SimulationReport.QueueLine? {
+      let flow = try String(contentsOfFile: packageRoot + "/Samples/flows/queued-callback-inbound.flow.yaml", encoding: .utf8)
+      #expect(flow.contains("expiry: 7d"))
+      // Agents work the first half hour only: later callbacks are worked by no one.
+      let copy = try SamplesCopy(adding: [
+        "morning.model.yaml": Self.model.replacingOccurrences(of: "shift: \"08:00-12:00\"", with: "shift: \"08:00-08:30\""),
+        "flows/queued-callback-inbound.flow.yaml": flow.replacingOccurrences(of: "expiry: 7d", with: "expiry: \(expiry)"),
+      ])
+      defer { copy.remove() }
+      guard case .success(let report) = SimulateRun.run(path: copy.root, modelPath: copy.path("morning.model.yaml")) else { return nil }
+      return report.queues.first { $0.name == "Callbacks" }
+    }
+    // The model runs from 08:00 to 08:00 the next day; calls come from 08:00 to 11:00.
+    let hour = try #require(try run(expiry: "1h"))
+    #expect(hour.totals.callbacksExpired > 100)
+    #expect(hour.callbacksAtEnd == 0)
+    #expect(hour.totals.callbacksExpired + hour.totals.callbacksHandled + hour.totals.callbacksNotAnswered + hour.totals.callbacksDropped == hour.totals.callbacksCreated)
+    let days = try #require(try run(expiry: "2d"))
+    #expect(days.totals.callbacksExpired == 0)
+    // Still waiting at the end: as many as the queue holds (its capacity, 200), the rest
+    // turned away at capacity.
+    #expect(days.callbacksAtEnd == 200)
+    #expect(days.totals.rejected > hour.totals.rejected)
+  }
+
   @Test func theReportAddsUpAndFollowsTheModel() throws {
     guard case .success(let report) = try simulate(Self.model) else {
       Issue.record("the model does not simulate")
