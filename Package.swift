@@ -99,6 +99,7 @@ let package = Package(
     .executableTarget(name: "callflow-fuzz-connect", dependencies: ["CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-scenario", dependencies: ["CallflowScenarios", "CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(name: "callflow-fuzz-lsp", dependencies: ["CallflowLanguageServer", "CallflowFuzzSupport", "CFuzzing"]),
+    .executableTarget(name: "callflow-fuzz-check", dependencies: ["CallflowDriver", "CallflowDiagnostics", "CallflowFuzzSupport", "CFuzzing"]),
     .executableTarget(
       name: "callflow-fuzz-module",
       dependencies: ["CallflowSyntax", "CallflowBytecode", "CallflowVM", "CallflowSimulator", "CallflowFuzzSupport", "CFuzzing"]),
