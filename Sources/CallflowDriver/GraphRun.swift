@@ -15,10 +15,7 @@ public enum GraphRun {
   /// The diagram as ``dot(paths:flow:options:)`` makes it, as UTF-8 bytes.
   public static func dotBytes(paths: [String], flow: String? = nil, options: CheckOptions = CheckOptions()) throws(InputError) -> (dot: [UInt8], check: CheckResult) {
     let (parts, check) = try dotParts(paths: paths, flow: flow, options: options)
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { bytes += part }
-    return (bytes, check)
+    return (FlowDiagram.joined(parts), check)
   }
 
   /// The diagram as ``dot(paths:flow:options:)`` makes it, as UTF-8 bytes in parts to be
@@ -53,6 +50,11 @@ public enum GraphRun {
   /// `dot` rendered as SVG by Graphviz.
   public static func svg(_ dot: String, graphviz: String? = graphviz()) throws(InputError) -> [UInt8] {
     try svg(Array(dot.utf8), graphviz: graphviz)
+  }
+
+  /// The diagram drawn from its DOT parts (``dotParts(paths:flow:options:)``), as SVG.
+  public static func svg(parts: [[UInt8]], graphviz: String? = graphviz()) throws(InputError) -> [UInt8] {
+    try svg(FlowDiagram.joined(parts), graphviz: graphviz)
   }
 
   /// `dot` (UTF-8) rendered as SVG by Graphviz.

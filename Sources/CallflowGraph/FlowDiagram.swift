@@ -54,8 +54,10 @@ public struct FlowDiagram: Sendable {
   public func dot() -> String { String(decoding: dotBytes(), as: UTF8.self) }
 
   /// The diagram in the DOT language, as UTF-8.
-  public func dotBytes() -> [UInt8] {
-    let parts = dotParts()
+  public func dotBytes() -> [UInt8] { Self.joined(dotParts()) }
+
+  /// The parts of ``dotParts()`` as one text, for a reader that needs it whole.
+  public static func joined(_ parts: [[UInt8]]) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
     for part in parts { bytes += part }

@@ -16,25 +16,11 @@ extension StaffingReport {
   /// Text for a planner: each level tried, then the answer with its figures.
   public func text() -> String {
     let days = (end - start) / 86_400
-    var out = "Staffing \(Escaping.visible(group)) (\(Escaping.visible(routingProfile))) for \(Escaping.visible(model)): "
-    out += "\(days == 1 ? "1 day" : "\(days) days") from \(Clock.iso(start))\n"
-    out += "  targets: \(targetsText), each met by the whole of its 95% confidence interval\n\n"
-    var header = ["agents", "replications"]
-    if targets.serviceLevel != nil { header.append("service level (\(DurationSyntax.format(targets.serviceLevel?.within ?? serviceLevelSeconds)))") }
-    if targets.abandoned != nil { header.append("abandoned") }
-    if let t = targets.callbacks { header.append("callbacks within \(DurationSyntax.format(t.within))") }
-    header += ["avg answer", "occupancy", "verdict"]
-    let rows = steps.map { step -> [String] in
-      var row = [SimulationReport.count(step.agents), SimulationReport.count(step.replications)]
-      if targets.serviceLevel != nil { row.append(Self.share(step.serviceLevel)) }
-      if targets.abandoned != nil { row.append(Self.share(step.abandoned)) }
-      if targets.callbacks != nil { row.append(Self.share(step.callbacks)) }
-      row.append(step.answerTime.map { SimulationReport.duration($0.mean) + " ± " + SimulationReport.duration($0.halfWidth) } ?? "-")
-      row.append(Self.share(step.occupancy))
-      row.append(step.verdict.rawValue)
-      return row
+    var out = heading(":", days == 1 ? "1 day" : "\(days) days")
+    let rows = steps.map { step in
+      [SimulationReport.count(step.agents), SimulationReport.count(step.replications)] + figureCells(step) + [step.verdict.rawValue]
     }
-    out += SimulationReport.table(header, rows)
+    out += SimulationReport.table(["agents", "replications"] + figureHeaders + ["verdict"], rows)
     out += "\n"
     guard let answer, let chosen = steps.first(where: { $0.agents == answer }) else {
       out += "no count of \(Escaping.visible(group)) up to \(SimulationReport.count(maxAgents)) meets the targets\n"
@@ -52,28 +38,15 @@ extension StaffingReport {
   /// a line per day with its answer and the figures at that count.
   public static func dailyText(_ reports: [StaffingReport]) -> String {
     guard let first = reports.first else { return "the agent group works on no day of the model: there is nothing to staff\n" }
-    var out = "Staffing \(Escaping.visible(first.group)) (\(Escaping.visible(first.routingProfile))) for \(Escaping.visible(first.model)), "
-    out += "day by day: \(reports.count == 1 ? "1 day" : "\(reports.count) days") from \(Clock.iso(first.start))\n"
-    out += "  targets: \(first.targetsText), each met by the whole of its 95% confidence interval\n\n"
-    let targets = first.targets
-    var header = ["day from", "agents", "replications"]
-    if targets.serviceLevel != nil { header.append("service level (\(DurationSyntax.format(targets.serviceLevel?.within ?? first.serviceLevelSeconds)))") }
-    if targets.abandoned != nil { header.append("abandoned") }
-    if let t = targets.callbacks { header.append("callbacks within \(DurationSyntax.format(t.within))") }
-    header += ["avg answer", "occupancy", "counts tried"]
+    var out = first.heading(", day by day:", reports.count == 1 ? "1 day" : "\(reports.count) days")
     let rows = reports.map { report -> [String] in
       let chosen = report.answer.flatMap { answer in report.steps.first { $0.agents == answer } }
-      var row = [Clock.iso(report.start), report.answer.map(SimulationReport.count) ?? "none ≤ \(SimulationReport.count(report.maxAgents))"]
-      row.append(chosen.map { SimulationReport.count($0.replications) } ?? "-")
-      if targets.serviceLevel != nil { row.append(share(chosen?.serviceLevel)) }
-      if targets.abandoned != nil { row.append(share(chosen?.abandoned)) }
-      if targets.callbacks != nil { row.append(share(chosen?.callbacks)) }
-      row.append(chosen?.answerTime.map { SimulationReport.duration($0.mean) + " ± " + SimulationReport.duration($0.halfWidth) } ?? "-")
-      row.append(share(chosen?.occupancy))
-      row.append(report.steps.map { String($0.agents) }.joined(separator: ", "))
-      return row
+      return [
+        Clock.iso(report.start), report.answer.map(SimulationReport.count) ?? "none ≤ \(SimulationReport.count(report.maxAgents))",
+        chosen.map { SimulationReport.count($0.replications) } ?? "-",
+      ] + report.figureCells(chosen) + [report.steps.map { String($0.agents) }.joined(separator: ", ")]
     }
-    out += SimulationReport.table(header, rows)
+    out += SimulationReport.table(["day from", "agents", "replications"] + first.figureHeaders + ["counts tried"], rows)
     out += "\neach day is simulated alone, from an empty center: callbacks still waiting at a day's end are not carried into the next\n"
     return out
   }
@@ -81,6 +54,33 @@ extension StaffingReport {
   /// A plan day by day as JSON: `{"days": [...]}`, each day's search as ``json()`` gives it.
   public static func dailyJSON(_ reports: [StaffingReport]) -> JSONValue {
     .object([("days", .array(reports.map { $0.json() }))])
+  }
+
+  /// The report's first lines: the group, the model, the period and the targets.
+  private func heading(_ joint: String, _ period: String) -> String {
+    "Staffing \(Escaping.visible(group)) (\(Escaping.visible(routingProfile))) for \(Escaping.visible(model))\(joint) "
+      + "\(period) from \(Clock.iso(start))\n"
+      + "  targets: \(targetsText), each met by the whole of its 95% confidence interval\n\n"
+  }
+
+  /// The columns of a count's figures: each target's, the answer time, the occupancy.
+  private var figureHeaders: [String] {
+    var header: [String] = []
+    if targets.serviceLevel != nil { header.append("service level (\(DurationSyntax.format(targets.serviceLevel?.within ?? serviceLevelSeconds)))") }
+    if targets.abandoned != nil { header.append("abandoned") }
+    if let t = targets.callbacks { header.append("callbacks within \(DurationSyntax.format(t.within))") }
+    return header + ["avg answer", "occupancy"]
+  }
+
+  /// A count's figures under ``figureHeaders``; dashes for none.
+  private func figureCells(_ step: StaffingStep?) -> [String] {
+    var row: [String] = []
+    if targets.serviceLevel != nil { row.append(Self.share(step?.serviceLevel)) }
+    if targets.abandoned != nil { row.append(Self.share(step?.abandoned)) }
+    if targets.callbacks != nil { row.append(Self.share(step?.callbacks)) }
+    row.append(step?.answerTime.map { SimulationReport.duration($0.mean) + " ± " + SimulationReport.duration($0.halfWidth) } ?? "-")
+    row.append(Self.share(step?.occupancy))
+    return row
   }
 
   private func figures(_ step: StaffingStep) -> String {

@@ -101,14 +101,16 @@ enum SimulationBenchmark {
       processSeconds: processSeconds, peakMiB: peak)
     figures.simpy = simpyWeek(seed: 1)
     figures.outcomes = outcomes(report)
-    if figures.simpy != nil {
+    if let first = figures.simpy {
       // One seed of each is one draw of each: the overnight callbacks alone (each waiting
       // about 14 hours) move a week's mean answer by several percent. Ten seeds of each.
       if case .success(let replicated) = SimulateRun.replicate(path: samples, modelPath: file, replications: peerSeeds) {
         figures.replicated = estimates(replicated.runs.map(outcomes))
       }
-      var peers: [[String: Double]] = []
-      var seed = 1
+      // Seed 1 is the run above; the others run a core's worth at a time (each times its
+      // own CPU, which the others do not change).
+      var peers = [first]
+      var seed = 2
       while seed <= peerSeeds {
         let batch = Array(seed...min(seed + ProcessInfo.processInfo.activeProcessorCount - 1, peerSeeds))
         peers += parallelMap(batch.count) { simpyWeek(seed: batch[$0]) ?? [:] }

@@ -44,7 +44,7 @@ struct Graph: ParsableCommand {
       let options = checking.checkOptions()
       // DOT is written in the parts it is drawn in, never joined (Docs/PERFORMANCE.md).
       let result = try GraphRun.dotParts(paths: paths, flow: flow, options: options)
-      let parts = format == .svg ? [try GraphRun.svg(Array(result.dot.joined()))] : result.dot
+      let parts = format == .svg ? [try GraphRun.svg(parts: result.dot)] : result.dot
       if let output {
         try Conversion.writeAtomically(parts: parts, to: output)
       } else {
