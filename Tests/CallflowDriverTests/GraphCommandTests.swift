@@ -1,3 +1,4 @@
+import CallflowDriver
 import CallflowTestSupport
 import Foundation
 import Testing
@@ -15,6 +16,13 @@ import Testing
     #expect(written.status == 0 && written.stdout == "")
     let dot = try String(contentsOfFile: file, encoding: .utf8)
     #expect(dot.contains("subgraph \"cluster:callback-dial\""))
+    // The whole project's diagram, written in the parts it is drawn in, to the file and to
+    // standard output, is the diagram the library joins.
+    let whole = try CLI.run(["graph", "Samples", "-o", file])
+    #expect(whole.status == 0)
+    let joined = try GraphRun.dot(paths: [packageRoot + "/Samples"]).dot.replacingOccurrences(of: packageRoot + "/", with: "")
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == out.stdout)
+    #expect(out.stdout == joined)
     // No temporary file is left beside the output.
     let siblings = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.contains((file as NSString).lastPathComponent + ".") }
     #expect(siblings.isEmpty)
