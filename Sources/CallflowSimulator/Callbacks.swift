@@ -37,7 +37,7 @@ extension Simulator {
   /// caller's flow goes on.
   mutating func requestCallback(_ i: Int, _ call: HostCall, state: ContactState) -> Outcome {
     let name = call.text(CallbackKeys.workingQueue) ?? call.text(.queue) ?? state.workingQueue ?? state.queue
-    guard let q = name.flatMap(center.queue(named:)) else { return .branch(.error) }
+    guard let q = queueIndex(name) else { return .branch(.error) }
     guard !isFull(q, for: i) else {
       contacts[i].rejectedBy = q
       return .branch(.atCapacity)

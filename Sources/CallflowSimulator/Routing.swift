@@ -250,10 +250,7 @@ extension Simulator {
     if contacts[i].received == nil { contacts[i].received = now }
     // The customer-queue flow stops: the contact is with an agent now.
     contacts[i].token += 1
-    if var slot = running[i] {
-      keepTrace(i, &slot)
-      running[i] = nil
-    }
+    if let slot = running.removeValue(forKey: i) { keepTrace(i, slot) }
     setContact(a, i)
     agents[a].busySince = now
     switch contacts[i].method {

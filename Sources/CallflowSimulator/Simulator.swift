@@ -95,7 +95,14 @@ public struct Simulator<W: World> {
   var profileStaffing: [(online: Int, available: Int)]
   /// The delays of each queue's routing profile entries that are above zero.
   let queueDelays: [[Int]]
-  var hours: [String: (hours: Resources.Hours, offsets: ZoneOffsets)?] = [:]
+  /// The module's hours as the simulator has met them, each with its zone's offsets, and
+  /// their indexes by name (`nil`: the module has no hours of that name).
+  var hours: [(hours: Resources.Hours, offsets: ZoneOffsets)] = []
+  var hoursNamed = NameCache<Int?>()
+  /// Queues and flows by name, as flows name them.
+  var queuesNamed = NameCache<Int?>()
+  var flowsOfNumber = NameCache<String?>()
+  var flowsNamed = NameCache<Int?>()
   /// Whether each queue's hours are open now, for routing.
   var queueOpen: [Bool]
 
@@ -215,7 +222,7 @@ public struct Simulator<W: World> {
       method: .inbound, label: arrival.label, initial: i, customer: arrival.from, system: arrival.to, initiated: now, routingTime: now)
     contact.attributes = ["$.CustomerEndpoint.Address": arrival.from, "$.SystemEndpoint.Address": arrival.to]
     contacts.append(contact)
-    guard let flow = center.flowOfNumber[arrival.to] else {
+    guard let flow = flow(answering: arrival.to) else {
       issue(i, "no flow answers \(arrival.to): it is not among the phone numbers of center.yaml")
       finish(i, .flowError)
       return
@@ -230,10 +237,10 @@ public struct Simulator<W: World> {
     state.callbackNumber = contacts[i].callbackNumber
     state.queue = contacts[i].queue.map { center.queues[$0].name }
     do {
-      var vm = try VM(program: program, state: state)
+      var vm = try VM(program: program, flow: flowIndex(flow), state: state)
       vm.stepBudget = options.stepBudget
       vm.tracing = options.tracePaths
-      running[i] = VMSlot(vm: vm, role: role, traced: 0)
+      running[i] = VMSlot(vm: vm, role: role)
     } catch {
       issue(i, error.description)
       if role == .main { finish(i, .flowError) }
@@ -244,58 +251,56 @@ public struct Simulator<W: World> {
 
   /// A `wait` is over: the contact's flow goes on.
   mutating func resumeWaiting(_ i: Int) {
-    guard var slot = running[i] else { return }
+    guard let slot = running[i] else { return }
     do {
       try slot.vm.resume(contacts[i].pendingResult ?? HostResult(.next))
       contacts[i].pendingResult = nil
     } catch {
       running[i] = nil
-      stopped(i, &slot, error)
+      stopped(i, slot, error)
       return
     }
-    running[i] = slot
     drive(i)
   }
 
   /// Runs contact `i`'s flow until it waits for the clock or ends.
   mutating func drive(_ i: Int) {
-    guard var slot = running[i] else { return }
-    running[i] = nil
+    guard let slot = running.removeValue(forKey: i) else { return }
     let token = contacts[i].token
     while true {
       let event: VM.Event
       do {
         event = try slot.vm.advance()
       } catch {
-        stopped(i, &slot, error)
+        stopped(i, slot, error)
         return
       }
       switch event {
       case .call(let call):
         let outer = performing
         performing = i
-        let answer = perform(call, contact: i, state: slot.vm.state, role: slot.role)
+        let answer = perform(call, contact: i, slot: slot)
         performing = outer
         // The host's effect may have ended this flow: an agent took the contact, or it ended.
         guard contacts[i].token == token, !contacts[i].isFinished else {
-          keepTrace(i, &slot)
+          keepTrace(i, slot)
           return
         }
         switch answer {
         case .suspend:
-          keepTrace(i, &slot)
+          keepTrace(i, slot)
           running[i] = slot
           return
         case .answer(let result):
           do {
             try slot.vm.resume(result)
           } catch {
-            stopped(i, &slot, error)
+            stopped(i, slot, error)
             return
           }
         }
       case .ended(let ending):
-        keepTrace(i, &slot)
+        keepTrace(i, slot)
         flowEnded(i, ending, role: slot.role, state: slot.vm.state)
         return
       }
@@ -304,14 +309,14 @@ public struct Simulator<W: World> {
 
   /// Contact `i`'s flow stopped with a runtime error: a contact waiting in a queue waits on
   /// there without its queue flow; any other ends.
-  mutating func stopped(_ i: Int, _ slot: inout VMSlot, _ error: RuntimeError) {
-    keepTrace(i, &slot)
+  mutating func stopped(_ i: Int, _ slot: VMSlot, _ error: RuntimeError) {
+    keepTrace(i, slot)
     issue(i, error.description)
     if slot.role == .main || !contacts[i].inQueue { finish(i, .flowError) }
   }
 
   /// Moves the blocks the VM traced since last time to the contact's path.
-  mutating func keepTrace(_ i: Int, _ slot: inout VMSlot) {
+  mutating func keepTrace(_ i: Int, _ slot: VMSlot) {
     guard options.tracePaths else { return }
     let trace = slot.vm.trace
     for step in trace[slot.traced...] {
@@ -327,7 +332,7 @@ public struct Simulator<W: World> {
     contacts[i].callbackNumber = state.callbackNumber
     switch (role, ending) {
     case (_, .queued(let name)):
-      guard let name = name ?? state.workingQueue, let q = center.queue(named: name) else {
+      guard let q = queueIndex(name ?? state.workingQueue) else {
         issue(i, "a transfer to a queue with no queue named and no working queue set")
         finish(i, .flowError)
         return
@@ -383,10 +388,7 @@ public struct Simulator<W: World> {
     contacts[i].disconnected = now
     contacts[i].reason = reason
     contacts[i].token += 1
-    if var slot = running[i] {
-      keepTrace(i, &slot)
-      running[i] = nil
-    }
+    if let slot = running.removeValue(forKey: i) { keepTrace(i, slot) }
     contacts[i].compact(keepAttributes: options.keepAttributes, keepPath: options.tracePaths)
     // A customer-first callback that ended before an agent took it frees the agent held for it.
     if let a = contacts[i].reservedAgent, agents[a].contact == i, contacts[i].agent == nil {
@@ -412,25 +414,33 @@ public struct Simulator<W: World> {
     guard let flow else { return }
     let state = ContactState(flow: flow, attributes: contacts[i].attributes)
     do {
-      var vm = try VM(program: program, state: state)
+      var vm = try VM(program: program, flow: flowIndex(flow), state: state)
       vm.stepBudget = options.stepBudget
       vm.tracing = options.tracePaths
-      var slot = VMSlot(vm: vm, role: .whisper, traced: 0)
+      let slot = VMSlot(vm: vm, role: .whisper)
       while case .call(let call) = try slot.vm.advance() {
-        guard case .answer(let result) = perform(call, contact: i, state: slot.vm.state, role: .whisper) else { break }
+        guard case .answer(let result) = perform(call, contact: i, slot: slot) else { break }
         try slot.vm.resume(result)
       }
-      keepTrace(i, &slot)
+      keepTrace(i, slot)
     } catch {
       issue(i, error.description)
     }
   }
 }
 
-/// A contact's running flow.
-struct VMSlot {
-  var vm: VM
-  var role: FlowRole
+/// A contact's running flow, kept by reference: running it, and handing it from the agenda to
+/// the host and back, moves no copy of the VM.
+final class VMSlot {
+  // Only the simulator's one thread touches a slot, never two accesses at once: the run-time
+  // exclusivity check would cost more than running most blocks.
+  @exclusivity(unchecked) var vm: VM
+  let role: FlowRole
   /// How many of the VM's trace steps are already on the contact's path.
-  var traced: Int
+  var traced = 0
+
+  init(vm: VM, role: FlowRole) {
+    self.vm = vm
+    self.role = role
+  }
 }

@@ -13,7 +13,9 @@ enum HostAnswer {
 
 extension Simulator {
   /// Carries out a block of contact `i`'s flow: the simulator is the VM's host.
-  mutating func perform(_ call: HostCall, contact i: Int, state: ContactState, role: FlowRole) -> HostAnswer {
+  /// The flow's state is read from `slot` only where a block needs it.
+  mutating func perform(_ call: HostCall, contact i: Int, slot: VMSlot) -> HostAnswer {
+    let role = slot.role
     func answer(_ outcome: Outcome, writes: [String: String] = [:]) -> HostAnswer { .answer(HostResult(outcome, writes: writes)) }
     let label = contacts[i].label
     switch call.action {
@@ -45,16 +47,16 @@ extension Simulator {
       events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
       return .suspend
     case .getQueueMetrics:
-      let name = call.text(.queue) ?? state.queue ?? contacts[i].queue.map { center.queues[$0].name }
-      guard let q = name.flatMap(center.queue(named:)) else { return answer(.branch(.error)) }
+      let name = call.text(.queue) ?? slot.vm.state.queue ?? contacts[i].queue.map { center.queues[$0].name }
+      guard let q = queueIndex(name) else { return answer(.branch(.error)) }
       return answer(.next, writes: metrics(of: q, for: i))
     case .customerProfileLookup:
       return .answer(HostChecks.lookupResult(HostChecks.lookup(key: call.text(.key) ?? "", value: call.text(.value) ?? "", in: program.module)))
     case .checkCallProgress:
       return answer(contacts[i].answer.flatMap { call.outcome(named: $0.progress) } ?? .branch(.human))
     case .checkStaffing:
-      let name = call.text(.queue) ?? state.queue
-      guard let q = name.flatMap(center.queue(named:)) else { return answer(.branch(.error)) }
+      let name = call.text(.queue) ?? slot.vm.state.queue
+      guard let q = queueIndex(name) else { return answer(.branch(.error)) }
       let (available, online) = staffing(of: q)
       let yes = call.text(.status) == "available" ? available > 0 : online > 0
       return answer(yes ? .next : .branch(.false))
@@ -68,15 +70,15 @@ extension Simulator {
       if call.text(.role) == "outbound" { contacts[i].outboundWhisper = call.text(.flow) } else { contacts[i].agentWhisper = call.text(.flow) }
       return answer(.next)
     case .transferToQueue:
-      if call.gives(.callback) { return answer(requestCallback(i, call, state: state)) }
-      guard let q = (call.text(.queue) ?? state.workingQueue).flatMap(center.queue(named:)) else { return answer(.branch(.error)) }
+      if call.gives(.callback) { return answer(requestCallback(i, call, state: slot.vm.state)) }
+      guard let q = queueIndex(call.text(.queue) ?? slot.vm.state.workingQueue) else { return answer(.branch(.error)) }
       guard !isFull(q, for: i) else {
         contacts[i].rejectedBy = q
         return answer(.branch(.atCapacity))
       }
       return answer(.next)
     case .createCallback:
-      return answer(createCallbackBlock(i, call, state: state))
+      return answer(createCallbackBlock(i, call, state: slot.vm.state))
     case .startCallback:
       if contacts[i].inQueue {
         removeFromQueue(i)
@@ -84,11 +86,11 @@ extension Simulator {
       }
       return answer(.next)
     case .registerCallback:
-      guard let q = (call.text(.queue) ?? state.queue).flatMap(center.queue(named:)), let number = call.text(.number), !isFull(q, for: i) else {
+      guard let q = queueIndex(call.text(.queue) ?? slot.vm.state.queue), let number = call.text(.number), !isFull(q, for: i) else {
         return answer(.branch(.error))
       }
       contacts[i].parked = false
-      createCallback(from: i, state: state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: call.text(.ani))
+      createCallback(from: i, state: slot.vm.state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: call.text(.ani))
       return answer(.next)
     case .declineCallback:
       if contacts[i].parked, let q = contacts[i].queue {
@@ -141,7 +143,7 @@ extension Simulator {
   /// customer-first callback.
   mutating func createCallbackBlock(_ i: Int, _ call: HostCall, state: ContactState) -> Outcome {
     let name = call.text(.queue) ?? contacts[i].queue.map { center.queues[$0].name } ?? state.workingQueue
-    guard let q = name.flatMap(center.queue(named:)), !isFull(q, for: i) else { return .branch(.error) }
+    guard let q = queueIndex(name), !isFull(q, for: i) else { return .branch(.error) }
     let number = call.text(.number) ?? state.callbackNumber ?? contacts[i].customer
     if contacts[i].method == .customerFirstDialed, let settings = callbackSettings(i) {
       createCallback(from: i, state: state, settings: settings, number: number, queue: q, method: .customerFirstQueued, system: center.queues[q].callerNumber)
@@ -228,15 +230,44 @@ extension Simulator {
 
   /// Whether hours `name` are open at `time`; `nil` when the module has no such hours.
   mutating func isOpen(_ name: String, at time: Int) -> Bool? {
-    if hours[name] == nil {
-      hours[name] = HostChecks.hours(name, in: program.module).map { h in
+    let found: Int?
+    if let kept = hoursNamed.kept(name) {
+      found = kept
+    } else {
+      found = HostChecks.hours(name, in: program.module).map { h in
         let zone = h.timezone.flatMap { program.module.text($0) }.flatMap(TimeZone.init(identifier:)) ?? .gmt
-        return (h, ZoneOffsets(zone))
+        hours.append((h, ZoneOffsets(zone)))
+        return hours.count - 1
       }
+      hoursNamed.keep(name, found)
     }
-    guard var entry = hours[name] ?? nil else { return nil }
-    let local = entry.offsets.local(time)
-    hours[name] = entry
-    return HostChecks.isOpen(entry.hours, localSeconds: local)
+    guard let k = found else { return nil }
+    return HostChecks.isOpen(hours[k].hours, localSeconds: hours[k].offsets.local(time))
+  }
+
+  /// The index of the queue named `name`, if the center has one.
+  mutating func queueIndex(_ name: String?) -> Int? {
+    guard let name else { return nil }
+    if let kept = queuesNamed.kept(name) { return kept }
+    let q = center.queue(named: name)
+    queuesNamed.keep(name, q)
+    return q
+  }
+
+  /// The index of the flow named `name` in the program (-1 when it has none: the VM then
+  /// reports it).
+  mutating func flowIndex(_ name: String) -> Int {
+    if let kept = flowsNamed.kept(name) { return kept ?? -1 }
+    let f = program.flow(named: name)
+    flowsNamed.keep(name, f)
+    return f ?? -1
+  }
+
+  /// The flow that answers phone number `number`, if one does.
+  mutating func flow(answering number: String) -> String? {
+    if let kept = flowsOfNumber.kept(number) { return kept }
+    let flow = center.flowOfNumber[number]
+    flowsOfNumber.keep(number, flow)
+    return flow
   }
 }

@@ -22,42 +22,58 @@ public enum ArgumentValue: Equatable, Sendable {
   }
 }
 
+/// What a `call` instruction always asks, whatever the contact: its block's kind, action,
+/// outcomes and place. Made once per instruction when a module is prepared, and shared by
+/// every call of it.
+final class CallSite: Sendable {
+  let kind: BlockKind
+  let action: HostAction
+  let outcomes: [Outcome]
+  let flow: String
+  let block: String
+  let line: Int
+
+  init(kind: BlockKind, action: HostAction, outcomes: [Outcome], flow: String, block: String, line: Int) {
+    self.kind = kind
+    self.action = action
+    self.outcomes = outcomes
+    self.flow = flow
+    self.block = block
+    self.line = line
+  }
+}
+
 /// One block the VM asks its host to carry out.
 public struct HostCall: Sendable {
-  public var kind: BlockKind
-  /// What the host is asked to do: the catalog row's action for ``kind``. Hosts switch over
-  /// it, with no `default:`.
-  public var action: HostAction
+  /// What every call of this block shares.
+  let site: CallSite
   /// The block's arguments by parameter (`callback.max-retries` for a callback's).
   public var arguments: HostArguments
+
+  public var kind: BlockKind { site.kind }
+  /// What the host is asked to do: the catalog row's action for ``kind``. Hosts switch over
+  /// it, with no `default:`.
+  public var action: HostAction { site.action }
   /// What the block may answer: `next` (unless the block goes on only through its
   /// branches), then its options (`get-input`'s keys), then its branches.
-  public var outcomes: [Outcome]
+  public var outcomes: [Outcome] { site.outcomes }
   /// Where it is: flow, block id and source line.
-  public var flow: String
-  public var block: String
-  public var line: Int
+  public var flow: String { site.flow }
+  public var block: String { site.block }
+  public var line: Int { site.line }
 
   /// The call of a block of `kind`; `nil` for a kind the VM runs itself (it has no action).
   public init?(
     kind: BlockKind, arguments: HostArguments, outcomes: [Outcome], flow: String, block: String, line: Int
   ) {
     guard let action = kind.spec.hostAction else { return nil }
-    self.init(kind: kind, action: action, arguments: arguments, outcomes: outcomes, flow: flow, block: block, line: line)
+    self.init(site: CallSite(kind: kind, action: action, outcomes: outcomes, flow: flow, block: block, line: line), arguments: arguments)
   }
 
-  /// The VM's call, with the action its program looked up once for the instruction.
-  init(
-    kind: BlockKind, action: HostAction, arguments: HostArguments, outcomes: [Outcome], flow: String, block: String,
-    line: Int
-  ) {
-    self.kind = kind
-    self.action = action
+  /// The VM's call of the instruction at `site`.
+  init(site: CallSite, arguments: HostArguments) {
+    self.site = site
     self.arguments = arguments
-    self.outcomes = outcomes
-    self.flow = flow
-    self.block = block
-    self.line = line
   }
 
   /// The argument `key` as text.
@@ -65,8 +81,12 @@ public struct HostCall: Sendable {
 
   /// Whether the block is given `key`, or a field of it when it is a record (`callback`).
   public func gives(_ key: ParameterKey) -> Bool {
-    arguments.keys.contains { given in
-      given == key || (given.name.hasPrefix(key.name) && given.name.utf8.dropFirst(key.name.utf8.count).first == UInt8(ascii: "."))
+    let length = key.name.utf8.count
+    return arguments.containsKey { given in
+      let count = given.name.utf8.count
+      return count == length
+        ? given == key
+        : count > length && given.name.utf8.dropFirst(length).first == UInt8(ascii: ".") && given.name.hasPrefix(key.name)
     }
   }
 

@@ -33,6 +33,9 @@ public struct HostArguments: Equatable, Sendable, ExpressibleByDictionaryLiteral
 
   public var isEmpty: Bool { pairs.isEmpty }
 
+  /// Whether a parameter given satisfies `predicate`.
+  public func containsKey(where predicate: (ParameterKey) -> Bool) -> Bool { pairs.contains { predicate($0.key) } }
+
   public static func == (a: HostArguments, b: HostArguments) -> Bool {
     a.pairs.count == b.pairs.count && a.pairs.allSatisfy { b[$0.key] == $0.value }
   }

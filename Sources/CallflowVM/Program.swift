@@ -47,6 +47,8 @@ public final class Program: Sendable {
   let writes: [Writes]
   /// Each `call`'s arguments, made once when none of them is an attribute.
   let constantArguments: [HostArguments?]
+  /// What each `call` asks of its host whatever the contact (``CallSite``).
+  let callSites: [CallSite?]
 
   /// The attributes a block may write: exact paths, and roots (`$.Customer.`) under which any
   /// name may be written.
@@ -223,6 +225,17 @@ public final class Program: Sendable {
       if constant { constantArguments[pc] = built }
     }
     self.constantArguments = constantArguments
+    var callSites = [CallSite?](repeating: nil, count: code.count)
+    for f in flowStart.indices {
+      for pc in flowStart[f]..<flowEnd[f] where code[pc].opcode == .call {
+        guard let kind = code[pc].kind, let action = actions[pc] else { continue }
+        let entry = blockOf[pc]
+        let block = entry.id >= 0 ? texts[Int(entry.id)] : "?"
+        let line = entry.id >= 0 ? Int(entry.line) : 0
+        callSites[pc] = CallSite(kind: kind, action: action, outcomes: outcomes[pc], flow: flowNames[f], block: block, line: line)
+      }
+    }
+    self.callSites = callSites
   }
 
   /// A constant as a host-call argument; `nil` for an attribute, whose value is the contact's.

@@ -58,6 +58,32 @@ public struct VM {
 
   /// A VM for a contact in `state` (a new contact: `ContactState(flow: name)`).
   public init(program: Program, state: ContactState) throws(RuntimeError) {
+    self.init(program: program, state: state, at: try Self.place(of: state, in: program))
+  }
+
+  /// A VM for a contact in `state` starting flow `flow` (its index in
+  /// ``Program/flowNames``, which a host may look up once): the same VM as
+  /// ``init(program:state:)`` gives, without looking the flow up by name.
+  public init(program: Program, flow: Int, state: ContactState) throws(RuntimeError) {
+    let starts =
+      program.flowNames.indices.contains(flow) && state.offset == 0 && program.flowStart[flow] < program.flowEnd[flow]
+      && program.flowNames[flow] == state.flow
+    self.init(program: program, state: state, at: starts ? (flow, program.flowStart[flow]) : try Self.place(of: state, in: program))
+  }
+
+  private init(program: Program, state: ContactState, at place: (flow: Int, pc: Int)) {
+    self.program = program
+    self.state = state
+    flow = place.flow
+    pc = place.pc
+    previous = pc
+    if self.state.loops.count < program.slots[flow] {
+      self.state.loops += [Int](repeating: 0, count: program.slots[flow] - self.state.loops.count)
+    }
+  }
+
+  /// The flow and instruction where a contact in `state` is.
+  private static func place(of state: ContactState, in program: Program) throws(RuntimeError) -> (flow: Int, pc: Int) {
     guard let flow = program.flow(named: state.flow) else {
       throw RuntimeError(message: "no flow of this name in the module", flow: state.flow)
     }
@@ -65,14 +91,7 @@ public struct VM {
     guard let pc = range.first(where: { Int(program.offsets[$0]) == state.offset }) else {
       throw RuntimeError(message: "offset \(state.offset) is not an instruction of this flow", flow: state.flow)
     }
-    self.program = program
-    self.state = state
-    self.flow = flow
-    self.pc = pc
-    previous = pc
-    if self.state.loops.count < program.slots[flow] {
-      self.state.loops += [Int](repeating: 0, count: program.slots[flow] - self.state.loops.count)
-    }
+    return (flow, pc)
   }
 
   /// What the VM needs next.
@@ -198,7 +217,7 @@ public struct VM {
   /// The call of the block the contact waits at.
   private func pendingCall() -> HostCall? {
     let op = program.code[pc]
-    guard op.opcode == .call, let kind = op.kind, let action = program.actions[pc] else { return nil }
+    guard op.opcode == .call, let site = program.callSites[pc] else { return nil }
     var arguments: HostArguments
     if let constant = program.constantArguments[pc] {
       arguments = constant
@@ -209,10 +228,7 @@ public struct VM {
         arguments[program.keys[Int(name)]] = argument(Int(value))
       }
     }
-    let block = program.block(pc)
-    return HostCall(
-      kind: kind, action: action, arguments: arguments, outcomes: program.outcomes[pc], flow: program.flowNames[flow],
-      block: block?.id ?? "?", line: block?.line ?? 0)
+    return HostCall(site: site, arguments: arguments)
   }
 
   /// The text of the pending call's argument `key`, read without building the call.

@@ -36,10 +36,10 @@ struct Benchmark {
       case ("--blocks", let v?): blocks = v
       case ("--runs", let v?): runs = v
       case ("--generate", _) where value != nil: generateOnly = value
-      case ("--only", _) where value == "simulate" || value == "connect" || value == "lsp": only = value
+      case ("--only", _) where ["simulate", "connect", "lsp", "check"].contains(value): only = value
       case ("--soak", let v?): soak = v
       default:
-        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR] [--only simulate|connect|lsp] [--soak N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: callflow-bench [--flows N] [--blocks N] [--runs N] [--generate DIR] [--only simulate|connect|lsp|check] [--soak N]\n".utf8))
         exit(2)
       }
     }
@@ -55,6 +55,14 @@ struct Benchmark {
     }
     if only == "connect" {
       try measureConnectOnly(flows: flows, blocks: blocks, runs: runs)
+      return
+    }
+    if only == "check" {
+      guard hasExecutable else {
+        FileHandle.standardError.write(Data("--only check needs the release `callflow` beside callflow-bench\n".utf8))
+        exit(2)
+      }
+      try measureCheckOnly(flows: flows, blocks: blocks, runs: runs, executable: executable)
       return
     }
     if only == "lsp" {
@@ -177,6 +185,26 @@ struct Benchmark {
     print("Peak resident memory of the processes: `callflow check` \(checkUsage.peakMiB) MiB, `callflow graph -o FILE` \(graphUsage.peakMiB) MiB.")
     print()
     printSimulation(simulation, runs: min(runs, 3))
+  }
+
+  /// `callflow check` as a process against libyaml alone on the same bytes, and its CPU time
+  /// and peak memory: the check's budgets, alone, for working on them.
+  static func measureCheckOnly(flows: Int, blocks: Int, runs: Int, executable: String) throws {
+    let root = NSTemporaryDirectory() + "callflow-bench-\(flows)x\(blocks)"
+    try ProjectGenerator(flows: flows, blocks: blocks).write(to: root)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let usage = processUsage(runs, executable, ["check", root])
+    let paths = try FileManager.default.contentsOfDirectory(atPath: root + "/flows").sorted().map { root + "/flows/" + $0 } + [root + "/center.yaml"]
+    let files = try paths.map { try Array(Data(contentsOf: URL(fileURLWithPath: $0))) }
+    let libyaml = measure(runs) { for file in files { _ = libyamlEvents(file) } }
+    let process = measure(runs) { runProcess(executable, ["check", root]) }
+    print("| measurement | time | ratio to libyaml |")
+    print("|---|---|---|")
+    print("| libyaml alone: event parse of every file, in memory, one thread | \(ms(libyaml)) | 1.00 |")
+    print("| `callflow check` process: the release executable, start to exit | \(ms(process)) | \(String(format: "%.2f", process / libyaml)) |")
+    print("| `callflow check` process: CPU time, user and system | \(ms(usage.cpuSeconds)) | \(String(format: "%.2f", usage.cpuSeconds / libyaml)) |")
+    print()
+    print("Peak resident memory of `callflow check`: \(usage.peakMiB) MiB.")
   }
 
   /// The Connect front end and check against their YAML equivalents, alone: for working on

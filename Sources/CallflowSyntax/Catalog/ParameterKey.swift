@@ -15,6 +15,12 @@ public struct ParameterKey: Hashable, Comparable, Sendable, CustomStringConverti
   public var description: String { name }
 
   public static func < (a: ParameterKey, b: ParameterKey) -> Bool { a.name < b.name }
+
+  // Hosts look arguments up by key on every call: names of different lengths (most
+  // mismatches) are told apart without comparing their bytes.
+  public static func == (a: ParameterKey, b: ParameterKey) -> Bool {
+    a.name.utf8.count == b.name.utf8.count && a.name == b.name
+  }
 }
 
 // Every parameter name of the catalog.
