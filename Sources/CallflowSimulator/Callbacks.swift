@@ -35,8 +35,8 @@ extension Simulator {
 
   /// A `transfer-to-queue` with a callback: the callback contact (C2) is created and the
   /// caller's flow goes on.
-  mutating func requestCallback(_ i: Int, _ call: HostCall, state: ContactState) -> Outcome {
-    let name = call.text(CallbackKeys.workingQueue) ?? call.text(.queue) ?? state.workingQueue ?? state.queue
+  mutating func requestCallback(_ i: Int, _ call: HostCall, slot: VMSlot) -> Outcome {
+    let name = call.text(CallbackKeys.workingQueue) ?? call.text(.queue) ?? slot.vm.state.workingQueue ?? slot.vm.state.queue
     guard let q = queueIndex(name) else { return .branch(.error) }
     guard !isFull(q, for: i) else {
       contacts[i].rejectedBy = q
@@ -44,7 +44,7 @@ extension Simulator {
     }
     let settings = Self.settings(of: call)
     createCallback(
-      from: i, state: state, settings: settings, number: state.callbackNumber ?? contacts[i].customer, queue: q,
+      from: i, slot: slot, settings: settings, number: slot.vm.state.callbackNumber ?? contacts[i].customer, queue: q,
       method: settings.customerFirst ? .customerFirstQueued : .callback, system: center.queues[q].callerNumber)
     return .next
   }
@@ -53,7 +53,7 @@ extension Simulator {
   /// routing priority, holds a place in `q` from now, is due after its initial delay and
   /// expires after its expiry.
   mutating func createCallback(
-    from i: Int, state: ContactState, settings: CallbackSettings, number: String, queue q: Int, method: InitiationMethod,
+    from i: Int, slot: VMSlot, settings: CallbackSettings, number: String, queue q: Int, method: InitiationMethod,
     system: String?
   ) {
     let j = contacts.count
@@ -64,9 +64,9 @@ extension Simulator {
     callback.priority = parent.priority
     callback.queue = q
     callback.callback = index(of: settings)
-    callback.attributes = state.attributes
+    callback.attributes = slot.vm.state.attributes
     callback.attributes["$.CustomerEndpoint.Address"] = number
-    callback.workingQueue = state.workingQueue
+    callback.workingQueue = slot.vm.state.workingQueue
     callback.callbackNumber = number
     callback.agentWhisper = parent.agentWhisper
     callback.outboundWhisper = parent.outboundWhisper

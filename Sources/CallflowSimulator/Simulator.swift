@@ -232,21 +232,25 @@ public struct Simulator<W: World> {
 
   /// Starts `flow` for contact `i` and runs it until it waits or ends.
   mutating func startFlow(_ i: Int, _ flow: String, role: FlowRole) {
-    var state = ContactState(flow: flow, attributes: contacts[i].attributes)
-    state.workingQueue = contacts[i].workingQueue
-    state.callbackNumber = contacts[i].callbackNumber
-    state.queue = contacts[i].queue.map { center.queues[$0].name }
     do {
-      var vm = try VM(program: program, flow: flowIndex(flow), state: state)
+      // The state and the VM are moved, not copied: a copy counts a reference to each part.
+      var vm = try VM(program: program, flow: flowIndex(flow), state: state(starting: flow, for: i))
       vm.stepBudget = options.stepBudget
       vm.tracing = options.tracePaths
-      running[i] = VMSlot(vm: vm, role: role)
+      running[i] = VMSlot(vm: consume vm, role: role)
     } catch {
       issue(i, error.description)
       if role == .main { finish(i, .flowError) }
       return
     }
     drive(i)
+  }
+
+  /// The state contact `i` starts `flow` in: its attributes, queues and callback number.
+  func state(starting flow: String, for i: Int) -> ContactState {
+    ContactState(
+      flow: flow, attributes: contacts[i].attributes, queue: contacts[i].queue.map { center.queues[$0].name },
+      workingQueue: contacts[i].workingQueue, callbackNumber: contacts[i].callbackNumber)
   }
 
   /// A `wait` is over: the contact's flow goes on.
@@ -301,7 +305,7 @@ public struct Simulator<W: World> {
         }
       case .ended(let ending):
         keepTrace(i, slot)
-        flowEnded(i, ending, role: slot.role, state: slot.vm.state)
+        flowEnded(i, ending, slot: slot)
         return
       }
     }
@@ -326,13 +330,14 @@ public struct Simulator<W: World> {
   }
 
   /// A flow of contact `i` ended.
-  mutating func flowEnded(_ i: Int, _ ending: Ending, role: FlowRole, state: ContactState) {
-    contacts[i].attributes = state.attributes
-    contacts[i].workingQueue = state.workingQueue
-    contacts[i].callbackNumber = state.callbackNumber
+  mutating func flowEnded(_ i: Int, _ ending: Ending, slot: VMSlot) {
+    let role = slot.role
+    contacts[i].attributes = slot.vm.state.attributes
+    contacts[i].workingQueue = slot.vm.state.workingQueue
+    contacts[i].callbackNumber = slot.vm.state.callbackNumber
     switch (role, ending) {
     case (_, .queued(let name)):
-      guard let q = queueIndex(name ?? state.workingQueue) else {
+      guard let q = queueIndex(name ?? slot.vm.state.workingQueue) else {
         issue(i, "a transfer to a queue with no queue named and no working queue set")
         finish(i, .flowError)
         return
@@ -345,7 +350,7 @@ public struct Simulator<W: World> {
         guard contacts[i].requeues <= maxRequeues else {
           issue(
             i,
-            "customer-queue flow `\(state.flow)` put the contact back in a queue \(maxRequeues) times with no time passing: it was stopped (a `wait` in the flow lets the clock move)")
+            "customer-queue flow `\(slot.vm.state.flow)` put the contact back in a queue \(maxRequeues) times with no time passing: it was stopped (a `wait` in the flow lets the clock move)")
           finish(i, .flowError)
           return
         }
@@ -412,12 +417,11 @@ public struct Simulator<W: World> {
   /// Runs a whisper flow to its end at once: what the agent or the customer hears.
   mutating func whisper(_ flow: String?, for i: Int) {
     guard let flow else { return }
-    let state = ContactState(flow: flow, attributes: contacts[i].attributes)
     do {
-      var vm = try VM(program: program, flow: flowIndex(flow), state: state)
+      var vm = try VM(program: program, flow: flowIndex(flow), state: ContactState(flow: flow, attributes: contacts[i].attributes))
       vm.stepBudget = options.stepBudget
       vm.tracing = options.tracePaths
-      let slot = VMSlot(vm: vm, role: .whisper)
+      let slot = VMSlot(vm: consume vm, role: .whisper)
       while case .call(let call) = try slot.vm.advance() {
         guard case .answer(let result) = perform(call, contact: i, slot: slot) else { break }
         try slot.vm.resume(result)

@@ -70,7 +70,7 @@ extension Simulator {
       if call.text(.role) == "outbound" { contacts[i].outboundWhisper = call.text(.flow) } else { contacts[i].agentWhisper = call.text(.flow) }
       return answer(.next)
     case .transferToQueue:
-      if call.gives(.callback) { return answer(requestCallback(i, call, state: slot.vm.state)) }
+      if call.gives(.callback) { return answer(requestCallback(i, call, slot: slot)) }
       guard let q = queueIndex(call.text(.queue) ?? slot.vm.state.workingQueue) else { return answer(.branch(.error)) }
       guard !isFull(q, for: i) else {
         contacts[i].rejectedBy = q
@@ -78,7 +78,7 @@ extension Simulator {
       }
       return answer(.next)
     case .createCallback:
-      return answer(createCallbackBlock(i, call, state: slot.vm.state))
+      return answer(createCallbackBlock(i, call, slot: slot))
     case .startCallback:
       if contacts[i].inQueue {
         removeFromQueue(i)
@@ -90,7 +90,7 @@ extension Simulator {
         return answer(.branch(.error))
       }
       contacts[i].parked = false
-      createCallback(from: i, state: slot.vm.state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: call.text(.ani))
+      createCallback(from: i, slot: slot, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: call.text(.ani))
       return answer(.next)
     case .declineCallback:
       if contacts[i].parked, let q = contacts[i].queue {
@@ -141,14 +141,14 @@ extension Simulator {
   /// `create-callback`: a callback in the given queue (or the contact's), keeping the caller's
   /// place, skills and priority. Inside a customer-first outbound flow it recreates the
   /// customer-first callback.
-  mutating func createCallbackBlock(_ i: Int, _ call: HostCall, state: ContactState) -> Outcome {
-    let name = call.text(.queue) ?? contacts[i].queue.map { center.queues[$0].name } ?? state.workingQueue
+  mutating func createCallbackBlock(_ i: Int, _ call: HostCall, slot: VMSlot) -> Outcome {
+    let name = call.text(.queue) ?? contacts[i].queue.map { center.queues[$0].name } ?? slot.vm.state.workingQueue
     guard let q = queueIndex(name), !isFull(q, for: i) else { return .branch(.error) }
-    let number = call.text(.number) ?? state.callbackNumber ?? contacts[i].customer
+    let number = call.text(.number) ?? slot.vm.state.callbackNumber ?? contacts[i].customer
     if contacts[i].method == .customerFirstDialed, let settings = callbackSettings(i) {
-      createCallback(from: i, state: state, settings: settings, number: number, queue: q, method: .customerFirstQueued, system: center.queues[q].callerNumber)
+      createCallback(from: i, slot: slot, settings: settings, number: number, queue: q, method: .customerFirstQueued, system: center.queues[q].callerNumber)
     } else {
-      createCallback(from: i, state: state, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: center.queues[q].callerNumber)
+      createCallback(from: i, slot: slot, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: center.queues[q].callerNumber)
     }
     return .next
   }

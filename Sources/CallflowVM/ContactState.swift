@@ -7,17 +7,17 @@ public struct ContactState: Codable, Equatable, Sendable {
   /// The byte offset of the next instruction in that flow.
   public var offset: Int
   /// The flows it went through before this one (`transfer-to-flow`), oldest first.
-  public var previousFlows: [String] = []
+  public var previousFlows: [String]
   /// Every attribute set so far, by reference (`$.Attributes.tier`, `$.StoredCustomerInput`).
-  public var attributes: [String: String] = [:]
+  public var attributes: [String: String]
   /// The counters of the current flow's `loop` blocks, by slot.
-  public var loops: [Int] = []
+  public var loops: [Int]
   /// Whether a `start-callback` is waiting for its `register-callback` or `decline-callback`.
-  public var callbackPending = false
+  public var callbackPending: Bool
   /// Instructions run so far.
-  public var steps = 0
+  public var steps: Int
   /// Whether the contact waits for the host's answer to the block at ``offset``.
-  public var waiting = false
+  public var waiting: Bool
   /// The queue of the last `transfer-to-queue` the host took the contact into.
   public var queue: String?
   /// The working queue `set-working-queue` set, which later transfers and callbacks use.
@@ -25,12 +25,28 @@ public struct ContactState: Codable, Equatable, Sendable {
   /// The number `set-callback-number` set, which a callback dials.
   public var callbackNumber: String?
   /// Where each flow module the contact is in returns to (`invoke-module`), innermost last.
-  public var returns: [ReturnPoint] = []
+  public var returns: [ReturnPoint]
 
   public init(flow: String, attributes: [String: String] = [:]) {
+    self.init(flow: flow, attributes: attributes, queue: nil, workingQueue: nil, callbackNumber: nil)
+  }
+
+  /// A contact entering `flow` with what it already has: its attributes, the queue it is in,
+  /// its working queue and its callback number.
+  public init(flow: String, attributes: [String: String], queue: String?, workingQueue: String?, callbackNumber: String?) {
+    // Every property assigned here, none from a default: the state is built in place.
     self.flow = flow
     offset = 0
+    previousFlows = []
     self.attributes = attributes
+    loops = []
+    callbackPending = false
+    steps = 0
+    waiting = false
+    self.queue = queue
+    self.workingQueue = workingQueue
+    self.callbackNumber = callbackNumber
+    returns = []
   }
 
   // Decoded with defaults for what states saved before modules did not hold.
