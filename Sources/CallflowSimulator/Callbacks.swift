@@ -14,6 +14,16 @@ extension Simulator {
     return self.settings.count - 1
   }
 
+  /// The index of the settings of call `call`'s callback: worked out once for a block whose
+  /// arguments are all constants.
+  mutating func settingsIndex(of call: HostCall) -> Int {
+    guard call.hasConstantArguments, let instruction = call.instruction else { return index(of: Self.settings(of: call)) }
+    if let known = settingsOfBlock[instruction] { return known }
+    let k = index(of: Self.settings(of: call))
+    settingsOfBlock[instruction] = k
+    return k
+  }
+
   /// The settings of a `transfer-to-queue` block's callback.
   static func settings(of call: HostCall) -> CallbackSettings {
     var settings = CallbackSettings()
@@ -42,10 +52,10 @@ extension Simulator {
       contacts[i].rejectedBy = q
       return .branch(.atCapacity)
     }
-    let settings = Self.settings(of: call)
+    let k = settingsIndex(of: call)
     createCallback(
-      from: i, slot: slot, settings: settings, number: slot.vm.state.callbackNumber ?? contacts[i].customer, queue: q,
-      method: settings.customerFirst ? .customerFirstQueued : .callback, system: center.queues[q].callerNumber)
+      from: i, slot: slot, settings: k, number: slot.vm.state.callbackNumber ?? contacts[i].customer, queue: q,
+      method: settings[k].customerFirst ? .customerFirstQueued : .callback, system: center.queues[q].callerNumber)
     return .next
   }
 
@@ -53,9 +63,9 @@ extension Simulator {
   /// routing priority, holds a place in `q` from now, is due after its initial delay and
   /// expires after its expiry.
   mutating func createCallback(
-    from i: Int, slot: VMSlot, settings: CallbackSettings, number: String, queue q: Int, method: InitiationMethod,
-    system: String?
+    from i: Int, slot: VMSlot, settings k: Int, number: String, queue q: Int, method: InitiationMethod, system: String?
   ) {
+    let settings = self.settings[k]
     let j = contacts.count
     let parent = contacts[i]
     var callback = Contact(
@@ -63,7 +73,7 @@ extension Simulator {
       system: system ?? parent.system, initiated: now, routingTime: parent.routingTime)
     callback.priority = parent.priority
     callback.queue = q
-    callback.callback = index(of: settings)
+    callback.callback = k
     callback.attributes = slot.vm.state.attributes
     callback.attributes["$.CustomerEndpoint.Address"] = number
     callback.workingQueue = slot.vm.state.workingQueue

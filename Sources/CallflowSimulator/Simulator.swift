@@ -86,6 +86,8 @@ public struct Simulator<W: World> {
   /// The settings of every callback created, which callbacks refer to by index.
   var settings: [CallbackSettings] = []
   var settingsIndex: [CallbackSettings: Int] = [:]
+  /// The settings of each block whose callback's arguments are all constants, by instruction.
+  var settingsOfBlock: [Int: Int] = [:]
   var queues: [QueueState]
   var agents: [AgentState] = []
   /// Idle agents of each routing profile, longest idle first (with stale entries skipped).
@@ -218,10 +220,11 @@ public struct Simulator<W: World> {
   /// A caller dials a number of the center.
   mutating func arrive(_ arrival: Arrival) {
     let i = contacts.count
-    var contact = Contact(
-      method: .inbound, label: arrival.label, initial: i, customer: arrival.from, system: arrival.to, initiated: now, routingTime: now)
-    contact.attributes = ["$.CustomerEndpoint.Address": arrival.from, "$.SystemEndpoint.Address": arrival.to]
-    contacts.append(contact)
+    // Made in place: a copy of the contact left in this frame would make its flows copy its
+    // extras at their first change.
+    contacts.append(
+      Contact(method: .inbound, label: arrival.label, initial: i, customer: arrival.from, system: arrival.to, initiated: now, routingTime: now))
+    contacts[i].attributes = ["$.CustomerEndpoint.Address": arrival.from, "$.SystemEndpoint.Address": arrival.to]
     guard let flow = flow(answering: arrival.to) else {
       issue(i, "no flow answers \(arrival.to): it is not among the phone numbers of center.yaml")
       finish(i, .flowError)

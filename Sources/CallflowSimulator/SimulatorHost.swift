@@ -90,7 +90,7 @@ extension Simulator {
         return answer(.branch(.error))
       }
       contacts[i].parked = false
-      createCallback(from: i, slot: slot, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: call.text(.ani))
+      createCallback(from: i, slot: slot, settings: index(of: CallbackSettings()), number: number, queue: q, method: .callback, system: call.text(.ani))
       return answer(.next)
     case .declineCallback:
       if contacts[i].parked, let q = contacts[i].queue {
@@ -146,9 +146,9 @@ extension Simulator {
     guard let q = queueIndex(name), !isFull(q, for: i) else { return .branch(.error) }
     let number = call.text(.number) ?? slot.vm.state.callbackNumber ?? contacts[i].customer
     if contacts[i].method == .customerFirstDialed, let settings = callbackSettings(i) {
-      createCallback(from: i, slot: slot, settings: settings, number: number, queue: q, method: .customerFirstQueued, system: center.queues[q].callerNumber)
+      createCallback(from: i, slot: slot, settings: index(of: settings), number: number, queue: q, method: .customerFirstQueued, system: center.queues[q].callerNumber)
     } else {
-      createCallback(from: i, slot: slot, settings: CallbackSettings(), number: number, queue: q, method: .callback, system: center.queues[q].callerNumber)
+      createCallback(from: i, slot: slot, settings: index(of: CallbackSettings()), number: number, queue: q, method: .callback, system: center.queues[q].callerNumber)
     }
     return .next
   }

@@ -32,14 +32,24 @@ final class CallSite: Sendable {
   let flow: String
   let block: String
   let line: Int
+  /// The instruction's index in its program, or -1 for a call made outside a program.
+  let instruction: Int
+  /// Whether every argument is a constant (none an attribute): every call of the block is
+  /// given the same arguments.
+  let constantArguments: Bool
 
-  init(kind: BlockKind, action: HostAction, outcomes: [Outcome], flow: String, block: String, line: Int) {
+  init(
+    kind: BlockKind, action: HostAction, outcomes: [Outcome], flow: String, block: String, line: Int, instruction: Int = -1,
+    constantArguments: Bool = false
+  ) {
     self.kind = kind
     self.action = action
     self.outcomes = outcomes
     self.flow = flow
     self.block = block
     self.line = line
+    self.instruction = instruction
+    self.constantArguments = constantArguments
   }
 }
 
@@ -61,6 +71,11 @@ public struct HostCall: Sendable {
   public var flow: String { site.flow }
   public var block: String { site.block }
   public var line: Int { site.line }
+  /// The block's instruction in its program: the same for every call of the block, for hosts
+  /// that keep what they work out from a block's arguments. `nil` for a call made by hand.
+  public var instruction: Int? { site.instruction >= 0 ? site.instruction : nil }
+  /// Whether every call of this block is given the same ``arguments`` (none is an attribute).
+  public var hasConstantArguments: Bool { site.constantArguments }
 
   /// The call of a block of `kind`; `nil` for a kind the VM runs itself (it has no action).
   public init?(

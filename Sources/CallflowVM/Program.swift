@@ -232,7 +232,9 @@ public final class Program: Sendable {
         let entry = blockOf[pc]
         let block = entry.id >= 0 ? texts[Int(entry.id)] : "?"
         let line = entry.id >= 0 ? Int(entry.line) : 0
-        callSites[pc] = CallSite(kind: kind, action: action, outcomes: outcomes[pc], flow: flowNames[f], block: block, line: line)
+        callSites[pc] = CallSite(
+          kind: kind, action: action, outcomes: outcomes[pc], flow: flowNames[f], block: block, line: line, instruction: pc,
+          constantArguments: constantArguments[pc] != nil)
       }
     }
     self.callSites = callSites
