@@ -188,6 +188,8 @@ public struct ProjectLayout: Sendable {
   static func files(under root: String, skippingProjects: Bool = false, where matches: (String) -> Bool) throws(InputError) -> [String] {
     var files: [String] = []
     var pending = [root]
+    // Asked once: the working folder is the same for every file found.
+    let cwd = workingFolder()
     while let dir = pending.popLast() {
       // A folder below the root with a center.yaml of its own is another project.
       if skippingProjects, dir != root, FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(centerName)) { continue }
@@ -203,11 +205,11 @@ public struct ProjectLayout: Sendable {
         let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
         switch Int32(entry.pointee.d_type) {
         case Int32(DT_DIR): pending.append(path)
-        case Int32(DT_REG), Int32(DT_LNK): if matches(name) { files.append(displayPath(path)) }
+        case Int32(DT_REG), Int32(DT_LNK): if matches(name) { files.append(displayPath(path, from: cwd)) }
         default:
           var info = stat()
           guard lstat(path, &info) == 0 else { continue }
-          if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) } else if matches(name) { files.append(displayPath(path)) }
+          if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) } else if matches(name) { files.append(displayPath(path, from: cwd)) }
         }
       }
     }
@@ -226,8 +228,13 @@ public struct ProjectLayout: Sendable {
   }
 
   /// `path` relative to the working folder when it lies below it, else absolute.
-  static func displayPath(_ absolute: String) -> String {
-    let cwd = (FileManager.default.currentDirectoryPath as NSString).standardizingPath
+  static func displayPath(_ absolute: String) -> String { displayPath(absolute, from: workingFolder()) }
+
+  /// The working folder, as ``displayPath(_:from:)`` takes it.
+  static func workingFolder() -> String { (FileManager.default.currentDirectoryPath as NSString).standardizingPath }
+
+  /// `path` relative to `cwd` (the working folder) when it lies below it, else absolute.
+  static func displayPath(_ absolute: String, from cwd: String) -> String {
     if absolute == cwd { return "." }
     let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
     return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute

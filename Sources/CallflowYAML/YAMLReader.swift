@@ -190,17 +190,20 @@ private struct Run<Builder: YAMLTreeBuilder> {
   }
 
   private mutating func close(_ event: yaml_event_t) {
-    guard let frame = stack.popLast() else { return }
+    guard var frame = stack.popLast() else { return }
     // A block collection ends where the next token starts (often a later line): end it at its
     // last item instead. A flow collection's end mark is just after its closing bracket.
     var end = location(event.end_mark)
     if let last = frame.items.last.map(builder.span), end.line != last.end.line { end = last.end }
     let nodeSpan = span(frame.start, max(end, frame.start))
+    // The items are moved into their collection, never copied: the frame lets go of them.
+    let items = frame.items
+    frame.items = []
     let node: Node
     if frame.isMapping {
-      node = builder.mapping(uniqueKeys(frame.items), tag: frame.tag, span: nodeSpan, &bag)
+      node = builder.mapping(uniqueKeys(items), tag: frame.tag, span: nodeSpan, &bag)
     } else {
-      node = builder.sequence(frame.items, tag: frame.tag, span: nodeSpan)
+      node = builder.sequence(items, tag: frame.tag, span: nodeSpan)
     }
     _ = add(node, size: frame.sizes + 1, anchor: frame.anchor)
   }
@@ -223,8 +226,8 @@ private struct Run<Builder: YAMLTreeBuilder> {
     return add(anchored.node, size: anchored.size, anchor: nil)
   }
 
-  private mutating func add(_ node: Node, size: Int, anchor: String?) -> Bool {
-    if let anchor { anchors[anchor] = (node, size) }
+  private mutating func add(_ node: consuming Node, size: Int, anchor: String?) -> Bool {
+    if let anchor { anchors[anchor] = (copy node, size) }
     if stack.isEmpty {
       root = node
     } else {
@@ -236,7 +239,7 @@ private struct Run<Builder: YAMLTreeBuilder> {
 
   /// A mapping's keys and values, alternating, without the pairs whose key was seen before
   /// in the mapping (each reported as `duplicate-key`).
-  private mutating func uniqueKeys(_ items: [Node]) -> [Node] {
+  private mutating func uniqueKeys(_ items: consuming [Node]) -> [Node] {
     // Small mappings (nearly all of them) are searched linearly; large ones through a table.
     let small = items.count <= 32
     var seen: [String: SourceSpan] = [:]
@@ -244,10 +247,9 @@ private struct Run<Builder: YAMLTreeBuilder> {
     var dropped = false
     var i = 0
     while i + 1 < items.count {
-      let key = items[i]
       i += 2
-      if let text = builder.keyText(key) {
-        let keySpan = builder.span(key)
+      if let text = builder.keyText(items[i - 2]) {
+        let keySpan = builder.span(items[i - 2])
         let earlier = small ? earlierKey(text, in: items, before: i - 2) : seen[text]
         if let first = earlier {
           bag.report(
@@ -262,7 +264,7 @@ private struct Run<Builder: YAMLTreeBuilder> {
         }
         if !small { seen[text] = keySpan }
       }
-      if dropped { result += [key, items[i - 1]] }
+      if dropped { result += [items[i - 2], items[i - 1]] }
     }
     return dropped ? result : items
   }

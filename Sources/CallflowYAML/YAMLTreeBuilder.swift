@@ -6,9 +6,9 @@ import CallflowSyntax
 protocol YAMLTreeBuilder: Sendable {
   associatedtype Node: Sendable
   func scalar(_ scalar: YAMLScalar, tag: String?, span: SourceSpan) -> Node
-  func sequence(_ items: [Node], tag: String?, span: SourceSpan) -> Node
+  func sequence(_ items: consuming [Node], tag: String?, span: SourceSpan) -> Node
   /// A mapping from its keys and values, alternating, keys unique.
-  func mapping(_ items: [Node], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> Node
+  func mapping(_ items: consuming [Node], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> Node
   /// The text of a scalar key, or `nil` for a key that is not a scalar.
   func keyText(_ node: Node) -> String?
   func span(_ node: Node) -> SourceSpan
@@ -20,11 +20,11 @@ struct YAMLNodeBuilder: YAMLTreeBuilder {
     YAMLNode(.scalar(scalar), at: span, tag: tag)
   }
 
-  func sequence(_ items: [YAMLNode], tag: String?, span: SourceSpan) -> YAMLNode {
+  func sequence(_ items: consuming [YAMLNode], tag: String?, span: SourceSpan) -> YAMLNode {
     YAMLNode(.sequence(items), at: span, tag: tag)
   }
 
-  func mapping(_ items: [YAMLNode], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> YAMLNode {
+  func mapping(_ items: consuming [YAMLNode], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> YAMLNode {
     var pairs: [YAMLPair] = []
     pairs.reserveCapacity(items.count / 2)
     var i = 0
@@ -55,25 +55,28 @@ struct SyntaxValueBuilder: YAMLTreeBuilder {
     return SyntaxValue(.scalar(scalar.text, form), at: span)
   }
 
-  func sequence(_ items: [SyntaxValue], tag: String?, span: SourceSpan) -> SyntaxValue {
+  func sequence(_ items: consuming [SyntaxValue], tag: String?, span: SourceSpan) -> SyntaxValue {
     SyntaxValue(.list(items), at: span)
   }
 
-  func mapping(_ items: [SyntaxValue], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> SyntaxValue {
+  func mapping(_ items: consuming [SyntaxValue], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> SyntaxValue {
+    // Keys and values are moved out of `items` from the end (no copy of any), then the fields
+    // put back in order; keys that are not scalars are reported in order.
+    if items.count % 2 == 1 { items.removeLast() }
     var fields: [SyntaxField] = []
     fields.reserveCapacity(items.count / 2)
-    var i = 0
-    while i + 1 < items.count {
-      let key = items[i]
+    var badKeys: [SourceSpan] = []
+    while let value = items.popLast(), let key = items.popLast() {
       if case .scalar(let text, _) = key.kind {
-        fields.append(SyntaxField(name: Located(text, at: key.span), value: items[i + 1]))
+        fields.append(SyntaxField(name: Located(text, at: key.span), value: value))
       } else if case .null = key.kind {
-        fields.append(SyntaxField(name: Located("", at: key.span), value: items[i + 1]))
+        fields.append(SyntaxField(name: Located("", at: key.span), value: value))
       } else {
-        bag.report(.invalidValue, "a key must be a plain name, not a list or a mapping", at: key.span)
+        badKeys.append(key.span)
       }
-      i += 2
     }
+    fields.reverse()
+    for key in badKeys.reversed() { bag.report(.invalidValue, "a key must be a plain name, not a list or a mapping", at: key) }
     return SyntaxValue(.record(fields), at: span)
   }
 
