@@ -17,6 +17,9 @@ public struct ModelWorld: World {
   /// The mean after-contact work of each agent (0: none).
   private let afterContactWork: [Int]
   private let choices: [String: (keys: [String?], weights: [Double])]
+  /// Whether each block a caller met asks for a choice, and the model's choices for it (`nil`:
+  /// none), by its instruction: worked out once per block, not once per caller.
+  private var choicesOfBlock: [Int: (asks: Bool, choice: (keys: [String?], weights: [Double])?)] = [:]
   private let answerWeights: [Double]
 
   /// The model's answer for the function; a function it does not list answers at once, with nothing.
@@ -70,15 +73,28 @@ public struct ModelWorld: World {
   public mutating func input(label: Int, call: HostCall) -> String? {
     // Only the blocks that collect input ask for it: a menu's answer is drawn from the
     // model's choices for the block, stored input is the caller's number or random digits.
-    if LoadModel.choiceActions.contains(call.action) {
-      guard let choice = choices[call.block], !choice.weights.isEmpty, choice.weights.contains(where: { $0 > 0 }) else { return nil }
+    let (asks, choice) = choices(of: call)
+    if asks {
+      guard let choice, !choice.weights.isEmpty, choice.weights.contains(where: { $0 > 0 }) else { return nil }
       return choice.keys[random.pick(choice.weights)]
     }
     guard call.action == .storeInput else { return nil }
     if call.text(.kind) == "phone-number" { return number(of: label) }
     var digits = 8
     if case .integer(let n)? = call.arguments[.maxDigits] { digits = max(1, min(n, 20)) }
-    return String((0..<digits).map { _ in Character(String(random.next() % 10)) })
+    var text: [UInt8] = []
+    text.reserveCapacity(digits)
+    for _ in 0..<digits { text.append(UInt8(ascii: "0") + UInt8(random.next() % 10)) }
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// Whether the block of `call` asks the caller for a choice, and the model's choices for it.
+  private mutating func choices(of call: HostCall) -> (asks: Bool, choice: (keys: [String?], weights: [Double])?) {
+    if let instruction = call.instruction, let known = choicesOfBlock[instruction] { return known }
+    let asks = LoadModel.choiceActions.contains(call.action)
+    let found = (asks, asks ? choices[call.block] : nil)
+    if let instruction = call.instruction { choicesOfBlock[instruction] = found }
+    return found
   }
 
   public mutating func dial(label: Int) -> DialAnswer { model.answers[random.pick(answerWeights)].answer }
