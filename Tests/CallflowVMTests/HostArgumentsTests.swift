@@ -18,4 +18,19 @@ import Testing
     let twice: HostArguments = [.prompt: .text("a"), .prompt: .text("b")]
     #expect(twice.keys == [.prompt] && twice[.prompt] == .text("b"))
   }
+
+  /// Keys are equal by name alone: names of one length that differ are told apart, a name
+  /// built at run time equals the catalog's, and a record's field is given by its record.
+  @Test func keysCompareByNameAndRecordsGiveTheirFields() {
+    #expect(ParameterKey("prompt") != ParameterKey("format"))
+    #expect(ParameterKey("callback.expiry") != ParameterKey("callback.expirz"))
+    #expect(ParameterKey(["callback", "max-retries"].joined(separator: ".")) == ParameterKey.callback.field(.maxRetries))
+    #expect(Set([ParameterKey(String("queue".reversed().reversed())), .queue]).count == 1)
+    let arguments: HostArguments = [ParameterKey.callback.field(.maxRetries): .integer(2), .queue: .text("Support")]
+    #expect(arguments.containsKey { $0 == .queue } && !arguments.containsKey { $0 == .prompt })
+    let call = HostCall(kind: .transferToQueue, arguments: arguments, outcomes: [.next], flow: "f", block: "b", line: 1)
+    #expect(call?.gives(.callback) == true && call?.gives(.queue) == true)
+    let near = HostCall(kind: .transferToQueue, arguments: [ParameterKey("callbacks"): .integer(1), ParameterKey("call"): .integer(1)], outcomes: [.next], flow: "f", block: "b", line: 1)
+    #expect(near?.gives(.callback) == false)
+  }
 }
