@@ -82,7 +82,7 @@ public struct Simulator<W: World> {
   var performing: Int?
   var contacts: [Contact] = []
   /// The flow each contact runs now, if any: only contacts in a flow have one.
-  var running: [Int: VMSlot] = [:]
+  var running = RunningFlows()
   /// The settings of every callback created, which callbacks refer to by index.
   var settings: [CallbackSettings] = []
   var settingsIndex: [CallbackSettings: Int] = [:]
@@ -116,6 +116,7 @@ public struct Simulator<W: World> {
     self.options = options
     now = start
     contacts.reserveCapacity(options.expectedContacts)
+    running.reserveCapacity(options.expectedContacts)
     queues = Array(repeating: QueueState(), count: center.queues.count)
     queueOpen = Array(repeating: true, count: center.queues.count)
     idle = Array(repeating: [], count: center.routingProfiles.count)
@@ -434,6 +435,35 @@ public struct Simulator<W: World> {
       issue(i, error.description)
     }
   }
+}
+
+/// Each contact's running flow, by the contact's index: contacts are numbered from 0 as they
+/// come, so an array does, with no hashing of the index.
+struct RunningFlows {
+  private var slots: [VMSlot?] = []
+
+  /// Contact `i`'s running flow; setting one for a contact beyond the end makes room.
+  subscript(i: Int) -> VMSlot? {
+    get { i < slots.count ? slots[i] : nil }
+    set {
+      if i >= slots.count {
+        guard newValue != nil else { return }
+        slots.append(contentsOf: repeatElement(nil, count: i - slots.count + 1))
+      }
+      slots[i] = newValue
+    }
+  }
+
+  /// Contact `i`'s running flow, which it no longer has.
+  mutating func removeValue(forKey i: Int) -> VMSlot? {
+    guard i < slots.count else { return nil }
+    var slot: VMSlot?
+    swap(&slot, &slots[i])
+    return slot
+  }
+
+  /// Makes room for `count` contacts at once.
+  mutating func reserveCapacity(_ count: Int) { slots.reserveCapacity(count) }
 }
 
 /// A contact's running flow, kept by reference: running it, and handing it from the agenda to
