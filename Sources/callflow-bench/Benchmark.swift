@@ -187,15 +187,22 @@ struct Benchmark {
     printSimulation(simulation, runs: min(runs, 3))
   }
 
+  /// The generated project, written to the temporary folder (the caller removes it), and its
+  /// flow files in order.
+  static func generatedProject(flows: Int, blocks: Int) throws -> (root: String, flowPaths: [String]) {
+    let root = NSTemporaryDirectory() + "callflow-bench-\(flows)x\(blocks)"
+    try ProjectGenerator(flows: flows, blocks: blocks).write(to: root)
+    let paths = try FileManager.default.contentsOfDirectory(atPath: root + "/flows").sorted().map { root + "/flows/" + $0 }
+    return (root, paths)
+  }
+
   /// `callflow check` as a process against libyaml alone on the same bytes, and its CPU time
   /// and peak memory: the check's budgets, alone, for working on them.
   static func measureCheckOnly(flows: Int, blocks: Int, runs: Int, executable: String) throws {
-    let root = NSTemporaryDirectory() + "callflow-bench-\(flows)x\(blocks)"
-    try ProjectGenerator(flows: flows, blocks: blocks).write(to: root)
+    let (root, flowPaths) = try generatedProject(flows: flows, blocks: blocks)
     defer { try? FileManager.default.removeItem(atPath: root) }
     let usage = processUsage(runs, executable, ["check", root])
-    let paths = try FileManager.default.contentsOfDirectory(atPath: root + "/flows").sorted().map { root + "/flows/" + $0 } + [root + "/center.yaml"]
-    let files = try paths.map { try Array(Data(contentsOf: URL(fileURLWithPath: $0))) }
+    let files = try (flowPaths + [root + "/center.yaml"]).map { try Array(Data(contentsOf: URL(fileURLWithPath: $0))) }
     let libyaml = measure(runs) { for file in files { _ = libyamlEvents(file) } }
     let process = measure(runs) { runProcess(executable, ["check", root]) }
     print("| measurement | time | ratio to libyaml |")
@@ -210,10 +217,8 @@ struct Benchmark {
   /// The Connect front end and check against their YAML equivalents, alone: for working on
   /// the Connect front end.
   static func measureConnectOnly(flows: Int, blocks: Int, runs: Int) throws {
-    let root = NSTemporaryDirectory() + "callflow-bench-\(flows)x\(blocks)"
-    try ProjectGenerator(flows: flows, blocks: blocks).write(to: root)
+    let (root, paths) = try generatedProject(flows: flows, blocks: blocks)
     defer { try? FileManager.default.removeItem(atPath: root) }
-    let paths = try FileManager.default.contentsOfDirectory(atPath: root + "/flows").sorted().map { root + "/flows/" + $0 }
     let yamlFlows = try paths.map { SourceFile(path: $0, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: $0)))) }
     var asCLI = CheckOptions(keepCheckedBlocks: false)
     asCLI.keepsConnectLayout = false

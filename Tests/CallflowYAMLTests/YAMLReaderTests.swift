@@ -64,6 +64,24 @@ extension YAMLNode {
     #expect(try #require(root).pairs.map { $0.value.scalar?.text } == ["1", "2"])
   }
 
+  /// The front end's tree keeps a mapping's fields in order, with null keys as empty names,
+  /// and reports each key that is a list or a mapping, in order, leaving its pair out.
+  @Test func syntaxValuesKeepFieldsInOrderAndReportKeysThatAreNotNames() throws {
+    let text = "a: 1\n? [x]\n: 2\nb: [3, 4]\n? {y: 1}\n: 5\n~: 6\nc: {d: 7}\n"
+    let (root, diagnostics) = YAMLReader().readValue(SourceFile(path: "t.yaml", text: text), file: FileID(0))
+    #expect(diagnostics.map { "\($0.span.start) \($0.rule) \($0.message)" } == [
+      "2:3 invalid-value a key must be a plain name, not a list or a mapping",
+      "5:3 invalid-value a key must be a plain name, not a list or a mapping",
+    ])
+    guard case .record(let fields) = try #require(root).kind else {
+      Issue.record("the root is not a mapping")
+      return
+    }
+    #expect(fields.map(\.name.value) == ["a", "b", "", "c"])
+    #expect(fields.map { $0.value.scalarText ?? $0.value.kindDescription } == ["1", "a list", "6", "a mapping"])
+    #expect(fields.map(\.name.span.start.line) == [1, 4, 7, 8])
+  }
+
   @Test func expandsAliases() throws {
     let (root, problems) = readYAML("base: &cb {max-retries: 2}\nother: *cb\n")
     #expect(problems.isEmpty)
