@@ -17,6 +17,16 @@ struct NameCache<Value> {
     return nil
   }
 
+  /// What `name` resolves to: the kept answer, or `resolve(context, name)`, which is kept.
+  /// The resolver is handed its context (the center, the program) rather than capturing the
+  /// simulator that holds this cache.
+  mutating func value<Context>(of name: String, in context: borrowing Context, resolve: (borrowing Context, String) -> Value) -> Value {
+    if let kept = kept(name) { return kept }
+    let value = resolve(context, name)
+    keep(name, value)
+    return value
+  }
+
   /// Keeps what `name` resolves to, in place of the oldest entry when the cache is full.
   mutating func keep(_ name: String, _ value: Value) {
     if names.count < Self.capacity {

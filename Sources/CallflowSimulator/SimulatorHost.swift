@@ -248,26 +248,17 @@ extension Simulator {
   /// The index of the queue named `name`, if the center has one.
   mutating func queueIndex(_ name: String?) -> Int? {
     guard let name else { return nil }
-    if let kept = queuesNamed.kept(name) { return kept }
-    let q = center.queue(named: name)
-    queuesNamed.keep(name, q)
-    return q
+    return queuesNamed.value(of: name, in: center) { center, name in center.queue(named: name) }
   }
 
   /// The index of the flow named `name` in the program (-1 when it has none: the VM then
   /// reports it).
   mutating func flowIndex(_ name: String) -> Int {
-    if let kept = flowsNamed.kept(name) { return kept ?? -1 }
-    let f = program.flow(named: name)
-    flowsNamed.keep(name, f)
-    return f ?? -1
+    flowsNamed.value(of: name, in: program) { program, name in program.flow(named: name) } ?? -1
   }
 
   /// The flow that answers phone number `number`, if one does.
   mutating func flow(answering number: String) -> String? {
-    if let kept = flowsOfNumber.kept(number) { return kept }
-    let flow = center.flowOfNumber[number]
-    flowsOfNumber.keep(number, flow)
-    return flow
+    flowsOfNumber.value(of: number, in: center) { center, number in center.flowOfNumber[number] }
   }
 }

@@ -35,12 +35,9 @@ public final class Program: Sendable {
   let blockOf: [(id: Int32, line: Int32)]
   /// Whether each instruction is its block's first.
   let startsBlock: [Bool]
-  /// For each `call`, the outcomes its host may answer (``HostCall/outcomes``), the values of
-  /// its options, its catalog row's effects and the attributes it may write: worked
-  /// out once here, so that a call costs no catalog lookups.
-  let outcomes: [[Outcome]]
-  /// Each `call`'s host action, from its kind's row.
-  let actions: [HostAction?]
+  /// For each `call`, whether its `next` is not an answer, the values of its options, its
+  /// catalog row's effects and the attributes it may write (its outcomes and action are in
+  /// its ``CallSite``): worked out once here, so that a call costs no catalog lookups.
   let skipsNext: [Bool]
   let options: [[String]]
   let effects: [[ContactEffect]]
@@ -182,9 +179,7 @@ public final class Program: Sendable {
       actions[pc] = spec.hostAction
       writes[pc] = Writes(spec.writes)
     }
-    self.outcomes = outcomes
     self.skipsNext = skipsNext
-    self.actions = actions
     self.options = options
     self.effects = effects
     self.writes = writes

@@ -257,7 +257,7 @@ public struct VM {
     guard let code, code != 0 || !program.skipsNext[pc],
       let entry = program.tables[Int(op.tableStart)..<Int(op.tableStart + op.tableCount)].first(where: { $0.outcome == code })
     else {
-      let outcomes = program.outcomes[pc].map(\.description).joined(separator: ", ")
+      let outcomes = (program.callSites[pc]?.outcomes ?? []).map(\.description).joined(separator: ", ")
       throw failure("the host answered `\(result.outcome)`, which `\(kind.rawValue)` cannot (it can answer \(outcomes))")
     }
     state.waiting = false

@@ -22,4 +22,19 @@ import Testing
     cache.keep("Support", 9)
     #expect(cache.kept("Nowhere") == nil && cache.kept("Support") == .some(9))
   }
+
+  /// A name is resolved once, then answered from the cache, nothing included.
+  @Test func resolvesEachNameOnce() {
+    var cache = NameCache<Int?>()
+    let queues = ["Support": 0, "Callbacks": 1]
+    var asked: [String] = []
+    for name in ["Support", "Nowhere", "Support", "Callbacks", "Nowhere", "Callbacks"] {
+      let found = cache.value(of: name, in: queues) { queues, name in
+        asked.append(name)
+        return queues[name]
+      }
+      #expect(found == queues[name])
+    }
+    #expect(asked == ["Support", "Nowhere", "Callbacks"])
+  }
 }
