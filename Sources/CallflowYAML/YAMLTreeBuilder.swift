@@ -6,12 +6,14 @@ import CallflowSyntax
 protocol YAMLTreeBuilder: Sendable {
   associatedtype Node: Sendable
   func scalar(_ scalar: YAMLScalar, tag: String?, span: SourceSpan) -> Node
-  func sequence(_ items: consuming [Node], tag: String?, span: SourceSpan) -> Node
-  /// A mapping from its keys and values, alternating, keys unique.
-  func mapping(_ items: consuming [Node], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> Node
+  /// A sequence of `items`, moved out of them.
+  func sequence(_ items: UnsafeMutableBufferPointer<Node>, tag: String?, span: SourceSpan) -> Node
+  /// A mapping from its keys and values, alternating (an even count), keys unique, moved out
+  /// of `items`.
+  func mapping(_ items: UnsafeMutableBufferPointer<Node>, tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> Node
   /// The text of a scalar key, or `nil` for a key that is not a scalar.
-  func keyText(_ node: Node) -> String?
-  func span(_ node: Node) -> SourceSpan
+  func keyText(_ node: borrowing Node) -> String?
+  func span(_ node: borrowing Node) -> SourceSpan
 }
 
 /// Builds the located YAML tree, styles and tags kept.
@@ -20,27 +22,28 @@ struct YAMLNodeBuilder: YAMLTreeBuilder {
     YAMLNode(.scalar(scalar), at: span, tag: tag)
   }
 
-  func sequence(_ items: consuming [YAMLNode], tag: String?, span: SourceSpan) -> YAMLNode {
-    YAMLNode(.sequence(items), at: span, tag: tag)
+  func sequence(_ items: UnsafeMutableBufferPointer<YAMLNode>, tag: String?, span: SourceSpan) -> YAMLNode {
+    YAMLNode(.sequence(Array(moving: items)), at: span, tag: tag)
   }
 
-  func mapping(_ items: consuming [YAMLNode], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> YAMLNode {
-    var pairs: [YAMLPair] = []
-    pairs.reserveCapacity(items.count / 2)
-    var i = 0
-    while i + 1 < items.count {
-      pairs.append(YAMLPair(key: items[i], value: items[i + 1]))
-      i += 2
+  func mapping(_ items: UnsafeMutableBufferPointer<YAMLNode>, tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> YAMLNode {
+    let pairs = [YAMLPair](unsafeUninitializedCapacity: items.count / 2) { buffer, count in
+      count = 0
+      while count < buffer.count {
+        buffer.initializeElement(
+          at: count, to: YAMLPair(key: items.moveElement(from: 2 * count), value: items.moveElement(from: 2 * count + 1)))
+        count += 1
+      }
     }
     return YAMLNode(.mapping(pairs), at: span, tag: tag)
   }
 
-  func keyText(_ node: YAMLNode) -> String? {
+  func keyText(_ node: borrowing YAMLNode) -> String? {
     if case .scalar(let scalar) = node.content { return scalar.text }
     return nil
   }
 
-  func span(_ node: YAMLNode) -> SourceSpan { node.span }
+  func span(_ node: borrowing YAMLNode) -> SourceSpan { node.span }
 }
 
 /// Builds the front end's ``SyntaxValue`` tree: plain scalars are bare, quoted, block and
@@ -55,32 +58,36 @@ struct SyntaxValueBuilder: YAMLTreeBuilder {
     return SyntaxValue(.scalar(scalar.text, form), at: span)
   }
 
-  func sequence(_ items: consuming [SyntaxValue], tag: String?, span: SourceSpan) -> SyntaxValue {
-    SyntaxValue(.list(items), at: span)
+  func sequence(_ items: UnsafeMutableBufferPointer<SyntaxValue>, tag: String?, span: SourceSpan) -> SyntaxValue {
+    SyntaxValue(.list(Array(moving: items)), at: span)
   }
 
-  func mapping(_ items: consuming [SyntaxValue], tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> SyntaxValue {
-    // Keys and values are moved out of `items` from the end (no copy of any), then the fields
-    // put back in order; keys that are not scalars are reported in order.
-    if items.count % 2 == 1 { items.removeLast() }
-    var fields: [SyntaxField] = []
-    fields.reserveCapacity(items.count / 2)
+  func mapping(_ items: UnsafeMutableBufferPointer<SyntaxValue>, tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> SyntaxValue {
+    // Keys and values are moved out of `items` (no copy of any); the pairs whose key is not a
+    // scalar are left out and reported, in order.
     var badKeys: [SourceSpan] = []
-    while let value = items.popLast(), let key = items.popLast() {
-      if case .scalar(let text, _) = key.kind {
-        fields.append(SyntaxField(name: Located(text, at: key.span), value: value))
-      } else if case .null = key.kind {
-        fields.append(SyntaxField(name: Located("", at: key.span), value: value))
-      } else {
-        badKeys.append(key.span)
+    let fields = [SyntaxField](unsafeUninitializedCapacity: items.count / 2) { buffer, count in
+      count = 0
+      var i = 0
+      while i + 1 < items.count {
+        let key = items.moveElement(from: i)
+        let value = items.moveElement(from: i + 1)
+        i += 2
+        switch key.kind {
+        case .scalar(let text, _): buffer.initializeElement(at: count, to: SyntaxField(name: Located(text, at: key.span), value: value))
+        case .null: buffer.initializeElement(at: count, to: SyntaxField(name: Located("", at: key.span), value: value))
+        case .list, .record:
+          badKeys.append(key.span)
+          continue
+        }
+        count += 1
       }
     }
-    fields.reverse()
-    for key in badKeys.reversed() { bag.report(.invalidValue, "a key must be a plain name, not a list or a mapping", at: key) }
+    for key in badKeys { bag.report(.invalidValue, "a key must be a plain name, not a list or a mapping", at: key) }
     return SyntaxValue(.record(fields), at: span)
   }
 
-  func keyText(_ node: SyntaxValue) -> String? {
+  func keyText(_ node: borrowing SyntaxValue) -> String? {
     switch node.kind {
     case .scalar(let text, _): text
     case .null: ""
@@ -88,5 +95,5 @@ struct SyntaxValueBuilder: YAMLTreeBuilder {
     }
   }
 
-  func span(_ node: SyntaxValue) -> SourceSpan { node.span }
+  func span(_ node: borrowing SyntaxValue) -> SourceSpan { node.span }
 }
