@@ -1,31 +1,20 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import CallflowDiagnostics
 import CallflowSyntax
 
 /// Finds the comments of a YAML file. libyaml does not report comments, so the scanner reads
 /// the source itself: a `#` at the start of a line or after white space starts a comment,
 /// unless it lies inside a scalar or key of the parsed document (whose spans are known).
-/// Only the lines that hold a `#` are looked at closely, so files with few comments cost
-/// one pass over their bytes.
+/// Only the lines that hold a `#` are looked at closely, and lines are counted only up to the
+/// last `#`: a file without comments costs one search of its bytes for `#`.
 enum CommentScanner {
   static func comments(in source: SourceFile, file: FileID, document: SyntaxValue?) -> [Comment] {
     let bytes = source.bytes
-    // The lines holding a `#`, as byte ranges without their line break.
-    var hashLines: [Int: Range<Int>] = [:]
-    var line = 1
-    var lineStart = 0
-    var hasHash = false
-    for i in bytes.indices {
-      switch bytes[i] {
-      case UInt8(ascii: "#"): hasHash = true
-      case 0x0A:
-        if hasHash { hashLines[line] = lineStart..<i }
-        line += 1
-        lineStart = i + 1
-        hasHash = false
-      default: break
-      }
-    }
-    if hasHash { hashLines[line] = lineStart..<bytes.count }
+    let hashLines = linesWithHash(bytes)
     guard !hashLines.isEmpty else { return [] }
 
     var occupied: [Int: [(Int, Int)]] = [:]  // line -> columns [start, end) of scalars and keys
@@ -56,6 +45,33 @@ enum CommentScanner {
       }
     }
     return comments
+  }
+
+  /// The lines holding a `#`, as byte ranges without their line break. The bytes are
+  /// searched for `#` (most files have a comment or two, or none); lines are counted only up
+  /// to the last one.
+  static func linesWithHash(_ bytes: [UInt8]) -> [Int: Range<Int>] {
+    var lines: [Int: Range<Int>] = [:]
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let count = buffer.count
+      var line = 1
+      var lineStart = 0
+      var counted = 0
+      var from = 0
+      while from < count, let hit = memchr(base + from, Int32(UInt8(ascii: "#")), count - from) {
+        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        for i in counted..<at where buffer[i] == 0x0A {
+          line += 1
+          lineStart = i + 1
+        }
+        counted = at
+        let end = memchr(base + at, 0x0A, count - at).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+        lines[line] = lineStart..<end
+        from = end
+      }
+    }
+    return lines
   }
 
   /// Records the columns that scalars and keys cover, on the lines that hold a `#`. A
