@@ -64,6 +64,60 @@ extension YAMLNode {
     #expect(try #require(root).pairs.map { $0.value.scalar?.text } == ["1", "2"])
   }
 
+  /// A key given again is reported against its first definition, however large the mapping
+  /// (past 16 keys they are found through a table of fingerprints), and however many times
+  /// it comes back; the pairs kept stay in order.
+  @Test(arguments: [3, 16, 17, 40, 300])
+  func reportsEveryRepeatedKeyInMappingsOfAnySize(keys: Int) throws {
+    var lines = (0..<keys).map { "k\($0): \($0)" }
+    lines.append("k0: again")
+    lines.append("k\(keys - 1): again")
+    lines.append("k0: thrice")
+    lines.append("z: last")
+    let text = lines.joined(separator: "\n") + "\n"
+    for front in ["nodes", "values"] {
+      let source = SourceFile(path: "t.yaml", text: text)
+      let diagnostics: [Diagnostic]
+      let kept: [String]
+      if front == "nodes" {
+        let read = YAMLReader().read(source, file: FileID(0))
+        diagnostics = read.diagnostics
+        kept = try #require(read.root).pairs.map { "\($0.key.scalar?.text ?? "")=\($0.value.scalar?.text ?? "")" }
+      } else {
+        let read = YAMLReader().readValue(source, file: FileID(0))
+        diagnostics = read.diagnostics
+        guard case .record(let fields) = try #require(read.root).kind else {
+          Issue.record("the root is not a mapping")
+          return
+        }
+        kept = fields.map { "\($0.name.value)=\($0.value.scalarText ?? "")" }
+      }
+      #expect(diagnostics.map { "\($0.span.start) \($0.message) first at \($0.notes.first?.span?.start.description ?? "-")" } == [
+        "\(keys + 1):1 `k0` appears twice in this mapping first at 1:1",
+        "\(keys + 2):1 `k\(keys - 1)` appears twice in this mapping first at \(keys):1",
+        "\(keys + 3):1 `k0` appears twice in this mapping first at 1:1",
+      ], "\(front), \(keys) keys")
+      #expect(kept == (0..<keys).map { "k\($0)=\($0)" } + ["z=last"], "\(front), \(keys) keys")
+    }
+  }
+
+  /// Keys alike in length and fingerprint bucket are told apart by their text, in a table
+  /// emptied and reused from one mapping to the next.
+  @Test func keyTableFindsOnlyTheSameTextAndForgetsOnReset() {
+    var table = KeyTable()
+    let texts = (0..<100).map { "key-\($0)" } + ["", "é", "a longer key than fits in a small string"]
+    table.reset(for: texts.count)
+    for (i, text) in texts.enumerated() {
+      #expect(table.insert(text, at: 2 * i) { texts[$0 / 2] } == nil, "\(text) is new")
+    }
+    for (i, text) in texts.enumerated() {
+      #expect(table.insert(text, at: 999) { texts[$0 / 2] } == 2 * i, "\(text) was recorded at \(2 * i)")
+    }
+    table.reset(for: 3)
+    #expect(table.insert("key-7", at: 0) { texts[$0 / 2] } == nil, "a reset table has forgotten its keys")
+    #expect(table.insert("key-7", at: 4) { _ in "key-7" } == 0)
+  }
+
   /// The front end's tree keeps a mapping's fields in order, with null keys as empty names,
   /// and reports each key that is a list or a mapping, in order, leaving its pair out.
   @Test func syntaxValuesKeepFieldsInOrderAndReportKeysThatAreNotNames() throws {
@@ -160,6 +214,24 @@ extension YAMLNode {
 }
 
 @Suite struct CommentScannerTests {
+  /// The lines holding a `#`, by number, as the bytes of each without its line break: at the
+  /// first byte, after blank lines, on the last line without a break, two on one line.
+  @Test func findsTheLinesThatHoldAHash() {
+    func lines(_ text: String) -> [String] {
+      let bytes = Array(text.utf8)
+      return CommentScanner.linesWithHash(bytes).sorted { $0.key < $1.key }.map {
+        "\($0.key): \(String(decoding: bytes[$0.value], as: UTF8.self))"
+      }
+    }
+    #expect(lines("# top\na: 1\n\n\nb: 2 # two # hashes\nc: 3\r\n#crlf\r\nd: 4\n  #last") == [
+      "1: # top", "5: b: 2 # two # hashes", "7: #crlf\r", "9:   #last",
+    ])
+    #expect(lines("a: 1\nb: 2\n").isEmpty)
+    #expect(lines("").isEmpty)
+    #expect(lines("#") == ["1: #"])
+    #expect(lines("\n\n#\n") == ["3: #"])
+  }
+
   /// libyaml ends a line at NEL, LS and PS as at LF: what follows one is YAML, not comment.
   @Test func commentsEndWhereLibyamlEndsTheLine() throws {
     for separator in ["\u{85}", "\u{2028}", "\u{2029}"] {
