@@ -126,4 +126,19 @@ import Testing
     #expect(BlockKind.disconnect.spec.category == .terminal)
     #expect(BlockKind.getInput.spec.branchPerValueOf == .options)
   }
+
+  /// `BlockKind.named` finds every kind by its name, and nothing for names that only share a
+  /// kind's length and first and last bytes, differ in case, or are empty.
+  @Test func eachKindIsFoundByItsNameAndNothingElseIs() {
+    for kind in BlockKind.allCases {
+      #expect(BlockKind.named(kind.rawValue) == kind)
+      var near = Array(kind.rawValue.utf8)
+      if near.count > 2 { near[1] = near[1] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x") }
+      #expect(BlockKind.named(String(decoding: near, as: UTF8.self)) == nil, "a name like `\(kind.rawValue)`")
+      #expect(BlockKind.named(kind.rawValue.uppercased()) == nil)
+      #expect(BlockKind.named(kind.rawValue + " ") == nil)
+    }
+    #expect(BlockKind.named("") == nil)
+    #expect(BlockKind.named("p") == nil)
+  }
 }
