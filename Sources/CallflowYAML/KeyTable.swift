@@ -35,11 +35,17 @@ struct KeyTable: Sendable {
     return nil
   }
 
-  /// A text's 64-bit FNV-1a hash with its lowest bit set (0 marks an empty slot).
+  /// Where each process starts its fingerprints, drawn at random as `Hasher` draws its seed:
+  /// a file's keys cannot be chosen to share one fingerprint (FNV-1a's collisions depend on
+  /// the state it starts from) and turn the table into a list.
+  private static let seed = UInt64.random(in: .min ... .max)
+
+  /// A text's 64-bit FNV-1a hash from the process's seed, with its lowest bit set (0 marks an
+  /// empty slot).
   static func fingerprint(_ text: String) -> UInt64 {
     var text = text
     return text.withUTF8 { bytes in
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
       for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
       return hash | 1
     }
