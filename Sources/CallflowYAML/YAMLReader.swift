@@ -67,8 +67,9 @@ private struct Run<Builder: YAMLTreeBuilder> {
   var stack: [Frame] = []
   /// The items of the open collections.
   let items = NodeStack<Node>()
-  /// The keys of the large mapping being closed, its memory kept for the next.
-  var keyTable = KeyTable()
+  /// The keys of the large mapping being closed and the index of each, its memory kept for
+  /// the next.
+  var firstKeys: [KeyText: Int] = [:]
   var anchors: [String: (node: Node, size: Int)] = [:]
   var expanded = 0
   var root: Node?
@@ -248,15 +249,19 @@ private struct Run<Builder: YAMLTreeBuilder> {
   /// pairs kept are moved to the front. Returns how many items are kept.
   private mutating func uniqueKeys(_ items: UnsafeMutableBufferPointer<Node>) -> Int {
     // Small mappings (nearly all of them) are searched linearly; large ones (a flow's blocks)
-    // through a table of the keys' fingerprints.
+    // through a dictionary kept from one to the next. Both compare keys by their code points,
+    // as YAML does (`é` written as one code point and as `e` with an accent are two keys).
     let small = items.count <= 32
-    if !small { keyTable.reset(for: items.count / 2) }
+    if !small {
+      firstKeys.removeAll(keepingCapacity: true)
+      firstKeys.reserveCapacity(items.count / 2)
+    }
     var kept = 0
     var i = 0
     while i + 1 < items.count {
       defer { i += 2 }
       if let text = builder.keyText(items[i]) {
-        let earlier = small ? earlierKey(text, in: items, kept: kept) : keyTable.insert(text, at: kept) { [builder] in builder.keyText(items[$0]) }
+        let earlier = small ? earlierKey(text, in: items, kept: kept) : firstKey(text, kept: kept)
         if let first = earlier {
           let firstSpan = builder.span(items[first])
           bag.report(
@@ -274,6 +279,27 @@ private struct Run<Builder: YAMLTreeBuilder> {
     }
     if i < items.count { (items.baseAddress.unsafelyUnwrapped + i).deinitialize(count: 1) }
     return kept
+  }
+
+  /// The index of the first key with this text in the large mapping being closed, or `nil`
+  /// after recording this one's, at `kept`: one lookup, through the dictionary's in-place
+  /// access, which adds the key at `kept` when it is absent (an earlier key's index is below).
+  private mutating func firstKey(_ text: String, kept: Int) -> Int? {
+    func read(_ index: inout Int) -> Int { index }
+    let first = read(&firstKeys[KeyText(text), default: kept])
+    return first == kept ? nil : first
+  }
+
+  /// A key's text, the same as another when their code points are (`String`'s own `==` and
+  /// hash take canonically equivalent texts as one).
+  struct KeyText: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+      var text = text
+      text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
   }
 
   /// The index of the first key among the `kept` items of `items` (keys at even indexes) with

@@ -101,21 +101,20 @@ extension YAMLNode {
     }
   }
 
-  /// Keys alike in length and fingerprint bucket are told apart by their text, in a table
-  /// emptied and reused from one mapping to the next.
-  @Test func keyTableFindsOnlyTheSameTextAndForgetsOnReset() {
-    var table = KeyTable()
-    let texts = (0..<100).map { "key-\($0)" } + ["", "é", "a longer key than fits in a small string"]
-    table.reset(for: texts.count)
-    for (i, text) in texts.enumerated() {
-      #expect(table.insert(text, at: 2 * i) { texts[$0 / 2] } == nil, "\(text) is new")
-    }
-    for (i, text) in texts.enumerated() {
-      #expect(table.insert(text, at: 999) { texts[$0 / 2] } == 2 * i, "\(text) was recorded at \(2 * i)")
-    }
-    table.reset(for: 3)
-    #expect(table.insert("key-7", at: 0) { texts[$0 / 2] } == nil, "a reset table has forgotten its keys")
-    #expect(table.insert("key-7", at: 4) { _ in "key-7" } == 0)
+  /// Keys are the same when their code points are, as YAML has it, whatever the mapping's
+  /// size: `é` written as one code point and as `e` with an accent are two keys, `é` twice
+  /// is one.
+  @Test(arguments: [1, 30])
+  func keysAreTheSameWhenTheirCodePointsAre(others: Int) throws {
+    let lines = ["\u{E9}: composed"] + (0..<others).map { "k\($0): \($0)" } + ["e\u{301}: decomposed", "\u{E9}: again"]
+    let source = SourceFile(path: "t.yaml", text: lines.joined(separator: "\n") + "\n")
+    let (root, diagnostics) = YAMLReader().read(source, file: FileID(0))
+    #expect(diagnostics.map { "\($0.span.start) \($0.rule) first at \($0.notes.first?.span?.start.description ?? "-")" } == [
+      "\(others + 3):1 duplicate-key first at 1:1"
+    ])
+    let values = try #require(root).pairs.map { $0.value.scalar?.text ?? "" }
+    #expect(values.first == "composed")
+    #expect(values.last == "decomposed")
   }
 
   /// The front end's tree keeps a mapping's fields in order, with null keys as empty names,

@@ -56,30 +56,9 @@ public enum BlockKind: String, CaseIterable, Hashable, Sendable {
   }
 
   /// The kind named `name`, if the catalog has it.
-  public static func named(_ name: String) -> BlockKind? {
-    // Every block of every flow asks this, twice: a table by the name's length and first and
-    // last bytes, and one comparison, where a `Dictionary` hashed the whole name.
-    let utf8 = name.utf8
-    guard let first = utf8.first, let last = utf8.last else { return nil }
-    let slot = Self.slot(length: utf8.count, first: first, last: last)
-    for kind in Self.bySlot[slot] where kind.rawValue == name { return kind }
-    return nil
-  }
+  public static func named(_ name: String) -> BlockKind? { byName[name] }
 
-  private static let slotCount = 256
-
-  private static func slot(length: Int, first: UInt8, last: UInt8) -> Int {
-    (length &* 31 &+ Int(first) &* 7 &+ Int(last)) & (slotCount - 1)
-  }
-
-  private static let bySlot: [[BlockKind]] = {
-    var slots = [[BlockKind]](repeating: [], count: slotCount)
-    for kind in allCases {
-      let utf8 = kind.rawValue.utf8
-      if let first = utf8.first, let last = utf8.last { slots[slot(length: utf8.count, first: first, last: last)].append(kind) }
-    }
-    return slots
-  }()
+  private static let byName: [String: BlockKind] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
   /// The kind's number in modules, from its row: stable whatever the order of the cases.
   public var code: Int { spec.code }
