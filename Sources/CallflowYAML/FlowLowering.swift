@@ -67,6 +67,8 @@ struct FlowLowering {
   /// taken as that block's, so that the block has its `next` and no block `next` appears.
   private mutating func misindented(_ field: SyntaxField, under block: inout BlockSyntax) -> Bool {
     let name = field.name.value
+    // Most fields here are block ids: told apart by their length before their kind is read.
+    guard name.utf8.count == 4 || name.utf8.count == 2 else { return false }
     let fits: Bool
     switch (name, field.value.kind) {
     case ("next", .scalar): fits = block.next == nil
@@ -112,7 +114,7 @@ struct FlowLowering {
       }
     }
     // Prefer a key the catalog knows as the kind when several are given.
-    if let chosen = kind, BlockKind.named(chosen.name.value) == nil,
+    if !extra.isEmpty, let chosen = kind, BlockKind.named(chosen.name.value) == nil,
       let known = extra.firstIndex(where: { BlockKind.named($0.name.value) != nil })
     {
       kind = extra[known]
