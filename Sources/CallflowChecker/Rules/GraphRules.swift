@@ -19,35 +19,38 @@ struct GraphRules {
   // MARK: dead-end, unconnected-branch
 
   private mutating func exits(_ i: Int) {
-    let block = flow.blocks[i]
-    guard let kind = block.kind, let spec = specs[i] else { return }
-    let syntax = flow.syntax.blocks[i]
-    var what: String { "`\(kind.rawValue)` block `\(block.id.value)`" }
+    // The block's parts are read one by one: a block read whole is copied (and each of its
+    // parts retained) again for every use, and for the closure that looked at its edges.
+    guard let kind = flow.blocks[i].kind, let spec = specs[i] else { return }
+    let id = flow.blocks[i].id
+    let edges = flow.blocks[i].edges
+    let arguments = flow.blocks[i].arguments
+    var what: String { "`\(kind.rawValue)` block `\(id.value)`" }
     // A `next` written among the branches is reported as such (`unknown-branch`), not again
     // as a missing `next`.
-    let nextAmongBranches = syntax.branches.contains { $0.name.value == Outcome.next.description }
-    if spec.success != .open, takesNext(spec, syntax), !block.edges.contains(where: { $0.source == .next }), !nextAmongBranches {
+    let nextAmongBranches = flow.syntax.blocks[i].branches.contains { $0.name.value == Outcome.next.description }
+    if spec.success != .open, !edges.contains(where: { $0.source == .next }), !nextAmongBranches, takesNext(spec, flow.syntax.blocks[i]) {
       var notes = [Note("the contact is disconnected when a flow runs out of blocks")]
       if case .next(let meaning?) = spec.success { notes.append(Note("`next` is taken when \(meaning)")) }
       bag.report(
-        .deadEnd, "\(what) has no `next`: the contact falls off the flow after it", at: block.id.span,
+        .deadEnd, "\(what) has no `next`: the contact falls off the flow after it", at: id.span,
         label: "add `\(flow.syntax.notation.next("<block id>"))`", notes: notes)
-    } else if spec.success == .branchesOnly, block.edges.allSatisfy({ $0.source == .onError }) {
+    } else if spec.success == .branchesOnly, edges.allSatisfy({ $0.source == .onError }) {
       bag.report(
-        .deadEnd, "\(what) has no branches: whatever happens, the contact falls off the flow", at: block.id.span,
-        label: "add its branches: `\(flow.syntax.notation.branches(FlowChecker.branchNames(spec, block.arguments).prefix(2).map { ($0, "<block id>") }))`")
+        .deadEnd, "\(what) has no branches: whatever happens, the contact falls off the flow", at: id.span,
+        label: "add its branches: `\(flow.syntax.notation.branches(FlowChecker.branchNames(spec, arguments).prefix(2).map { ($0, "<block id>") }))`")
       return
     }
-    let possible = FlowChecker.branchNames(spec, block.arguments)
-    let connected = { (name: String) in
-      block.edges.contains { ($0.source == .branch || $0.source == .onError) && $0.label == name }
+    let possible = FlowChecker.branchNames(spec, arguments)
+    func connected(_ name: String) -> Bool {
+      edges.contains { ($0.source == .branch || $0.source == .onError) && $0.label == name }
     }
     var missing: [String]
-    if possible.count * block.edges.count <= 256 {
+    if possible.count * edges.count <= 256 {
       guard !possible.allSatisfy(connected) else { return }
       missing = possible.filter { !connected($0) }
     } else {
-      let labels = Set(block.edges.lazy.filter { $0.source == .branch || $0.source == .onError }.map(\.label))
+      let labels = Set(edges.lazy.filter { $0.source == .branch || $0.source == .onError }.map(\.label))
       missing = possible.filter { !labels.contains($0) }
     }
     // Amazon Connect publishes flows whose error, timeout and capacity branches go nowhere
@@ -65,7 +68,7 @@ struct GraphRules {
       missing.removeAll(where: watched.contains)
       let subject = unconnected.count == 1 ? "branch \(Suggestions.list(unconnected)) of \(what) goes" : "branches \(Suggestions.list(unconnected)) of \(what) go"
       bag.report(
-        rule, "\(subject) nowhere: \(branchRule.consequence)", at: block.id.span, notes: [Note(branchRule.reason)])
+        rule, "\(subject) nowhere: \(branchRule.consequence)", at: id.span, notes: [Note(branchRule.reason)])
     }
     guard !missing.isEmpty else { return }
     let subject = missing.count == 1 ? "branch \(Suggestions.list(missing)) of \(what) goes" : "branches \(Suggestions.list(missing)) of \(what) go"
@@ -73,7 +76,7 @@ struct GraphRules {
     if missing.contains("error"), flow.syntax.onError == nil {
       notes.append(Note("`\(flow.syntax.notation.onError("<block id>"))` at the top of the flow connects every `error` branch at once"))
     }
-    bag.report(.unconnectedBranch, "\(subject) nowhere", at: block.id.span, notes: notes)
+    bag.report(.unconnectedBranch, "\(subject) nowhere", at: id.span, notes: notes)
   }
 
   // MARK: unreachable-block
