@@ -17,17 +17,20 @@ struct FlowChecker {
 
   mutating func check() -> (CheckedFlow, [Diagnostic]) {
     header()
-    blockIndex.reserveCapacity(syntax.blocks.count)
-    for (i, block) in syntax.blocks.enumerated() where blockIndex[block.id.value] == nil {
-      blockIndex[block.id.value] = i
+    // The blocks are read in place, by index: a `for` loop over them copies each (retaining
+    // its parts) to hand it over.
+    let written = syntax.blocks
+    blockIndex.reserveCapacity(written.count)
+    for i in written.indices where blockIndex[written[i].id.value] == nil {
+      blockIndex[written[i].id.value] = i
     }
     var blocks: [CheckedBlock] = []
-    blocks.reserveCapacity(syntax.blocks.count)
+    blocks.reserveCapacity(written.count)
     // Each block's catalog row, looked up once and shared with the graph rules.
     var specs: [BlockSpec?] = []
-    specs.reserveCapacity(syntax.blocks.count)
-    for block in syntax.blocks {
-      let checked = self.block(block)
+    specs.reserveCapacity(written.count)
+    for i in written.indices {
+      let checked = self.block(written[i])
       specs.append(checked.kind?.spec)
       blocks.append(checked)
     }
@@ -81,7 +84,7 @@ struct FlowChecker {
   }
 
   private mutating func startAndOnError() {
-    let ids = syntax.blocks.map(\.id.value)
+    var ids: [String] { syntax.blocks.map(\.id.value) }
     guard let start = syntax.start else {
       if syntax.hasBlocks || syntax.name != nil {
         typer.bag.report(
