@@ -89,3 +89,19 @@ import Testing
     #expect(ConnectReference.isID(text) == isID)
   }
 }
+
+@Suite struct SubstitutionSearchTests {
+  /// A file's bytes are searched for `${` before its scalars are: found at the first and last
+  /// bytes and after many `$` that are not one, and not found in a `$` alone at either end,
+  /// a `$ {`, a `{$` or nothing.
+  @Test func findsDollarBraceWhereverItIs() {
+    let many = String(repeating: "$.Attributes.x $ ", count: 500)
+    for (text, holds) in [
+      ("${A}", true), ("x: ${", true), (many + "${B}", true), ("a$${", true),
+      ("$", false), ("a: $", false), ("$ {x}", false), ("{$", false), ("", false), (many, false),
+    ] {
+      #expect(Substitutions.mayHoldSubstitution(Array(text.utf8)) == holds, "\(text.prefix(20))")
+      #expect(Substitutions.mayHoldSubstitution(text) == holds, "\(text.prefix(20))")
+    }
+  }
+}

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import CallflowDiagnostics
 import CallflowRules
 import Foundation
@@ -33,8 +38,15 @@ public struct Substitutions: Sendable {
   }
 
   private static func holdsDollarBrace(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard buffer.count > 1 else { return false }
-    for i in 1..<buffer.count where buffer[i] == 0x7B && buffer[i - 1] == 0x24 { return true }
+    guard buffer.count > 1, let base = buffer.baseAddress else { return false }
+    // Each `$` found with `memchr`, not every byte looked at: every flow file is searched
+    // whole before it is read, and most of its bytes are not `$`.
+    var from = 0
+    while from < buffer.count - 1, let hit = memchr(base + from, Int32(UInt8(ascii: "$")), buffer.count - 1 - from) {
+      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if buffer[at + 1] == UInt8(ascii: "{") { return true }
+      from = at + 1
+    }
     return false
   }
 
