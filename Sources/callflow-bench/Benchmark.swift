@@ -77,8 +77,9 @@ struct Benchmark {
     try generator.write(to: root)
     defer { try? FileManager.default.removeItem(atPath: root) }
 
-    // What the processes use, CPU on all cores and memory, measured while this process is
-    // still small (a child's peak memory counts the pages it shared with it before exec).
+    // What `callflow graph` uses, CPU on all cores and memory, measured while this process is
+    // still small (a child's peak memory counts the pages it shared with it before exec);
+    // the check's, in turns with libyaml, below.
     let graphFile = root + "-graph.dot"
     defer { try? FileManager.default.removeItem(atPath: graphFile) }
     let graphUsage = hasExecutable ? processUsage(runs, executable, ["graph", root, "-o", graphFile]) : (0, .nan)
