@@ -19,9 +19,9 @@ public enum TerminalRun {
     }
     let module = program.module
     var attributes: [String: String] = [:]
-    if let caller { attributes["$.CustomerEndpoint.Address"] = caller }
+    if let caller { attributes[AttributeCatalog.callerAddress] = caller }
     if let number = module.resources.phoneNumbers.first(where: { module.text($0.flow) == flow }) {
-      attributes["$.SystemEndpoint.Address"] = module.text(number.number)
+      attributes[AttributeCatalog.dialledAddress] = module.text(number.number)
     }
     var host = TerminalHost(program: program, at: clock, readLine: readLine, write: write)
     // Steps whose `->` line is printed, and steps whose branch is printed (or known to have none).

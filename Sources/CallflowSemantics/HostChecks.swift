@@ -55,7 +55,7 @@ public enum HostChecks {
 
   /// The module's profiles a `customer-profile-lookup` by `key` finds for `value`, each as
   /// its fields by name. `name` matches the first or the last name.
-  public static func lookup(key: String, value: String, in module: Module) -> [[(name: String, value: String)]] {
+  public static func lookup(key: String, value: String, in module: borrowing Module) -> [[(name: String, value: String)]] {
     let fields: [String] = key == "name" ? ["first-name", "last-name"] : [key]
     return module.resources.profiles.compactMap { profile in
       guard profile.contains(where: { fields.contains(module.text($0.name) ?? "") && module.text($0.value) == value }) else { return nil }

@@ -75,7 +75,7 @@ extension Simulator {
     callback.queue = q
     callback.callback = k
     callback.attributes = slot.vm.state.attributes
-    callback.attributes["$.CustomerEndpoint.Address"] = number
+    callback.attributes[AttributeCatalog.callerAddress] = number
     callback.workingQueue = slot.vm.state.workingQueue
     callback.callbackNumber = number
     callback.agentWhisper = parent.agentWhisper

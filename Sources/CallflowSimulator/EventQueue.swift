@@ -4,34 +4,36 @@ struct Heap<Element: Comparable> {
 
   var min: Element? { elements.first }
 
+  // Both directions move a hole rather than swap: each level moves one element, not two.
   mutating func push(_ element: Element) {
+    var child = elements.count
     elements.append(element)
-    var child = elements.count - 1
     while child > 0 {
       let parent = (child - 1) / 2
-      guard elements[child] < elements[parent] else { break }
-      elements.swapAt(child, parent)
+      guard element < elements[parent] else { break }
+      elements[child] = elements[parent]
       child = parent
     }
+    elements[child] = element
   }
 
   @discardableResult
   mutating func pop() -> Element? {
     guard let first = elements.first else { return nil }
     let last = elements.removeLast()
-    if !elements.isEmpty {
-      elements[0] = last
-      var parent = 0
-      while true {
-        let left = 2 * parent + 1
-        guard left < elements.count else { break }
-        let right = left + 1
-        let child = right < elements.count && elements[right] < elements[left] ? right : left
-        guard elements[child] < elements[parent] else { break }
-        elements.swapAt(child, parent)
-        parent = child
-      }
+    let count = elements.count
+    guard count > 0 else { return first }
+    var parent = 0
+    while true {
+      let left = 2 * parent + 1
+      guard left < count else { break }
+      let right = left + 1
+      let child = right < count && elements[right] < elements[left] ? right : left
+      guard elements[child] < last else { break }
+      elements[parent] = elements[child]
+      parent = child
     }
+    elements[parent] = last
     return first
   }
 }

@@ -107,6 +107,9 @@ public struct Simulator<W: World> {
   var flowsNamed = NameCache<Int?>()
   /// Whether each queue's hours are open now, for routing.
   var queueOpen: [Bool]
+  /// The profile lookups by each key flows have used, and their indexes by key.
+  var profileIndexes: [(key: String, index: ProfileIndex)] = []
+  var profileIndexNamed = NameCache<Int>()
 
   /// A simulation starting at `start` with `agents` on their schedules.
   public init(program: Program, center: CenterModel, world: W, agents schedules: [AgentSchedule], start: Int, options: SimulationOptions = SimulationOptions()) {
@@ -225,7 +228,7 @@ public struct Simulator<W: World> {
     // extras at their first change.
     contacts.append(
       Contact(method: .inbound, label: arrival.label, initial: i, customer: arrival.from, system: arrival.to, initiated: now, routingTime: now))
-    contacts[i].attributes = ["$.CustomerEndpoint.Address": arrival.from, "$.SystemEndpoint.Address": arrival.to]
+    contacts[i].attributes = [AttributeCatalog.callerAddress: arrival.from, AttributeCatalog.dialledAddress: arrival.to]
     guard let flow = flow(answering: arrival.to) else {
       issue(i, "no flow answers \(arrival.to): it is not among the phone numbers of center.yaml")
       finish(i, .flowError)
@@ -283,7 +286,8 @@ public struct Simulator<W: World> {
         stopped(i, slot, error)
         return
       }
-      switch event {
+      // Consumed: a copy of the event's call would count a reference to each of its parts.
+      switch consume event {
       case .call(let call):
         let outer = performing
         performing = i

@@ -51,7 +51,7 @@ extension Simulator {
       guard let q = queueIndex(name) else { return answer(.branch(.error)) }
       return answer(.next, writes: metrics(of: q, for: i))
     case .customerProfileLookup:
-      return .answer(HostChecks.lookupResult(HostChecks.lookup(key: call.text(.key) ?? "", value: call.text(.value) ?? "", in: program.module)))
+      return .answer(profileIndex(call.text(.key) ?? "").answer(for: call.text(.value) ?? ""))
     case .checkCallProgress:
       return answer(contacts[i].answer.flatMap { call.outcome(named: $0.progress) } ?? .branch(.human))
     case .checkStaffing:
@@ -243,6 +243,16 @@ extension Simulator {
     }
     guard let k = found else { return nil }
     return HostChecks.isOpen(hours[k].hours, localSeconds: hours[k].offsets.local(time))
+  }
+
+  /// The profiles indexed by `key`, indexed the first time.
+  mutating func profileIndex(_ key: String) -> ProfileIndex {
+    if let k = profileIndexNamed.kept(key) { return profileIndexes[k].index }
+    // Past the cache, by the key itself: each key is indexed once however many are used.
+    let k = profileIndexes.firstIndex { $0.key == key } ?? profileIndexes.count
+    if k == profileIndexes.count { profileIndexes.append((key, ProfileIndex(key: key, in: program.module))) }
+    profileIndexNamed.keep(key, k)
+    return profileIndexes[k].index
   }
 
   /// The index of the queue named `name`, if the center has one.

@@ -92,7 +92,7 @@ public struct HostCall: Sendable {
   }
 
   /// The argument `key` as text.
-  public func text(_ key: ParameterKey) -> String? { arguments[key]?.text }
+  public func text(_ key: ParameterKey) -> String? { arguments.text(key) }
 
   /// Whether the block is given `key`, or a field of it when it is a record (`callback`).
   public func gives(_ key: ParameterKey) -> Bool {

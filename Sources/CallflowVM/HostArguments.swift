@@ -18,7 +18,11 @@ public struct HostArguments: Equatable, Sendable, ExpressibleByDictionaryLiteral
 
   /// The argument `key`; setting one replaces it.
   public subscript(key: ParameterKey) -> ArgumentValue? {
-    get { pairs.first { $0.key == key }?.value }
+    // By index: a pair copied out for its key alone would count references to both parts.
+    get {
+      for k in pairs.indices where pairs[k].key == key { return pairs[k].value }
+      return nil
+    }
     set {
       if let i = pairs.firstIndex(where: { $0.key == key }) {
         if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
@@ -26,6 +30,12 @@ public struct HostArguments: Equatable, Sendable, ExpressibleByDictionaryLiteral
         pairs.append((key, newValue))
       }
     }
+  }
+
+  /// The text of argument `key` (``ArgumentValue/text``), read in place.
+  public func text(_ key: ParameterKey) -> String? {
+    for k in pairs.indices where pairs[k].key == key { return pairs[k].value.text }
+    return nil
   }
 
   /// The parameters given.

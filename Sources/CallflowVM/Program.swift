@@ -26,6 +26,10 @@ public final class Program: Sendable {
   let keys: [ParameterKey]
   /// For each constant, whether it is an attribute reference the VM reads.
   let isAttribute: [Bool]
+  /// Each constant as a host-call argument (``constantArgument(_:texts:)``), and as that
+  /// argument's text; `nil` for an attribute, whose value is the contact's.
+  let argumentValues: [ArgumentValue?]
+  let argumentTexts: [String?]
   /// For each `name` constant, the attribute `set-attribute` writes: `$.Attributes.<name>`.
   let userAttributeKeys: [String]
   /// The number of loop slots each flow uses.
@@ -41,6 +45,9 @@ public final class Program: Sendable {
   let skipsNext: [Bool]
   let options: [[String]]
   let effects: [[ContactEffect]]
+  /// For each `call`, the constant that gives each of its ``effects`` their parameter's
+  /// value, or -1 where the block does not give that parameter (or the effect has none).
+  let effectArguments: [[Int32]]
   let writes: [Writes]
   /// Each `call`'s arguments, made once when none of them is an attribute.
   let constantArguments: [HostArguments?]
@@ -182,6 +189,20 @@ public final class Program: Sendable {
     self.skipsNext = skipsNext
     self.options = options
     self.effects = effects
+    self.effectArguments = effects.indices.map { pc in
+      effects[pc].map { effect in
+        let key: ParameterKey
+        switch effect {
+        case .setsWorkingQueue(let k), .setsCallbackNumber(let k), .entersQueue(let k), .changesFlow(let k), .callsModule(let k): key = k
+        case .startsCallbackRequest, .endsCallbackRequest: return -1
+        }
+        let op = code[pc]
+        for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
+          if case .text(_, let name) = module.constants[Int(arguments[i].name)], ParameterKey(name) == key { return arguments[i].value }
+        }
+        return -1
+      }
+    }
     self.writes = writes
     flowNames = module.flows.map { module.text($0.name) ?? "" }
     var byName: [String: Int] = [:]
@@ -204,6 +225,10 @@ public final class Program: Sendable {
       case .list: ""
       }
     }
+    let texts = self.texts
+    let argumentValues = module.constants.map { Self.constantArgument($0, texts: texts) }
+    self.argumentValues = argumentValues
+    argumentTexts = argumentValues.map { $0?.text }
     // A call whose arguments are all constants gets the same arguments every time.
     var constantArguments = [HostArguments?](repeating: nil, count: code.count)
     for (pc, op) in code.enumerated() where op.opcode == .call {

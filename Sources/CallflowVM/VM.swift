@@ -231,12 +231,12 @@ public struct VM {
     return HostCall(site: site, arguments: arguments)
   }
 
-  /// The text of the pending call's argument `key`, read without building the call.
-  private func argumentText(_ op: Program.Op, _ key: ParameterKey) -> String? {
-    for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) where program.keys[Int(program.arguments[i].name)] == key {
-      return argument(Int(program.arguments[i].value)).text
-    }
-    return nil
+  /// The text of the pending call's argument given by constant `k` (-1: not given), read
+  /// without building the call.
+  private func argumentText(_ k: Int32) -> String? {
+    guard k >= 0 else { return nil }
+    let i = Int(k)
+    return program.isAttribute[i] ? state.attributes[program.texts[i]] : program.argumentTexts[i]
   }
 
   /// Answers the pending call: its outcome picks where the flow goes on. On `next` the
@@ -269,15 +269,17 @@ public struct VM {
         }
         state.attributes[key] = value
       }
-      for effect in program.effects[pc] {
-        switch effect {
-        case .setsWorkingQueue(let key): state.workingQueue = argumentText(op, key)
-        case .setsCallbackNumber(let key): state.callbackNumber = argumentText(op, key)
-        case .entersQueue(let key): state.queue = argumentText(op, key) ?? state.workingQueue
+      let effects = program.effects[pc]
+      for e in effects.indices {
+        let given = program.effectArguments[pc][e]
+        switch effects[e] {
+        case .setsWorkingQueue: state.workingQueue = argumentText(given)
+        case .setsCallbackNumber: state.callbackNumber = argumentText(given)
+        case .entersQueue: state.queue = argumentText(given) ?? state.workingQueue
         case .startsCallbackRequest: state.callbackPending = true
         case .endsCallbackRequest: state.callbackPending = false
-        case .changesFlow(let key):
-          guard let target = argumentText(op, key), let next = program.flow(named: target) else {
+        case .changesFlow:
+          guard let target = argumentText(given), let next = program.flow(named: target) else {
             throw failure("no flow to hand the contact to")
           }
           state.previousFlows.append(program.flowNames[flow])
@@ -287,8 +289,8 @@ public struct VM {
           state.loops = [Int](repeating: 0, count: program.slots[next])
           state.offset = 0
           return
-        case .callsModule(let key):
-          guard let target = argumentText(op, key), let module = program.flow(named: target) else {
+        case .callsModule:
+          guard let target = argumentText(given), let module = program.flow(named: target) else {
             throw failure("no flow module to invoke")
           }
           guard state.returns.count < Self.maxModuleDepth else { throw failure("flow modules invoke each other more than \(Self.maxModuleDepth) deep") }
@@ -319,8 +321,8 @@ public struct VM {
   }
 
   private func argument(_ k: Int) -> ArgumentValue {
-    let constant = program.module.constants[k]
-    if case .text(.attribute, let path) = constant { return state.attributes[path].map(ArgumentValue.text) ?? .unset(path) }
-    return Program.constantArgument(constant, texts: program.texts) ?? .unset("")
+    if let constant = program.argumentValues[k] { return constant }
+    let path = program.texts[k]
+    return state.attributes[path].map(ArgumentValue.text) ?? .unset(path)
   }
 }

@@ -85,6 +85,8 @@ public enum AttributeCatalog {
   public static let storedInput = "$.StoredCustomerInput"
   /// The caller's own number.
   public static let callerAddress = "$.CustomerEndpoint.Address"
+  /// The number the caller dialled.
+  public static let dialledAddress = "$.SystemEndpoint.Address"
 
   /// The fields `get-queue-metrics` writes under `$.Metrics`.
   public static let metricFields = [
