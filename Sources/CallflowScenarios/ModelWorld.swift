@@ -19,7 +19,8 @@ public struct ModelWorld: World {
   private let choices: [String: (keys: [String?], weights: [Double])]
   /// Whether each block a caller met asks for a choice, and the model's choices for it (`nil`:
   /// none), by its instruction: worked out once per block, not once per caller.
-  private var choicesOfBlock: [Int: (asks: Bool, choice: (keys: [String?], weights: [Double])?)] = [:]
+  /// By instruction (an array: instructions are numbered from 0), once asked for.
+  private var choicesOfBlock: [(asks: Bool, choice: (keys: [String?], weights: [Double])?)?] = []
   private let answerWeights: [Double]
 
   /// The model's answer for the function; a function it does not list answers at once, with nothing.
@@ -90,10 +91,13 @@ public struct ModelWorld: World {
 
   /// Whether the block of `call` asks the caller for a choice, and the model's choices for it.
   private mutating func choices(of call: HostCall) -> (asks: Bool, choice: (keys: [String?], weights: [Double])?) {
-    if let instruction = call.instruction, let known = choicesOfBlock[instruction] { return known }
+    if let instruction = call.instruction, instruction < choicesOfBlock.count, let known = choicesOfBlock[instruction] { return known }
     let asks = LoadModel.choiceActions.contains(call.action)
     let found = (asks, asks ? choices[call.block] : nil)
-    if let instruction = call.instruction { choicesOfBlock[instruction] = found }
+    if let instruction = call.instruction {
+      if instruction >= choicesOfBlock.count { choicesOfBlock += repeatElement(nil, count: instruction - choicesOfBlock.count + 1) }
+      choicesOfBlock[instruction] = found
+    }
     return found
   }
 

@@ -197,6 +197,21 @@ struct Contact {
     self.extras = kept
   }
 
+  /// Keeps what a flow that ended leaves to the contact's next flows: its attributes, working
+  /// queue and callback number (made unique once for the three).
+  mutating func keep(attributes: [String: String], workingQueue: String?, callbackNumber: String?) {
+    let box = uniqueExtras
+    box.attributes = attributes
+    box.workingQueue = workingQueue
+    box.callbackNumber = callbackNumber
+  }
+
+  /// The state the contact starts `flow` in, in `queue`, with what it keeps.
+  func state(starting flow: String, queue: String?) -> ContactState {
+    guard let extras else { return ContactState(flow: flow, attributes: [:], queue: queue, workingQueue: nil, callbackNumber: nil) }
+    return ContactState(flow: flow, attributes: extras.attributes, queue: queue, workingQueue: extras.workingQueue, callbackNumber: extras.callbackNumber)
+  }
+
   /// What the host answers when the contact's flow resumes (a Lambda function's late answer).
   var pendingResult: HostResult? {
     get { extras?.pendingResult }

@@ -13,7 +13,9 @@ struct NameCache<Value> {
 
   /// What `name` resolved to when it was kept; `nil` when it is not kept.
   func kept(_ name: String) -> Value? {
-    for k in names.indices where names[k] == name { return values[k] }
+    // Names of other lengths (most of those kept) told apart without comparing their bytes.
+    let count = name.utf8.count
+    for k in names.indices where names[k].utf8.count == count && names[k] == name { return values[k] }
     return nil
   }
 

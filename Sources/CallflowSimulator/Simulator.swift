@@ -255,9 +255,7 @@ public struct Simulator<W: World> {
 
   /// The state contact `i` starts `flow` in: its attributes, queues and callback number.
   func state(starting flow: String, for i: Int) -> ContactState {
-    ContactState(
-      flow: flow, attributes: contacts[i].attributes, queue: contacts[i].queue.map { center.queues[$0].name },
-      workingQueue: contacts[i].workingQueue, callbackNumber: contacts[i].callbackNumber)
+    contacts[i].state(starting: flow, queue: contacts[i].queue.map { center.queues[$0].name })
   }
 
   /// A `wait` is over: the contact's flow goes on.
@@ -340,9 +338,7 @@ public struct Simulator<W: World> {
   /// A flow of contact `i` ended.
   mutating func flowEnded(_ i: Int, _ ending: Ending, slot: VMSlot) {
     let role = slot.role
-    contacts[i].attributes = slot.vm.state.attributes
-    contacts[i].workingQueue = slot.vm.state.workingQueue
-    contacts[i].callbackNumber = slot.vm.state.callbackNumber
+    contacts[i].keep(attributes: slot.vm.state.attributes, workingQueue: slot.vm.state.workingQueue, callbackNumber: slot.vm.state.callbackNumber)
     switch (role, ending) {
     case (_, .queued(let name)):
       guard let q = queueIndex(name ?? slot.vm.state.workingQueue) else {

@@ -34,7 +34,11 @@ public struct HostArguments: Equatable, Sendable, ExpressibleByDictionaryLiteral
 
   /// The text of argument `key` (``ArgumentValue/text``), read in place.
   public func text(_ key: ParameterKey) -> String? {
-    for k in pairs.indices where pairs[k].key == key { return pairs[k].value.text }
+    for k in pairs.indices where pairs[k].key == key {
+      // Text, the common case, matched in place: the value is not copied to be read.
+      if case .text(let t) = pairs[k].value { return t }
+      return pairs[k].value.text
+    }
     return nil
   }
 

@@ -254,9 +254,14 @@ public struct VM {
     case .branch(let branch): code = branch.code
     case .option: code = result.outcome.code(options: program.options[pc])
     }
-    guard let code, code != 0 || !program.skipsNext[pc],
-      let entry = program.tables[Int(op.tableStart)..<Int(op.tableStart + op.tableCount)].first(where: { $0.outcome == code })
-    else {
+    var found: Int?
+    if let code, code != 0 || !program.skipsNext[pc] {
+      for t in Int(op.tableStart)..<Int(op.tableStart + op.tableCount) where program.tables[t].outcome == code {
+        found = t
+        break
+      }
+    }
+    guard let code, let found else {
       let outcomes = (program.callSites[pc]?.outcomes ?? []).map(\.description).joined(separator: ", ")
       throw failure("the host answered `\(result.outcome)`, which `\(kind.rawValue)` cannot (it can answer \(outcomes))")
     }
@@ -294,7 +299,7 @@ public struct VM {
             throw failure("no flow module to invoke")
           }
           guard state.returns.count < Self.maxModuleDepth else { throw failure("flow modules invoke each other more than \(Self.maxModuleDepth) deep") }
-          state.returns.append(ReturnPoint(flow: program.flowNames[flow], offset: Int(program.offsets[Int(entry.target)]), loops: state.loops))
+          state.returns.append(ReturnPoint(flow: program.flowNames[flow], offset: Int(program.offsets[Int(program.tables[found].target)]), loops: state.loops))
           state.flow = target
           flow = module
           previous = pc
@@ -306,7 +311,7 @@ public struct VM {
       }
     }
     previous = pc
-    pc = Int(entry.target)
+    pc = Int(program.tables[found].target)
     // The state says where the contact goes on, so that it can be saved right away.
     state.offset = Int(program.offsets[pc])
   }
