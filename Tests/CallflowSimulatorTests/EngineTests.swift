@@ -20,6 +20,30 @@ import Testing
     #expect(seen == expected.map(\.2))
   }
 
+  /// Pushes and pops interleaved, as the agenda takes them: each pop is the earliest of
+  /// what is pending, by time then by the order scheduled.
+  @Test func interleavedEventsComeOutInOrder() {
+    var queue = EventQueue<Int>()
+    var random = SeededRandom(seed: 11)
+    var pending: [(time: Int, n: Int)] = []
+    var now = 0
+    var n = 0
+    for round in 0..<2_000 {
+      for _ in 0..<Int(random.next() % 4) {
+        let time = now + Int(random.next() % 30)
+        queue.schedule(n, at: time)
+        pending.append((time, n))
+        n += 1
+      }
+      guard round % 3 != 0, let (time, event) = queue.next() else { continue }
+      let earliest = pending.indices.min { (pending[$0].time, pending[$0].n) < (pending[$1].time, pending[$1].n) }
+      #expect(earliest.map { pending[$0].n } == event && earliest.map { pending[$0].time } == time)
+      if let earliest { pending.remove(at: earliest) }
+      now = time
+    }
+    #expect(n > 2_000)
+  }
+
   @Test func isoTimesAreUTCWithCivilDates() {
     #expect(Clock.iso(0) == "1970-01-01T00:00:00Z")
     #expect(Clock.iso(1_767_625_200) == "2026-01-05T15:00:00Z")

@@ -14,6 +14,8 @@ import Testing
     #expect(cache.kept("Nowhere") == .some(nil))
     #expect(cache.kept(String("Supporx".dropLast()) + "t") == .some(0))
     #expect(cache.kept("Suppor") == nil)
+    // As long as a name kept, but another.
+    #expect(cache.kept("Supporz") == nil)
     for k in 1..<NameCache<Int?>.capacity { cache.keep("queue-\(k)", k) }
     // Full: "Support" was kept first, so it goes first; every later name stays.
     #expect(cache.kept("Support") == nil)

@@ -19,6 +19,20 @@ import Testing
     #expect(twice.keys == [.prompt] && twice[.prompt] == .text("b"))
   }
 
+  /// An argument's text, read in place, is its value's text whatever its kind; a key not
+  /// given and an unset attribute have none.
+  @Test func textIsTheValuesText() {
+    let values: [ArgumentValue] = [.text("Support"), .integer(3), .duration(90), .list(["1", "2"]), .unset("$.Attributes.q")]
+    let keys: [ParameterKey] = [.queue, .priority, .timeout, .options, .value]
+    var arguments: HostArguments = [:]
+    for (key, value) in zip(keys, values) { arguments[key] = value }
+    for (key, value) in zip(keys, values) { #expect(arguments.text(key) == value.text) }
+    #expect(arguments.text(.queue) == "Support" && arguments.text(.priority) == "3" && arguments.text(.options) == "1, 2")
+    #expect(arguments.text(.value) == nil && arguments.text(.prompt) == nil)
+    let call = HostCall(kind: .transferToQueue, arguments: arguments, outcomes: [.next], flow: "f", block: "b", line: 1)
+    #expect(call?.text(.timeout) == "90")
+  }
+
   /// Keys are equal by name alone: names of one length that differ are told apart, a name
   /// built at run time equals the catalog's, and a record's field is given by its record.
   @Test func keysCompareByNameAndRecordsGiveTheirFields() {

@@ -137,3 +137,66 @@ struct Script: FlowHost {
     }
   }
 }
+
+/// The effects a block has on the contact's state take their parameter's value, a constant or
+/// an attribute the flow set: the working queue, a flow module and its return, the flow a
+/// contact is handed to, and the queue a transfer enters without a queue of its own.
+@Suite struct ContactEffectTests {
+  static let files = [
+    "center.yaml": testCenter(),
+    "flows/main.flow.yaml": """
+      flow: main
+      type: inbound
+      start: remember
+      blocks:
+        remember:
+          set-attributes: {q: Support}
+          next: working
+        working:
+          set-working-queue: $.Attributes.q
+          next: helper
+        helper:
+          invoke-module: greet
+          next: onward
+        onward:
+          transfer-to-flow: second
+
+      """,
+    "flows/greet.flow.yaml": """
+      flow: greet
+      type: module
+      start: hello
+      blocks:
+        hello:
+          play-prompt: "Hello."
+          next: done
+        done:
+          end-module: {}
+
+      """,
+    "flows/second.flow.yaml": """
+      flow: second
+      type: inbound
+      start: queue
+      blocks:
+        queue:
+          transfer-to-queue: $.Attributes.q
+
+      """,
+  ]
+
+  @Test func effectsTakeTheirArgumentsValue() throws {
+    let project = try TemporaryProject(Self.files)
+    defer { project.remove() }
+    let program = try Program(bytes: try #require(try BuildRun.run(path: project.root).bytes))
+    var vm = try VM(program: program, state: ContactState(flow: "main"))
+    vm.tracing = true
+    var host = Script()
+    let ending = try vm.run(&host)
+    #expect(ending == .queued("Support"))
+    #expect(vm.trace.map { $0.block } == ["remember", "working", "helper", "hello", "done", "onward", "queue"])
+    #expect(host.calls == ["working", "helper", "hello", "onward", "queue"])
+    #expect(vm.state.workingQueue == "Support" && vm.state.queue == "Support")
+    #expect(vm.state.flow == "second" && vm.state.previousFlows == ["main"] && vm.state.returns.isEmpty)
+  }
+}
