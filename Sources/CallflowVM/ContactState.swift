@@ -26,29 +26,9 @@ public struct ContactState: Codable, Equatable, Sendable {
   public var callbackNumber: String?
   /// Where each flow module the contact is in returns to (`invoke-module`), innermost last.
   public var returns: [ReturnPoint]
+}
 
-  public init(flow: String, attributes: [String: String] = [:]) {
-    self.init(flow: flow, attributes: attributes, queue: nil, workingQueue: nil, callbackNumber: nil)
-  }
-
-  /// A contact entering `flow` with what it already has: its attributes, the queue it is in,
-  /// its working queue and its callback number.
-  public init(flow: String, attributes: [String: String], queue: String?, workingQueue: String?, callbackNumber: String?) {
-    // Every property assigned here, none from a default: the state is built in place.
-    self.flow = flow
-    offset = 0
-    previousFlows = []
-    self.attributes = attributes
-    loops = []
-    callbackPending = false
-    steps = 0
-    waiting = false
-    self.queue = queue
-    self.workingQueue = workingQueue
-    self.callbackNumber = callbackNumber
-    returns = []
-  }
-
+extension ContactState {
   // Decoded with defaults for what states saved before modules did not hold.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -64,6 +44,22 @@ public struct ContactState: Codable, Equatable, Sendable {
     workingQueue = try c.decodeIfPresent(String.self, forKey: .workingQueue)
     callbackNumber = try c.decodeIfPresent(String.self, forKey: .callbackNumber)
     returns = try c.decodeIfPresent([ReturnPoint].self, forKey: .returns) ?? []
+  }
+
+  /// A contact entering `flow` with `attributes`.
+  public init(flow: String, attributes: [String: String] = [:]) {
+    self.init(flow: flow, attributes: attributes, queue: nil, workingQueue: nil, callbackNumber: nil)
+  }
+
+  /// A contact entering `flow` with what it already has: its attributes, the queue it is in,
+  /// its working queue and its callback number.
+  public init(flow: String, attributes: [String: String], queue: String?, workingQueue: String?, callbackNumber: String?) {
+    // Through the memberwise initializer (these initializers are in an extension so that it
+    // is made): assigning each property of `self` in turn made a copy of the whole state,
+    // counting a reference to each of its parts, and freed the original.
+    self.init(
+      flow: flow, offset: 0, previousFlows: [], attributes: attributes, loops: [], callbackPending: false, steps: 0, waiting: false,
+      queue: queue, workingQueue: workingQueue, callbackNumber: callbackNumber, returns: [])
   }
 }
 

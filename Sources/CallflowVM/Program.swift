@@ -44,10 +44,11 @@ public final class Program: Sendable {
   /// its ``CallSite``): worked out once here, so that a call costs no catalog lookups.
   let skipsNext: [Bool]
   let options: [[String]]
-  let effects: [[ContactEffect]]
-  /// For each `call`, the constant that gives each of its ``effects`` their parameter's
-  /// value, or -1 where the block does not give that parameter (or the effect has none).
-  let effectArguments: [[Int32]]
+  /// The effects of every `call`, instruction after instruction, each with the constant
+  /// that gives its parameter's value; instruction `pc`'s are `effects[effectStart[pc] ..<
+  /// effectStart[pc + 1]]`. Plain numbers: applying them counts no references.
+  let effects: [PreparedEffect]
+  let effectStart: [Int32]
   let writes: [Writes]
   /// Each `call`'s arguments, made once when none of them is an attribute.
   let constantArguments: [HostArguments?]
@@ -188,21 +189,34 @@ public final class Program: Sendable {
     }
     self.skipsNext = skipsNext
     self.options = options
-    self.effects = effects
-    self.effectArguments = effects.indices.map { pc in
-      effects[pc].map { effect in
-        let key: ParameterKey
-        switch effect {
-        case .setsWorkingQueue(let k), .setsCallbackNumber(let k), .entersQueue(let k), .changesFlow(let k), .callsModule(let k): key = k
-        case .startsCallbackRequest, .endsCallbackRequest: return -1
-        }
+    var prepared: [PreparedEffect] = []
+    var effectStart: [Int32] = []
+    effectStart.reserveCapacity(code.count + 1)
+    for pc in code.indices {
+      effectStart.append(Int32(prepared.count))
+      for effect in effects[pc] {
         let op = code[pc]
-        for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
-          if case .text(_, let name) = module.constants[Int(arguments[i].name)], ParameterKey(name) == key { return arguments[i].value }
+        // The constant the block gives the effect's parameter, or -1.
+        func given(_ key: ParameterKey) -> Int32 {
+          for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
+            if case .text(_, let name) = module.constants[Int(arguments[i].name)], ParameterKey(name) == key { return arguments[i].value }
+          }
+          return -1
         }
-        return -1
+        switch effect {
+        case .setsWorkingQueue(let key): prepared.append(PreparedEffect(kind: .setsWorkingQueue, argument: given(key)))
+        case .setsCallbackNumber(let key): prepared.append(PreparedEffect(kind: .setsCallbackNumber, argument: given(key)))
+        case .entersQueue(let key): prepared.append(PreparedEffect(kind: .entersQueue, argument: given(key)))
+        case .startsCallbackRequest: prepared.append(PreparedEffect(kind: .startsCallbackRequest, argument: -1))
+        case .endsCallbackRequest: prepared.append(PreparedEffect(kind: .endsCallbackRequest, argument: -1))
+        case .changesFlow(let key): prepared.append(PreparedEffect(kind: .changesFlow, argument: given(key)))
+        case .callsModule(let key): prepared.append(PreparedEffect(kind: .callsModule, argument: given(key)))
+        }
       }
     }
+    effectStart.append(Int32(prepared.count))
+    self.effects = prepared
+    self.effectStart = effectStart
     self.writes = writes
     flowNames = module.flows.map { module.text($0.name) ?? "" }
     var byName: [String: Int] = [:]
@@ -286,4 +300,15 @@ public final class Program: Sendable {
     return (texts[Int(entry.id)], Int(entry.line))
   }
 
+}
+
+/// A `call`'s effect on the contact's state (``ContactEffect``) made ready to apply: what it
+/// changes, and the constant that gives its value (-1: the block does not give it).
+struct PreparedEffect: Sendable {
+  enum Kind: UInt8, Sendable {
+    case setsWorkingQueue, setsCallbackNumber, entersQueue, startsCallbackRequest, endsCallbackRequest, changesFlow, callsModule
+  }
+
+  var kind: Kind
+  var argument: Int32
 }

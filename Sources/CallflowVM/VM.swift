@@ -116,6 +116,7 @@ public struct VM {
   /// Runs until the next block with an effect (its call is pending, and the state can be
   /// saved while it is) or until the contact leaves the flow.
   public mutating func advance() throws(RuntimeError) -> Event {
+    let program = self.program
     if state.waiting, let call = pendingCall() { return .call(call) }
     let code = program.code
     while true {
@@ -216,6 +217,7 @@ public struct VM {
 
   /// The call of the block the contact waits at.
   private func pendingCall() -> HostCall? {
+    let program = self.program
     let op = program.code[pc]
     guard op.opcode == .call, let site = program.callSites[pc] else { return nil }
     var arguments: HostArguments
@@ -242,6 +244,7 @@ public struct VM {
   /// Answers the pending call: its outcome picks where the flow goes on. On `next` the
   /// block's declared effects on the contact's state apply, and the attributes it writes.
   public mutating func resume(_ result: HostResult) throws(RuntimeError) {
+    let program = self.program
     let op = program.code[pc]
     guard state.waiting, op.opcode == .call, let kind = op.kind else {
       throw RuntimeError(message: "an answer from the host, but no block waits for one", flow: program.flowNames[flow])
@@ -274,10 +277,9 @@ public struct VM {
         }
         state.attributes[key] = value
       }
-      let effects = program.effects[pc]
-      for e in effects.indices {
-        let given = program.effectArguments[pc][e]
-        switch effects[e] {
+      for e in Int(program.effectStart[pc])..<Int(program.effectStart[pc + 1]) {
+        let given = program.effects[e].argument
+        switch program.effects[e].kind {
         case .setsWorkingQueue: state.workingQueue = argumentText(given)
         case .setsCallbackNumber: state.callbackNumber = argumentText(given)
         case .entersQueue: state.queue = argumentText(given) ?? state.workingQueue
