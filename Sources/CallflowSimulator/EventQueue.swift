@@ -40,6 +40,13 @@ struct Heap<Element: Comparable> {
 
 /// The simulator's agenda: events by time, and among events at the same second in the order
 /// they were scheduled, so a run is the same for the same inputs.
+///
+/// Times are whole seconds, and most events fall within the hour after the clock: those wait
+/// in a wheel of one bucket a second for the next ``wheelSeconds``, each bucket a queue in the
+/// order of scheduling, so taking or adding one costs the same whatever is pending. The others
+/// (later, or before the wheel's first second) wait in a heap by time and order of
+/// scheduling, and move into the wheel as it turns to their second, before anything else can
+/// be scheduled there: each bucket stays in the order of scheduling.
 struct EventQueue<Event> {
   private struct Entry: Comparable {
     var time: Int
@@ -49,19 +56,80 @@ struct EventQueue<Event> {
     static func == (a: Entry, b: Entry) -> Bool { a.time == b.time && a.sequence == b.sequence }
   }
 
-  private var heap = Heap<Entry>()
+  /// The seconds the wheel holds: a power of two.
+  static var wheelSeconds: Int { 4096 }
+
+  /// The wheel's buckets (second `t` in bucket `t & (wheelSeconds - 1)`), and where each
+  /// bucket's first event not yet taken is.
+  private var buckets: [[Entry]] = Array(repeating: [], count: wheelSeconds)
+  private var heads: [Int] = Array(repeating: 0, count: wheelSeconds)
+  /// The wheel's first second: it holds `base ..< base + wheelSeconds`.
+  private var base = 0
+  /// Events in the wheel.
+  private var inWheel = 0
+  /// Events outside the wheel.
+  private var later = Heap<Entry>()
   private var sequence = 0
 
-  /// The time of the earliest event.
-  var nextTime: Int? { heap.min?.time }
+  /// The time of the earliest event; the wheel turns to it.
+  mutating func nextTime() -> Int? {
+    guard settle() else { return nil }
+    if let top = later.min, top.time < base { return top.time }
+    return base
+  }
 
   mutating func schedule(_ event: Event, at time: Int) {
     sequence += 1
-    heap.push(Entry(time: time, sequence: sequence, event: event))
+    let entry = Entry(time: time, sequence: sequence, event: event)
+    if time >= base && time - base < Self.wheelSeconds {
+      buckets[time & (Self.wheelSeconds - 1)].append(entry)
+      inWheel += 1
+    } else {
+      later.push(entry)
+    }
   }
 
   /// The earliest event and its time.
   mutating func next() -> (time: Int, event: Event)? {
-    heap.pop().map { ($0.time, $0.event) }
+    guard settle() else { return nil }
+    if let top = later.min, top.time < base {
+      later.pop()
+      return (top.time, top.event)
+    }
+    let k = base & (Self.wheelSeconds - 1)
+    let entry = buckets[k][heads[k]]
+    heads[k] += 1
+    if heads[k] == buckets[k].count {
+      buckets[k].removeAll(keepingCapacity: true)
+      heads[k] = 0
+    }
+    inWheel -= 1
+    return (entry.time, entry.event)
+  }
+
+  /// Turns the wheel to the earliest event: afterwards it is first in the heap (an event
+  /// before the wheel's first second) or first in the wheel's first bucket. `false` when
+  /// nothing is pending.
+  private mutating func settle() -> Bool {
+    if let top = later.min, top.time < base { return true }
+    if inWheel == 0 {
+      guard let top = later.min else { return false }
+      base = top.time
+      arrive()
+    }
+    while heads[base & (Self.wheelSeconds - 1)] == buckets[base & (Self.wheelSeconds - 1)].count {
+      base += 1
+      arrive()
+    }
+    return true
+  }
+
+  /// Moves the heap's events that are within the wheel now into it, in their order.
+  private mutating func arrive() {
+    while let top = later.min, top.time - base < Self.wheelSeconds {
+      later.pop()
+      buckets[top.time & (Self.wheelSeconds - 1)].append(top)
+      inWheel += 1
+    }
   }
 }

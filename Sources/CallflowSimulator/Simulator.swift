@@ -164,7 +164,7 @@ public struct Simulator<W: World> {
   /// Runs until nothing is left to happen or the clock reaches ``SimulationOptions/until``.
   /// `progress` is told the clock now and then.
   public mutating func run(progress: ((Int) -> Void)? = nil) {
-    while let time = events.nextTime {
+    while let time = events.nextTime() {
       if let until = options.until, time > until { break }
       guard eventsHandled < options.maxEvents else {
         issues.append(SimulationIssue(time: now, label: -1, contact: -1, message: "stopped after \(options.maxEvents) events: flows that wait in a loop for ever?"))
