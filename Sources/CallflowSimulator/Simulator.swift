@@ -107,6 +107,10 @@ public struct Simulator<W: World> {
   var flowsNamed = NameCache<Int?>()
   /// Whether each queue's hours are open now, for routing.
   var queueOpen: [Bool]
+  /// The attributes every caller starts with: its number and the number it dialled.
+  let endpoints = AttributeTemplate([AttributeCatalog.callerAddress, AttributeCatalog.dialledAddress])
+  /// The attributes `get-queue-metrics` writes.
+  let metricAttributes = AttributeTemplate(AttributeCatalog.metricFields.map { "$.Metrics." + $0 })
   /// The profile lookups by each key flows have used, and their indexes by key.
   var profileIndexes: [(key: String, index: ProfileIndex)] = []
   var profileIndexNamed = NameCache<Int>()
@@ -228,7 +232,7 @@ public struct Simulator<W: World> {
     // extras at their first change.
     contacts.append(
       Contact(method: .inbound, label: arrival.label, initial: i, customer: arrival.from, system: arrival.to, initiated: now, routingTime: now))
-    contacts[i].attributes = [AttributeCatalog.callerAddress: arrival.from, AttributeCatalog.dialledAddress: arrival.to]
+    contacts[i].attributes = endpoints.filled { $0 == 0 ? arrival.from : arrival.to }
     guard let flow = flow(answering: arrival.to) else {
       issue(i, "no flow answers \(arrival.to): it is not among the phone numbers of center.yaml")
       finish(i, .flowError)

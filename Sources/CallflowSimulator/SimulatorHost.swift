@@ -174,11 +174,9 @@ extension Simulator {
       if let mine, entry.contact == i || entry < mine { position += 1 }
     }
     let (available, online) = staffing(of: q)
-    return [
-      "$.Metrics.PositionInQueue": String(position), "$.Metrics.ContactsInQueue": String(queues[q].size),
-      "$.Metrics.OldestContactAge": String(now - oldest), "$.Metrics.AgentsAvailable": String(available),
-      "$.Metrics.AgentsOnline": String(online),
-    ]
+    // In the order of ``AttributeCatalog/metricFields``.
+    let values = [position, queues[q].size, now - oldest, available, online]
+    return metricAttributes.filled { String(values[$0]) }
   }
 
   /// Agents free and agents online among those whose routing profile serves queue `q`.
