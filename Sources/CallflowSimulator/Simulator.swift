@@ -107,6 +107,10 @@ public struct Simulator<W: World> {
   var flowsNamed = NameCache<Int?>()
   /// Whether each queue's hours are open now, for routing.
   var queueOpen: [Bool]
+  /// The actions the simulator answers `next` to with no effect on its world: the VM goes on
+  /// through them without asking (``VM/answeredWithoutHost``). A prompt takes no time unless
+  /// the world times IVR blocks.
+  let quietActions: HostActionSet
   /// The attributes every caller starts with: its number and the number it dialled.
   let endpoints = AttributeTemplate([AttributeCatalog.callerAddress, AttributeCatalog.dialledAddress])
   /// The attributes `get-queue-metrics` writes.
@@ -121,6 +125,8 @@ public struct Simulator<W: World> {
     self.center = center
     self.world = world
     self.options = options
+    quietActions = HostActionSet(
+      [.setWorkingQueue, .sendMessage, .transferToFlow, .connectAction, .setContactOption, .invokeModule] + (world.timesIVR ? [] : [.playPrompt]))
     now = start
     contacts.reserveCapacity(options.expectedContacts)
     running.reserveCapacity(options.expectedContacts)
@@ -247,6 +253,7 @@ public struct Simulator<W: World> {
       // The state and the VM are moved, not copied: a copy counts a reference to each part.
       var vm = try VM(program: program, flow: flowIndex(flow), state: state(starting: flow, for: i))
       vm.stepBudget = options.stepBudget
+      vm.answeredWithoutHost = quietActions
       vm.tracing = options.tracePaths
       running[i] = VMSlot(vm: consume vm, role: role)
     } catch {
@@ -428,6 +435,7 @@ public struct Simulator<W: World> {
     do {
       var vm = try VM(program: program, flow: flowIndex(flow), state: ContactState(flow: flow, attributes: contacts[i].attributes))
       vm.stepBudget = options.stepBudget
+      vm.answeredWithoutHost = quietActions
       vm.tracing = options.tracePaths
       let slot = VMSlot(vm: consume vm, role: .whisper)
       while case .call(let call) = try slot.vm.advance() {

@@ -133,7 +133,7 @@ extension Simulator {
     case .setWorkingQueue, .sendMessage, .transferToFlow, .connectAction, .setContactOption:
       // No effect on the simulated world beyond what the VM keeps (the working queue, the
       // next flow): they succeed. An Amazon Connect action with no block of its own goes on
-      // at its first way on.
+      // at its first way on. (``quietActions``: the VM goes on without asking.)
       return answer(.next)
     }
   }

@@ -52,6 +52,8 @@ public final class Program: Sendable {
   let writes: [Writes]
   /// Each `call`'s arguments, made once when none of them is an attribute.
   let constantArguments: [HostArguments?]
+  /// Each `call`'s action as its bit in a ``HostActionSet`` (0 for other instructions).
+  let actionBits: [UInt64]
   /// What each `call` asks of its host whatever the contact (``CallSite``).
   let callSites: [CallSite?]
 
@@ -188,6 +190,7 @@ public final class Program: Sendable {
       writes[pc] = Writes(spec.writes)
     }
     self.skipsNext = skipsNext
+    actionBits = actions.map { $0.map(HostActionSet.bit(of:)) ?? 0 }
     self.options = options
     var prepared: [PreparedEffect] = []
     var effectStart: [Int32] = []

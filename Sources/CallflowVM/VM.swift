@@ -49,6 +49,9 @@ public struct VM {
   /// The blocks passed, when `tracing` is set.
   public var tracing = false
   public private(set) var trace: [TraceStep] = []
+  /// Blocks of these actions go on at `next` without the host being asked, as if it had
+  /// answered `next` and written nothing: for a host that does nothing for them.
+  public var answeredWithoutHost = HostActionSet([])
 
   private var flow: Int
   private var pc: Int
@@ -187,6 +190,10 @@ public struct VM {
       case .call:
         state.offset = Int(program.offsets[pc])
         state.waiting = true
+        if answeredWithoutHost.bits & program.actionBits[pc] != 0 {
+          try resume(HostResult(.next))
+          continue
+        }
         if let call = pendingCall() { return .call(call) }
         return .ended(finish(.fellOff(flow: program.flowNames[flow], block: "?", line: 0)))
       }

@@ -200,3 +200,34 @@ struct Script: FlowHost {
     #expect(vm.state.flow == "second" && vm.state.previousFlows == ["main"] && vm.state.returns.isEmpty)
   }
 }
+
+/// Blocks whose actions the host says it answers `next` to without effect are not handed to
+/// it: the flow takes the same path, with the same state and trace.
+@Suite struct AnsweredWithoutHostTests {
+  @Test func quietActionsGoOnAtNext() throws {
+    let program = try #require(samples)
+    let script = Script(answers: ["offer-callback": ["1"]], writes: ["ask-number": ["$.StoredCustomerInput": "+14255550123"]])
+    func run(_ quiet: HostActionSet) throws -> (Ending, VM, [String]) {
+      var vm = try VM(program: program, state: ContactState(flow: "queued-callback-inbound"))
+      vm.tracing = true
+      vm.answeredWithoutHost = quiet
+      var host = script
+      return (try vm.run(&host), vm, host.calls)
+    }
+    let (asked, askedVM, askedCalls) = try run(HostActionSet([]))
+    let (quiet, quietVM, quietCalls) = try run(HostActionSet([.playPrompt]))
+    #expect(asked == quiet && askedVM.state == quietVM.state && askedVM.trace == quietVM.trace)
+    #expect(askedCalls == ["welcome", "check-hours", "offer-callback", "ask-number", "set-number", "confirm", "to-callback-queue"])
+    #expect(quietCalls == ["check-hours", "offer-callback", "ask-number", "set-number", "to-callback-queue"])
+  }
+
+  /// Every action has its own bit: a set holds exactly what it was made of.
+  @Test func everyActionHasItsBit() {
+    #expect(HostAction.allCases.count <= 64)
+    for action in HostAction.allCases {
+      let set = HostActionSet([action])
+      #expect(HostAction.allCases.filter(set.contains) == [action])
+    }
+    #expect(!HostActionSet([]).contains(.playPrompt))
+  }
+}

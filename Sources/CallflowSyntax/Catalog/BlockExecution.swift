@@ -24,7 +24,7 @@ public enum VMBlock: Hashable, Sendable {
 /// What a host is asked to do for a block. A host answers every action (its `switch` has no
 /// `default:`), so a block whose behaviour no host knows yet fails to compile instead of
 /// silently answering `next`. Blocks that behave alike share an action.
-public enum HostAction: Hashable, Sendable {
+public enum HostAction: Hashable, Sendable, CaseIterable {
   /// Speak a text or a prompt.
   case playPrompt
   /// Collect one choice from a menu of options.
