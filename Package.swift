@@ -134,7 +134,9 @@ let package = Package(
       name: "CallflowGraphTests", dependencies: ["CallflowGraph", "CallflowDriver", "CallflowTestSupport"],
       // The golden diagrams, read from the package's folder.
       exclude: ["samples.dot", "queued-callback-inbound.dot"]),
-    .testTarget(name: "CallflowSimulatorTests", dependencies: ["CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
+    .testTarget(
+      name: "CallflowSimulatorTests",
+      dependencies: ["CallflowBytecode", "CallflowSemantics", "CallflowVM", "CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
     .testTarget(
       name: "CallflowScenariosTests",
       dependencies: [
