@@ -56,13 +56,25 @@ public enum HostChecks {
   /// The module's profiles a `customer-profile-lookup` by `key` finds for `value`, each as
   /// its fields by name. `name` matches the first or the last name.
   public static func lookup(key: String, value: String, in module: borrowing Module) -> [[(name: String, value: String)]] {
-    let fields: [String] = key == "name" ? ["first-name", "last-name"] : [key]
-    return module.resources.profiles.compactMap { profile in
-      guard profile.contains(where: { fields.contains(module.text($0.name) ?? "") && module.text($0.value) == value }) else { return nil }
-      return profile.compactMap { field in
-        guard let name = module.text(field.name), let text = module.text(field.value) else { return nil }
-        return (name, text)
-      }
+    let fields = lookupFields(key)
+    return module.resources.profiles.indices.compactMap { p in
+      lookupValues(of: p, fields: fields, in: module).contains(value) ? profileFields(p, in: module) : nil
+    }
+  }
+
+  /// The profile fields a lookup by `key` compares: `name` is the first or the last name.
+  public static func lookupFields(_ key: String) -> [String] { key == "name" ? ["first-name", "last-name"] : [key] }
+
+  /// The values that find profile `p` by its fields named `fields` (``lookupFields(_:)``).
+  public static func lookupValues(of p: Int, fields: [String], in module: borrowing Module) -> [String] {
+    module.resources.profiles[p].compactMap { field in fields.contains(module.text(field.name) ?? "") ? module.text(field.value) : nil }
+  }
+
+  /// Profile `p`'s fields by name, as a lookup that finds it gives them.
+  public static func profileFields(_ p: Int, in module: borrowing Module) -> [(name: String, value: String)] {
+    module.resources.profiles[p].compactMap { field in
+      guard let name = module.text(field.name), let text = module.text(field.value) else { return nil }
+      return (name, text)
     }
   }
 

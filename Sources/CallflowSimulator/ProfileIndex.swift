@@ -11,23 +11,16 @@ struct ProfileIndex {
   private let notFound = HostChecks.lookupResult([])
 
   init(key: String, in module: borrowing Module) {
-    let fields: [String] = key == "name" ? ["first-name", "last-name"] : [key]
-    // The profiles each value matches, in the module's order, each once.
+    let fields = HostChecks.lookupFields(key)
+    // The profiles each value finds, in the module's order, each once.
     var matches: [String: [Int]] = [:]
-    for (p, profile) in module.resources.profiles.enumerated() {
-      for field in profile where fields.contains(module.text(field.name) ?? "") {
-        guard let value = module.text(field.value) else { continue }
-        if matches[value]?.last != p { matches[value, default: []].append(p) }
+    for p in module.resources.profiles.indices {
+      for value in HostChecks.lookupValues(of: p, fields: fields, in: module) where matches[value]?.last != p {
+        matches[value, default: []].append(p)
       }
     }
     for (value, profiles) in matches {
-      answers[value] = HostChecks.lookupResult(
-        profiles.map { p in
-          module.resources.profiles[p].compactMap { field in
-            guard let name = module.text(field.name), let text = module.text(field.value) else { return nil }
-            return (name, text)
-          }
-        })
+      answers[value] = HostChecks.lookupResult(profiles.map { HostChecks.profileFields($0, in: module) })
     }
   }
 

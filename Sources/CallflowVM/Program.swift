@@ -206,15 +206,17 @@ public final class Program: Sendable {
           }
           return -1
         }
-        switch effect {
-        case .setsWorkingQueue(let key): prepared.append(PreparedEffect(kind: .setsWorkingQueue, argument: given(key)))
-        case .setsCallbackNumber(let key): prepared.append(PreparedEffect(kind: .setsCallbackNumber, argument: given(key)))
-        case .entersQueue(let key): prepared.append(PreparedEffect(kind: .entersQueue, argument: given(key)))
-        case .startsCallbackRequest: prepared.append(PreparedEffect(kind: .startsCallbackRequest, argument: -1))
-        case .endsCallbackRequest: prepared.append(PreparedEffect(kind: .endsCallbackRequest, argument: -1))
-        case .changesFlow(let key): prepared.append(PreparedEffect(kind: .changesFlow, argument: given(key)))
-        case .callsModule(let key): prepared.append(PreparedEffect(kind: .callsModule, argument: given(key)))
-        }
+        let (kind, key): (PreparedEffect.Kind, ParameterKey?) =
+          switch effect {
+          case .setsWorkingQueue(let key): (.setsWorkingQueue, key)
+          case .setsCallbackNumber(let key): (.setsCallbackNumber, key)
+          case .entersQueue(let key): (.entersQueue, key)
+          case .startsCallbackRequest: (.startsCallbackRequest, nil)
+          case .endsCallbackRequest: (.endsCallbackRequest, nil)
+          case .changesFlow(let key): (.changesFlow, key)
+          case .callsModule(let key): (.callsModule, key)
+          }
+        prepared.append(PreparedEffect(kind: kind, argument: key.map(given) ?? -1))
       }
     }
     effectStart.append(Int32(prepared.count))
@@ -253,7 +255,7 @@ public final class Program: Sendable {
       var constant = true
       for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
         let (name, value) = arguments[i]
-        guard let argument = Self.constantArgument(module.constants[Int(value)], texts: texts) else {
+        guard let argument = argumentValues[Int(value)] else {
           constant = false
           break
         }

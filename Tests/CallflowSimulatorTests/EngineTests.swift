@@ -44,6 +44,42 @@ import Testing
     #expect(n > 2_000)
   }
 
+  /// Events hours and days beyond the wheel's span, and events scheduled before the last one
+  /// taken, come out in order too; the time announced is the time of the event taken.
+  @Test func farAndEarlierEventsComeOutInOrder() {
+    var queue = EventQueue<Int>()
+    var random = SeededRandom(seed: 5)
+    var pending: [(time: Int, n: Int)] = []
+    var now = 1_767_625_200
+    var n = 0
+    func takeOne() -> Bool {
+      let announced = queue.nextTime()
+      guard let (time, event) = queue.next() else { return false }
+      let earliest = pending.indices.min { (pending[$0].time, pending[$0].n) < (pending[$1].time, pending[$1].n) }
+      #expect(earliest.map { pending[$0].n } == event && earliest.map { pending[$0].time } == time && announced == time)
+      if let earliest { pending.remove(at: earliest) }
+      now = time
+      return true
+    }
+    for round in 0..<3_000 {
+      for _ in 0..<Int(random.next() % 3) {
+        // Within minutes; at one of the seconds a thousand apart that many events share, from
+        // the next few (first past the wheel's span, later inside it); days ahead; or before
+        // the last event taken.
+        let kind = random.next() % 10
+        let anchor = (now / 1_000 + 1 + Int(random.next() % 8)) * 1_000
+        let time =
+          kind < 4 ? now + Int(random.next() % 600) : kind < 8 ? anchor : kind < 9 ? now + Int(random.next() % 300_000) : now - Int(random.next() % 100)
+        queue.schedule(n, at: time)
+        pending.append((time, n))
+        n += 1
+      }
+      if round % 2 == 0 { _ = takeOne() }
+    }
+    while takeOne() {}
+    #expect(pending.isEmpty && n > 2_000 && queue.nextTime() == nil)
+  }
+
   @Test func isoTimesAreUTCWithCivilDates() {
     #expect(Clock.iso(0) == "1970-01-01T00:00:00Z")
     #expect(Clock.iso(1_767_625_200) == "2026-01-05T15:00:00Z")
