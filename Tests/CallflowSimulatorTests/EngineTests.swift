@@ -23,61 +23,57 @@ import Testing
   /// Pushes and pops interleaved, as the agenda takes them: each pop is the earliest of
   /// what is pending, by time then by the order scheduled.
   @Test func interleavedEventsComeOutInOrder() {
-    var queue = EventQueue<Int>()
-    var random = SeededRandom(seed: 11)
-    var pending: [(time: Int, n: Int)] = []
-    var now = 0
-    var n = 0
-    for round in 0..<2_000 {
-      for _ in 0..<Int(random.next() % 4) {
-        let time = now + Int(random.next() % 30)
-        queue.schedule(n, at: time)
-        pending.append((time, n))
-        n += 1
-      }
-      guard round % 3 != 0, let (time, event) = queue.next() else { continue }
-      let earliest = pending.indices.min { (pending[$0].time, pending[$0].n) < (pending[$1].time, pending[$1].n) }
-      #expect(earliest.map { pending[$0].n } == event && earliest.map { pending[$0].time } == time)
-      if let earliest { pending.remove(at: earliest) }
-      now = time
+    let scheduled = checkAgenda(seed: 11, start: 0, perRound: 4, takesIn: { $0 % 3 != 0 }) { now, random in
+      now + Int(random.next() % 30)
     }
-    #expect(n > 2_000)
+    #expect(scheduled > 2_000)
   }
 
   /// Events hours and days beyond the wheel's span, and events scheduled before the last one
   /// taken, come out in order too; the time announced is the time of the event taken.
   @Test func farAndEarlierEventsComeOutInOrder() {
+    let scheduled = checkAgenda(seed: 5, start: 1_767_625_200, perRound: 3, takesIn: { $0 % 2 == 0 }) { now, random in
+      // Within minutes; at one of the seconds a thousand apart that many events share, from
+      // the next few (first past the wheel's span, later inside it); days ahead; or before
+      // the last event taken.
+      let kind = random.next() % 10
+      let anchor = (now / 1_000 + 1 + Int(random.next() % 8)) * 1_000
+      return kind < 4 ? now + Int(random.next() % 600) : kind < 8 ? anchor : kind < 9 ? now + Int(random.next() % 300_000) : now - Int(random.next() % 100)
+    }
+    #expect(scheduled > 2_000)
+  }
+
+  /// Runs an agenda for 3,000 rounds: each schedules fewer than `perRound` events at times
+  /// `time(now, random)` draws, and the rounds `takesIn` allows take one; then the rest are
+  /// taken. Each event taken is expected to be the earliest pending (by time, then by the order
+  /// scheduled), at the time announced before it was taken. The number of events scheduled.
+  func checkAgenda(seed: UInt64, start: Int, perRound: UInt64, takesIn: (Int) -> Bool, time: (Int, inout SeededRandom) -> Int) -> Int {
     var queue = EventQueue<Int>()
-    var random = SeededRandom(seed: 5)
+    var random = SeededRandom(seed: seed)
     var pending: [(time: Int, n: Int)] = []
-    var now = 1_767_625_200
-    var n = 0
-    func takeOne() -> Bool {
+    var now = start
+    func takeEarliest() -> Bool {
       let announced = queue.nextTime()
-      guard let (time, event) = queue.next() else { return false }
+      guard let (at, event) = queue.next() else { return false }
       let earliest = pending.indices.min { (pending[$0].time, pending[$0].n) < (pending[$1].time, pending[$1].n) }
-      #expect(earliest.map { pending[$0].n } == event && earliest.map { pending[$0].time } == time && announced == time)
+      #expect(earliest.map { pending[$0].n } == event && earliest.map { pending[$0].time } == at && announced == at)
       if let earliest { pending.remove(at: earliest) }
-      now = time
+      now = at
       return true
     }
+    var n = 0
     for round in 0..<3_000 {
-      for _ in 0..<Int(random.next() % 3) {
-        // Within minutes; at one of the seconds a thousand apart that many events share, from
-        // the next few (first past the wheel's span, later inside it); days ahead; or before
-        // the last event taken.
-        let kind = random.next() % 10
-        let anchor = (now / 1_000 + 1 + Int(random.next() % 8)) * 1_000
-        let time =
-          kind < 4 ? now + Int(random.next() % 600) : kind < 8 ? anchor : kind < 9 ? now + Int(random.next() % 300_000) : now - Int(random.next() % 100)
-        queue.schedule(n, at: time)
-        pending.append((time, n))
+      for _ in 0..<Int(random.next() % perRound) {
+        let at = time(now, &random)
+        queue.schedule(n, at: at)
+        pending.append((at, n))
         n += 1
       }
-      if round % 2 == 0 { _ = takeOne() }
+      if takesIn(round) { _ = takeEarliest() }
     }
-    while takeOne() {}
-    #expect(pending.isEmpty && n > 2_000 && queue.nextTime() == nil)
+    while takeEarliest() {}
+    #expect(pending.isEmpty && queue.nextTime() == nil)
+    return n
   }
 
   @Test func isoTimesAreUTCWithCivilDates() {
