@@ -136,7 +136,9 @@ let package = Package(
       exclude: ["samples.dot", "queued-callback-inbound.dot"]),
     .testTarget(
       name: "CallflowSimulatorTests",
-      dependencies: ["CallflowBytecode", "CallflowSemantics", "CallflowVM", "CallflowSimulator", "CallflowDriver", "CallflowTestSupport"]),
+      dependencies: [
+        "CallflowBytecode", "CallflowSyntax", "CallflowSemantics", "CallflowVM", "CallflowSimulator", "CallflowDriver", "CallflowTestSupport",
+      ]),
     .testTarget(
       name: "CallflowScenariosTests",
       dependencies: [
