@@ -188,6 +188,10 @@ struct Benchmark {
     print()
     print("Peak resident memory of the processes: `callflow check` \(checkUsage.peakMiB) MiB, `callflow graph -o FILE` \(graphUsage.peakMiB) MiB.")
     print()
+    if let budgets {
+      printCPUBaselines(budgets)
+      print()
+    }
     printSimulation(simulation, runs: min(runs, 3))
   }
 
@@ -215,7 +219,21 @@ struct Benchmark {
     print("| `callflow check` process: the release executable, start to exit | \(ms(budgets.process)) | \(String(format: "%.2f", budgets.process / budgets.libyaml)) |")
     print("| `callflow check` process: CPU time, user and system | \(ms(budgets.cpuSeconds)) | \(String(format: "%.2f", budgets.cpuSeconds / budgets.libyaml)) |")
     print()
+    printCPUBaselines(budgets)
+    print()
     print("Peak resident memory of `callflow check`: \(budgets.peakMiB) MiB.")
+  }
+
+  /// The check's CPU time against libyaml's on one thread (the budget's ratio) and against
+  /// libyaml's own CPU time when it too runs on all cores (like for like).
+  static func printCPUBaselines(_ budgets: CheckBudgets) {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    print("The check's CPU time against libyaml's CPU time, one thread and on all \(cores) cores as the check runs:")
+    print()
+    print("| libyaml's CPU time | time | the check's CPU time / it |")
+    print("|---|---|---|")
+    print("| one thread (the budget's baseline) | \(ms(budgets.libyaml)) | \(String(format: "%.2f", budgets.cpuSeconds / budgets.libyaml)) |")
+    print("| the files shared out over \(cores) cores | \(ms(budgets.libyamlAllCoresCPU)) | \(String(format: "%.2f", budgets.cpuSeconds / budgets.libyamlAllCoresCPU)) |")
   }
 
   /// The Connect front end and check against their YAML equivalents, alone: for working on
@@ -402,6 +420,10 @@ struct Benchmark {
   /// check` of the project as a process (its time, its CPU time and its peak memory).
   struct CheckBudgets {
     var libyaml = Double.infinity
+    /// The CPU time (user and system) of libyaml alone on the same bytes, the files shared
+    /// out over all cores as the check shares them: the like-for-like baseline of the check's
+    /// CPU time, on a machine whose cores slow each other down when all are busy.
+    var libyamlAllCoresCPU = Double.infinity
     var process = Double.infinity
     var cpuSeconds = Double.infinity
     var peakMiB = 0
@@ -415,12 +437,26 @@ struct Benchmark {
     var budgets = CheckBudgets()
     for _ in 0..<max(runs, 1) {
       budgets.libyaml = min(budgets.libyaml, measure(1) { for file in files { _ = libyamlEvents(file) } })
+      budgets.libyamlAllCoresCPU = min(budgets.libyamlAllCoresCPU, libyamlOnAllCoresCPU(files))
       budgets.process = min(budgets.process, measure(1) { runProcess(executable, ["check", root]) })
       let usage = processUsage(1, executable, ["check", root])
       budgets.cpuSeconds = min(budgets.cpuSeconds, usage.cpuSeconds)
       budgets.peakMiB = max(budgets.peakMiB, usage.peakMiB)
     }
     return budgets
+  }
+
+  /// The CPU time this process spends parsing `files` with libyaml on all cores, each core
+  /// taking the next file as it finishes one.
+  static func libyamlOnAllCoresCPU(_ files: [[UInt8]]) -> Double {
+    func cpu() -> Double {
+      var usage = rusage()
+      getrusage(RUSAGE_SELF.rawValue, &usage)
+      return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+    let start = cpu()
+    DispatchQueue.concurrentPerform(iterations: files.count) { _ = libyamlEvents(files[$0]) }
+    return cpu() - start
   }
 
   /// The best times of `runs` runs each of `a` and `b`, run in turn (a, b, a, b, …) so that
