@@ -5,6 +5,7 @@ import Foundation
 
 struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "build",
     abstract: "Check a project and compile its flows into one bytecode module.",
     discussion: """
       Only a project without errors compiles: otherwise the diagnostics are printed, nothing \

@@ -16,6 +16,7 @@ enum ColorMode: String, ExpressibleByArgument, CaseIterable {
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Parse and check flows; print diagnostics.",
     discussion: """
       PATH is a flow file (*.flow.yaml or *.flow), a project folder (its center.yaml and every flow \

@@ -5,12 +5,12 @@ import Foundation
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import flows from another platform into a Callflow project.", subcommands: [ImportConnect.self])
+    commandName: "import", abstract: "Import flows from another platform into a Callflow project.", subcommands: [ImportConnect.self])
 }
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Export a Callflow project to another platform.", subcommands: [ExportConnect.self])
+    commandName: "export", abstract: "Export a Callflow project to another platform.", subcommands: [ExportConnect.self])
 }
 
 struct ImportConnect: ParsableCommand {

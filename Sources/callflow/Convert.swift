@@ -7,6 +7,7 @@ extension SourceForm: ExpressibleByArgument {}
 
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "convert",
     abstract: "Translate a flow between YAML and the DSL.",
     discussion: """
       Nothing is lost but formatting: the result reads back as the same flow, comments \

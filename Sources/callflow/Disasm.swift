@@ -4,6 +4,7 @@ import CallflowDriver
 
 struct Disasm: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "disasm",
     abstract: "Print a bytecode module: its constants and each flow's instructions with source lines.",
     discussion: "The module is verified first; a damaged or hostile file is refused with what is wrong and where."
   )

@@ -4,6 +4,7 @@ import CallflowRules
 
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "explain",
     abstract: "Print a rule's documentation: why it matters, a failing and a passing example.",
     discussion: "Without a rule, lists every rule with its default severity. The pages are also in Docs/rules/."
   )

@@ -5,6 +5,7 @@ import Foundation
 
 struct Graph: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "graph",
     abstract: "Draw a project's flows, and the references between them, as a Graphviz diagram.",
     discussion: """
       A cluster per flow, its blocks shaped and coloured by category, branches as labelled \

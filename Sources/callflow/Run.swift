@@ -7,6 +7,7 @@ import Foundation
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "Run a flow of a module at the terminal, you being the caller.",
     discussion: """
       Prompts are printed; each input (a menu key, a number, who answered an outbound call) \

@@ -8,6 +8,7 @@ enum SchemaKind: String, ExpressibleByArgument, CaseIterable {
 
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "schema",
     abstract: "Print the JSON Schema of flow YAML files, center.yaml or callflow.yaml.",
     discussion: """
       The schemas are generated from the block catalog. Point your editor's YAML language \

@@ -7,6 +7,7 @@ import Foundation
 
 struct Simulate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "simulate",
     abstract: "Simulate a project under a load model and report service level, abandonment and callbacks.",
     discussion: """
       The model (a *.model.yaml file, Docs/SIMULATOR.md) says when calls arrive, what callers \

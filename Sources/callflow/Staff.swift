@@ -7,6 +7,7 @@ import Foundation
 
 struct Staff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "staff",
     abstract: "Find the fewest agents in a group of a load model that meet service targets.",
     discussion: """
       Simulates the project under the load model (Docs/SIMULATOR.md) with different counts of \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "test",
     abstract: "Run scenario files (*.test.yaml) in the simulator and check their expectations.",
     discussion: """
       Each scenario runs against the project of its folder (the nearest folder upward with a \
