@@ -35,7 +35,7 @@ struct FlowChecker {
       blocks.append(checked)
     }
     var flow = CheckedFlow(
-      syntax: syntax, name: syntax.name?.value, type: type, blocks: blocks,
+      syntax: syntax, name: syntax.name?.value, type: type, blocks: consume blocks,
       start: syntax.start.flatMap { blockIndex[$0.value] },
       onError: syntax.onError.flatMap { blockIndex[$0.value] }, flowReferences: typer.flowReferences)
     startAndOnError()
@@ -275,6 +275,8 @@ struct FlowChecker {
   /// block's arguments).
   private mutating func edges(_ block: BlockSyntax, conditions: [Condition]) -> [Edge] {
     var edges: [Edge] = []
+    // Room for every edge at once, and for the `error` edge that `on-error` may add.
+    edges.reserveCapacity((block.next == nil ? 0 : 1) + block.branches.count + conditions.count + 1)
     if let next = block.next {
       edges.append(Edge(label: "next", source: .next, target: next, targetIndex: blockIndex[next.value]))
     }
