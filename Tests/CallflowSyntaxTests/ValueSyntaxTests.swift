@@ -49,6 +49,8 @@ import Testing
 @Suite struct AttributePathTests {
   @Test(arguments: ["$.StoredCustomerInput", "$.CustomerEndpoint.Address", "$.Attributes.tier", "$.Metrics.PositionInQueue", "$.Customer.first-name", "$.Queue.Name",
     "$.Queue.ARN", "$.Queue.OutboundCallerId.Address", "$.CustomerEndpoint.Type", "$.PreviousContactId", "$.InstanceARN",
+    // Names are letters or `_`, then letters, digits, `_` and `-`; a letter of any script counts.
+    "$.Attributes._a-1_Z", "$.Attributes.café", "$.Attributes.été", "$.Attributes.名前", "$.Customer.z9",
   ])
   func accepts(_ text: String) throws {
     #expect(try AttributePath.parse(text).get().description == text)
@@ -64,6 +66,13 @@ import Testing
     ("$.StoredCustomerInput.x", "`$.StoredCustomerInput` has no fields"),
     ("$.Attributes.a b", "`a b` is not a valid attribute name in `$.Attributes.a b`"),
     ("$.", "`` is not a valid attribute name in `$.`"),
+    ("$.Attributes.", "`` is not a valid attribute name in `$.Attributes.`"),
+    ("$..tier", "`` is not a valid attribute name in `$..tier`"),
+    ("$.Attributes.1st", "`1st` is not a valid attribute name in `$.Attributes.1st`"),
+    ("$.Attributes.-a", "`-a` is not a valid attribute name in `$.Attributes.-a`"),
+    ("$.Attributes.a/b", "`a/b` is not a valid attribute name in `$.Attributes.a/b`"),
+    ("$.Attributes.a€", "`a€` is not a valid attribute name in `$.Attributes.a€`"),
+    ("$.Attributes.٣a", "`٣a` is not a valid attribute name in `$.Attributes.٣a`"),
   ])
   func rejects(_ text: String, _ message: String) {
     #expect(throws: ValueError(message)) { try AttributePath.parse(text).get() }

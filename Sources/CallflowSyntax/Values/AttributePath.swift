@@ -8,6 +8,17 @@ public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
   public var description: String { "$." + segments.joined(separator: ".") }
 
   /// Whether `segment` is a name: a letter or `_`, then letters, digits, `_` and `-`.
+  private static func isName(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let head = segment.first else { return false }
+    // Names are nearly always ASCII, read byte by byte; another letter is judged by its
+    // Unicode properties.
+    guard segment.allSatisfy({ $0 < 0x80 }) else { return isName(String(decoding: segment, as: UTF8.self)) }
+    func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
+    guard isLetter(head) else { return false }
+    return segment.dropFirst().allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+  }
+
+  /// Whether `segment` is a name, judged by its Unicode scalars.
   private static func isName(_ segment: String) -> Bool {
     var first = true
     for scalar in segment.unicodeScalars {
@@ -31,22 +42,33 @@ public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
     guard text.hasPrefix("$.") else {
       return .failure(ValueError("an attribute reference starts with `$.`, as in `$.StoredCustomerInput`"))
     }
-    var segments: [String] = []
-    segments.reserveCapacity(2)
-    let utf8 = text.utf8
-    var start = utf8.index(utf8.startIndex, offsetBy: 2)
-    while true {
-      let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
-      let name = String(text[start..<end])
-      guard isName(name) else {
-        return .failure(ValueError("`\(name)` is not a valid attribute name in `\(text)`"))
+    var text = text
+    // The segments split at each `.` of the bytes after `$.`, each judged in place.
+    let split = text.withUTF8 { bytes -> Result<[String], ValueError> in
+      var segments: [String] = []
+      segments.reserveCapacity(2)
+      var start = 2
+      while true {
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
+        let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard isName(segment) else {
+          let name = String(decoding: segment, as: UTF8.self)
+          return .failure(ValueError("`\(name)` is not a valid attribute name in `\(String(decoding: bytes, as: UTF8.self))`"))
+        }
+        segments.append(String(decoding: segment, as: UTF8.self))
+        guard end < bytes.count else { break }
+        start = end + 1
       }
-      segments.append(name)
-      guard end < utf8.endIndex else { break }
-      start = utf8.index(after: end)
+      return .success(segments)
     }
-    let path = AttributePath(segments: segments)
-    if let problem = AttributeCatalog.problem(with: path) { return .failure(problem) }
-    return .success(path)
+    switch split {
+    case .failure(let problem):
+      return .failure(problem)
+    case .success(let segments):
+      let path = AttributePath(segments: segments)
+      if let problem = AttributeCatalog.problem(with: path) { return .failure(problem) }
+      return .success(path)
+    }
   }
 }
