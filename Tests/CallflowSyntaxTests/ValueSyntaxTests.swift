@@ -32,6 +32,7 @@ import Testing
   @Test func acceptsE164() throws {
     #expect(try PhoneNumberSyntax.parseE164("+14255550100").get() == "+14255550100")
     #expect(try PhoneNumberSyntax.parseE164("+331234567890123").get() == "+331234567890123")
+    #expect(try PhoneNumberSyntax.parseE164("+12").get() == "+12")
   }
 
   @Test(arguments: [
@@ -40,6 +41,12 @@ import Testing
     ("+0123", "a country code never starts with 0"),
     ("+1", "an E.164 number needs more than one digit"),
     ("+1234567890123456", "an E.164 number has at most 15 digits; this one has 16"),
+    ("", "an E.164 number starts with `+` and the country code"),
+    ("＋14255550100", "an E.164 number starts with `+` and the country code"),
+    ("+", "an E.164 number has only digits after the `+`, no spaces or dashes"),
+    ("+1４25", "an E.164 number has only digits after the `+`, no spaces or dashes"),
+    ("+١٢٣٤", "an E.164 number has only digits after the `+`, no spaces or dashes"),
+    ("+1-425", "an E.164 number has only digits after the `+`, no spaces or dashes"),
   ])
   func rejects(_ text: String, _ message: String) {
     #expect(throws: ValueError(message)) { try PhoneNumberSyntax.parseE164(text).get() }

@@ -7,20 +7,19 @@ public enum PhoneNumberSyntax {
   public static func parseE164(_ text: String) -> Result<String, ValueError> {
     // Read as bytes: every character of a valid number is ASCII, and a simulation checks one
     // for each caller who types theirs.
-    guard text.utf8.first == UInt8(ascii: "+") else {
-      return .failure(ValueError("an E.164 number starts with `+` and the country code"))
+    var text = text
+    let problem: String? = text.withUTF8 { bytes in
+      guard bytes.first == UInt8(ascii: "+") else { return "an E.164 number starts with `+` and the country code" }
+      let digits = UnsafeBufferPointer(rebasing: bytes.dropFirst())
+      guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+        return "an E.164 number has only digits after the `+`, no spaces or dashes"
+      }
+      guard digits.first != UInt8(ascii: "0") else { return "a country code never starts with 0" }
+      guard digits.count >= 2 else { return "an E.164 number needs more than one digit" }
+      guard digits.count <= 15 else { return "an E.164 number has at most 15 digits; this one has \(digits.count)" }
+      return nil
     }
-    let digits = text.utf8.dropFirst()
-    guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-      return .failure(ValueError("an E.164 number has only digits after the `+`, no spaces or dashes"))
-    }
-    guard digits.first != UInt8(ascii: "0") else {
-      return .failure(ValueError("a country code never starts with 0"))
-    }
-    guard digits.count >= 2 else { return .failure(ValueError("an E.164 number needs more than one digit")) }
-    guard digits.count <= 15 else {
-      return .failure(ValueError("an E.164 number has at most 15 digits; this one has \(digits.count)"))
-    }
+    if let problem { return .failure(ValueError(problem)) }
     return .success(text)
   }
 }
