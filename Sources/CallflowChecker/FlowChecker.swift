@@ -207,27 +207,30 @@ struct FlowChecker {
 
   /// Reports required parameters that are not written (typing errors are reported apart).
   private mutating func missing(_ block: BlockSyntax, _ kind: BlockKind, _ spec: BlockSpec, given body: SyntaxValue) {
-    var names: [String] = []
-    switch body.kind {
-    case .record(let fields): names = fields.map(\.name.value)
-    case .scalar, .list: if let main = spec.mainParameter { names = [main.name] }
-    case .null: break
+    // Whether parameter `name` is written, looked up in place: no list of the names given is
+    // made for the (nearly always complete) blocks.
+    func given(_ name: String) -> Bool {
+      switch body.kind {
+      case .record(let fields): fields.contains { $0.name.value == name }
+      case .scalar, .list: spec.mainParameter?.name == name
+      case .null: false
+      }
     }
-    let absent = spec.parameters.filter { $0.required && !names.contains($0.name) }.map(\.name)
-    if !absent.isEmpty {
+    if spec.parameters.contains(where: { $0.required && !given($0.name) }) {
+      let absent = spec.parameters.filter { $0.required && !given($0.name) }.map(\.name)
       typer.bag.report(
         .missingParameter,
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(absent))", at: block.kind.span,
         notes: absent.compactMap { name in spec.parameter(named: name).map { Note("`\(name)`: \($0.summary)") } })
     }
-    for group in spec.requiresOneOfNames where !group.contains(where: names.contains) {
+    for group in spec.requiresOneOfNames where !group.contains(where: given) {
       typer.bag.report(
         .missingParameter,
         "`\(kind.rawValue)` block `\(block.id.value)` needs \(Suggestions.list(group, conjunction: "or"))",
         at: block.kind.span)
     }
     if case .record(let fields) = body.kind {
-      for rule in spec.requiresWhen where !names.contains(rule.requires.name) {
+      for rule in spec.requiresWhen where !given(rule.requires.name) {
         guard fields.contains(where: { $0.name.value == rule.parameter.name && $0.value.scalarText == rule.value }) else { continue }
         typer.bag.report(
           .missingParameter,

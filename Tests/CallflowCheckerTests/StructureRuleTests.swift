@@ -57,6 +57,22 @@ import Testing
       .replacingOccurrences(of: "{error: bye,", with: "{\"1\": bye, error: bye,")).diagnostics() == [])
   }
 
+  @Test func oneOfAGroupOfParametersIsRequired() {
+    let flow = Fixture.inbound(
+      """
+        hello:
+          play-prompt: {}
+          next: bye
+          on: {error: bye}
+        bye:
+          disconnect: {}
+      """)
+    #expect(Fixture(flow).diagnostics() == ["1:6:5 missing-parameter `play-prompt` block `hello` needs `text`, `ssml`, or `prompt`"])
+    // Any one of the group, the main parameter written alone included.
+    #expect(Fixture(flow.replacingOccurrences(of: "play-prompt: {}", with: "play-prompt: {ssml: \"<speak>Hi</speak>\"}")).diagnostics() == [])
+    #expect(Fixture(flow.replacingOccurrences(of: "play-prompt: {}", with: "play-prompt: \"Hi\"")).diagnostics() == [])
+  }
+
   @Test func requiredWhenAnotherParameterHasAValue() throws {
     let flow = Fixture.inbound(
       """
