@@ -251,6 +251,8 @@ private struct Run<Builder: YAMLTreeBuilder> {
     // Small mappings (nearly all of them) are searched linearly; large ones (a flow's blocks)
     // through a dictionary kept from one to the next. Both compare keys by their code points,
     // as YAML does (`é` written as one code point and as `e` with an accent are two keys).
+    // One pair (a block's parameters are often one): no key to repeat.
+    if items.count == 2 { return 2 }
     let small = items.count <= 32
     if !small {
       firstKeys.removeAll(keepingCapacity: true)
