@@ -63,6 +63,18 @@ import Testing
     #expect(try AttributePath.parse(text).get().description == text)
   }
 
+  @Test func aPathIsItsSegmentsWhetherParsedOrMade() throws {
+    let parsed = try AttributePath.parse("$.Attributes.tier").get()
+    var made = AttributePath(segments: ["Attributes", "tier"])
+    #expect(parsed == made)
+    #expect(parsed.hashValue == made.hashValue)
+    #expect(made.description == "$.Attributes.tier")
+    made.segments[1] = "level"
+    #expect(made.description == "$.Attributes.level")
+    #expect(made != parsed)
+    #expect(Set([parsed, AttributePath(segments: ["Attributes", "tier"])]).count == 1)
+  }
+
   @Test(arguments: [
     ("StoredCustomerInput", "an attribute reference starts with `$.`, as in `$.StoredCustomerInput`"),
     ("$.StoredCustomerInptu", "`$.StoredCustomerInptu` is not an attribute the platform provides; did you mean `$.StoredCustomerInput`?"),

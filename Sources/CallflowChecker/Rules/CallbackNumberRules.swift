@@ -58,20 +58,21 @@ struct CallbackNumberRules {
       case copies([(bit: Int, from: Int?)])
     }
     var effects = [Effect](repeating: .none, count: flow.blocks.count)
-    for b in flow.blocks.indices where context.graph.isReachable(b) {
-      let block = flow.blocks[b]
-      switch block.kind {
+    // The blocks read in place: a block copied out counts a reference to each of its parts.
+    let blocks = flow.blocks
+    for b in blocks.indices where context.graph.isReachable(b) {
+      switch context.kind(b) {
       case .storeInput:
         guard let bit = bits.index(of: stored) else { continue }
         let phone: Bool
-        if case .word("phone-number")? = block.argument("kind")?.value.value { phone = true } else { phone = false }
+        if case .word("phone-number")? = blocks[b].argument("kind")?.value.value { phone = true } else { phone = false }
         effects[b] = .set(bit: bit, to: phone)
       case .validatePhone:
-        if case .attribute(let path)? = block.argument("value")?.value.value, let bit = bits.index(of: path.description) {
+        if case .attribute(let path)? = blocks[b].argument("value")?.value.value, let bit = bits.index(of: path.description) {
           effects[b] = .set(bit: bit, to: true)
         }
       case .setAttributes:
-        let copies: [(bit: Int, from: Int?)] = block.arguments.compactMap { argument in
+        let copies: [(bit: Int, from: Int?)] = blocks[b].arguments.compactMap { argument in
           guard let bit = bits.index(of: "$.Attributes.\(argument.name.value)") else { return nil }
           if case .attribute(let source) = argument.value.value { return (bit, bits.index(of: source.description)) }
           return (bit, nil)

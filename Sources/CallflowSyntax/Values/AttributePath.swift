@@ -1,11 +1,27 @@
 /// An attribute reference such as `$.StoredCustomerInput` or `$.Attributes.tier`.
 public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
   /// The segments after `$.`: `["Attributes", "tier"]`.
-  public var segments: [String]
+  public var segments: [String] {
+    didSet { description = Self.text(of: segments) }
+  }
 
-  public init(segments: [String]) { self.segments = segments }
+  /// The path as written, `$.Attributes.tier`: kept, as the rules key their facts by it.
+  public private(set) var description: String
 
-  public var description: String { "$." + segments.joined(separator: ".") }
+  public init(segments: [String]) {
+    self.segments = segments
+    self.description = Self.text(of: segments)
+  }
+
+  private init(segments: [String], text: String) {
+    self.segments = segments
+    self.description = text
+  }
+
+  private static func text(of segments: [String]) -> String { "$." + segments.joined(separator: ".") }
+
+  public static func == (a: AttributePath, b: AttributePath) -> Bool { a.segments == b.segments }
+  public func hash(into hasher: inout Hasher) { hasher.combine(segments) }
 
   /// Whether `segment` is a name: a letter or `_`, then letters, digits, `_` and `-`.
   private static func isName(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -66,7 +82,7 @@ public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
     case .failure(let problem):
       return .failure(problem)
     case .success(let segments):
-      let path = AttributePath(segments: segments)
+      let path = AttributePath(segments: segments, text: text)
       if let problem = AttributeCatalog.problem(with: path) { return .failure(problem) }
       return .success(path)
     }
