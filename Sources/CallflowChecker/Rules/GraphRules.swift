@@ -11,14 +11,16 @@ struct GraphRules {
   var bag: DiagnosticBag
 
   mutating func run() {
-    for i in flow.blocks.indices { exits(i) }
+    // The written blocks fetched once: each read through the flow copied the block.
+    let written = flow.syntax.blocks
+    for i in flow.blocks.indices { exits(i, written) }
     reachability()
     cycles()
   }
 
   // MARK: dead-end, unconnected-branch
 
-  private mutating func exits(_ i: Int) {
+  private mutating func exits(_ i: Int, _ written: [BlockSyntax]) {
     // The block's parts are read one by one: a block read whole is copied (and each of its
     // parts retained) again for every use, and for the closure that looked at its edges.
     guard let kind = flow.blocks[i].kind, let spec = specs[i] else { return }
@@ -28,8 +30,8 @@ struct GraphRules {
     var what: String { "`\(kind.rawValue)` block `\(id.value)`" }
     // A `next` written among the branches is reported as such (`unknown-branch`), not again
     // as a missing `next`.
-    let nextAmongBranches = flow.syntax.blocks[i].branches.contains { $0.name.value == Outcome.next.description }
-    if spec.success != .open, !edges.contains(where: { $0.source == .next }), !nextAmongBranches, takesNext(spec, flow.syntax.blocks[i]) {
+    let nextAmongBranches = written[i].branches.contains { $0.name.value == Outcome.next.description }
+    if spec.success != .open, !edges.contains(where: { $0.source == .next }), !nextAmongBranches, takesNext(spec, written[i]) {
       var notes = [Note("the contact is disconnected when a flow runs out of blocks")]
       if case .next(let meaning?) = spec.success { notes.append(Note("`next` is taken when \(meaning)")) }
       bag.report(
