@@ -23,23 +23,23 @@ public struct AttributePath: Hashable, Sendable, CustomStringConvertible {
   public static func == (a: AttributePath, b: AttributePath) -> Bool { a.segments == b.segments }
   public func hash(into hasher: inout Hasher) { hasher.combine(segments) }
 
-  /// Whether `segment` is a name: a letter or `_`, then letters, digits, `_` and `-`.
+  /// Whether `segment` (its UTF-8 bytes) is a name: a letter or `_`, then letters, digits, `_`
+  /// and `-`. Names are nearly always ASCII, read byte by byte; another letter is judged by
+  /// its Unicode properties.
   private static func isName(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let head = segment.first else { return false }
-    // Names are nearly always ASCII, read byte by byte; another letter is judged by its
-    // Unicode properties.
-    guard segment.allSatisfy({ $0 < 0x80 }) else { return isName(String(decoding: segment, as: UTF8.self)) }
-    func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
-    guard isLetter(head) else { return false }
-    return segment.dropFirst().allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    guard segment.allSatisfy({ $0 < 0x80 }) else {
+      return isName(String(decoding: segment, as: UTF8.self).unicodeScalars.lazy.map(\.value))
+    }
+    return isName(segment.lazy.map(UInt32.init))
   }
 
-  /// Whether `segment` is a name, judged by its Unicode scalars.
-  private static func isName(_ segment: String) -> Bool {
+  /// Whether the code points `values` make a name.
+  private static func isName(_ values: some Sequence<UInt32>) -> Bool {
     var first = true
-    for scalar in segment.unicodeScalars {
-      let v = scalar.value
-      let letter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F || (v >= 0x80 && scalar.properties.isAlphabetic)
+    for v in values {
+      let letter =
+        (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F
+        || (v >= 0x80 && Unicode.Scalar(v)?.properties.isAlphabetic == true)
       if first {
         guard letter else { return false }
         first = false
