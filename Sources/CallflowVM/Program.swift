@@ -192,6 +192,12 @@ public final class Program: Sendable {
     self.skipsNext = skipsNext
     actionBits = actions.map { $0.map(HostActionSet.bit(of:)) ?? 0 }
     self.options = options
+    // Each constant as a parameter key (`""` for one that is not text), for the effects below
+    // and for the VM.
+    let keys = module.constants.map { constant in
+      if case .text(_, let name) = constant { return ParameterKey(name) }
+      return ParameterKey("")
+    }
     var prepared: [PreparedEffect] = []
     var effectStart: [Int32] = []
     effectStart.reserveCapacity(code.count + 1)
@@ -201,8 +207,8 @@ public final class Program: Sendable {
         let op = code[pc]
         // The constant the block gives the effect's parameter, or -1.
         func given(_ key: ParameterKey) -> Int32 {
-          for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
-            if case .text(_, let name) = module.constants[Int(arguments[i].name)], ParameterKey(name) == key { return arguments[i].value }
+          for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) where keys[Int(arguments[i].name)] == key {
+            return arguments[i].value
           }
           return -1
         }
@@ -228,10 +234,7 @@ public final class Program: Sendable {
     for (i, name) in flowNames.enumerated() { byName[name] = i }
     flowsByName = byName
     isAttribute = module.constants.map { $0.kind == .attribute }
-    keys = module.constants.map { constant in
-      if case .text(_, let name) = constant { return ParameterKey(name) }
-      return ParameterKey("")
-    }
+    self.keys = keys
     userAttributeKeys = module.constants.map { constant in
       if case .text(.name, let name) = constant { return "$.Attributes." + name }
       return ""
