@@ -105,7 +105,7 @@ public enum ModelRun {
   /// read its contact records).
   public static func run(
     _ model: LoadModel, seed: UInt64, program: Program, center: CenterModel, staff: Staff, progress: ((Double) -> Void)?,
-    inspect: ((Simulator<ModelWorld>) -> Void)? = nil
+    inspect: ((Simulator) -> Void)? = nil
   ) -> SimulationReport {
     var model = model
     model.seed = seed

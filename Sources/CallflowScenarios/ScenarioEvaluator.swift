@@ -3,12 +3,12 @@ import CallflowSyntax
 
 /// Checks a scenario's expectations against its run.
 public struct ScenarioEvaluator {
-  public let simulator: Simulator<ScenarioWorld>
+  public let simulator: Simulator
   public let scenario: Scenario
   public let labels: [String: Int]
   public let records: [ContactRecord]
 
-  public init(simulator: Simulator<ScenarioWorld>, scenario: Scenario, labels: [String: Int]) {
+  public init(simulator: Simulator, scenario: Scenario, labels: [String: Int]) {
     self.simulator = simulator
     self.scenario = scenario
     self.labels = labels

@@ -63,10 +63,13 @@ enum SimulationEvent {
 /// contact: a virtual clock, an agenda of events ordered by time and then by the order they
 /// were scheduled, and the VM as each contact's flow. The same world and options give the same
 /// run.
-public struct Simulator<W: World> {
+public struct Simulator {
   public let program: Program
   public let center: CenterModel
-  public internal(set) var world: W
+  /// The world outside the center. Held as any world rather than a generic parameter: the
+  /// simulator's code is compiled once, not left generic for each world a client module uses
+  /// (unspecialized, every access to its state went through run-time type metadata).
+  public internal(set) var world: any World
   public let options: SimulationOptions
   /// The virtual clock.
   public internal(set) var now: Int
@@ -120,7 +123,7 @@ public struct Simulator<W: World> {
   var profileIndexNamed = NameCache<Int>()
 
   /// A simulation starting at `start` with `agents` on their schedules.
-  public init(program: Program, center: CenterModel, world: W, agents schedules: [AgentSchedule], start: Int, options: SimulationOptions = SimulationOptions()) {
+  public init(program: Program, center: CenterModel, world: some World, agents schedules: [AgentSchedule], start: Int, options: SimulationOptions = SimulationOptions()) {
     self.program = program
     self.center = center
     self.world = world

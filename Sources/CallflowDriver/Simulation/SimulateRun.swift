@@ -46,7 +46,7 @@ public enum SimulateRun {
   /// One run of the model in file `modelPath` with `seed` on project `path`, handing the
   /// simulator to `inspect` once the run is over (tests compare contact records).
   static func run(
-    path: String, modelPath: String, seed: UInt64, inspect: @escaping (Simulator<ModelWorld>) -> Void
+    path: String, modelPath: String, seed: UInt64, inspect: @escaping (Simulator) -> Void
   ) -> Result<SimulationReport, Failure> {
     load(path: path, modelPath: modelPath, options: CheckOptions()).flatMap { loaded in
       ModelRun.prepare(loaded.model, reader: loaded.reader, center: loaded.project.center, blocks: loaded.project.blocks).map { staff in
