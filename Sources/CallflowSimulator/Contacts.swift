@@ -266,16 +266,19 @@ struct Contact {
 /// What only a contact in a flow or a queue needs, kept apart from ``Contact`` so that an
 /// ended contact does not carry it. Shared between copies of a contact until one changes it.
 final class ContactExtras {
-  var pendingResult: HostResult?
-  var queueFlow: String?
-  var agentWhisper: String?
-  var outboundWhisper: String?
-  var callbackNumber: String?
-  var workingQueue: String?
-  var requeues = 0
-  var requeuedAt = -1
-  var attributes: [String: String] = [:]
-  var path: [PathStep] = []
+  // Only the simulator's one thread touches a contact's extras, and never two accesses at once
+  // (a contact changes them through its own unique reference): the run-time exclusivity check
+  // of each access cost 1.3% of a simulated day.
+  @exclusivity(unchecked) var pendingResult: HostResult?
+  @exclusivity(unchecked) var queueFlow: String?
+  @exclusivity(unchecked) var agentWhisper: String?
+  @exclusivity(unchecked) var outboundWhisper: String?
+  @exclusivity(unchecked) var callbackNumber: String?
+  @exclusivity(unchecked) var workingQueue: String?
+  @exclusivity(unchecked) var requeues = 0
+  @exclusivity(unchecked) var requeuedAt = -1
+  @exclusivity(unchecked) var attributes: [String: String] = [:]
+  @exclusivity(unchecked) var path: [PathStep] = []
 
   func copy() -> ContactExtras {
     let c = ContactExtras()
