@@ -48,9 +48,11 @@ final class NodeStack<Node> {
 extension Array {
   /// An array of `items`, moved out of them (their memory is left uninitialized).
   init(moving items: UnsafeMutableBufferPointer<Element>) {
-    self.init(unsafeUninitializedCapacity: items.count) { buffer, count in
-      if let to = buffer.baseAddress, let from = items.baseAddress { to.moveInitialize(from: from, count: items.count) }
-      count = items.count
-    }
+    // Reserved and appended to rather than made with `init(unsafeUninitializedCapacity:)`,
+    // which allocates through the standard library's unspecialized code, looking the storage's
+    // type up at run time for every collection.
+    self.init()
+    reserveCapacity(items.count)
+    for i in items.indices { append(items.moveElement(from: i)) }
   }
 }

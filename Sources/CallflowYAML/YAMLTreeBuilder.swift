@@ -27,13 +27,12 @@ struct YAMLNodeBuilder: YAMLTreeBuilder {
   }
 
   func mapping(_ items: UnsafeMutableBufferPointer<YAMLNode>, tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> YAMLNode {
-    let pairs = [YAMLPair](unsafeUninitializedCapacity: items.count / 2) { buffer, count in
-      count = 0
-      while count < buffer.count {
-        buffer.initializeElement(
-          at: count, to: YAMLPair(key: items.moveElement(from: 2 * count), value: items.moveElement(from: 2 * count + 1)))
-        count += 1
-      }
+    var pairs: [YAMLPair] = []
+    pairs.reserveCapacity(items.count / 2)
+    var i = 0
+    while i + 1 < items.count {
+      pairs.append(YAMLPair(key: items.moveElement(from: i), value: items.moveElement(from: i + 1)))
+      i += 2
     }
     return YAMLNode(.mapping(pairs), at: span, tag: tag)
   }
@@ -66,21 +65,18 @@ struct SyntaxValueBuilder: YAMLTreeBuilder {
     // Keys and values are moved out of `items` (no copy of any); the pairs whose key is not a
     // scalar are left out and reported, in order.
     var badKeys: [SourceSpan] = []
-    let fields = [SyntaxField](unsafeUninitializedCapacity: items.count / 2) { buffer, count in
-      count = 0
-      var i = 0
-      while i + 1 < items.count {
-        let key = items.moveElement(from: i)
-        let value = items.moveElement(from: i + 1)
-        i += 2
-        switch key.kind {
-        case .scalar(let text, _): buffer.initializeElement(at: count, to: SyntaxField(name: Located(text, at: key.span), value: value))
-        case .null: buffer.initializeElement(at: count, to: SyntaxField(name: Located("", at: key.span), value: value))
-        case .list, .record:
-          badKeys.append(key.span)
-          continue
-        }
-        count += 1
+    // Reserved and appended to (``Array/init(moving:)`` says why).
+    var fields: [SyntaxField] = []
+    fields.reserveCapacity(items.count / 2)
+    var i = 0
+    while i + 1 < items.count {
+      let key = items.moveElement(from: i)
+      let value = items.moveElement(from: i + 1)
+      i += 2
+      switch key.kind {
+      case .scalar(let text, _): fields.append(SyntaxField(name: Located(text, at: key.span), value: value))
+      case .null: fields.append(SyntaxField(name: Located("", at: key.span), value: value))
+      case .list, .record: badKeys.append(key.span)
       }
     }
     for key in badKeys { bag.report(.invalidValue, "a key must be a plain name, not a list or a mapping", at: key) }
