@@ -87,14 +87,16 @@ public struct CheckedBlock: Sendable {
 public struct CheckedFlow: Sendable {
   // Internal, not `private`, as `FlowSyntax`'s storage (see there).
   final class Storage: @unchecked Sendable {
-    var syntax: FlowSyntax
-    var name: String?
-    var type: FlowType?
-    var blocks: [CheckedBlock]
-    var start: Int?
-    var onError: Int?
-    var flowReferences: [Located<String>]
-    var summary: Summary
+    // Changed only through a unique reference (copy on write), never by two accesses at once:
+    // the run-time exclusivity check of each access is left out.
+    @exclusivity(unchecked) var syntax: FlowSyntax
+    @exclusivity(unchecked) var name: String?
+    @exclusivity(unchecked) var type: FlowType?
+    @exclusivity(unchecked) var blocks: [CheckedBlock]
+    @exclusivity(unchecked) var start: Int?
+    @exclusivity(unchecked) var onError: Int?
+    @exclusivity(unchecked) var flowReferences: [Located<String>]
+    @exclusivity(unchecked) var summary: Summary
 
     init(
       syntax: FlowSyntax, name: String?, type: FlowType?, blocks: [CheckedBlock], start: Int?, onError: Int?,

@@ -134,7 +134,9 @@ public struct FlowSyntax: Sendable {
   // modules (swift-testing's `#require(parsed.flow)`) copy a `(FlowSyntax?, [Diagnostic])`
   // with the wrong layout and read a bad pointer; internal, it is read right.
   final class Storage: @unchecked Sendable {
-    var fields: Fields
+    // Changed only through a unique reference (copy on write), never by two accesses at once:
+    // the run-time exclusivity check of each access is left out.
+    @exclusivity(unchecked) var fields: Fields
     init(_ fields: Fields) { self.fields = fields }
   }
 
