@@ -60,12 +60,13 @@ public final class Program: Sendable {
   /// The attributes a block may write: exact paths, and roots (`$.Customer.`) under which any
   /// name may be written.
   struct Writes: Sendable {
-    var exact: Set<String> = []
+    /// A block declares one or two: compared in turn, which costs less than hashing the path.
+    var exact: [String] = []
     var roots: [String] = []
 
     init(_ patterns: [String]) {
       for pattern in patterns {
-        if pattern.hasSuffix(".*") { roots.append(String(pattern.dropLast())) } else { exact.insert(pattern) }
+        if pattern.hasSuffix(".*") { roots.append(String(pattern.dropLast())) } else if !exact.contains(pattern) { exact.append(pattern) }
       }
     }
 
