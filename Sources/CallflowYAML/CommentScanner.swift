@@ -30,9 +30,10 @@ enum CommentScanner {
         let column = i + 1
         guard i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\t" else { continue }
         guard !ranges.contains(where: { column >= $0.0 && column < $0.1 }) else { continue }
-        // libyaml also ends a line at NEL, LS and PS: what follows one is not comment.
+        // libyaml also ends a line at a lone carriage return, NEL, LS and PS: what follows
+        // one is not comment.
         let rest = scalars[(i + 1)...]
-        let stop = rest.firstIndex { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" } ?? rest.endIndex
+        let stop = rest.firstIndex { $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" } ?? rest.endIndex
         var text = String.UnicodeScalarView()
         text.append(contentsOf: rest[..<stop])
         comments.append(

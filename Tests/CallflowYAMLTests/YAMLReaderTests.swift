@@ -231,9 +231,10 @@ extension YAMLNode {
     #expect(lines("\n\n#\n") == ["3: #"])
   }
 
-  /// libyaml ends a line at NEL, LS and PS as at LF: what follows one is YAML, not comment.
+  /// libyaml ends a line at a lone carriage return, NEL, LS and PS as at LF: what follows one
+  /// is YAML, not comment.
   @Test func commentsEndWhereLibyamlEndsTheLine() throws {
-    for separator in ["\u{85}", "\u{2028}", "\u{2029}"] {
+    for separator in ["\r", "\u{85}", "\u{2028}", "\u{2029}"] {
       let text = "flow: f\ntype: inbound  # the type\(separator)start: a\nblocks:\n  a:\n    disconnect: {}\n"
       let parsed = YAMLFrontend(substitutions: nil).parseFlow(SourceFile(path: "f.flow.yaml", text: text), file: FileID(0))
       let flow = try #require(parsed.flow)
