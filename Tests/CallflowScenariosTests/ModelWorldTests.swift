@@ -20,7 +20,8 @@ import Testing
     var sources = SourceMap()
     let loaded = DocumentReader.load(Array(text.utf8), path: "m.model.yaml", into: &sources)
     var reader = loaded.reader
-    let model = try #require(LoadModel.read(try #require(loaded.root), reader: &reader))
+    let root = try #require(loaded.root)
+    let model = try #require(LoadModel.read(root, reader: &reader))
     #expect(reader.diagnostics.isEmpty)
     return ModelWorld(model: model, agentHandleTimes: [])
   }
@@ -62,12 +63,16 @@ import Testing
       HostCall(
         kind: .storeInput, arguments: [.kind: .text("phone-number")], outcomes: [.next, .branch(.error)], flow: "f", block: "ask",
         line: 1))
-    for label in [0, 1, callers.count - 1] { #expect(world.input(label: label, call: phone) == callers[label].from) }
+    for label in [0, 1, callers.count - 1] {
+      let keyed = world.input(label: label, call: phone)
+      #expect(keyed == callers[label].from)
+    }
     let digits = try #require(
       HostCall(
         kind: .storeInput, arguments: [.kind: .text("digits"), .maxDigits: .integer(4)], outcomes: [.next, .branch(.error)], flow: "f",
         block: "ask", line: 2))
-    let keyed = try #require(world.input(label: 0, call: digits))
+    let answer = world.input(label: 0, call: digits)
+    let keyed = try #require(answer)
     #expect(keyed.utf8.count == 4)
     #expect(keyed.allSatisfy(\.isASCII) && keyed.allSatisfy(\.isNumber))
   }
