@@ -126,10 +126,15 @@ extension Simulator {
   /// (for a customer-first callback, to the agent taking the dialled C3); `nil` for a
   /// callback no agent talked to.
   public func callbackAnswerTimes() -> [Int?] {
-    contacts.compactMap { c in
-      guard c.method.isQueuedCallback else { return nil }
-      let talked = c.method == .customerFirstQueued ? c.next.flatMap { contacts[$0].handled ? contacts[$0].connected : nil } : c.handled ? c.connected : nil
-      return .some(talked.map { $0 - c.initiated })
+    // By index, each field read in place: a contact bound whole is copied, its references
+    // counted and released, for every contact of the run.
+    contacts.indices.compactMap { i in
+      let method = contacts[i].method
+      guard method.isQueuedCallback else { return nil }
+      let talked =
+        method == .customerFirstQueued
+        ? contacts[i].next.flatMap { contacts[$0].handled ? contacts[$0].connected : nil } : contacts[i].handled ? contacts[i].connected : nil
+      return .some(talked.map { $0 - contacts[i].initiated })
     }
   }
 

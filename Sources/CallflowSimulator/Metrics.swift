@@ -84,34 +84,42 @@ extension Simulator {
       guard let t, let b = bucket(t) else { return }
       change(&table[q][b])
     }
-    for c in contacts {
-      if let q = c.rejectedBy { add(q, c.disconnected ?? c.initiated) { $0.rejected += 1 } }
-      guard let q = c.queue else { continue }
-      let callback = c.method.isQueuedCallback
-      if c.enqueued != nil || callback { add(q, c.initiated) { $0.created += 1 } }
-      if callback { add(q, c.initiated) { $0.callbacksCreated += 1 } }
-      add(q, c.enqueued) { $0.queued += 1 }
-      if c.handled {
-        add(q, c.connected) { $0.handled += 1 }
-        if callback || c.method == .customerFirstDialed { add(q, c.connected) { $0.callbacksHandled += 1 } }
-        if let e = c.enqueued, let d = c.dequeued {
-          add(q, c.connected) {
+    // By index, each field read in place into a local: a contact bound whole is copied, its
+    // references counted and released, for every contact of the run.
+    for i in contacts.indices {
+      let initiated = contacts[i].initiated
+      let disconnected = contacts[i].disconnected
+      if let q = contacts[i].rejectedBy { add(q, disconnected ?? initiated) { $0.rejected += 1 } }
+      guard let q = contacts[i].queue else { continue }
+      let method = contacts[i].method
+      let enqueued = contacts[i].enqueued
+      let connected = contacts[i].connected
+      let callback = method.isQueuedCallback
+      if enqueued != nil || callback { add(q, initiated) { $0.created += 1 } }
+      if callback { add(q, initiated) { $0.callbacksCreated += 1 } }
+      add(q, enqueued) { $0.queued += 1 }
+      if contacts[i].handled {
+        add(q, connected) { $0.handled += 1 }
+        if callback || method == .customerFirstDialed { add(q, connected) { $0.callbacksHandled += 1 } }
+        if let e = enqueued, let d = contacts[i].dequeued {
+          add(q, connected) {
             $0.answerTime += d - e
             $0.answered += 1
           }
-          if c.method.customerOnLine {
-            add(q, c.connected) {
+          if method.customerOnLine {
+            add(q, connected) {
               $0.serviceLevelBase += 1
               if d - e <= threshold { $0.withinServiceLevel += 1 }
             }
           }
         }
-        if c.method == .customerFirstDialed, let connected = c.connected {
+        if method == .customerFirstDialed, let connected {
+          let earlier = contacts[i].earlierQueueTime
           add(q, connected) {
-            $0.customerFirstAnswerTime += connected - c.initiated + c.earlierQueueTime
+            $0.customerFirstAnswerTime += connected - initiated + earlier
             $0.customerFirstAnswered += 1
           }
-          if let answered = c.customerAnswered {
+          if let answered = contacts[i].customerAnswered {
             add(q, connected) {
               $0.waitAfterConnection += connected - answered
               $0.connectedCustomers += 1
@@ -119,20 +127,21 @@ extension Simulator {
           }
         }
       }
-      if c.abandoned, let d = c.disconnected {
+      if contacts[i].abandoned, let d = disconnected {
         add(q, d) {
           $0.abandoned += 1
-          $0.abandonTime += d - (c.enqueued ?? d)
+          $0.abandonTime += d - (enqueued ?? d)
           $0.serviceLevelBase += 1
         }
       }
-      switch c.reason {
-      case .expired?: add(q, c.disconnected) { $0.callbacksExpired += 1 }
-      case .callbackNotAnswered?, .callbackFailed?: add(q, c.disconnected) { $0.callbacksNotAnswered += 1 }
-      case .flowDisconnect? where callback && c.enqueued == nil: add(q, c.disconnected) { $0.callbacksDropped += 1 }
+      switch contacts[i].reason {
+      case .expired?: add(q, disconnected) { $0.callbacksExpired += 1 }
+      case .callbackNotAnswered?, .callbackFailed?: add(q, disconnected) { $0.callbacksNotAnswered += 1 }
+      case .flowDisconnect? where callback && enqueued == nil: add(q, disconnected) { $0.callbacksDropped += 1 }
       default: break
       }
-      if c.connecting > 0 { add(q, c.connected ?? c.initiated) { $0.connectingTime += c.connecting } }
+      let connecting = contacts[i].connecting
+      if connecting > 0 { add(q, connected ?? initiated) { $0.connectingTime += connecting } }
     }
     return table
   }
