@@ -126,6 +126,21 @@ struct Script: FlowHost {
     }
   }
 
+  /// A block with exact paths writes those and nothing else: not a longer name that starts
+  /// with one, nor an attribute of another root.
+  @Test func aBlockWritesOnlyItsExactPaths() throws {
+    for wrong in ["$.StoredCustomerInputs", "$.StoredCustomer", "$.Attributes.vip"] {
+      var vm = try VM(program: try #require(samples), state: ContactState(flow: "queued-callback-inbound"))
+      var host = Script(answers: ["offer-callback": ["1"]], writes: ["ask-number": ["$.StoredCustomerInput": "+14255550123", wrong: "x"]])
+      do {
+        _ = try vm.run(&host)
+        Issue.record("accepted \(wrong)")
+      } catch {
+        #expect(error.message == "the host wrote `\(wrong)`, which `store-input` does not write")
+      }
+    }
+  }
+
   @Test func anAnswerTheBlockCannotGiveIsAnError() throws {
     var vm = try VM(program: try #require(samples), state: ContactState(flow: "queued-callback-inbound"))
     var host = Script(answers: ["welcome": ["timeout"]])
