@@ -16,11 +16,23 @@ public struct ModelWorld: World {
   private let handleTimes: [Int]
   /// The mean after-contact work of each agent (0: none).
   private let afterContactWork: [Int]
-  private let choices: [String: (keys: [String?], weights: [Double])]
-  /// Whether each block a caller met asks for a choice, and the model's choices for it (`nil`:
-  /// none), by its instruction: worked out once per block, not once per caller.
-  /// By instruction (an array: instructions are numbered from 0), once asked for.
-  private var choicesOfBlock: [(asks: Bool, choice: (keys: [String?], weights: [Double])?)?] = []
+  /// The model's choices that can be drawn from (a weight above zero), and the index of each
+  /// block's among them.
+  private let choiceList: [(keys: [String?], weights: [Double])]
+  private let choiceOfBlockNamed: [String: Int]
+  /// Whether each block a caller met asks for a choice, and the model's choices for it, by
+  /// its instruction (an array: instructions are numbered from 0): worked out once per block,
+  /// not once per caller. An index into ``choiceList``, or one of ``Choice``'s marks.
+  private var choicesOfBlock: [Int] = []
+  /// What ``choicesOfBlock`` holds for a block without choices to draw from.
+  private enum Choice {
+    /// Not worked out yet.
+    static let unknown = -3
+    /// The block does not ask the caller for a choice.
+    static let notAsked = -2
+    /// It asks, but the model gives it no choice with a weight: the caller keys nothing.
+    static let none = -1
+  }
   private let answerWeights: [Double]
 
   /// The model's answer for the function; a function it does not list answers at once, with nothing.
@@ -31,7 +43,14 @@ public struct ModelWorld: World {
     random = SeededRandom(seed: model.seed)
     handleTimes = agentHandleTimes
     afterContactWork = agentAfterContactWork
-    choices = model.choices.mapValues { pairs in (pairs.map(\.key), pairs.map(\.weight)) }
+    var list: [(keys: [String?], weights: [Double])] = []
+    var named: [String: Int] = [:]
+    for (block, pairs) in model.choices where pairs.contains(where: { $0.weight > 0 }) {
+      named[block] = list.count
+      list.append((pairs.map(\.key), pairs.map(\.weight)))
+    }
+    choiceList = list
+    choiceOfBlockNamed = named
     answerWeights = model.answers.map(\.weight)
     // Arrivals are drawn up front, window by window, then put in time order.
     for day in 0...model.days {
@@ -90,10 +109,13 @@ public struct ModelWorld: World {
   public mutating func input(label: Int, call: HostCall) -> String? {
     // Only the blocks that collect input ask for it: a menu's answer is drawn from the
     // model's choices for the block, stored input is the caller's number or random digits.
-    let (asks, choice) = choices(of: call)
-    if asks {
-      guard let choice, !choice.weights.isEmpty, choice.weights.contains(where: { $0 > 0 }) else { return nil }
-      return choice.keys[random.pick(choice.weights)]
+    let k = choiceIndex(of: call)
+    if k != Choice.notAsked {
+      guard k >= 0 else { return nil }
+      // The choices are read in place: drawn with `pick`, they would be copied to be read
+      // while the generator changes, their two arrays counted and released for every caller.
+      let draw = random.unit()
+      return choiceList[k].keys[SeededRandom.index(at: draw, in: choiceList[k].weights)]
     }
     guard call.action == .storeInput else { return nil }
     if call.text(.kind) == "phone-number" { return number(of: label) }
@@ -105,16 +127,21 @@ public struct ModelWorld: World {
     return String(decoding: text, as: UTF8.self)
   }
 
-  /// Whether the block of `call` asks the caller for a choice, and the model's choices for it.
-  private mutating func choices(of call: HostCall) -> (asks: Bool, choice: (keys: [String?], weights: [Double])?) {
-    if let instruction = call.instruction, instruction < choicesOfBlock.count, let known = choicesOfBlock[instruction] { return known }
-    let asks = LoadModel.choiceActions.contains(call.action)
-    let found = (asks, asks ? choices[call.block] : nil)
-    if let instruction = call.instruction {
-      if instruction >= choicesOfBlock.count { choicesOfBlock += repeatElement(nil, count: instruction - choicesOfBlock.count + 1) }
-      choicesOfBlock[instruction] = found
-    }
+  /// Whether the block of `call` asks the caller for a choice, and the model's choices for it:
+  /// an index into ``choiceList``, ``Choice/notAsked`` or ``Choice/none``.
+  private mutating func choiceIndex(of call: HostCall) -> Int {
+    guard let instruction = call.instruction else { return choiceIndex(asked: call) }
+    if instruction < choicesOfBlock.count, choicesOfBlock[instruction] != Choice.unknown { return choicesOfBlock[instruction] }
+    if instruction >= choicesOfBlock.count { choicesOfBlock += repeatElement(Choice.unknown, count: instruction - choicesOfBlock.count + 1) }
+    let found = choiceIndex(asked: call)
+    choicesOfBlock[instruction] = found
     return found
+  }
+
+  /// The choices of the block of `call`, looked up by its id.
+  private func choiceIndex(asked call: HostCall) -> Int {
+    guard LoadModel.choiceActions.contains(call.action) else { return Choice.notAsked }
+    return choiceOfBlockNamed[call.block] ?? Choice.none
   }
 
   public mutating func dial(label: Int) -> DialAnswer { model.answers[random.pick(answerWeights)].answer }

@@ -24,9 +24,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   }
 
   /// An index drawn with the given weights (which must not all be zero).
-  public mutating func pick(_ weights: [Double]) -> Int {
+  public mutating func pick(_ weights: [Double]) -> Int { Self.index(at: unit(), in: weights) }
+
+  /// The index that a uniform draw `unit` in [0, 1) picks with the given weights: what
+  /// ``pick(_:)`` returns for that draw. For weights read in place while the generator
+  /// changes (passed to ``pick(_:)``, they would be copied to be read).
+  public static func index(at unit: Double, in weights: [Double]) -> Int {
     let total = weights.reduce(0, +)
-    var x = unit() * total
+    var x = unit * total
     for (i, w) in weights.enumerated() {
       x -= w
       if x < 0 { return i }

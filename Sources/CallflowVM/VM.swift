@@ -121,7 +121,6 @@ public struct VM {
   public mutating func advance() throws(RuntimeError) -> Event {
     let program = self.program
     if state.waiting, let call = pendingCall() { return .call(call) }
-    let code = program.code
     while true {
       state.steps += 1
       guard state.steps <= stepBudget else {
@@ -133,7 +132,9 @@ public struct VM {
       if tracing, program.startsBlock[pc], let block = program.block(pc) {
         trace.append(TraceStep(flow: program.flowNames[flow], block: block.id, line: block.line))
       }
-      let op = code[pc]
+      // Read through the program each time: an array held in a local across the loop was
+      // retained and released at every call of `advance` (355,806 a simulated day).
+      let op = program.code[pc]
       switch op.opcode {
       case .jump:
         previous = pc
