@@ -199,7 +199,7 @@ struct Contact {
 
   /// Keeps what a flow that ended leaves to the contact's next flows: its attributes, working
   /// queue and callback number (made unique once for the three).
-  mutating func keep(attributes: [String: String], workingQueue: String?, callbackNumber: String?) {
+  mutating func keep(attributes: consuming [String: String], workingQueue: consuming String?, callbackNumber: consuming String?) {
     let box = uniqueExtras
     box.attributes = attributes
     box.workingQueue = workingQueue

@@ -352,10 +352,15 @@ public struct Simulator {
   /// A flow of contact `i` ended.
   mutating func flowEnded(_ i: Int, _ ending: Ending, slot: VMSlot) {
     let role = slot.role
-    contacts[i].keep(attributes: slot.vm.state.attributes, workingQueue: slot.vm.state.workingQueue, callbackNumber: slot.vm.state.callbackNumber)
+    // Moved to the contact, not copied: the flow is over, and a copy would count a reference
+    // to each of the three only for the VM to release them.
+    let kept = slot.vm.takeKept()
+    let queued: Int?
+    if case .queued(let name) = ending { queued = queueIndex(name ?? kept.workingQueue) } else { queued = nil }
+    contacts[i].keep(attributes: kept.attributes, workingQueue: kept.workingQueue, callbackNumber: kept.callbackNumber)
     switch (role, ending) {
-    case (_, .queued(let name)):
-      guard let q = queueIndex(name ?? slot.vm.state.workingQueue) else {
+    case (_, .queued):
+      guard let q = queued else {
         issue(i, "a transfer to a queue with no queue named and no working queue set")
         finish(i, .flowError)
         return

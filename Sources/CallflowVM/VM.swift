@@ -326,6 +326,18 @@ public struct VM {
     state.offset = Int(program.offsets[pc])
   }
 
+  /// What a contact keeps from a flow that ended, moved out of the VM rather than copied: its
+  /// attributes, working queue and callback number. The VM's state is left without them.
+  public mutating func takeKept() -> (attributes: [String: String], workingQueue: String?, callbackNumber: String?) {
+    var attributes: [String: String] = [:]
+    var workingQueue: String?
+    var callbackNumber: String?
+    swap(&attributes, &state.attributes)
+    swap(&workingQueue, &state.workingQueue)
+    swap(&callbackNumber, &state.callbackNumber)
+    return (attributes, workingQueue, callbackNumber)
+  }
+
   /// The deepest nesting of flow modules.
   public static let maxModuleDepth = 32
 
