@@ -48,6 +48,20 @@ struct Script: FlowHost {
     #expect(vm.state.callbackNumber == "+14255550123")
   }
 
+  @Test func whatAContactKeepsIsMovedOutOfTheVM() throws {
+    let script = Script(
+      answers: ["offer-callback": ["1"]], writes: ["ask-number": ["$.StoredCustomerInput": "+14255550123"]])
+    let (_, _, ended) = try run("queued-callback-inbound", script, attributes: ["$.Attributes.tier": "gold"])
+    var vm = ended
+    let kept = vm.takeKept()
+    #expect(kept.attributes == ["$.Attributes.tier": "gold", "$.StoredCustomerInput": "+14255550123"])
+    #expect(kept.workingQueue == nil)
+    #expect(kept.callbackNumber == "+14255550123")
+    // The rest of the state stays: where the contact ended, in which flow.
+    #expect(vm.state.attributes.isEmpty && vm.state.workingQueue == nil && vm.state.callbackNumber == nil)
+    #expect(vm.state.flow == "queued-callback-inbound" && vm.state.offset == ended.state.offset)
+  }
+
   @Test func aCallerStaysInQueueOrCallsAfterHours() throws {
     let (stay, stayPath, _) = try run("queued-callback-inbound", Script(answers: ["offer-callback": ["2"]]))
     #expect(stay == .queued("Support"))
@@ -213,6 +227,9 @@ struct Script: FlowHost {
     #expect(host.calls == ["working", "helper", "hello", "onward", "queue"])
     #expect(vm.state.workingQueue == "Support" && vm.state.queue == "Support")
     #expect(vm.state.flow == "second" && vm.state.previousFlows == ["main"] && vm.state.returns.isEmpty)
+    // The working queue is what a contact keeps for its next flows: moved out with the rest.
+    let kept = vm.takeKept()
+    #expect(kept.workingQueue == "Support" && vm.state.workingQueue == nil && vm.state.queue == "Support")
   }
 }
 
