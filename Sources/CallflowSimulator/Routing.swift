@@ -128,7 +128,9 @@ extension Simulator {
     while let top = queues[q].heap.min, !isCurrent(top) { queues[q].heap.pop() }
     guard delay > 0 else { return queues[q].heap.min }
     var best: QueueState.Entry?
-    for entry in queues[q].heap.elements where entry.enqueued + delay <= now && isCurrent(entry) {
+    // As in ``metrics(of:for:)``: as many entries as contacts, none stale.
+    let allCurrent = queues[q].heap.elements.count == queues[q].size
+    for entry in queues[q].heap.elements where entry.enqueued + delay <= now && (allCurrent || isCurrent(entry)) {
       if best == nil || entry < best! { best = entry }
     }
     return best
