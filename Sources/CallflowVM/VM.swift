@@ -120,7 +120,7 @@ public struct VM {
   /// saved while it is) or until the contact leaves the flow.
   public mutating func advance() throws(RuntimeError) -> Event {
     let program = self.program
-    if state.waiting, let call = pendingCall() { return .call(call) }
+    if state.waiting, let call = Self.call(at: pc, in: program, attributes: state.attributes) { return .call(call) }
     while true {
       state.steps += 1
       guard state.steps <= stepBudget else {
@@ -195,7 +195,7 @@ public struct VM {
           try resume(HostResult(.next))
           continue
         }
-        if let call = pendingCall() { return .call(call) }
+        if let call = Self.call(at: pc, in: program, attributes: state.attributes) { return .call(call) }
         return .ended(finish(.fellOff(flow: program.flowNames[flow], block: "?", line: 0)))
       }
     }
@@ -223,9 +223,10 @@ public struct VM {
     return op.condition.holds(left, value(op.b))
   }
 
-  /// The call of the block the contact waits at.
-  private func pendingCall() -> HostCall? {
-    let program = self.program
+  /// The call of instruction `pc` for a contact with `attributes`, if it is a `call`. Static,
+  /// and given what it reads: called from the VM's mutating functions, an instance method made
+  /// the compiler copy the whole VM (192 bytes, its program's reference counted) for each call.
+  private static func call(at pc: Int, in program: Program, attributes: borrowing [String: String]) -> HostCall? {
     let op = program.code[pc]
     guard op.opcode == .call, let site = program.callSites[pc] else { return nil }
     var arguments: HostArguments
@@ -235,7 +236,7 @@ public struct VM {
       arguments = HostArguments(capacity: Int(op.argumentCount))
       for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
         let (name, value) = program.arguments[i]
-        arguments[program.keys[Int(name)]] = argument(Int(value))
+        arguments[program.keys[Int(name)]] = argument(Int(value), in: program, attributes: attributes)
       }
     }
     return HostCall(site: site, arguments: arguments)
@@ -347,9 +348,9 @@ public struct VM {
     return RuntimeError(message: message, flow: program.flowNames[flow], block: block?.id, line: block?.line)
   }
 
-  private func argument(_ k: Int) -> ArgumentValue {
+  private static func argument(_ k: Int, in program: Program, attributes: borrowing [String: String]) -> ArgumentValue {
     if let constant = program.argumentValues[k] { return constant }
     let path = program.texts[k]
-    return state.attributes[path].map(ArgumentValue.text) ?? .unset(path)
+    return attributes[path].map(ArgumentValue.text) ?? .unset(path)
   }
 }
