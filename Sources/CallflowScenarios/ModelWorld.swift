@@ -22,16 +22,18 @@ public struct ModelWorld: World {
   private let choiceOfBlockNamed: [String: Int]
   /// Whether each block a caller met asks for a choice, and the model's choices for it, by
   /// its instruction (an array: instructions are numbered from 0): worked out once per block,
-  /// not once per caller. An index into ``choiceList``, or one of ``Choice``'s marks.
-  private var choicesOfBlock: [Int] = []
-  /// What ``choicesOfBlock`` holds for a block without choices to draw from.
-  private enum Choice {
+  /// not once per caller.
+  private var choicesOfBlock: [BlockChoice] = []
+  /// What a block asks of the caller, as far as the model's choices go.
+  private enum BlockChoice {
     /// Not worked out yet.
-    static let unknown = -3
+    case unknown
     /// The block does not ask the caller for a choice.
-    static let notAsked = -2
+    case notAsked
     /// It asks, but the model gives it no choice with a weight: the caller keys nothing.
-    static let none = -1
+    case none
+    /// It asks, and the caller's answer is drawn from ``choiceList``'s entry at this index.
+    case drawn(Int)
   }
   private let answerWeights: [Double]
 
@@ -109,13 +111,14 @@ public struct ModelWorld: World {
   public mutating func input(label: Int, call: HostCall) -> String? {
     // Only the blocks that collect input ask for it: a menu's answer is drawn from the
     // model's choices for the block, stored input is the caller's number or random digits.
-    let k = choiceIndex(of: call)
-    if k != Choice.notAsked {
-      guard k >= 0 else { return nil }
+    switch choice(of: call) {
+    case .drawn(let k):
       // The choices are read in place: drawn with `pick`, they would be copied to be read
       // while the generator changes, their two arrays counted and released for every caller.
       let draw = random.unit()
       return choiceList[k].keys[SeededRandom.index(at: draw, in: choiceList[k].weights)]
+    case .none, .unknown: return nil
+    case .notAsked: break
     }
     guard call.action == .storeInput else { return nil }
     if call.text(.kind) == "phone-number" { return number(of: label) }
@@ -127,21 +130,18 @@ public struct ModelWorld: World {
     return String(decoding: text, as: UTF8.self)
   }
 
-  /// Whether the block of `call` asks the caller for a choice, and the model's choices for it:
-  /// an index into ``choiceList``, ``Choice/notAsked`` or ``Choice/none``.
-  private mutating func choiceIndex(of call: HostCall) -> Int {
-    guard let instruction = call.instruction else { return choiceIndex(asked: call) }
-    if instruction < choicesOfBlock.count, choicesOfBlock[instruction] != Choice.unknown { return choicesOfBlock[instruction] }
-    if instruction >= choicesOfBlock.count { choicesOfBlock += repeatElement(Choice.unknown, count: instruction - choicesOfBlock.count + 1) }
-    let found = choiceIndex(asked: call)
-    choicesOfBlock[instruction] = found
-    return found
+  /// Whether the block of `call` asks the caller for a choice, and the model's choices for it.
+  private mutating func choice(of call: HostCall) -> BlockChoice {
+    guard let instruction = call.instruction else { return choice(asked: call) }
+    if instruction >= choicesOfBlock.count { choicesOfBlock += repeatElement(.unknown, count: instruction - choicesOfBlock.count + 1) }
+    if case .unknown = choicesOfBlock[instruction] { choicesOfBlock[instruction] = choice(asked: call) }
+    return choicesOfBlock[instruction]
   }
 
   /// The choices of the block of `call`, looked up by its id.
-  private func choiceIndex(asked call: HostCall) -> Int {
-    guard LoadModel.choiceActions.contains(call.action) else { return Choice.notAsked }
-    return choiceOfBlockNamed[call.block] ?? Choice.none
+  private func choice(asked call: HostCall) -> BlockChoice {
+    guard LoadModel.choiceActions.contains(call.action) else { return .notAsked }
+    return choiceOfBlockNamed[call.block].map(BlockChoice.drawn) ?? .none
   }
 
   public mutating func dial(label: Int) -> DialAnswer { model.answers[random.pick(answerWeights)].answer }
