@@ -123,13 +123,22 @@ extension Simulator {
     contacts[entry.contact].inQueue && contacts[entry.contact].queueToken == entry.token
   }
 
+  /// Whether every entry of queue `q`'s heap is current, known without looking up their
+  /// contacts: each contact in a queue has one current entry, so a heap with as many entries
+  /// as the queue has contacts holds no stale one. A scan of the heap can then skip
+  /// ``isCurrent(_:)``.
+  func holdsNoStaleEntry(_ q: Int) -> Bool {
+    let none = queues[q].heap.elements.count == queues[q].size
+    assert(!none || queues[q].heap.elements.allSatisfy(isCurrent), "queue \(q)'s heap holds a stale entry but as many entries as contacts")
+    return none
+  }
+
   /// The contact queue `q` routes next to an agent whose profile gives it `delay`.
   mutating func head(of q: Int, delay: Int) -> QueueState.Entry? {
     while let top = queues[q].heap.min, !isCurrent(top) { queues[q].heap.pop() }
     guard delay > 0 else { return queues[q].heap.min }
     var best: QueueState.Entry?
-    // As in ``metrics(of:for:)``: as many entries as contacts, none stale.
-    let allCurrent = queues[q].heap.elements.count == queues[q].size
+    let allCurrent = holdsNoStaleEntry(q)
     for entry in queues[q].heap.elements where entry.enqueued + delay <= now && (allCurrent || isCurrent(entry)) {
       if best == nil || entry < best! { best = entry }
     }

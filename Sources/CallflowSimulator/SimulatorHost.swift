@@ -169,11 +169,8 @@ extension Simulator {
     // The contact's own place, when it waits in this queue: those before it, and itself.
     let mine = contacts[i].inQueue && contacts[i].queue == q
       ? QueueState.Entry(priority: contacts[i].priority, routingTime: contacts[i].routingTime, contact: i, token: 0, enqueued: 0) : nil
-    // Each contact in the queue has one current entry, so a heap with as many entries as the
-    // queue has contacts holds no stale one: its entries are read without looking up their
-    // contacts (a callback's queue flow asks every few minutes, of a queue of hundreds).
-    let allCurrent = queues[q].heap.elements.count == queues[q].size
-    assert(!allCurrent || queues[q].heap.elements.allSatisfy(isCurrent), "a queue's heap holds a stale entry but as many as its contacts")
+    // A callback's queue flow asks every few minutes, of a queue of hundreds.
+    let allCurrent = holdsNoStaleEntry(q)
     for entry in queues[q].heap.elements where allCurrent || isCurrent(entry) {
       oldest = min(oldest, entry.enqueued)
       if let mine, entry.contact == i || entry < mine { position += 1 }

@@ -165,12 +165,13 @@ public struct VM {
         let block = program.block(previous)
         return .ended(finish(.fellOff(flow: program.flowNames[flow], block: block?.id ?? "?", line: block?.line ?? 0)))
       case .setAttribute:
-        state.attributes[program.userAttributeKeys[Int(op.a)]] = value(op.b)
+        let value = Self.value(op.b, in: program, attributes: state.attributes)
+        state.attributes[program.userAttributeKeys[Int(op.a)]] = value
         previous = pc
         pc += 1
       case .compare:
         previous = pc
-        let holds = compare(op)
+        let holds = Self.compare(op, in: program, attributes: state.attributes)
         // The last condition tried names the branch: the one that held, or `no-match` once
         // none has.
         if tracing { traceBranch(holds ? "\(op.condition.rawValue) \(program.texts[Int(op.b)])" : Branch.noMatch.rawValue) }
@@ -212,20 +213,22 @@ public struct VM {
     return ending
   }
 
+  // `value`, `compare` and `call(at:in:attributes:)` are static and given what they read:
+  // called from the VM's mutating functions, instance methods made the compiler copy the
+  // whole VM (192 bytes, its program's reference counted) for each call.
+
   /// The value of constant `k`: an attribute's value, or the constant itself.
-  private func value(_ k: Int32) -> String {
+  private static func value(_ k: Int32, in program: Program, attributes: borrowing [String: String]) -> String {
     let i = Int(k)
-    return program.isAttribute[i] ? state.attributes[program.texts[i]] ?? "" : program.texts[i]
+    return program.isAttribute[i] ? attributes[program.texts[i]] ?? "" : program.texts[i]
   }
 
-  private func compare(_ op: Program.Op) -> Bool {
-    guard let left = state.attributes[program.texts[Int(op.a)]] else { return false }
-    return op.condition.holds(left, value(op.b))
+  private static func compare(_ op: Program.Op, in program: Program, attributes: borrowing [String: String]) -> Bool {
+    guard let left = attributes[program.texts[Int(op.a)]] else { return false }
+    return op.condition.holds(left, value(op.b, in: program, attributes: attributes))
   }
 
-  /// The call of instruction `pc` for a contact with `attributes`, if it is a `call`. Static,
-  /// and given what it reads: called from the VM's mutating functions, an instance method made
-  /// the compiler copy the whole VM (192 bytes, its program's reference counted) for each call.
+  /// The call of instruction `pc` for a contact with `attributes`, if it is a `call`.
   private static func call(at pc: Int, in program: Program, attributes: borrowing [String: String]) -> HostCall? {
     let op = program.code[pc]
     guard op.opcode == .call, let site = program.callSites[pc] else { return nil }

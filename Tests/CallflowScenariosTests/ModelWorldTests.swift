@@ -8,13 +8,14 @@ import Testing
 /// The callers a load model draws: their own numbers, and the number a caller keys in when a
 /// flow asks for a phone number.
 @Suite struct ModelWorldTests {
-  func world(seed: Int) throws -> ModelWorld {
+  func world(seed: Int, callers: String = "") throws -> ModelWorld {
     let text = """
       model: m
       start: 2026-01-05T00:00:00Z
       seed: \(seed)
       arrivals: [{to: "+18005550199", per-hour: {"08:00-10:00": 300}}]
       agents: [{routing-profile: Tier1}]
+      \(callers)
 
       """
     var sources = SourceMap()
@@ -75,5 +76,28 @@ import Testing
     let keyed = try #require(answer)
     #expect(keyed.utf8.count == 4)
     #expect(keyed.allSatisfy(\.isASCII) && keyed.allSatisfy(\.isNumber))
+  }
+
+  /// A menu's answer is drawn from that block's own choices, by weight; a menu whose choices
+  /// all weigh nothing, one the model gives no choices, and `none` are no key at all.
+  @Test func eachMenuDrawsFromItsOwnChoices() throws {
+    var world = try world(
+      seed: 5, callers: #"callers: {choices: {menu-a: {"1": 1}, menu-b: {"2": 1, "3": 0}, menu-c: {"1": 1, "3": 1}, menu-z: {"1": 0}, menu-n: {none: 1}}}"#)
+    func menu(_ block: String) throws -> HostCall {
+      try #require(
+        HostCall(
+          kind: .getInput, arguments: [.options: .list(["1", "2", "3"])], outcomes: [.branch(.timeout), .branch(.noMatch)], flow: "f",
+          block: block, line: 1))
+    }
+    var fromC: Set<String?> = []
+    for _ in 0..<40 {
+      #expect(world.input(label: 0, call: try menu("menu-a")) == "1")
+      #expect(world.input(label: 0, call: try menu("menu-b")) == "2")
+      #expect(world.input(label: 0, call: try menu("menu-z")) == nil)
+      #expect(world.input(label: 0, call: try menu("menu-n")) == nil)
+      #expect(world.input(label: 0, call: try menu("menu-x")) == nil)
+      fromC.insert(world.input(label: 0, call: try menu("menu-c")))
+    }
+    #expect(fromC == ["1", "3"])
   }
 }
