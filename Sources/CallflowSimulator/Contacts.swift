@@ -277,7 +277,7 @@ final class ContactExtras {
   @exclusivity(unchecked) var workingQueue: String?
   @exclusivity(unchecked) var requeues = 0
   @exclusivity(unchecked) var requeuedAt = -1
-  @exclusivity(unchecked) var attributes: [String: String] = [:]
+  @exclusivity(unchecked) var attributes: [String: String] = Dictionary()
   @exclusivity(unchecked) var path: [PathStep] = []
 
   func copy() -> ContactExtras {

@@ -116,7 +116,7 @@ public struct HostResult: Sendable {
   public var outcome: Outcome
   public var writes: [String: String]
 
-  public init(_ outcome: Outcome, writes: [String: String] = [:]) {
+  public init(_ outcome: Outcome, writes: [String: String] = Dictionary()) {
     self.outcome = outcome
     self.writes = writes
   }

@@ -333,7 +333,7 @@ public struct VM {
   /// What a contact keeps from a flow that ended, moved out of the VM rather than copied: its
   /// attributes, working queue and callback number. The VM's state is left without them.
   public mutating func takeKept() -> (attributes: [String: String], workingQueue: String?, callbackNumber: String?) {
-    var attributes: [String: String] = [:]
+    var attributes: [String: String] = Dictionary()
     var workingQueue: String?
     var callbackNumber: String?
     swap(&attributes, &state.attributes)
