@@ -94,7 +94,9 @@ extension Simulator {
   /// transfers to a queue), or the callback joins its queue.
   mutating func callbackDue(_ j: Int) {
     guard !contacts[j].isFinished, let q = contacts[j].queue else { return }
-    if let flow = callbackSettings(j)?.creationFlow {
+    // The flow's name read from the settings in place: the settings copied out whole counted
+    // a reference to each of their names.
+    if let k = contacts[j].callback, let flow = settings[k].creationFlow {
       startFlow(j, flow, role: .main)
     } else {
       release(j)

@@ -149,14 +149,18 @@ extension Simulator {
   /// equal priority, the contact with the higher routing priority, then the oldest routing
   /// time (a callback keeps its caller's).
   mutating func nextWork(for a: Int) -> Int? {
-    let entries = center.routingProfiles[agents[a].profile].entries
+    // The profile's entries read in place at each use: held in a local across the mutating
+    // `head(of:delay:)`, the array was retained and released for each agent routed.
+    let p = agents[a].profile
+    let count = center.routingProfiles[p].entries.count
     var k = 0
-    while k < entries.count {
-      let priority = entries[k].priority
+    while k < count {
+      let priority = center.routingProfiles[p].entries[k].priority
       var best: QueueState.Entry?
-      while k < entries.count, entries[k].priority == priority {
+      while k < count, center.routingProfiles[p].entries[k].priority == priority {
+        let (queue, delay) = (center.routingProfiles[p].entries[k].queue, center.routingProfiles[p].entries[k].delay)
         // A queue whose hours are closed is not routed (``SimulationOptions/routingFollowsQueueHours``).
-        if queueOpen[entries[k].queue], let entry = head(of: entries[k].queue, delay: entries[k].delay), best.map({ entry < $0 }) ?? true {
+        if queueOpen[queue], let entry = head(of: queue, delay: delay), best.map({ entry < $0 }) ?? true {
           best = entry
         }
         k += 1
