@@ -67,19 +67,20 @@ extension Simulator {
   ) {
     let settings = self.settings[k]
     let j = contacts.count
-    let parent = contacts[i]
+    // The parent's fields read in place: the contact copied whole counted a reference to each
+    // of its parts.
     var callback = Contact(
-      method: method, label: parent.label, initial: parent.initial, previous: i, customer: number,
-      system: system ?? parent.system, initiated: now, routingTime: parent.routingTime)
-    callback.priority = parent.priority
+      method: method, label: contacts[i].label, initial: contacts[i].initial, previous: i, customer: number,
+      system: system ?? contacts[i].system, initiated: now, routingTime: contacts[i].routingTime)
+    callback.priority = contacts[i].priority
     callback.queue = q
     callback.callback = k
     callback.attributes = slot.vm.state.attributes
     callback.attributes[AttributeCatalog.callerAddress] = number
     callback.workingQueue = slot.vm.state.workingQueue
     callback.callbackNumber = number
-    callback.agentWhisper = parent.agentWhisper
-    callback.outboundWhisper = parent.outboundWhisper
+    callback.agentWhisper = contacts[i].agentWhisper
+    callback.outboundWhisper = contacts[i].outboundWhisper
     callback.holding = q
     queues[q].holding += 1
     contacts.append(callback)
