@@ -4,10 +4,20 @@
 public struct ParameterKey: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The name as written in flows and stored in modules.
   public let name: String
+  /// The name's length and three of its bytes (first, middle, last), packed when the key is
+  /// made: keys that differ there, nearly all keys that differ, are told apart without
+  /// reading their strings.
+  private let tag: UInt64
 
   /// The key named `name`: for names read from a module or a flow file, which the verifier
   /// or the checker compares with the catalog's.
-  public init(_ name: String) { self.name = name }
+  public init(_ name: String) {
+    self.name = name
+    let utf8 = name.utf8
+    let count = utf8.count
+    let middle = count > 0 ? utf8[utf8.index(utf8.startIndex, offsetBy: count / 2)] : 0
+    tag = UInt64(truncatingIfNeeded: count) | UInt64(utf8.first ?? 0) << 32 | UInt64(middle) << 40 | UInt64(utf8.last ?? 0) << 48
+  }
 
   /// The key of field `field` of this record parameter (`callback.max-retries`).
   public func field(_ field: ParameterKey) -> ParameterKey { ParameterKey(name + "." + field.name) }
@@ -16,11 +26,14 @@ public struct ParameterKey: Hashable, Comparable, Sendable, CustomStringConverti
 
   public static func < (a: ParameterKey, b: ParameterKey) -> Bool { a.name < b.name }
 
-  // Hosts look arguments up by key on every call: names of different lengths (most
-  // mismatches) are told apart without comparing their bytes.
+  // Hosts look arguments up by key on every call: keys with different tags (most mismatches)
+  // are told apart without reading their names.
   public static func == (a: ParameterKey, b: ParameterKey) -> Bool {
-    a.name.utf8.count == b.name.utf8.count && a.name == b.name
+    a.tag == b.tag && a.name == b.name
   }
+
+  // By the name alone, as equal keys have equal names (the tag follows from the name).
+  public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
 // Every parameter name of the catalog.
