@@ -47,7 +47,7 @@ public struct TerminalHost: FlowHost {
       return HostResult(.next)
     case .getInput:
       var options: [String] = []
-      if case .list(let items)? = call.arguments[.options] { options = items }
+      if case .list(let items)? = call.argument(.options) { options = items }
       say("asks: \(call.text(.prompt) ?? "") [\(options.joined(separator: ", "))]")
       guard let line = read() else { return HostResult(.branch(.timeout)) }
       guard !line.isEmpty else { return HostResult(.branch(.timeout)) }
@@ -82,7 +82,7 @@ public struct TerminalHost: FlowHost {
       // The caller holds on while the clock runs: a line goes on (its text is not a key
       // anyone listens for), the end of input hangs up, so a flow that waits in a loop ends.
       let seconds: Int
-      if case .duration(let d)? = call.arguments[.duration] { seconds = d } else { seconds = 0 }
+      if case .duration(let d)? = call.argument(.duration) { seconds = d } else { seconds = 0 }
       say("waits \(DurationSyntax.format(seconds)): a line holds on, the end of input hangs up")
       guard read() != nil else { return HostResult(.next) }
       now += TimeInterval(seconds)
@@ -113,18 +113,18 @@ public struct TerminalHost: FlowHost {
     case .setWorkingQueue, .setCustomerQueueFlow, .setWhisperFlow, .setRoutingPriority, .checkStaffing, .sendMessage,
       .createCallback, .startCallback, .registerCallback, .declineCallback, .transferToFlow:
       // Effects a person at a terminal cannot see: printed, and they succeed.
-      let arguments = call.arguments.keys.sorted().compactMap { key in call.arguments[key]?.text.map { "\(key): \($0)" } }
+      let arguments = call.arguments.keys.sorted().compactMap { key in call.argument(key)?.text.map { "\(key): \($0)" } }
       say(call.kind.rawValue + (arguments.isEmpty ? "" : " (" + arguments.joined(separator: ", ") + ")"))
       return HostResult(.next)
     case .invokeLambda:
       say("invokes the Lambda function \(call.text(.function) ?? "?"): no answer here, it returns nothing")
       return HostResult(.next)
     case .showView:
-      guard case .list(let actions)? = call.arguments[.actions], let first = actions.first else { return HostResult(.branch(.noMatch)) }
+      guard case .list(let actions)? = call.argument(.actions), let first = actions.first else { return HostResult(.branch(.noMatch)) }
       say("shows the agent view \(call.text(.view) ?? "?"); the agent takes `\(first)`")
       return HostResult(.option(first))
     case .lexBot:
-      guard case .list(let intents)? = call.arguments[.intents], let first = intents.first else { return HostResult(.branch(.noMatch)) }
+      guard case .list(let intents)? = call.argument(.intents), let first = intents.first else { return HostResult(.branch(.noMatch)) }
       say("talks with the Lex bot \(call.text(.bot) ?? "?"), which recognizes `\(first)`")
       return HostResult(.option(first))
     case .invokeModule:

@@ -123,7 +123,7 @@ public struct ModelWorld: World {
     guard call.action == .storeInput else { return nil }
     if call.text(.kind) == "phone-number" { return number(of: label) }
     var digits = 8
-    if case .integer(let n)? = call.arguments[.maxDigits] { digits = max(1, min(n, 20)) }
+    if case .integer(let n)? = call.argument(.maxDigits) { digits = max(1, min(n, 20)) }
     var text: [UInt8] = []
     text.reserveCapacity(digits)
     for _ in 0..<digits { text.append(UInt8(ascii: "0") + UInt8(random.next() % 10)) }

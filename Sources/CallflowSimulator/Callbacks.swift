@@ -28,7 +28,7 @@ extension Simulator {
   static func settings(of call: HostCall) -> CallbackSettings {
     var settings = CallbackSettings()
     func seconds(_ key: ParameterKey) -> Int? {
-      switch call.arguments[key] {
+      switch call.argument(key) {
       case .duration(let s)?, .integer(let s)?: s
       default: nil
       }

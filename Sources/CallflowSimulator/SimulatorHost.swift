@@ -25,7 +25,7 @@ extension Simulator {
       let key = world.input(label: label, call: call)
       let outcome: Outcome
       if let key {
-        if case .list(let options)? = call.arguments[.options], options.contains(key) { outcome = .option(key) } else { outcome = .branch(.noMatch) }
+        if case .list(let options)? = call.argument(.options), options.contains(key) { outcome = .option(key) } else { outcome = .branch(.noMatch) }
       } else {
         outcome = .branch(.timeout)
       }
@@ -45,7 +45,7 @@ extension Simulator {
       guard let open = isOpen(name) else { return answer(.branch(.error)) }
       return answer(open ? .next : .branch(.outOfHours))
     case .wait:
-      guard role != .whisper, case .duration(let seconds)? = call.arguments[.duration] else { return answer(.next) }
+      guard role != .whisper, case .duration(let seconds)? = call.argument(.duration) else { return answer(.next) }
       events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
       return .suspend
     case .getQueueMetrics:
@@ -63,7 +63,7 @@ extension Simulator {
       let yes = call.text(.status) == "available" ? available > 0 : online > 0
       return answer(yes ? .next : .branch(.false))
     case .setRoutingPriority:
-      if case .integer(let priority)? = call.arguments[.priority] { setPriority(i, priority) }
+      if case .integer(let priority)? = call.argument(.priority) { setPriority(i, priority) }
       return answer(.next)
     case .setCustomerQueueFlow:
       contacts[i].queueFlow = call.text(.flow)
@@ -111,7 +111,7 @@ extension Simulator {
       // or anything else (or nothing) it does not match.
       let said = world.input(label: label, call: call)
       let seconds = ivr(call, .text, answered: said != nil)
-      guard let said, case .list(let intents)? = call.arguments[.intents], intents.contains(said) else {
+      guard let said, case .list(let intents)? = call.argument(.intents), intents.contains(said) else {
         return after(seconds, i, role: role, HostResult(.branch(.noMatch)))
       }
       return after(seconds, i, role: role, HostResult(.option(said)))
@@ -120,13 +120,13 @@ extension Simulator {
       return answer(.next)
     case .showView:
       // The agent takes the view's first action.
-      guard case .list(let actions)? = call.arguments[.actions], let first = actions.first else { return answer(.branch(.noMatch)) }
+      guard case .list(let actions)? = call.argument(.actions), let first = actions.first else { return answer(.branch(.noMatch)) }
       return answer(.option(first))
     case .loopPrompts:
       // The messages play until the contact leaves the queue; with `interrupt`, the flow goes
       // on at `next` that often.
       guard role != .whisper else { return answer(.next) }
-      if case .duration(let seconds)? = call.arguments[.interrupt] {
+      if case .duration(let seconds)? = call.argument(.interrupt) {
         events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
       }
       return .suspend
@@ -212,7 +212,7 @@ extension Simulator {
     let words = spoken.map { $0.split(whereSeparator: { $0.isWhitespace }).count } ?? 0
     let input: IVRInput? = answered.map { answered in
       guard !answered else { return .answered }
-      if case .duration(let seconds)? = call.arguments[.timeout] { return .unanswered(timeout: seconds) }
+      if case .duration(let seconds)? = call.argument(.timeout) { return .unanswered(timeout: seconds) }
       return .unanswered(timeout: 5)
     }
     return world.ivrSeconds(words: words, input: input)

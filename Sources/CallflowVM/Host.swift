@@ -23,8 +23,8 @@ public enum ArgumentValue: Equatable, Sendable {
 }
 
 /// What a `call` instruction always asks, whatever the contact: its block's kind, action,
-/// outcomes and place. Made once per instruction when a module is prepared, and shared by
-/// every call of it.
+/// outcomes and place, and its arguments when they are all constants. Made once per
+/// instruction when a module is prepared, and shared by every call of it.
 final class CallSite: Sendable {
   let kind: BlockKind
   let action: HostAction
@@ -34,13 +34,13 @@ final class CallSite: Sendable {
   let line: Int
   /// The instruction's index in its program, or -1 for a call made outside a program.
   let instruction: Int
-  /// Whether every argument is a constant (none an attribute): every call of the block is
-  /// given the same arguments.
-  let constantArguments: Bool
+  /// The arguments of every call of the block when all are constants (none an attribute);
+  /// `nil` otherwise, each call then given its own.
+  let arguments: HostArguments?
 
   init(
     kind: BlockKind, action: HostAction, outcomes: [Outcome], flow: String, block: String, line: Int, instruction: Int = -1,
-    constantArguments: Bool = false
+    arguments: HostArguments? = nil
   ) {
     self.kind = kind
     self.action = action
@@ -49,16 +49,24 @@ final class CallSite: Sendable {
     self.block = block
     self.line = line
     self.instruction = instruction
-    self.constantArguments = constantArguments
+    self.arguments = arguments
   }
 }
 
 /// One block the VM asks its host to carry out.
 public struct HostCall: Sendable {
-  /// What every call of this block shares.
+  /// What every call of this block shares, its arguments too when they are constants.
   let site: CallSite
+  /// This call's own arguments: those of a block given an attribute, or set by the host.
+  /// `nil` when the site's are the call's, so that a call of such a block counts one
+  /// reference, not two.
+  private var given: HostArguments?
+
   /// The block's arguments by parameter (`callback.max-retries` for a callback's).
-  public var arguments: HostArguments
+  public var arguments: HostArguments {
+    get { given ?? site.arguments ?? HostArguments(capacity: 0) }
+    set { given = newValue }
+  }
 
   public var kind: BlockKind { site.kind }
   /// What the host is asked to do: the catalog row's action for ``kind``. Hosts switch over
@@ -75,7 +83,7 @@ public struct HostCall: Sendable {
   /// that keep what they work out from a block's arguments. `nil` for a call made by hand.
   public var instruction: Int? { site.instruction >= 0 ? site.instruction : nil }
   /// Whether every call of this block is given the same ``arguments`` (none is an attribute).
-  public var hasConstantArguments: Bool { site.constantArguments }
+  public var hasConstantArguments: Bool { given == nil && site.arguments != nil }
 
   /// The call of a block of `kind`; `nil` for a kind the VM runs itself (it has no action).
   public init?(
@@ -85,24 +93,37 @@ public struct HostCall: Sendable {
     self.init(site: CallSite(kind: kind, action: action, outcomes: outcomes, flow: flow, block: block, line: line), arguments: arguments)
   }
 
-  /// The VM's call of the instruction at `site`.
-  init(site: CallSite, arguments: HostArguments) {
+  /// The VM's call of the instruction at `site`, with `arguments` of its own when the site
+  /// has none (`nil` when it has).
+  init(site: CallSite, arguments: HostArguments?) {
     self.site = site
-    self.arguments = arguments
+    self.given = arguments
+  }
+
+  /// The argument `key`, read in place (``arguments`` hands back a copy of them all).
+  public func argument(_ key: ParameterKey) -> ArgumentValue? {
+    if given != nil { return given?[key] }
+    return site.arguments?[key]
   }
 
   /// The argument `key` as text.
-  public func text(_ key: ParameterKey) -> String? { arguments.text(key) }
+  public func text(_ key: ParameterKey) -> String? {
+    // Read in place where the arguments are: ``arguments`` would hand back a copy.
+    if given != nil { return given?.text(key) }
+    return site.arguments?.text(key)
+  }
 
   /// Whether the block is given `key`, or a field of it when it is a record (`callback`).
   public func gives(_ key: ParameterKey) -> Bool {
     let length = key.name.utf8.count
-    return arguments.containsKey { given in
+    let predicate: (ParameterKey) -> Bool = { given in
       let count = given.name.utf8.count
       return count == length
         ? given == key
         : count > length && given.name.utf8.dropFirst(length).first == UInt8(ascii: ".") && given.name.hasPrefix(key.name)
     }
+    if given != nil { return given?.containsKey(where: predicate) ?? false }
+    return site.arguments?.containsKey(where: predicate) ?? false
   }
 
   /// The outcome of this call written `name` (`human`, `no-match`, a key), if it has one.

@@ -50,11 +50,10 @@ public final class Program: Sendable {
   let effects: [PreparedEffect]
   let effectStart: [Int32]
   let writes: [Writes]
-  /// Each `call`'s arguments, made once when none of them is an attribute.
-  let constantArguments: [HostArguments?]
   /// Each `call`'s action as its bit in a ``HostActionSet`` (0 for other instructions).
   let actionBits: [UInt64]
-  /// What each `call` asks of its host whatever the contact (``CallSite``).
+  /// What each `call` asks of its host whatever the contact (``CallSite``), with its
+  /// arguments made once when none of them is an attribute.
   let callSites: [CallSite?]
 
   /// The attributes a block may write: exact paths, and roots (`$.Customer.`) under which any
@@ -267,7 +266,6 @@ public final class Program: Sendable {
       }
       if constant { constantArguments[pc] = built }
     }
-    self.constantArguments = constantArguments
     var callSites = [CallSite?](repeating: nil, count: code.count)
     for f in flowStart.indices {
       for pc in flowStart[f]..<flowEnd[f] where code[pc].opcode == .call {
@@ -277,7 +275,7 @@ public final class Program: Sendable {
         let line = entry.id >= 0 ? Int(entry.line) : 0
         callSites[pc] = CallSite(
           kind: kind, action: action, outcomes: outcomes[pc], flow: flowNames[f], block: block, line: line, instruction: pc,
-          constantArguments: constantArguments[pc] != nil)
+          arguments: constantArguments[pc])
       }
     }
     self.callSites = callSites

@@ -233,15 +233,12 @@ public struct VM {
   private static func call(at pc: Int, in program: Program, attributes: borrowing [String: String]) -> HostCall? {
     let op = program.code[pc]
     guard op.opcode == .call, let site = program.callSites[pc] else { return nil }
-    var arguments: HostArguments
-    if let constant = program.constantArguments[pc] {
-      arguments = constant
-    } else {
-      arguments = HostArguments(capacity: Int(op.argumentCount))
-      for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
-        let (name, value) = program.arguments[i]
-        arguments[program.keys[Int(name)]] = argument(Int(value), in: program, attributes: attributes)
-      }
+    // A block whose arguments are all constants is called with its site's.
+    guard site.arguments == nil else { return HostCall(site: site, arguments: nil) }
+    var arguments = HostArguments(capacity: Int(op.argumentCount))
+    for i in Int(op.argumentStart)..<Int(op.argumentStart + op.argumentCount) {
+      let (name, value) = program.arguments[i]
+      arguments[program.keys[Int(name)]] = argument(Int(value), in: program, attributes: attributes)
     }
     return HostCall(site: site, arguments: arguments)
   }

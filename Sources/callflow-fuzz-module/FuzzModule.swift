@@ -23,7 +23,7 @@ struct FuzzWorld: World {
   mutating func nextArrival() -> Arrival? { arrivals.isEmpty ? nil : arrivals.removeFirst() }
   mutating func input(label: Int, call: HostCall) -> String? {
     turn += 1
-    if case .list(let options)? = call.arguments[.options], !options.isEmpty { return options[turn % options.count] }
+    if case .list(let options)? = call.argument(.options), !options.isEmpty { return options[turn % options.count] }
     return turn % 3 == 0 ? nil : "+14255550100"
   }
   mutating func dial(label: Int) -> DialAnswer {

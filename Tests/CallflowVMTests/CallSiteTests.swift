@@ -3,13 +3,15 @@ import CallflowVM
 import Testing
 
 /// A host that answers as ``Script`` does and records, for each call, its block, its
-/// instruction and whether its arguments are constants.
+/// instruction and whether its arguments are constants, and the calls themselves.
 struct Recorder: FlowHost {
   var script: Script
   var calls: [(block: String, instruction: Int?, constant: Bool)] = []
+  var made: [HostCall] = []
 
   mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
     calls.append((call.block, call.instruction, call.hasConstantArguments))
+    made.append(call)
     return script.perform(call, state: state)
   }
 }
@@ -92,5 +94,30 @@ struct Recorder: FlowHost {
     #expect(Set(seen.values).count == seen.count)
     let byHand = try #require(HostCall(kind: .playPrompt, arguments: [.text: .text("Hi")], outcomes: [.next], flow: "f", block: "b", line: 1))
     #expect(byHand.instruction == nil && !byHand.hasConstantArguments)
+  }
+
+  /// A call reads its arguments the same way whether they are its block's constants, shared
+  /// by every call of the block, or its own (an attribute's value, or set by the host).
+  @Test func aCallsArgumentsAreItsBlocksOrItsOwn() throws {
+    let program = try #require(samples)
+    var vm = try VM(program: program, state: ContactState(flow: "queued-callback-inbound"))
+    var host = Recorder(script: Self.caller)
+    _ = try vm.run(&host)
+    let queue = try #require(host.made.first { $0.block == "to-callback-queue" })
+    let retries = ParameterKey.callback.field(.maxRetries)
+    #expect(queue.hasConstantArguments)
+    #expect(queue.argument(retries) == .integer(2) && queue.arguments[retries] == .integer(2))
+    #expect(queue.text(ParameterKey.callback.field(.workingQueue)) == "Callbacks")
+    #expect(queue.gives(.callback) && !queue.gives(.queue) && queue.argument(.queue) == nil)
+    // The number the caller gave, read from the contact's attributes for this call only.
+    let number = try #require(host.made.first { $0.block == "set-number" })
+    #expect(!number.hasConstantArguments && number.argument(.value) == .text("+14255550123"))
+    #expect(number.text(.value) == "+14255550123" && number.gives(.value))
+    // Arguments set by the host are the call's own from then on; the block's stay as they were.
+    var changed = queue
+    changed.arguments = [.queue: .text("Support")]
+    #expect(!changed.hasConstantArguments && changed.argument(.queue) == .text("Support") && changed.argument(retries) == nil)
+    #expect(changed.gives(.queue) && !changed.gives(.callback))
+    #expect(queue.argument(retries) == .integer(2))
   }
 }

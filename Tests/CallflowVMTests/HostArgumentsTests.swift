@@ -38,6 +38,9 @@ import Testing
   @Test func keysCompareByNameAndRecordsGiveTheirFields() {
     #expect(ParameterKey("prompt") != ParameterKey("format"))
     #expect(ParameterKey("callback.expiry") != ParameterKey("callback.expirz"))
+    // The same length and the same first, middle and last bytes: told apart by their names.
+    #expect(ParameterKey("qzeze") != ParameterKey.queue)
+    #expect(ParameterKey("") == ParameterKey(String()) && ParameterKey("") != ParameterKey("a"))
     #expect(ParameterKey(["callback", "max-retries"].joined(separator: ".")) == ParameterKey.callback.field(.maxRetries))
     #expect(Set([ParameterKey(String("queue".reversed().reversed())), .queue]).count == 1)
     let arguments: HostArguments = [ParameterKey.callback.field(.maxRetries): .integer(2), .queue: .text("Support")]
