@@ -45,15 +45,24 @@ public enum Clock {
 struct ZoneOffsets {
   let zone: TimeZone
   private var cache: [Int: Int] = [:]
+  /// The hour asked last and its offset: the clock moves forward, most asks are in its hour.
+  private var lastHour = Int.min
+  private var lastOffset = 0
 
   init(_ zone: TimeZone) { self.zone = zone }
 
   mutating func local(_ seconds: Int) -> Int {
     let hour = seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600
-    if let offset = cache[hour] { return seconds + offset }
+    if hour == lastHour { return seconds + lastOffset }
+    lastHour = hour
+    if let offset = cache[hour] {
+      lastOffset = offset
+      return seconds + offset
+    }
     let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600)))
     if cache.count > 10_000 { cache.removeAll(keepingCapacity: true) }
     cache[hour] = offset
+    lastOffset = offset
     return seconds + offset
   }
 }
