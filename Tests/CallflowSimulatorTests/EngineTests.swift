@@ -92,6 +92,11 @@ import Testing
     let before = try #require(Clock.parse("2026-03-08T06:59:59Z"))
     #expect(offsets.local(before) - before == -5 * 3600)
     #expect(offsets.local(before + 1) - (before + 1) == -4 * 3600)
+    // Asked again in turns, from the hour asked last and from the hours kept: the same.
+    for t in [before, before - 60, before + 1, before + 1_800, before, before + 3_601] {
+      let expected = try #require(TimeZone(identifier: "America/New_York")).secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t)))
+      #expect(offsets.local(t) - t == expected, "\(t)")
+    }
   }
 
   @Test func seededDrawsRepeatAndFollowTheirWeights() {
