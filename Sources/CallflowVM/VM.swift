@@ -119,8 +119,8 @@ public struct VM {
   /// Runs until the next block with an effect (its call is pending, and the state can be
   /// saved while it is) or until the contact leaves the flow.
   public mutating func advance() throws(RuntimeError) -> Event {
-    // The program is read through `self` at each use, not held in a local: a local held it
-    // counted (retained and released) at every call, 355,806 a simulated day.
+    // The program and its instructions are read through `self` at each use, not held in
+    // locals: a local was retained and released at every call (355,806 a simulated day).
     if state.waiting, let call = Self.call(at: pc, in: program, attributes: state.attributes) { return .call(call) }
     while true {
       state.steps += 1
@@ -133,8 +133,6 @@ public struct VM {
       if tracing, program.startsBlock[pc], let block = program.block(pc) {
         trace.append(TraceStep(flow: program.flowNames[flow], block: block.id, line: block.line))
       }
-      // Read through the program each time: an array held in a local across the loop was
-      // retained and released at every call of `advance` (355,806 a simulated day).
       let op = program.code[pc]
       switch op.opcode {
       case .jump:
