@@ -118,6 +118,10 @@ public struct Simulator {
   let endpoints = AttributeTemplate([AttributeCatalog.callerAddress, AttributeCatalog.dialledAddress])
   /// The attributes `get-queue-metrics` writes.
   let metricAttributes = AttributeTemplate(AttributeCatalog.metricFields.map { "$.Metrics." + $0 })
+  /// Whether each flow (by index) ends through ``quietActions`` alone, within the step
+  /// budget (``Program/endsWithoutHost(flow:answering:within:)``): run as a whisper, it would
+  /// change nothing, so it is not run unless paths are traced.
+  let endsQuietly: [Bool]
   /// The profile lookups by each key flows have used, and their indexes by key.
   var profileIndexes: [(key: String, index: ProfileIndex)] = []
   var profileIndexNamed = NameCache<Int>()
@@ -130,6 +134,7 @@ public struct Simulator {
     self.options = options
     quietActions = HostActionSet(
       [.setWorkingQueue, .sendMessage, .transferToFlow, .connectAction, .setContactOption, .invokeModule] + (world.timesIVR ? [] : [.playPrompt]))
+    endsQuietly = program.flowNames.indices.map { [quietActions] in program.endsWithoutHost(flow: $0, answering: quietActions, within: options.stepBudget) }
     now = start
     contacts.reserveCapacity(options.expectedContacts)
     running.reserveCapacity(options.expectedContacts)
@@ -442,8 +447,11 @@ public struct Simulator {
   /// Runs a whisper flow to its end at once: what the agent or the customer hears.
   mutating func whisper(_ flow: String?, for i: Int) {
     guard let flow else { return }
+    let index = flowIndex(flow)
+    // A whisper that only plays prompts the world does not time has nothing to show but its path.
+    if !options.tracePaths, endsQuietly.indices.contains(index), endsQuietly[index] { return }
     do {
-      var vm = try VM(program: program, flow: flowIndex(flow), state: ContactState(flow: flow, attributes: contacts[i].attributes))
+      var vm = try VM(program: program, flow: index, state: ContactState(flow: flow, attributes: contacts[i].attributes))
       vm.stepBudget = options.stepBudget
       vm.answeredWithoutHost = quietActions
       vm.tracing = options.tracePaths

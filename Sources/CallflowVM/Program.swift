@@ -300,6 +300,60 @@ public final class Program: Sendable {
   /// The index of the flow named `name`.
   public func flow(named name: String) -> Int? { flowsByName[name] }
 
+  /// Whether flow `flow`, started afresh, reaches its end within `budget` instructions
+  /// through blocks of `quiet` actions alone (answered `next` without its host,
+  /// ``VM/answeredWithoutHost``), with no cycle, no hand-off to another flow or module, and no
+  /// block that could fail: run with those actions answered, it asks its host nothing and
+  /// changes nothing but the state it started with. A whisper flow that only plays prompts is
+  /// such a flow.
+  public func endsWithoutHost(flow: Int, answering quiet: HostActionSet, within budget: Int) -> Bool {
+    guard flowStart.indices.contains(flow), flowStart[flow] < flowEnd[flow] else { return false }
+    let range = flowStart[flow]..<flowEnd[flow]
+    // Depth-first over the instructions the flow can reach, with a stack of its own (a flow
+    // may be long): 1 on the path, 2 done.
+    var mark = [UInt8](repeating: 0, count: range.count)
+    var path: [(pc: Int, next: [Int])] = []
+    func enter(_ pc: Int) -> Bool {
+      guard range.contains(pc) else { return false }
+      switch mark[pc - range.lowerBound] {
+      case 2: return true
+      case 1: return false  // a cycle: the step budget could stop it
+      default: break
+      }
+      let op = code[pc]
+      let next: [Int]
+      switch op.opcode {
+      case .disconnect, .endFlow, .handOff, .trap: next = []
+      case .jump: next = [Int(op.target)]
+      case .setAttribute: next = [pc + 1]
+      case .compare, .loop: next = [Int(op.target), pc + 1]
+      case .call:
+        guard quiet.bits & actionBits[pc] != 0, !skipsNext[pc],
+          !effects[Int(effectStart[pc])..<Int(effectStart[pc + 1])].contains(where: { $0.kind == .changesFlow || $0.kind == .callsModule }),
+          let entry = (Int(op.tableStart)..<Int(op.tableStart + op.tableCount)).first(where: { tables[$0].outcome == 0 })
+        else { return false }
+        next = [Int(tables[entry].target)]
+      }
+      mark[pc - range.lowerBound] = 1
+      path.append((pc, next))
+      return true
+    }
+    guard enter(range.lowerBound) else { return false }
+    // With no cycle, no run is longer than the instructions reachable.
+    var reachable = 0
+    while let top = path.last {
+      if let pc = top.next.last {
+        path[path.count - 1].next.removeLast()
+        guard enter(pc) else { return false }
+      } else {
+        mark[top.pc - range.lowerBound] = 2
+        reachable += 1
+        path.removeLast()
+      }
+    }
+    return reachable <= budget
+  }
+
   /// The block (id and line) instruction `pc` belongs to.
   func block(_ pc: Int) -> (id: String, line: Int)? {
     let entry = blockOf[pc]

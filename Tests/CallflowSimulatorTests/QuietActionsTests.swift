@@ -43,4 +43,33 @@ import Testing
     }
     #expect(simulator.issues.isEmpty)
   }
+
+  /// A whisper flow of quiet blocks alone could change nothing, so it is not run unless paths
+  /// are traced; prompts the world times make it a flow like any other.
+  @Test(arguments: [false, true])
+  func whispersOfQuietBlocksRunOnlyForTheirPath(timesIVR: Bool) throws {
+    let bytes = try #require(try BuildRun.run(path: packageRoot + "/Samples").bytes)
+    let program = try Program(bytes: bytes)
+    func simulator(tracing: Bool) -> Simulator {
+      var options = SimulationOptions()
+      options.tracePaths = tracing
+      var simulator = Simulator(
+        program: program, center: CenterModel(module: program.module, center: nil), world: Quiet(timesIVR: timesIVR), agents: [], start: 0,
+        options: options)
+      simulator.contacts.append(
+        Contact(method: .callback, label: 0, initial: 0, customer: "+14255550100", system: "+18005550199", initiated: 0, routingTime: 0))
+      return simulator
+    }
+    var quiet = simulator(tracing: false)
+    let skipped = Set(program.flowNames.indices.filter { quiet.endsQuietly[$0] }.map { program.flowNames[$0] })
+    #expect(skipped == (timesIVR ? [] : ["callback-agent-whisper", "callback-outbound-whisper"]))
+    quiet.whisper("callback-agent-whisper", for: 0)
+    #expect(quiet.contacts[0].path.isEmpty && quiet.issues.isEmpty)
+    var traced = simulator(tracing: true)
+    traced.whisper("callback-agent-whisper", for: 0)
+    #expect(traced.contacts[0].path.map(\.block) == ["brief-agent", "done"] && traced.issues.isEmpty)
+    // A flow that is not there is still an issue.
+    quiet.whisper("no-such-whisper", for: 0)
+    #expect(quiet.issues.map(\.message) == ["flow `no-such-whisper`: no flow of this name in the module"])
+  }
 }
