@@ -161,3 +161,12 @@ let package = Package(
       ]),
   ]
 )
+
+// In release builds, the modules a simulation runs through offer their code to the modules
+// that call them (cross-module optimization): the simulator's calls into the VM, the catalog
+// and the semantics are then inlined and specialized as calls within a module are
+// (Docs/PERFORMANCE.md, tenth pass).
+for target in package.targets
+where ["CallflowSyntax", "CallflowBytecode", "CallflowVM", "CallflowSemantics", "CallflowSimulator", "CallflowScenarios"].contains(target.name) {
+  target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+}
