@@ -1,3 +1,5 @@
+import CallflowBytecode
+import CallflowSemantics
 import Foundation
 
 /// Virtual time: whole seconds after 1970-01-01T00:00:00Z.
@@ -64,5 +66,30 @@ struct ZoneOffsets {
     cache[hour] = offset
     lastOffset = offset
     return seconds + offset
+  }
+}
+
+/// A module's hours of operation in their zone, with the answer for the local minute asked
+/// last: hours open and close on the minute, and the clock moves forward, so most checks of
+/// hours (one for each caller of a busy line) fall in the minute checked before.
+struct OpenHours {
+  let hours: Resources.Hours
+  var offsets: ZoneOffsets
+  private var lastMinute = Int.min
+  private var lastOpen = false
+
+  init(hours: Resources.Hours, offsets: ZoneOffsets) {
+    self.hours = hours
+    self.offsets = offsets
+  }
+
+  /// Whether the hours are open at `time` (UTC seconds).
+  mutating func isOpen(at time: Int) -> Bool {
+    let local = offsets.local(time)
+    let minute = local >= 0 ? local / 60 : (local - 59) / 60
+    if minute == lastMinute { return lastOpen }
+    lastMinute = minute
+    lastOpen = HostChecks.isOpen(hours, localSeconds: local)
+    return lastOpen
   }
 }

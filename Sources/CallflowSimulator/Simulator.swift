@@ -102,7 +102,7 @@ public struct Simulator {
   let queueDelays: [[Int]]
   /// The module's hours as the simulator has met them, each with its zone's offsets, and
   /// their indexes by name (`nil`: the module has no hours of that name).
-  var hours: [(hours: Resources.Hours, offsets: ZoneOffsets)] = []
+  var hours: [OpenHours] = []
   var hoursNamed = NameCache<Int?>()
   /// Queues and flows by name, as flows name them.
   var queuesNamed = NameCache<Int?>()

@@ -238,13 +238,13 @@ extension Simulator {
     } else {
       found = HostChecks.hours(name, in: program.module).map { h in
         let zone = h.timezone.flatMap { program.module.text($0) }.flatMap(TimeZone.init(identifier:)) ?? .gmt
-        hours.append((h, ZoneOffsets(zone)))
+        hours.append(OpenHours(hours: h, offsets: ZoneOffsets(zone)))
         return hours.count - 1
       }
       hoursNamed.keep(name, found)
     }
     guard let k = found else { return nil }
-    return HostChecks.isOpen(hours[k].hours, localSeconds: hours[k].offsets.local(time))
+    return hours[k].isOpen(at: time)
   }
 
   /// The profiles indexed by `key`, indexed the first time.

@@ -1,4 +1,8 @@
+import CallflowDriver
+import CallflowSemantics
 import CallflowSimulator
+import CallflowTestSupport
+import CallflowVM
 import Foundation
 import Testing
 
@@ -97,6 +101,32 @@ import Testing
       let expected = try #require(TimeZone(identifier: "America/New_York")).secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t)))
       #expect(offsets.local(t) - t == expected, "\(t)")
     }
+  }
+
+  /// Hours keep the answer for the local minute asked last: asked in turns, forwards and
+  /// back, on each side of opening and closing and of a change to daylight saving time, they
+  /// answer as the hours themselves.
+  @Test func openHoursAnswerAsTheHoursDoMinuteByMinute() throws {
+    let files = [
+      "center.yaml": testCenter() + "hours:\n  office: {timezone: America/New_York, mon-fri: \"08:30-17:45\"}\n",
+      "main.flow.yaml": "flow: main\ntype: inbound\nstart: hours\nblocks:\n  hours:\n    check-hours: office\n    next: bye\n    on: {out-of-hours: bye, error: bye}\n  bye:\n    disconnect: {}\n",
+    ]
+    let project = try TemporaryProject(files)
+    defer { project.remove() }
+    let module = try Program(bytes: try #require(try BuildRun.run(path: project.root).bytes)).module
+    let office = try #require(HostChecks.hours("office", in: module))
+    var hours = OpenHours(hours: office, offsets: ZoneOffsets(try #require(TimeZone(identifier: "America/New_York"))))
+    // Monday 2026-03-09 08:30 EDT opens, the day after the clocks went forward; 17:45 closes.
+    let opens = try #require(Clock.parse("2026-03-09T12:30:00Z"))
+    let closes = opens + 9 * 3600 + 15 * 60
+    let change = try #require(Clock.parse("2026-03-08T06:59:59Z"))
+    var answers: [Bool] = []
+    for t in [opens - 1, opens, opens + 59, opens - 61, opens - 1, opens + 60, closes - 1, closes, closes - 1, closes + 3600, change, change + 1] {
+      let open = hours.isOpen(at: t)
+      #expect(open == HostChecks.isOpen(office, in: module, at: t), "\(Clock.iso(t))")
+      answers.append(open)
+    }
+    #expect(answers == [false, true, true, false, false, true, true, false, true, false, false, false])
   }
 
   @Test func seededDrawsRepeatAndFollowTheirWeights() {
