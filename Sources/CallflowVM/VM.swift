@@ -278,11 +278,9 @@ public struct VM {
     state.waiting = false
     if tracing { traceBranch(result.outcome.description) }
     if code == 0 {
-      for (key, value) in result.writes {
-        guard program.writes[pc].allow(key) else {
-          throw failure("the host wrote `\(key)`, which `\(kind.rawValue)` does not write")
-        }
-        state.attributes[key] = value
+      // Most answers write nothing: their empty writes are not iterated.
+      if !result.writes.isEmpty {
+        try write(result.writes, kind)
       }
       for e in Int(program.effectStart[pc])..<Int(program.effectStart[pc + 1]) {
         let given = program.effects[e].argument
@@ -323,6 +321,16 @@ public struct VM {
     pc = Int(program.tables[found].target)
     // The state says where the contact goes on, so that it can be saved right away.
     state.offset = Int(program.offsets[pc])
+  }
+
+  /// Writes the attributes the host's answer to the pending call of a `kind` block writes.
+  private mutating func write(_ writes: [String: String], _ kind: BlockKind) throws(RuntimeError) {
+    for (key, value) in writes {
+      guard program.writes[pc].allow(key) else {
+        throw failure("the host wrote `\(key)`, which `\(kind.rawValue)` does not write")
+      }
+      state.attributes[key] = value
+    }
   }
 
   /// What a contact keeps from a flow that ended, moved out of the VM rather than copied: its
