@@ -91,6 +91,8 @@ public struct Simulator {
   var settingsIndex: [CallbackSettings: Int] = [:]
   /// The settings of each block whose callback's arguments are all constants, by instruction.
   var settingsOfBlock: [Int: Int] = [:]
+  /// Whether each `transfer-to-queue` instruction met so far is given a callback.
+  var callbackGiven: [Bool?] = []
   var queues: [QueueState]
   var agents: [AgentState] = []
   /// Idle agents of each routing profile, longest idle first (with stale entries skipped).

@@ -72,7 +72,7 @@ extension Simulator {
       if call.text(.role) == "outbound" { contacts[i].outboundWhisper = call.text(.flow) } else { contacts[i].agentWhisper = call.text(.flow) }
       return answer(.next)
     case .transferToQueue:
-      if call.gives(.callback) { return answer(requestCallback(i, call, slot: slot)) }
+      if givesCallback(call) { return answer(requestCallback(i, call, slot: slot)) }
       guard let q = queueIndex(call.text(.queue) ?? slot.vm.state.workingQueue) else { return answer(.branch(.error)) }
       guard !isFull(q, for: i) else {
         contacts[i].rejectedBy = q
@@ -245,6 +245,17 @@ extension Simulator {
     }
     guard let k = found else { return nil }
     return hours[k].isOpen(at: time)
+  }
+
+  /// Whether `call` is given a callback. A block's parameters are the same at every call
+  /// (their values may not be), so it is worked out once for each instruction.
+  mutating func givesCallback(_ call: HostCall) -> Bool {
+    guard let pc = call.instruction else { return call.gives(.callback) }
+    if pc < callbackGiven.count, let known = callbackGiven[pc] { return known }
+    let gives = call.gives(.callback)
+    if pc >= callbackGiven.count { callbackGiven += repeatElement(nil, count: pc - callbackGiven.count + 1) }
+    callbackGiven[pc] = gives
+    return gives
   }
 
   /// The profiles indexed by `key`, indexed the first time.

@@ -1,0 +1,45 @@
+import CallflowDriver
+import CallflowSyntax
+import CallflowTestSupport
+import CallflowVM
+import Testing
+
+@testable import CallflowSimulator
+
+/// What the simulator works out once for each block answers as the call itself would, at the
+/// first call of the block and at every later one.
+@Suite struct CallSiteCacheTests {
+  /// A host that answers `next`, or an option given for a block, and keeps every call.
+  struct Caller: FlowHost {
+    var options: [String: String]
+    var calls: [HostCall] = []
+    mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
+      calls.append(call)
+      return HostResult(options[call.block].map { .option($0) } ?? .next)
+    }
+  }
+
+  @Test func aBlockIsGivenACallbackAtEveryCallOrAtNone() throws {
+    let program = try Program(bytes: try #require(try BuildRun.run(path: packageRoot + "/Samples").bytes))
+    var simulator = Simulator(
+      program: program, center: CenterModel(module: program.module, center: nil), world: QuietActionsTests.Quiet(timesIVR: false), agents: [],
+      start: 0)
+    var calls: [HostCall] = []
+    for choice in ["1", "2", "1", "2"] {
+      var vm = try VM(program: program, state: ContactState(flow: "queued-callback-inbound"))
+      var host = Caller(options: ["offer-callback": choice])
+      _ = try vm.run(&host)
+      calls += host.calls
+    }
+    let transfers = calls.filter { $0.action == .transferToQueue }
+    #expect(transfers.map(\.block) == ["to-callback-queue", "stay-in-queue", "to-callback-queue", "stay-in-queue"])
+    #expect(transfers.map { simulator.givesCallback($0) } == [true, false, true, false])
+    for call in calls { #expect(simulator.givesCallback(call) == call.gives(.callback), "\(call.block)") }
+    // A call made by hand has no instruction: it is asked itself.
+    let byHand = try #require(
+      HostCall(
+        kind: .transferToQueue, arguments: [ParameterKey.callback.field(.maxRetries): .integer(1)], outcomes: [.next], flow: "f", block: "b", line: 1))
+    let last = try #require(transfers.last)
+    #expect(simulator.givesCallback(byHand) && !simulator.givesCallback(last))
+  }
+}
