@@ -118,6 +118,8 @@ public struct Simulator {
   let quietActions: HostActionSet
   /// The attributes every caller starts with: its number and the number it dialled.
   let endpoints = AttributeTemplate([AttributeCatalog.callerAddress, AttributeCatalog.dialledAddress])
+  /// The attribute `store-input` writes.
+  let storedInput = AttributeTemplate([AttributeCatalog.storedInput])
   /// The attributes `get-queue-metrics` writes.
   let metricAttributes = AttributeTemplate(AttributeCatalog.metricFields.map { "$.Metrics." + $0 })
   /// Whether each flow (by index) ends through ``quietActions`` alone, within the step

@@ -34,7 +34,7 @@ extension Simulator {
       let text = world.input(label: label, call: call)
       let seconds = ivr(call, .prompt, answered: text != nil)
       guard let text, HostChecks.acceptsInput(text, call: call) else { return after(seconds, i, role: role, HostResult(.branch(.error))) }
-      return after(seconds, i, role: role, HostResult(.next, writes: [AttributeCatalog.storedInput: text]))
+      return after(seconds, i, role: role, HostResult(.next, writes: storedInput.filled { _ in text }))
     case .validatePhone:
       return answer(HostChecks.isValidPhone(call.text(.value) ?? "", call: call) ? .next : .branch(.invalid))
     case .setCallbackNumber:
@@ -53,7 +53,7 @@ extension Simulator {
       guard let q = queueIndex(name) else { return answer(.branch(.error)) }
       return answer(.next, writes: metrics(of: q, for: i))
     case .customerProfileLookup:
-      return .answer(profileIndex(call.text(.key) ?? "").answer(for: call.text(.value) ?? ""))
+      return .answer(profileAnswer(key: call.text(.key) ?? "", value: call.text(.value) ?? ""))
     case .checkCallProgress:
       return answer(contacts[i].answer.flatMap { call.outcome(named: $0.progress) } ?? .branch(.human))
     case .checkStaffing:
@@ -258,14 +258,21 @@ extension Simulator {
     return gives
   }
 
-  /// The profiles indexed by `key`, indexed the first time.
-  mutating func profileIndex(_ key: String) -> ProfileIndex {
-    if let k = profileIndexNamed.kept(key) { return profileIndexes[k].index }
+  /// The place in ``profileIndexes`` of the profiles indexed by `key`, indexed the first time.
+  mutating func profileIndex(_ key: String) -> Int {
+    if let k = profileIndexNamed.kept(key) { return k }
     // Past the cache, by the key itself: each key is indexed once however many are used.
     let k = profileIndexes.firstIndex { $0.key == key } ?? profileIndexes.count
     if k == profileIndexes.count { profileIndexes.append((key, ProfileIndex(key: key, in: program.module))) }
     profileIndexNamed.keep(key, k)
-    return profileIndexes[k].index
+    return k
+  }
+
+  /// What a `customer-profile-lookup` of `value` by `key` answers, read from the index in
+  /// place (a copy of the index counted a reference to its answers at each lookup).
+  mutating func profileAnswer(key: String, value: String) -> HostResult {
+    let k = profileIndex(key)
+    return profileIndexes[k].index.answer(for: value)
   }
 
   /// The index of the queue named `name`, if the center has one.
