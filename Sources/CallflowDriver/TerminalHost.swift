@@ -90,7 +90,7 @@ public struct TerminalHost: FlowHost {
     case .getQueueMetrics:
       let fields = ["PositionInQueue": "1", "ContactsInQueue": "1", "OldestContactAge": "0", "AgentsAvailable": "0", "AgentsOnline": "0"]
       say("reads the metrics of \(call.text(.queue) ?? "the current queue"): position 1, no agents at a terminal")
-      return HostResult(.next, writes: Dictionary(uniqueKeysWithValues: fields.map { ("$.Metrics.\($0.key)", $0.value) }))
+      return HostResult(.next, writes: Attributes(Dictionary(uniqueKeysWithValues: fields.map { ("$.Metrics.\($0.key)", $0.value) })))
     case .customerProfileLookup:
       return lookup(call, say)
     case .checkCallProgress:

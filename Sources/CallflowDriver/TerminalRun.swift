@@ -18,7 +18,7 @@ public enum TerminalRun {
       rawWrite(text.split(separator: "\n", omittingEmptySubsequences: false).map { Escaping.visible(String($0), keepTabs: true) }.joined(separator: "\n"))
     }
     let module = program.module
-    var attributes: [String: String] = [:]
+    var attributes = Attributes()
     if let caller { attributes[AttributeCatalog.callerAddress] = caller }
     if let number = module.resources.phoneNumbers.first(where: { module.text($0.flow) == flow }) {
       attributes[AttributeCatalog.dialledAddress] = module.text(number.number)

@@ -82,7 +82,7 @@ public enum HostChecks {
   /// `multiple` or `not-found`.
   public static func lookupResult(_ matches: [[(name: String, value: String)]]) -> HostResult {
     guard matches.count == 1, let profile = matches.first else { return HostResult(.branch(matches.isEmpty ? .notFound : .multiple)) }
-    var writes: [String: String] = [:]
+    var writes = Attributes()
     for field in profile { writes["$.Customer.\(field.name)"] = field.value }
     return HostResult(.next, writes: writes)
   }

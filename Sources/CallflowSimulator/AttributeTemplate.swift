@@ -1,21 +1,22 @@
+import CallflowVM
+
 /// Attributes a host writes again and again under the same names (a caller's endpoints, a
-/// queue's metrics), made from one dictionary of those names: each is a copy with its values
-/// set in place, by position, so that no name is hashed again.
+/// queue's metrics), made from one set of those names: each is a copy with its values set in
+/// place, by position, so that no name is looked up again.
 struct AttributeTemplate {
-  private let template: [String: String]
-  private let indexes: [Dictionary<String, String>.Index]
+  private let template: Attributes
 
   /// A template of `names`, which differ.
   init(_ names: [String]) {
-    let template = Dictionary(names.map { ($0, "") }, uniquingKeysWith: { first, _ in first })
+    var template = Attributes()
+    for name in names { template[name] = "" }
     self.template = template
-    indexes = names.map { template.index(forKey: $0) ?? template.startIndex }
   }
 
   /// The attributes with each name's value: `value(k)` for the `k`th name.
-  func filled(_ value: (Int) -> String) -> [String: String] {
+  func filled(_ value: (Int) -> String) -> Attributes {
     var attributes = template
-    for k in indexes.indices { attributes.values[indexes[k]] = value(k) }
+    for k in 0..<attributes.count { attributes.setValue(value(k), atPosition: k) }
     return attributes
   }
 }

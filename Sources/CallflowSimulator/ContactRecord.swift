@@ -99,7 +99,7 @@ extension Simulator {
       queueInfo: c.enqueued == nil && c.method == .inbound ? nil : queueInfo, agent: c.agent.map { agents[$0].name },
       connectedToAgent: c.connected, agentConnectionAttempts: c.attempts,
       answeringMachineDetectionStatus: c.answer?.detectionStatus ?? (c.method == .inbound ? "AMD_NOT_APPLICABLE" : nil),
-      attributes: c.attributes, abandoned: c.abandoned, label: c.label)
+      attributes: c.attributes.dictionary, abandoned: c.abandoned, label: c.label)
   }
 
   /// Every contact's record, in creation order.

@@ -199,7 +199,7 @@ struct Contact {
 
   /// Keeps what a flow that ended leaves to the contact's next flows: its attributes, working
   /// queue and callback number (made unique once for the three).
-  mutating func keep(attributes: consuming [String: String], workingQueue: consuming String?, callbackNumber: consuming String?) {
+  mutating func keep(attributes: consuming Attributes, workingQueue: consuming String?, callbackNumber: consuming String?) {
     let box = uniqueExtras
     box.attributes = attributes
     box.workingQueue = workingQueue
@@ -208,7 +208,7 @@ struct Contact {
 
   /// The state the contact starts `flow` in, in `queue`, with what it keeps.
   func state(starting flow: String, queue: String?) -> ContactState {
-    guard let extras else { return ContactState(flow: flow, attributes: [:], queue: queue, workingQueue: nil, callbackNumber: nil) }
+    guard let extras else { return ContactState(flow: flow, attributes: Attributes(), queue: queue, workingQueue: nil, callbackNumber: nil) }
     return ContactState(flow: flow, attributes: extras.attributes, queue: queue, workingQueue: extras.workingQueue, callbackNumber: extras.callbackNumber)
   }
 
@@ -247,8 +247,8 @@ struct Contact {
     get { extras?.requeuedAt ?? -1 }
     set { uniqueExtras.requeuedAt = newValue }
   }
-  var attributes: [String: String] {
-    get { extras?.attributes ?? [:] }
+  var attributes: Attributes {
+    get { extras?.attributes ?? Attributes() }
     _modify {
       let box = uniqueExtras
       yield &box.attributes
@@ -277,7 +277,7 @@ final class ContactExtras {
   @exclusivity(unchecked) var workingQueue: String?
   @exclusivity(unchecked) var requeues = 0
   @exclusivity(unchecked) var requeuedAt = -1
-  @exclusivity(unchecked) var attributes: [String: String] = Dictionary()
+  @exclusivity(unchecked) var attributes = Attributes()
   @exclusivity(unchecked) var path: [PathStep] = []
 
   func copy() -> ContactExtras {

@@ -16,9 +16,9 @@ extension Simulator {
   /// The flow's state is read from `slot` only where a block needs it.
   mutating func perform(_ call: HostCall, contact i: Int, slot: VMSlot) -> HostAnswer {
     let role = slot.role
-    // No writes is `Dictionary()`, the shared empty storage: the literal `[:]` went through
+    // No writes is `Attributes()`, the shared empty storage: the literal `[:]` went through
     // `init(dictionaryLiteral:)` for each answer (188,449 a simulated day).
-    func answer(_ outcome: Outcome, writes: [String: String] = Dictionary()) -> HostAnswer { .answer(HostResult(outcome, writes: writes)) }
+    func answer(_ outcome: Outcome, writes: Attributes = Attributes()) -> HostAnswer { .answer(HostResult(outcome, writes: writes)) }
     let label = contacts[i].label
     switch call.action {
     case .getInput:
@@ -104,7 +104,7 @@ extension Simulator {
       let reply = world.lambda(call.text(.function) ?? "")
       let result = reply.fails
         ? HostResult(.branch(.error))
-        : HostResult(.next, writes: Dictionary(uniqueKeysWithValues: reply.results.map { ("$.External.\($0.key)", $0.value) }))
+        : HostResult(.next, writes: Attributes(Dictionary(uniqueKeysWithValues: reply.results.map { ("$.External.\($0.key)", $0.value) })))
       return after(reply.latency, i, role: role, result)
     case .lexBot:
       // The caller's next input is what the bot recognizes: an intent the flow goes on with,
@@ -165,7 +165,7 @@ extension Simulator {
   }
 
   /// The `$.Metrics.*` a `get-queue-metrics` of queue `q` writes for contact `i`.
-  func metrics(of q: Int, for i: Int) -> [String: String] {
+  func metrics(of q: Int, for i: Int) -> Attributes {
     var position = 0
     var oldest = now
     // The contact's own place, when it waits in this queue: those before it, and itself.

@@ -9,7 +9,7 @@ public struct ContactState: Codable, Equatable, Sendable {
   /// The flows it went through before this one (`transfer-to-flow`), oldest first.
   public var previousFlows: [String]
   /// Every attribute set so far, by reference (`$.Attributes.tier`, `$.StoredCustomerInput`).
-  public var attributes: [String: String]
+  public var attributes: Attributes
   /// The counters of the current flow's `loop` blocks, by slot.
   public var loops: [Int]
   /// Whether a `start-callback` is waiting for its `register-callback` or `decline-callback`.
@@ -35,7 +35,7 @@ extension ContactState {
     flow = try c.decode(String.self, forKey: .flow)
     offset = try c.decode(Int.self, forKey: .offset)
     previousFlows = try c.decodeIfPresent([String].self, forKey: .previousFlows) ?? []
-    attributes = try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:]
+    attributes = try c.decodeIfPresent(Attributes.self, forKey: .attributes) ?? Attributes()
     loops = try c.decodeIfPresent([Int].self, forKey: .loops) ?? []
     callbackPending = try c.decodeIfPresent(Bool.self, forKey: .callbackPending) ?? false
     steps = try c.decodeIfPresent(Int.self, forKey: .steps) ?? 0
@@ -47,13 +47,13 @@ extension ContactState {
   }
 
   /// A contact entering `flow` with `attributes`.
-  public init(flow: String, attributes: [String: String] = [:]) {
+  public init(flow: String, attributes: Attributes = Attributes()) {
     self.init(flow: flow, attributes: attributes, queue: nil, workingQueue: nil, callbackNumber: nil)
   }
 
   /// A contact entering `flow` with what it already has: its attributes, the queue it is in,
   /// its working queue and its callback number.
-  public init(flow: String, attributes: [String: String], queue: String?, workingQueue: String?, callbackNumber: String?) {
+  public init(flow: String, attributes: Attributes, queue: String?, workingQueue: String?, callbackNumber: String?) {
     // Through the memberwise initializer (these initializers are in an extension so that it
     // is made): assigning each property of `self` in turn made a copy of the whole state,
     // counting a reference to each of its parts, and freed the original.

@@ -139,9 +139,9 @@ public struct HostCall: Sendable {
 /// `$.Customer.…`: only those its catalog row declares).
 public struct HostResult: Sendable {
   public var outcome: Outcome
-  public var writes: [String: String]
+  public var writes: Attributes
 
-  public init(_ outcome: Outcome, writes: [String: String] = Dictionary()) {
+  public init(_ outcome: Outcome, writes: Attributes = Attributes()) {
     self.outcome = outcome
     self.writes = writes
   }

@@ -217,18 +217,18 @@ public struct VM {
   // whole VM (192 bytes, its program's reference counted) for each call.
 
   /// The value of constant `k`: an attribute's value, or the constant itself.
-  private static func value(_ k: Int32, in program: Program, attributes: borrowing [String: String]) -> String {
+  private static func value(_ k: Int32, in program: Program, attributes: borrowing Attributes) -> String {
     let i = Int(k)
     return program.isAttribute[i] ? attributes[program.texts[i]] ?? "" : program.texts[i]
   }
 
-  private static func compare(_ op: Program.Op, in program: Program, attributes: borrowing [String: String]) -> Bool {
+  private static func compare(_ op: Program.Op, in program: Program, attributes: borrowing Attributes) -> Bool {
     guard let left = attributes[program.texts[Int(op.a)]] else { return false }
     return op.condition.holds(left, value(op.b, in: program, attributes: attributes))
   }
 
   /// The call of instruction `pc` for a contact with `attributes`, if it is a `call`.
-  private static func call(at pc: Int, in program: Program, attributes: borrowing [String: String]) -> HostCall? {
+  private static func call(at pc: Int, in program: Program, attributes: borrowing Attributes) -> HostCall? {
     let op = program.code[pc]
     guard op.opcode == .call, let site = program.callSites[pc] else { return nil }
     // A block whose arguments are all constants is called with its site's.
@@ -324,7 +324,7 @@ public struct VM {
   }
 
   /// Writes the attributes the host's answer to the pending call of a `kind` block writes.
-  private mutating func write(_ writes: [String: String], _ kind: BlockKind) throws(RuntimeError) {
+  private mutating func write(_ writes: Attributes, _ kind: BlockKind) throws(RuntimeError) {
     for (key, value) in writes {
       guard program.writes[pc].allow(key) else {
         throw failure("the host wrote `\(key)`, which `\(kind.rawValue)` does not write")
@@ -335,8 +335,8 @@ public struct VM {
 
   /// What a contact keeps from a flow that ended, moved out of the VM rather than copied: its
   /// attributes, working queue and callback number. The VM's state is left without them.
-  public mutating func takeKept() -> (attributes: [String: String], workingQueue: String?, callbackNumber: String?) {
-    var attributes: [String: String] = Dictionary()
+  public mutating func takeKept() -> (attributes: Attributes, workingQueue: String?, callbackNumber: String?) {
+    var attributes = Attributes()
     var workingQueue: String?
     var callbackNumber: String?
     swap(&attributes, &state.attributes)
@@ -354,7 +354,7 @@ public struct VM {
     return RuntimeError(message: message, flow: program.flowNames[flow], block: block?.id, line: block?.line)
   }
 
-  private static func argument(_ k: Int, in program: Program, attributes: borrowing [String: String]) -> ArgumentValue {
+  private static func argument(_ k: Int, in program: Program, attributes: borrowing Attributes) -> ArgumentValue {
     if let constant = program.argumentValues[k] { return constant }
     let path = program.texts[k]
     return attributes[path].map(ArgumentValue.text) ?? .unset(path)

@@ -10,7 +10,7 @@ struct RoundRobin: FlowHost {
   var turn = 0
   mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
     turn += 1
-    let writes = call.action == .storeInput ? ["$.StoredCustomerInput": "+14255550100"] : [:]
+    let writes: Attributes = call.action == .storeInput ? ["$.StoredCustomerInput": "+14255550100"] : [:]
     return HostResult(call.outcomes[turn % call.outcomes.count], writes: writes)
   }
 }

@@ -1,9 +1,10 @@
+import CallflowVM
 import Testing
 
 @testable import CallflowSimulator
 
-/// Attributes filled from a template are the dictionary the names and values make, each
-/// filling its own, whatever was filled before.
+/// Attributes filled from a template are those the names and values make, in the names' order,
+/// each filling its own, whatever was filled before.
 @Suite struct AttributeTemplateTests {
   @Test func fillsEachNameWithItsValue() {
     let names = ["$.Metrics.PositionInQueue", "$.Metrics.ContactsInQueue", "$.Metrics.OldestContactAge", "$.Metrics.AgentsAvailable", "$.Metrics.AgentsOnline"]
@@ -11,14 +12,15 @@ import Testing
     for round in 0..<3 {
       let values = names.indices.map { "\(round * 10 + $0)" }
       let filled = template.filled { values[$0] }
-      #expect(filled == Dictionary(uniqueKeysWithValues: zip(names, values)))
+      #expect(filled.dictionary == Dictionary(uniqueKeysWithValues: zip(names, values)))
+      #expect(filled.keys == names)
     }
     // A filled copy changed afterwards changes neither the template nor another copy.
     var first = template.filled { "a\($0)" }
     let second = template.filled { "b\($0)" }
     first["$.Metrics.AgentsOnline"] = "changed"
     first["$.Attributes.extra"] = "added"
-    #expect(second == Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], "b\($0)") }))
+    #expect(second.dictionary == Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], "b\($0)") }))
     #expect(template.filled { _ in "" }.count == names.count)
   }
 

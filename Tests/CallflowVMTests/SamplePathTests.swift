@@ -49,7 +49,7 @@ import Testing
           for writes in variants {
             var fork = vm
             let declared = writes.filter { write in call.kind.spec.writes.contains { AttributeCatalog.pattern($0, covers: write.key) } }
-            try fork.resume(HostResult(outcome, writes: declared))
+            try fork.resume(HostResult(outcome, writes: Attributes(declared)))
             pending.append(fork.state)
           }
         }

@@ -15,7 +15,7 @@ let samples: Program? = {
 /// once the list is used up), and what each answer writes.
 struct Script: FlowHost {
   var answers: [String: [String]] = [:]
-  var writes: [String: [String: String]] = [:]
+  var writes: [String: Attributes] = [:]
   var calls: [String] = []
 
   mutating func perform(_ call: HostCall, state: ContactState) -> HostResult {
@@ -30,7 +30,7 @@ struct Script: FlowHost {
 }
 
 @Suite struct VMTests {
-  func run(_ flow: String, _ script: Script, attributes: [String: String] = [:]) throws -> (Ending, [String], VM) {
+  func run(_ flow: String, _ script: Script, attributes: Attributes = [:]) throws -> (Ending, [String], VM) {
     var vm = try VM(program: try #require(samples), state: ContactState(flow: flow, attributes: attributes))
     vm.tracing = true
     var host = script

@@ -1,0 +1,93 @@
+/// A contact's attributes by reference (`$.Attributes.tier`, `$.StoredCustomerInput`), each
+/// name with its value.
+///
+/// A contact has a handful, so they are kept as pairs in the order their names were first
+/// set and looked up by comparing names, which costs less than hashing them; copying and
+/// freeing a contact's attributes cost less than a dictionary's too. Two names are one when
+/// their UTF-8 lengths are equal and so are they as `String`s: byte for byte for names in
+/// ASCII, as every name of the catalog is; a name written with other code points of another
+/// length (`é` as one code point, or as `e` and an accent) is another name, as keys are in
+/// YAML and JSON. Two sets of attributes are equal when they hold the same names with the
+/// same values, in any order. Coded as a JSON object of names and values.
+public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, Sequence, CustomStringConvertible {
+  public typealias Element = (key: String, value: String)
+
+  private var pairs: [Element]
+
+  /// No attributes.
+  public init() { pairs = [] }
+
+  /// The attributes of `dictionary`, in the order of their names.
+  public init(_ dictionary: [String: String]) {
+    pairs = dictionary.sorted { $0.key < $1.key }
+  }
+
+  /// Each name set to its value in turn: a name given twice keeps its last value.
+  public init(dictionaryLiteral elements: (String, String)...) {
+    pairs = []
+    pairs.reserveCapacity(elements.count)
+    for (key, value) in elements { self[key] = value }
+  }
+
+  /// The value of attribute `key`; setting `nil` removes it.
+  public subscript(key: String) -> String? {
+    get {
+      // By index: a pair copied out for its name alone would count references to both parts.
+      guard let k = position(of: key) else { return nil }
+      return pairs[k].value
+    }
+    set {
+      if let k = position(of: key) {
+        if let newValue { pairs[k].value = newValue } else { pairs.remove(at: k) }
+      } else if let newValue {
+        pairs.append((key, newValue))
+      }
+    }
+  }
+
+  /// The position of attribute `key`. Names of other lengths (most of those held) are told
+  /// apart without comparing their bytes.
+  private func position(of key: String) -> Int? {
+    let length = key.utf8.count
+    for k in pairs.indices where pairs[k].key.utf8.count == length && pairs[k].key == key { return k }
+    return nil
+  }
+
+  /// The attribute at `position`, in the order names were first set.
+  public subscript(position position: Int) -> Element { pairs[position] }
+
+  /// Sets the value of the attribute at `position` (``subscript(position:)``), keeping its name.
+  public mutating func setValue(_ value: String, atPosition position: Int) { pairs[position].value = value }
+
+  public var count: Int { pairs.count }
+  public var isEmpty: Bool { pairs.isEmpty }
+  /// The names, in the order they were first set.
+  public var keys: [String] { pairs.map(\.key) }
+  /// The attributes as a dictionary.
+  public var dictionary: [String: String] { Dictionary(pairs, uniquingKeysWith: { _, last in last }) }
+
+  /// Makes room for `count` attributes at once.
+  public mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+
+  public func makeIterator() -> IndexingIterator<[Element]> { pairs.makeIterator() }
+
+  public static func == (a: Attributes, b: Attributes) -> Bool {
+    a.pairs.count == b.pairs.count && a.pairs.allSatisfy { b[$0.key] == $0.value }
+  }
+
+  /// As a dictionary literal, in the order of the names: `["$.Attributes.tier": "gold"]`.
+  public var description: String {
+    guard !pairs.isEmpty else { return "[:]" }
+    return "[" + pairs.sorted { $0.key < $1.key }.map { "\($0.key.debugDescription): \($0.value.debugDescription)" }.joined(separator: ", ") + "]"
+  }
+}
+
+extension Attributes: Codable {
+  public init(from decoder: any Decoder) throws {
+    self.init(try [String: String](from: decoder))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    try dictionary.encode(to: encoder)
+  }
+}
