@@ -10,7 +10,17 @@
 /// YAML and JSON. Two sets of attributes are equal when they hold the same names with the
 /// same values, in any order. Coded as a JSON object of names and values.
 public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, Sequence, CustomStringConvertible {
-  public typealias Element = (key: String, value: String)
+  /// One attribute: its name (as a dictionary's key) and its value. A struct, not a tuple:
+  /// an array of tuples is copied and freed through the run time's generic tuple code.
+  public struct Element: Equatable, Sendable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+      self.key = key
+      self.value = value
+    }
+  }
 
   private var pairs: [Element]
 
@@ -19,7 +29,7 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
 
   /// The attributes of `dictionary`, in the order of their names.
   public init(_ dictionary: [String: String]) {
-    pairs = dictionary.sorted { $0.key < $1.key }
+    pairs = dictionary.sorted { $0.key < $1.key }.map { Element(key: $0.key, value: $0.value) }
   }
 
   /// Each name set to its value in turn: a name given twice keeps its last value.
@@ -40,7 +50,7 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
       if let k = position(of: key) {
         if let newValue { pairs[k].value = newValue } else { pairs.remove(at: k) }
       } else if let newValue {
-        pairs.append((key, newValue))
+        pairs.append(Element(key: key, value: newValue))
       }
     }
   }
@@ -64,7 +74,7 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
   /// The names, in the order they were first set.
   public var keys: [String] { pairs.map(\.key) }
   /// The attributes as a dictionary.
-  public var dictionary: [String: String] { Dictionary(pairs, uniquingKeysWith: { _, last in last }) }
+  public var dictionary: [String: String] { Dictionary(pairs.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }) }
 
   /// Makes room for `count` attributes at once.
   public mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }

@@ -4,7 +4,14 @@ import CallflowSyntax
 /// handful: looking one up by comparing keys is cheaper than hashing them into a dictionary,
 /// which each host call would build and free.
 public struct HostArguments: Equatable, Sendable, ExpressibleByDictionaryLiteral {
-  private var pairs: [(key: ParameterKey, value: ArgumentValue)]
+  /// One argument. A struct, not a tuple: an array of tuples is copied and freed through the
+  /// run time's generic tuple code.
+  private struct Pair: Sendable {
+    var key: ParameterKey
+    var value: ArgumentValue
+  }
+
+  private var pairs: [Pair]
 
   public init(dictionaryLiteral elements: (ParameterKey, ArgumentValue)...) {
     pairs = []
@@ -27,7 +34,7 @@ public struct HostArguments: Equatable, Sendable, ExpressibleByDictionaryLiteral
       if let i = pairs.firstIndex(where: { $0.key == key }) {
         if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
       } else if let newValue {
-        pairs.append((key, newValue))
+        pairs.append(Pair(key: key, value: newValue))
       }
     }
   }

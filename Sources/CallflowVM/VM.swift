@@ -325,11 +325,11 @@ public struct VM {
 
   /// Writes the attributes the host's answer to the pending call of a `kind` block writes.
   private mutating func write(_ writes: Attributes, _ kind: BlockKind) throws(RuntimeError) {
-    for (key, value) in writes {
-      guard program.writes[pc].allow(key) else {
-        throw failure("the host wrote `\(key)`, which `\(kind.rawValue)` does not write")
+    for write in writes {
+      guard program.writes[pc].allow(write.key) else {
+        throw failure("the host wrote `\(write.key)`, which `\(kind.rawValue)` does not write")
       }
-      state.attributes[key] = value
+      state.attributes[write.key] = write.value
     }
   }
 

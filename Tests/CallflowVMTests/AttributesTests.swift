@@ -14,7 +14,7 @@ import Testing
     attributes["$.Attributes.tier"] = "silver"
     #expect(attributes.count == 3 && attributes["$.Attributes.tier"] == "silver")
     #expect(attributes.keys == ["$.CustomerEndpoint.Address", "$.Attributes.tier", "$.StoredCustomerInput"])
-    #expect(attributes[position: 1] == ("$.Attributes.tier", "silver"))
+    #expect(attributes[position: 1] == Attributes.Element(key: "$.Attributes.tier", value: "silver"))
     attributes.setValue("bronze", atPosition: 1)
     attributes["$.CustomerEndpoint.Address"] = nil
     attributes["$.Attributes.absent"] = nil
