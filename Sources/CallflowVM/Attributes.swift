@@ -32,6 +32,15 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
     pairs = dictionary.sorted { $0.key < $1.key }.map { Element(key: $0.key, value: $0.value) }
   }
 
+  /// Each of `names`, which differ, with its value: `value(k)` for the `k`th name, in that
+  /// order. Made at once, with no name compared.
+  public init(distinctNames names: [String], values value: (Int) -> String) {
+    assert(Set(names).count == names.count, "the names of attributes made at once differ")
+    pairs = []
+    pairs.reserveCapacity(names.count)
+    for k in names.indices { pairs.append(Element(key: names[k], value: value(k))) }
+  }
+
   /// Each name set to its value in turn: a name given twice keeps its last value.
   public init(dictionaryLiteral elements: (String, String)...) {
     pairs = []

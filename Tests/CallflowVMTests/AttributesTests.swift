@@ -20,6 +20,9 @@ import Testing
     attributes["$.Attributes.absent"] = nil
     #expect(attributes.keys == ["$.Attributes.tier", "$.StoredCustomerInput"] && attributes["$.Attributes.tier"] == "bronze")
     #expect(attributes.map(\.value) == ["bronze", "7"])
+    // Made at once from names that differ: in their order, each with its value.
+    let made = Attributes(distinctNames: ["$.Metrics.AgentsOnline", "$.Metrics.AgentsAvailable"], values: { "\($0 + 3)" })
+    #expect(made.keys == ["$.Metrics.AgentsOnline", "$.Metrics.AgentsAvailable"] && made["$.Metrics.AgentsAvailable"] == "4")
     // A name given twice in a literal keeps its last value.
     let literal: Attributes = ["$.Attributes.a": "1", "$.Attributes.b": "2", "$.Attributes.a": "3"]
     #expect(literal.keys == ["$.Attributes.a", "$.Attributes.b"] && literal["$.Attributes.a"] == "3")
