@@ -262,7 +262,7 @@ private struct Run<Builder: YAMLTreeBuilder> {
     var i = 0
     while i + 1 < items.count {
       defer { i += 2 }
-      if let text = builder.keyText(items[i]) {
+      if let text = builder.keyText(at: items.baseAddress.unsafelyUnwrapped + i) {
         let earlier = small ? earlierKey(text, in: items, kept: kept) : firstKey(text, kept: kept)
         if let first = earlier {
           let firstSpan = builder.span(items[first])
@@ -310,7 +310,7 @@ private struct Run<Builder: YAMLTreeBuilder> {
     let length = text.utf8.count
     var j = 0
     while j < kept {
-      if let key = builder.keyText(items[j]), key.utf8.count == length, key == text { return j }
+      if let key = builder.keyText(at: items.baseAddress.unsafelyUnwrapped + j), key.utf8.count == length, key == text { return j }
       j += 2
     }
     return nil

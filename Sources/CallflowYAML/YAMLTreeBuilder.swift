@@ -11,8 +11,9 @@ protocol YAMLTreeBuilder: Sendable {
   /// A mapping from its keys and values, alternating (an even count), keys unique, moved out
   /// of `items`.
   func mapping(_ items: UnsafeMutableBufferPointer<Node>, tag: String?, span: SourceSpan, _ bag: inout DiagnosticBag) -> Node
-  /// The text of a scalar key, or `nil` for a key that is not a scalar.
-  func keyText(_ node: borrowing Node) -> String?
+  /// The text of the scalar key at `node`, or `nil` for a key that is not a scalar: read
+  /// where the key is, not from a copy of it.
+  func keyText(at node: UnsafePointer<Node>) -> String?
   func span(_ node: borrowing Node) -> SourceSpan
 }
 
@@ -37,8 +38,8 @@ struct YAMLNodeBuilder: YAMLTreeBuilder {
     return YAMLNode(.mapping(pairs), at: span, tag: tag)
   }
 
-  func keyText(_ node: borrowing YAMLNode) -> String? {
-    if case .scalar(let scalar) = node.content { return scalar.text }
+  func keyText(at node: UnsafePointer<YAMLNode>) -> String? {
+    if case .scalar(let scalar) = node.pointee.content { return scalar.text }
     return nil
   }
 
@@ -83,8 +84,8 @@ struct SyntaxValueBuilder: YAMLTreeBuilder {
     return SyntaxValue(.record(fields), at: span)
   }
 
-  func keyText(_ node: borrowing SyntaxValue) -> String? {
-    switch node.kind {
+  func keyText(at node: UnsafePointer<SyntaxValue>) -> String? {
+    switch node.pointee.kind {
     case .scalar(let text, _): text
     case .null: ""
     default: nil
