@@ -16,8 +16,8 @@ extension Simulator {
   /// The flow's state is read from `slot` only where a block needs it.
   mutating func perform(_ call: HostCall, contact i: Int, slot: VMSlot) -> HostAnswer {
     let role = slot.role
-    // No writes is `Attributes()`, the shared empty storage: the literal `[:]` went through
-    // `init(dictionaryLiteral:)` for each answer (188,449 a simulated day).
+    // No writes is `Attributes()`, the empty array's shared storage, not the literal `[:]`:
+    // a literal goes through `init(dictionaryLiteral:)` for each answer (188,449 a day).
     func answer(_ outcome: Outcome, writes: Attributes = Attributes()) -> HostAnswer { .answer(HostResult(outcome, writes: writes)) }
     let label = contacts[i].label
     switch call.action {
