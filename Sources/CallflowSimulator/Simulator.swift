@@ -92,7 +92,11 @@ public struct Simulator {
   /// The settings of each block whose callback's arguments are all constants, by instruction.
   var settingsOfBlock: [Int: Int] = [:]
   /// Whether each `transfer-to-queue` instruction met so far is given a callback.
-  var callbackGiven: [Bool?] = []
+  var callbackGiven = InstructionTable<Bool>()
+  /// The hours each `check-hours` and the queue each `transfer-to-queue` with constant
+  /// arguments names (``Simulator/hoursOfCall(_:)``, ``Simulator/queueOfCall(_:)``).
+  var hoursOfSite = InstructionTable<Int>()
+  var queueOfSite = InstructionTable<Int>()
   var queues: [QueueState]
   var agents: [AgentState] = []
   /// Idle agents of each routing profile, longest idle first (with stale entries skipped).

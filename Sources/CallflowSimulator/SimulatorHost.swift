@@ -40,10 +40,12 @@ extension Simulator {
     case .setCallbackNumber:
       return answer(HostChecks.isE164(call.text(.value) ?? "") ? .next : .branch(.invalidNumber))
     case .checkHours:
+      switch hoursOfCall(call) {
       // Without `hours` the queue's hours are meant; the simulator's queues are always open.
-      guard let name = call.text(.hours) else { return answer(.next) }
-      guard let open = isOpen(name) else { return answer(.branch(.error)) }
-      return answer(open ? .next : .branch(.outOfHours))
+      case Self.nameless: return answer(.next)
+      case Self.unknown: return answer(.branch(.error))
+      case let k: return answer(hours[k].isOpen(at: now) ? .next : .branch(.outOfHours))
+      }
     case .wait:
       guard role != .whisper, case .duration(let seconds)? = call.argument(.duration) else { return answer(.next) }
       events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
@@ -73,7 +75,10 @@ extension Simulator {
       return answer(.next)
     case .transferToQueue:
       if givesCallback(call) { return answer(requestCallback(i, call, slot: slot)) }
-      guard let q = queueIndex(call.text(.queue) ?? slot.vm.state.workingQueue) else { return answer(.branch(.error)) }
+      let named = queueOfCall(call)
+      guard named != Self.unknown, let q = named == Self.nameless ? queueIndex(slot.vm.state.workingQueue) : named else {
+        return answer(.branch(.error))
+      }
       guard !isFull(q, for: i) else {
         contacts[i].rejectedBy = q
         return answer(.branch(.atCapacity))
@@ -227,11 +232,15 @@ extension Simulator {
     return .suspend
   }
 
-  /// Whether the hours named `name` are open now; `nil` when the module has none of that name.
-  mutating func isOpen(_ name: String) -> Bool? { isOpen(name, at: now) }
-
   /// Whether hours `name` are open at `time`; `nil` when the module has no such hours.
   mutating func isOpen(_ name: String, at time: Int) -> Bool? {
+    guard let k = hoursIndex(name) else { return nil }
+    return hours[k].isOpen(at: time)
+  }
+
+  /// The index in ``hours`` of the module's hours named `name`, met for the first time or not;
+  /// `nil` when the module has none of that name.
+  mutating func hoursIndex(_ name: String) -> Int? {
     let found: Int?
     if let kept = hoursNamed.kept(name) {
       found = kept
@@ -243,19 +252,42 @@ extension Simulator {
       }
       hoursNamed.keep(name, found)
     }
-    guard let k = found else { return nil }
-    return hours[k].isOpen(at: time)
+    return found
   }
 
   /// Whether `call` is given a callback. A block's parameters are the same at every call
   /// (their values may not be), so it is worked out once for each instruction.
   mutating func givesCallback(_ call: HostCall) -> Bool {
     guard let pc = call.instruction else { return call.gives(.callback) }
-    if pc < callbackGiven.count, let known = callbackGiven[pc] { return known }
+    if let known = callbackGiven[pc] { return known }
     let gives = call.gives(.callback)
-    if pc >= callbackGiven.count { callbackGiven += repeatElement(nil, count: pc - callbackGiven.count + 1) }
     callbackGiven[pc] = gives
     return gives
+  }
+
+  /// What ``hoursOfCall(_:)`` and ``queueOfCall(_:)`` answer for a block that names none, and
+  /// for one that names a resource the module or the center does not have.
+  static var nameless: Int { -2 }
+  static var unknown: Int { -1 }
+
+  /// The index in ``hours`` of the hours `call` names, ``nameless`` or ``unknown``: worked out
+  /// once for a block whose arguments are constants.
+  mutating func hoursOfCall(_ call: HostCall) -> Int {
+    let constant = call.hasConstantArguments ? call.instruction : nil
+    if let pc = constant, let known = hoursOfSite[pc] { return known }
+    let k = call.text(.hours).map { hoursIndex($0) ?? Self.unknown } ?? Self.nameless
+    if let pc = constant { hoursOfSite[pc] = k }
+    return k
+  }
+
+  /// The index of the queue `call` names, ``nameless`` or ``unknown``: worked out once for a
+  /// block whose arguments are constants.
+  mutating func queueOfCall(_ call: HostCall) -> Int {
+    let constant = call.hasConstantArguments ? call.instruction : nil
+    if let pc = constant, let known = queueOfSite[pc] { return known }
+    let q = call.text(.queue).map { queueIndex($0) ?? Self.unknown } ?? Self.nameless
+    if let pc = constant { queueOfSite[pc] = q }
+    return q
   }
 
   /// The place in ``profileIndexes`` of the profiles indexed by `key`, indexed the first time.

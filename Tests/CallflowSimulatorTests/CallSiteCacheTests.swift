@@ -42,4 +42,46 @@ import Testing
     let last = try #require(transfers.last)
     #expect(simulator.givesCallback(byHand) && !simulator.givesCallback(last))
   }
+
+  /// The hours a `check-hours` names and the queue a `transfer-to-queue` names, kept for a
+  /// block whose arguments are constants, are those its call names at every call; a block
+  /// naming none, or one the center lacks, says so.
+  @Test func theHoursAndQueueABlockNamesAreKeptForIt() throws {
+    let program = try Program(bytes: try #require(try BuildRun.run(path: packageRoot + "/Samples").bytes))
+    let center = CenterModel(module: program.module, center: nil)
+    var simulator = Simulator(program: program, center: center, world: QuietActionsTests.Quiet(timesIVR: false), agents: [], start: 0)
+    var calls: [HostCall] = []
+    for choice in ["1", "2", "2"] {
+      var vm = try VM(program: program, state: ContactState(flow: "queued-callback-inbound"))
+      var host = Caller(options: ["offer-callback": choice])
+      _ = try vm.run(&host)
+      calls += host.calls
+    }
+    let found = simulator.hoursIndex("office")
+    let office = try #require(found)
+    let support = try #require(center.queue(named: "Support"))
+    for call in calls where call.action == .checkHours {
+      let k = simulator.hoursOfCall(call)
+      #expect(call.hasConstantArguments && k == office)
+    }
+    let transfers = calls.filter { $0.action == .transferToQueue }
+    for _ in 0..<2 {
+      let named = transfers.map { simulator.queueOfCall($0) }
+      #expect(named == [Simulator.nameless, support, support])
+    }
+    // Made by hand (no instruction, nothing kept): hours and queues the module lacks, or none.
+    func byHand(_ kind: BlockKind, _ arguments: HostArguments) throws -> HostCall {
+      try #require(HostCall(kind: kind, arguments: arguments, outcomes: [.next], flow: "f", block: "b", line: 1))
+    }
+    let hours = [
+      simulator.hoursOfCall(try byHand(.checkHours, [.hours: .text("weekends")])), simulator.hoursOfCall(try byHand(.checkHours, [:])),
+      simulator.hoursOfCall(try byHand(.checkHours, [.hours: .text("office")])),
+    ]
+    #expect(hours == [Simulator.unknown, Simulator.nameless, office])
+    let queues = [
+      simulator.queueOfCall(try byHand(.transferToQueue, [.queue: .text("Billing")])),
+      simulator.queueOfCall(try byHand(.transferToQueue, [.queue: .text("Support")])),
+    ]
+    #expect(queues == [Simulator.unknown, support])
+  }
 }
