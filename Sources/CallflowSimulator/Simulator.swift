@@ -95,8 +95,8 @@ public struct Simulator {
   var callbackGiven = InstructionTable<Bool>()
   /// The hours each `check-hours` and the queue each `transfer-to-queue` with constant
   /// arguments names (``Simulator/hoursOfCall(_:)``, ``Simulator/queueOfCall(_:)``).
-  var hoursOfSite = InstructionTable<Int>()
-  var queueOfSite = InstructionTable<Int>()
+  var hoursOfSite = InstructionTable<NamedResource>()
+  var queueOfSite = InstructionTable<NamedResource>()
   var queues: [QueueState]
   var agents: [AgentState] = []
   /// Idle agents of each routing profile, longest idle first (with stale entries skipped).

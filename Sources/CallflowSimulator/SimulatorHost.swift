@@ -42,9 +42,9 @@ extension Simulator {
     case .checkHours:
       switch hoursOfCall(call) {
       // Without `hours` the queue's hours are meant; the simulator's queues are always open.
-      case Self.nameless: return answer(.next)
-      case Self.unknown: return answer(.branch(.error))
-      case let k: return answer(hours[k].isOpen(at: now) ? .next : .branch(.outOfHours))
+      case .unnamed: return answer(.next)
+      case .missing: return answer(.branch(.error))
+      case .index(let k): return answer(hours[k].isOpen(at: now) ? .next : .branch(.outOfHours))
       }
     case .wait:
       guard role != .whisper, case .duration(let seconds)? = call.argument(.duration) else { return answer(.next) }
@@ -75,9 +75,13 @@ extension Simulator {
       return answer(.next)
     case .transferToQueue:
       if givesCallback(call) { return answer(requestCallback(i, call, slot: slot)) }
-      let named = queueOfCall(call)
-      guard named != Self.unknown, let q = named == Self.nameless ? queueIndex(slot.vm.state.workingQueue) : named else {
-        return answer(.branch(.error))
+      let q: Int
+      switch queueOfCall(call) {
+      case .unnamed:
+        guard let working = queueIndex(slot.vm.state.workingQueue) else { return answer(.branch(.error)) }
+        q = working
+      case .missing: return answer(.branch(.error))
+      case .index(let named): q = named
       }
       guard !isFull(q, for: i) else {
         contacts[i].rejectedBy = q
@@ -265,30 +269,24 @@ extension Simulator {
     return gives
   }
 
-  /// What ``hoursOfCall(_:)`` and ``queueOfCall(_:)`` answer for a block that names none, and
-  /// for one that names a resource the module or the center does not have.
-  static var nameless: Int { -2 }
-  static var unknown: Int { -1 }
-
   // `hoursOfCall` and `queueOfCall` are written out each: one helper given the table by key
   // path and the lookup by closure cost the simulated day 64 M instructions (6%).
 
-  /// The index in ``hours`` of the hours `call` names, ``nameless`` or ``unknown``: worked out
-  /// once for a block whose arguments are constants.
-  mutating func hoursOfCall(_ call: HostCall) -> Int {
+  /// The hours `call` names (an index in ``hours``): worked out once for a block whose
+  /// arguments are constants.
+  mutating func hoursOfCall(_ call: HostCall) -> NamedResource {
     let constant = call.hasConstantArguments ? call.instruction : nil
     if let pc = constant, let known = hoursOfSite[pc] { return known }
-    let k = call.text(.hours).map { hoursIndex($0) ?? Self.unknown } ?? Self.nameless
+    let k = call.text(.hours).map { hoursIndex($0).map(NamedResource.index) ?? .missing } ?? .unnamed
     if let pc = constant { hoursOfSite[pc] = k }
     return k
   }
 
-  /// The index of the queue `call` names, ``nameless`` or ``unknown``: worked out once for a
-  /// block whose arguments are constants.
-  mutating func queueOfCall(_ call: HostCall) -> Int {
+  /// The queue `call` names: worked out once for a block whose arguments are constants.
+  mutating func queueOfCall(_ call: HostCall) -> NamedResource {
     let constant = call.hasConstantArguments ? call.instruction : nil
     if let pc = constant, let known = queueOfSite[pc] { return known }
-    let q = call.text(.queue).map { queueIndex($0) ?? Self.unknown } ?? Self.nameless
+    let q = call.text(.queue).map { queueIndex($0).map(NamedResource.index) ?? .missing } ?? .unnamed
     if let pc = constant { queueOfSite[pc] = q }
     return q
   }

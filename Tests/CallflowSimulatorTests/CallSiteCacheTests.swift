@@ -62,12 +62,12 @@ import Testing
     let support = try #require(center.queue(named: "Support"))
     for call in calls where call.action == .checkHours {
       let k = simulator.hoursOfCall(call)
-      #expect(call.hasConstantArguments && k == office)
+      #expect(call.hasConstantArguments && k == .index(office))
     }
     let transfers = calls.filter { $0.action == .transferToQueue }
     for _ in 0..<2 {
       let named = transfers.map { simulator.queueOfCall($0) }
-      #expect(named == [Simulator.nameless, support, support])
+      #expect(named == [.unnamed, .index(support), .index(support)])
     }
     // Made by hand (no instruction, nothing kept): hours and queues the module lacks, or none.
     func byHand(_ kind: BlockKind, _ arguments: HostArguments) throws -> HostCall {
@@ -77,11 +77,11 @@ import Testing
       simulator.hoursOfCall(try byHand(.checkHours, [.hours: .text("weekends")])), simulator.hoursOfCall(try byHand(.checkHours, [:])),
       simulator.hoursOfCall(try byHand(.checkHours, [.hours: .text("office")])),
     ]
-    #expect(hours == [Simulator.unknown, Simulator.nameless, office])
+    #expect(hours == [.missing, .unnamed, .index(office)])
     let queues = [
       simulator.queueOfCall(try byHand(.transferToQueue, [.queue: .text("Billing")])),
       simulator.queueOfCall(try byHand(.transferToQueue, [.queue: .text("Support")])),
     ]
-    #expect(queues == [Simulator.unknown, support])
+    #expect(queues == [.missing, .index(support)])
   }
 }
