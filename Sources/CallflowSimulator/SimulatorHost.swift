@@ -189,7 +189,7 @@ extension Simulator {
     let (available, online) = staffing(of: q)
     // In the order of ``AttributeCatalog/metricFields``.
     let values = [position, queues[q].size, now - oldest, available, online]
-    return metricAttributes.filled { String(values[$0]) }
+    return metricAttributes.filled { decimalText(values[$0]) }
   }
 
   /// Agents free and agents online among those whose routing profile serves queue `q`.

@@ -64,6 +64,32 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
     }
   }
 
+  /// Sets each of `writes` in turn, as ``subscript(_:)`` would. A host writes the same names
+  /// in the same order again and again (a queue's metrics every few minutes), so each name is
+  /// first compared with the one after the last found, then looked for.
+  public mutating func merge(_ writes: Attributes) {
+    var next = 0
+    for k in writes.pairs.indices {
+      let key = writes.pairs[k].key
+      if next < pairs.count, pairs[next].key.utf8.count == key.utf8.count, pairs[next].key == key {
+        pairs[next].value = writes.pairs[k].value
+      } else if let found = position(of: key) {
+        pairs[found].value = writes.pairs[k].value
+        next = found
+      } else {
+        pairs.append(writes.pairs[k])
+        next = pairs.count - 1
+      }
+      next += 1
+    }
+  }
+
+  /// The first name, in order, that `refused` is true of.
+  func firstName(where refused: (String) -> Bool) -> String? {
+    for k in pairs.indices where refused(pairs[k].key) { return pairs[k].key }
+    return nil
+  }
+
   /// The position of attribute `key`. Names of other lengths (most of those held) are told
   /// apart without comparing their bytes.
   private func position(of key: String) -> Int? {

@@ -324,13 +324,12 @@ public struct VM {
   }
 
   /// Writes the attributes the host's answer to the pending call of a `kind` block writes.
+  /// All or none: an answer that writes one attribute the block does not write writes none.
   private mutating func write(_ writes: Attributes, _ kind: BlockKind) throws(RuntimeError) {
-    for write in writes {
-      guard program.writes[pc].allow(write.key) else {
-        throw failure("the host wrote `\(write.key)`, which `\(kind.rawValue)` does not write")
-      }
-      state.attributes[write.key] = write.value
+    if let refused = writes.firstName(where: { !program.writes[pc].allow($0) }) {
+      throw failure("the host wrote `\(refused)`, which `\(kind.rawValue)` does not write")
     }
+    state.attributes.merge(writes)
   }
 
   /// What a contact keeps from a flow that ended, moved out of the VM rather than copied: its

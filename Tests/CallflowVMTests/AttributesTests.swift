@@ -5,6 +5,34 @@ import Testing
 /// A contact's attributes: names set, replaced and removed in place, compared in any order,
 /// and saved as the JSON object a dictionary of them was saved as.
 @Suite struct AttributesTests {
+  /// Merging writes sets each in turn, as the subscript does: names held in the same order,
+  /// in another order, names not held, and a name that looks the same in other bytes.
+  @Test func mergingSetsEachWriteInTurn() {
+    let held: Attributes = ["$.CustomerEndpoint.Address": "+14255550100", "$.Metrics.PositionInQueue": "4", "$.Metrics.ContactsInQueue": "9"]
+    let composed = "$.Attributes.caf\u{E9}"
+    let decomposed = "$.Attributes.cafe\u{301}"
+    let cases: [[(String, String)]] = [
+      [("$.Metrics.PositionInQueue", "3"), ("$.Metrics.ContactsInQueue", "8")],
+      [("$.Metrics.ContactsInQueue", "7"), ("$.Metrics.PositionInQueue", "2")],
+      [("$.Metrics.PositionInQueue", "1"), ("$.Metrics.OldestContactAge", "60"), ("$.Metrics.ContactsInQueue", "6")],
+      [("$.Attributes.new", "x"), ("$.CustomerEndpoint.Address", "+14255550111"), (composed, "1"), (decomposed, "2")],
+      [],
+    ]
+    for writes in cases {
+      var merged = held
+      merged[composed] = "0"
+      var expected = merged
+      var given = Attributes()
+      for (name, value) in writes {
+        given[name] = value
+        expected[name] = value
+      }
+      merged.merge(given)
+      #expect(merged == expected && merged.keys == expected.keys, "\(writes)")
+      #expect(merged.map(\.value) == expected.map(\.value), "\(writes)")
+    }
+  }
+
   @Test func namesAreSetReplacedAndRemovedInTheirPlace() {
     var attributes = Attributes()
     #expect(attributes.isEmpty && attributes["$.Attributes.tier"] == nil)

@@ -155,6 +155,34 @@ struct Script: FlowHost {
     }
   }
 
+  /// An answer with one attribute its block does not write writes none of them; a block
+  /// that writes under a root writes any name whose bytes begin with the root's, and nothing
+  /// else.
+  @Test func anAnswerWritesAllItsAttributesOrNone() throws {
+    let allowed: [(String, Bool)] = [
+      ("$.Metrics.PositionInQueue", true), ("$.Metrics.Anything", true), ("$.Metrics.caf\u{E9}", true),
+      ("$.Metrics.\u{301}", true), ("$.Metrics", false), ("$.MetricsPositionInQueue", false), ("$.Attributes.Metrics.x", false),
+    ]
+    for (name, isAllowed) in allowed {
+      var vm = try VM(program: try #require(samples), state: ContactState(flow: "callback-queue"))
+      var host = Script(answers: ["check-position": ["no-match"]], writes: ["read-metrics": ["$.Metrics.AgentsOnline": "3", name: "1"]])
+      guard case .call(let first) = try vm.advance() else {
+        Issue.record("callback-queue did not ask its host")
+        continue
+      }
+      #expect(first.block == "read-metrics")
+      do {
+        try vm.resume(host.perform(first, state: vm.state))
+        #expect(isAllowed, "\(name) was written")
+        #expect(vm.state.attributes[name] == "1" && vm.state.attributes["$.Metrics.AgentsOnline"] == "3")
+      } catch {
+        #expect(!isAllowed, "\(name): \(error.message)")
+        #expect(error.message == "the host wrote `\(name)`, which `get-queue-metrics` does not write")
+        #expect(vm.state.attributes.isEmpty, "\(vm.state.attributes)")
+      }
+    }
+  }
+
   @Test func anAnswerTheBlockCannotGiveIsAnError() throws {
     var vm = try VM(program: try #require(samples), state: ContactState(flow: "queued-callback-inbound"))
     var host = Script(answers: ["welcome": ["timeout"]])
