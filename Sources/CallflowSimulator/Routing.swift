@@ -265,7 +265,10 @@ extension Simulator {
     if contacts[i].received == nil { contacts[i].received = now }
     // The customer-queue flow stops: the contact is with an agent now.
     contacts[i].token += 1
-    if let slot = running.removeValue(forKey: i) { keepTrace(i, slot) }
+    if let slot = running.removeValue(forKey: i) {
+      keepTrace(i, slot)
+      recycle(consume slot)
+    }
     setContact(a, i)
     agents[a].busySince = now
     switch contacts[i].method {
