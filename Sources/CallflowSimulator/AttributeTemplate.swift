@@ -3,7 +3,7 @@ import CallflowVM
 /// Attributes a host writes again and again under the same names (a caller's endpoints, a
 /// queue's metrics), made from those names by position, so that no name is compared.
 struct AttributeTemplate {
-  private let names: [String]
+  let names: [String]
 
   /// A template of `names`, which differ.
   init(_ names: [String]) {

@@ -75,7 +75,8 @@ extension Simulator {
     callback.priority = contacts[i].priority
     callback.queue = q
     callback.callback = k
-    callback.attributes = slot.vm.state.attributes
+    if let spare = spareExtras.popLast() { callback.adopt(spare) }
+    callback.setAttributes(slot.vm.state.attributes)
     callback.attributes[AttributeCatalog.callerAddress] = number
     callback.workingQueue = slot.vm.state.workingQueue
     callback.callbackNumber = number

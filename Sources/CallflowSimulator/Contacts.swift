@@ -185,16 +185,41 @@ struct Contact {
   }
 
   /// Drops what only a running contact needs, keeping its attributes and path when asked.
-  mutating func compact(keepAttributes: Bool, keepPath: Bool) {
-    guard let extras else { return }
+  /// Returns the extras dropped, emptied, when nothing else held them: the next contact can
+  /// take them (``adopt(_:)``) rather than make its own.
+  @discardableResult mutating func compact(keepAttributes: Bool, keepPath: Bool) -> ContactExtras? {
     guard keepAttributes || keepPath else {
-      self.extras = nil
-      return
+      // Checked before the reference is bound: a binding would be a second reference.
+      let unique = isKnownUniquelyReferenced(&extras)
+      let dropped = extras
+      extras = nil
+      guard unique, let dropped else { return nil }
+      dropped.empty()
+      return dropped
     }
+    guard let extras else { return nil }
     let kept = ContactExtras()
     if keepAttributes { kept.attributes = extras.attributes }
     if keepPath { kept.path = extras.path }
     self.extras = kept
+    return nil
+  }
+
+  /// Takes `spare` (emptied extras no other contact holds) as its extras, when it has none.
+  mutating func adopt(_ spare: ContactExtras) {
+    guard extras == nil else { return }
+    extras = spare
+  }
+
+  /// Sets its attributes to `template`'s names with their values, in the storage its extras
+  /// have.
+  mutating func setAttributes(_ template: AttributeTemplate, _ value: (Int) -> String) {
+    uniqueExtras.attributes.replaceAll(distinctNames: template.names, values: value)
+  }
+
+  /// Sets its attributes to `attributes`, in the storage its extras have.
+  mutating func setAttributes(_ attributes: Attributes) {
+    uniqueExtras.attributes.replaceAll(with: attributes)
   }
 
   /// Keeps what a flow that ended leaves to the contact's next flows: its attributes, working
@@ -279,6 +304,20 @@ final class ContactExtras {
   @exclusivity(unchecked) var requeuedAt = -1
   @exclusivity(unchecked) var attributes = Attributes()
   @exclusivity(unchecked) var path: [PathStep] = []
+
+  /// Back to what new extras hold, keeping the storage of the attributes and the path.
+  func empty() {
+    pendingResult = nil
+    queueFlow = nil
+    agentWhisper = nil
+    outboundWhisper = nil
+    callbackNumber = nil
+    workingQueue = nil
+    requeues = 0
+    requeuedAt = -1
+    attributes.removeAll(keepingCapacity: true)
+    path.removeAll(keepingCapacity: true)
+  }
 
   func copy() -> ContactExtras {
     let c = ContactExtras()

@@ -41,6 +41,23 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
     for k in names.indices { pairs.append(Element(key: names[k], value: value(k))) }
   }
 
+  /// Replaces every attribute with each of `names`, which differ, with its value, as
+  /// ``init(distinctNames:values:)`` makes them, in the storage these attributes had.
+  public mutating func replaceAll(distinctNames names: [String], values value: (Int) -> String) {
+    assert(Set(names).count == names.count, "the names of attributes made at once differ")
+    pairs.removeAll(keepingCapacity: true)
+    for k in names.indices { pairs.append(Element(key: names[k], value: value(k))) }
+  }
+
+  /// Removes every attribute, keeping the storage when asked.
+  public mutating func removeAll(keepingCapacity keep: Bool = false) { pairs.removeAll(keepingCapacity: keep) }
+
+  /// Replaces every attribute with those of `other`, in the storage these attributes had.
+  public mutating func replaceAll(with other: Attributes) {
+    pairs.removeAll(keepingCapacity: true)
+    pairs.append(contentsOf: other.pairs)
+  }
+
   /// Each name set to its value in turn: a name given twice keeps its last value.
   public init(dictionaryLiteral elements: (String, String)...) {
     pairs = []

@@ -1,3 +1,4 @@
+import CallflowVM
 import Testing
 
 @testable import CallflowSimulator
@@ -54,5 +55,48 @@ import Testing
     #expect(kept.queueFlow == nil && kept.callbackNumber == nil)
     #expect(kept.attributes == ["$.Attributes.tier": "gold"] && kept.path.count == 1)
     #expect(c.queueFlow == "queue-music")
+  }
+
+  /// The extras of an ended contact go to the next contact emptied, and only when no copy of
+  /// the ended contact holds them; a contact that has extras keeps its own.
+  @Test func theExtrasOfAnEndedContactAreHandedOnEmptied() throws {
+    func busy() -> Contact {
+      var c = Self.contact()
+      c.queueFlow = "queue-music"
+      c.agentWhisper = "agent-whisper"
+      c.outboundWhisper = "outbound-whisper"
+      c.callbackNumber = "+12065550101"
+      c.workingQueue = "Callbacks"
+      c.requeues = 3
+      c.requeuedAt = 9
+      c.pendingResult = HostResult(.next)
+      c.attributes["$.Attributes.tier"] = "gold"
+      c.path.append(PathStep(flow: "f", block: "b", line: 3, time: 0))
+      return c
+    }
+    var shared = busy()
+    let copy = shared
+    let heldByCopy = shared.compact(keepAttributes: false, keepPath: false)
+    #expect(heldByCopy == nil && copy.queueFlow == "queue-music" && copy.attributes == ["$.Attributes.tier": "gold"])
+    var recorded = busy()
+    let keptForRecord = recorded.compact(keepAttributes: true, keepPath: false)
+    #expect(keptForRecord == nil && recorded.attributes == ["$.Attributes.tier": "gold"])
+
+    var ended = busy()
+    let dropped = ended.compact(keepAttributes: false, keepPath: false)
+    let spare = try #require(dropped)
+    var next = Self.contact()
+    next.adopt(spare)
+    #expect(next.queueFlow == nil && next.agentWhisper == nil && next.outboundWhisper == nil && next.callbackNumber == nil)
+    #expect(next.workingQueue == nil && next.requeues == 0 && next.requeuedAt == -1 && next.pendingResult == nil)
+    #expect(next.attributes.isEmpty && next.path.isEmpty && ended.attributes.isEmpty)
+    next.setAttributes(AttributeTemplate(["$.CustomerEndpoint.Address", "$.SystemEndpoint.Address"])) { $0 == 0 ? "+12065550102" : "+18005550199" }
+    #expect(next.attributes == ["$.CustomerEndpoint.Address": "+12065550102", "$.SystemEndpoint.Address": "+18005550199"])
+    next.setAttributes(["$.Attributes.tier": "silver"])
+    #expect(next.attributes == ["$.Attributes.tier": "silver"])
+
+    var own = busy()
+    own.adopt(ContactExtras())
+    #expect(own.queueFlow == "queue-music" && own.attributes == ["$.Attributes.tier": "gold"])
   }
 }
