@@ -316,7 +316,7 @@ final class ContactExtras {
     requeues = 0
     requeuedAt = -1
     attributes.removeAll(keepingCapacity: true)
-    path.removeAll(keepingCapacity: true)
+    if !path.isEmpty { path.removeAll(keepingCapacity: true) }
   }
 
   func copy() -> ContactExtras {

@@ -45,17 +45,27 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
   /// ``init(distinctNames:values:)`` makes them, in the storage these attributes had.
   public mutating func replaceAll(distinctNames names: [String], values value: (Int) -> String) {
     assert(Set(names).count == names.count, "the names of attributes made at once differ")
-    pairs.removeAll(keepingCapacity: true)
+    removeAll(keepingCapacity: true)
     for k in names.indices { pairs.append(Element(key: names[k], value: value(k))) }
   }
 
   /// Removes every attribute, keeping the storage when asked.
-  public mutating func removeAll(keepingCapacity keep: Bool = false) { pairs.removeAll(keepingCapacity: keep) }
+  public mutating func removeAll(keepingCapacity keep: Bool = false) {
+    guard keep else {
+      pairs = []
+      return
+    }
+    // One by one from the end: `removeAll(keepingCapacity:)` went through the generic
+    // `replaceSubrange`, which cost more than the handful of attributes a contact has.
+    while pairs.popLast() != nil {}
+  }
 
   /// Replaces every attribute with those of `other`, in the storage these attributes had.
   public mutating func replaceAll(with other: Attributes) {
-    pairs.removeAll(keepingCapacity: true)
-    pairs.append(contentsOf: other.pairs)
+    removeAll(keepingCapacity: true)
+    pairs.reserveCapacity(other.pairs.count)
+    // One by one: `append(contentsOf:)` went through the generic `replaceSubrange`.
+    for k in other.pairs.indices { pairs.append(other.pairs[k]) }
   }
 
   /// Each name set to its value in turn: a name given twice keeps its last value.

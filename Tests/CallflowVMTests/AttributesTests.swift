@@ -33,6 +33,25 @@ import Testing
     }
   }
 
+  /// Removing every attribute, and replacing them all, in the storage held: no name of
+  /// before is left, and a copy made before keeps its own.
+  @Test func everyAttributeIsRemovedOrReplacedAtOnce() {
+    var attributes: Attributes = ["$.Attributes.a": "1", "$.Attributes.b": "2", "$.Attributes.c": "3"]
+    let before = attributes
+    attributes.removeAll(keepingCapacity: true)
+    #expect(attributes.isEmpty && attributes["$.Attributes.a"] == nil && before.count == 3)
+    attributes = before
+    attributes.removeAll()
+    #expect(attributes.isEmpty && before["$.Attributes.c"] == "3")
+    attributes = before
+    attributes.replaceAll(distinctNames: ["$.Metrics.AgentsOnline", "$.Attributes.a"], values: { "\($0 + 7)" })
+    #expect(attributes.keys == ["$.Metrics.AgentsOnline", "$.Attributes.a"] && attributes["$.Attributes.a"] == "8")
+    attributes.replaceAll(with: before)
+    #expect(attributes == before && attributes.keys == before.keys)
+    attributes.replaceAll(with: Attributes())
+    #expect(attributes.isEmpty && before.count == 3)
+  }
+
   @Test func namesAreSetReplacedAndRemovedInTheirPlace() {
     var attributes = Attributes()
     #expect(attributes.isEmpty && attributes["$.Attributes.tier"] == nil)
