@@ -25,6 +25,24 @@ struct QueueState {
   var peakCallbacks = 0
   /// Every change of the real-time counts.
   var samples: [QueueSample] = []
+  /// Bumped whenever its current entries change: a contact joins it, leaves it or moves in
+  /// it. What is worked out of them at one version holds until the next.
+  var version = 0
+  /// Its metrics as worked out last (``Simulator/metrics(of:for:)``).
+  var snapshot: MetricsSnapshot?
+}
+
+/// What `get-queue-metrics` works out of a queue's current entries, kept while they stay the
+/// same: through the night a queue of waiting callbacks does not change between the reads of
+/// their queue flows, 91,792 reads a simulated week of a queue of a few hundred.
+struct MetricsSnapshot {
+  /// The queue's ``QueueState/version`` it was worked out at.
+  var version: Int
+  /// When the oldest current entry joined the queue; `nil` when it has none.
+  var oldest: Int?
+  /// The current entries in routing order: sorted at the second read of one version, so
+  /// that a position is found by halving rather than by counting.
+  var sorted: [QueueState.Entry]?
 }
 
 /// The real-time counts of a queue from `time` on.
@@ -68,6 +86,7 @@ extension Simulator {
     if contacts[i].enqueued == nil { contacts[i].enqueued = now }
     contacts[i].inQueue = true
     contacts[i].queueToken += 1
+    queues[q].version &+= 1
     // What it reads of the contact, read now: a copy of the contact kept while its flows run
     // would make them copy its extras.
     let method = contacts[i].method
@@ -105,6 +124,7 @@ extension Simulator {
     guard contacts[i].inQueue, let q = contacts[i].queue else { return }
     contacts[i].inQueue = false
     contacts[i].queueToken += 1
+    queues[q].version &+= 1
     queues[q].size -= 1
     if contacts[i].method.isQueuedCallback { queues[q].callbacks -= 1 }
     sample(q)

@@ -136,6 +136,9 @@ public struct Simulator {
   let storedInput = AttributeTemplate([AttributeCatalog.storedInput])
   /// The attributes `get-queue-metrics` writes.
   let metricAttributes = AttributeTemplate(AttributeCatalog.metricFields.map { "$.Metrics." + $0 })
+  /// The last metrics written, whose values the next are written over: the VM has merged them
+  /// by then, so their storage is this one's alone and no pair is made again.
+  var metricWrites = Attributes()
   /// Whether each flow (by index) ends through ``quietActions`` alone, within the step
   /// budget (``Program/endsWithoutHost(flow:answering:within:)``): run as a whisper, it would
   /// change nothing, so it is not run unless paths are traced.

@@ -169,27 +169,70 @@ extension Simulator {
     contacts[i].priority = priority
     guard contacts[i].inQueue, let q = contacts[i].queue else { return }
     contacts[i].queueToken += 1
+    queues[q].version &+= 1
     let c = contacts[i]
     queues[q].heap.push(QueueState.Entry(priority: c.priority, routingTime: c.routingTime, contact: i, token: c.queueToken, enqueued: c.enqueued ?? now))
   }
 
   /// The `$.Metrics.*` a `get-queue-metrics` of queue `q` writes for contact `i`.
-  func metrics(of q: Int, for i: Int) -> Attributes {
-    var position = 0
-    var oldest = now
+  mutating func metrics(of q: Int, for i: Int) -> Attributes {
     // The contact's own place, when it waits in this queue: those before it, and itself.
     let mine = contacts[i].inQueue && contacts[i].queue == q
       ? QueueState.Entry(priority: contacts[i].priority, routingTime: contacts[i].routingTime, contact: i, token: 0, enqueued: 0) : nil
-    // A callback's queue flow asks every few minutes, of a queue of hundreds.
-    let allCurrent = holdsNoStaleEntry(q)
-    for entry in queues[q].heap.elements where allCurrent || isCurrent(entry) {
-      oldest = min(oldest, entry.enqueued)
-      if let mine, entry.contact == i || entry < mine { position += 1 }
-    }
+    let (position, oldest) = place(mine, of: i, in: q)
+    assert((position, oldest) == count(mine, of: i, in: q), "queue \(q)'s kept metrics differ from its entries'")
     let (available, online) = staffing(of: q)
     // In the order of ``AttributeCatalog/metricFields``.
-    let values = [position, queues[q].size, now - oldest, available, online]
-    return metricAttributes.filled { decimalText(values[$0]) }
+    let values = [position, queues[q].size, now - min(oldest ?? now, now), available, online]
+    guard metricWrites.count == values.count else {
+      metricWrites = metricAttributes.filled { decimalText(values[$0]) }
+      return metricWrites
+    }
+    for k in values.indices { metricWrites.setValue(decimalText(values[k]), atPosition: k) }
+    return metricWrites
+  }
+
+  /// Contact `i`'s position in queue `q` (0 when `mine` is `nil`: it is not in it), and when
+  /// the queue's oldest current entry joined it: from the queue's snapshot while its entries
+  /// stay the same, else counted.
+  mutating func place(_ mine: QueueState.Entry?, of i: Int, in q: Int) -> (position: Int, oldest: Int?) {
+    let version = queues[q].version
+    guard let snapshot = queues[q].snapshot, snapshot.version == version else {
+      let counted = count(mine, of: i, in: q)
+      queues[q].snapshot = MetricsSnapshot(version: version, oldest: counted.oldest)
+      return counted
+    }
+    guard let mine else { return (0, snapshot.oldest) }
+    let sorted: [QueueState.Entry]
+    if let kept = snapshot.sorted {
+      sorted = kept
+    } else {
+      let allCurrent = holdsNoStaleEntry(q)
+      sorted = queues[q].heap.elements.filter { allCurrent || isCurrent($0) }.sorted()
+      queues[q].snapshot?.sorted = sorted
+    }
+    // Those before it (the order is total: one current entry a contact), then itself, which
+    // sorts where `mine` would; anything else is counted.
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < mine { low = middle + 1 } else { high = middle }
+    }
+    guard low < sorted.count, sorted[low].contact == i else { return count(mine, of: i, in: q) }
+    return (low + 1, snapshot.oldest)
+  }
+
+  /// Contact `i`'s position in queue `q` and the oldest entry's time, counted over its entries.
+  func count(_ mine: QueueState.Entry?, of i: Int, in q: Int) -> (position: Int, oldest: Int?) {
+    var position = 0
+    var oldest: Int?
+    let allCurrent = holdsNoStaleEntry(q)
+    for entry in queues[q].heap.elements where allCurrent || isCurrent(entry) {
+      oldest = min(oldest ?? entry.enqueued, entry.enqueued)
+      if let mine, entry.contact == i || entry < mine { position += 1 }
+    }
+    return (position, oldest)
   }
 
   /// Agents free and agents online among those whose routing profile serves queue `q`.

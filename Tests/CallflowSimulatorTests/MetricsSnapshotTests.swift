@@ -1,0 +1,59 @@
+import CallflowDriver
+import CallflowTestSupport
+import CallflowVM
+import Testing
+
+@testable import CallflowSimulator
+
+/// A queue's metrics kept while its entries stay the same answer as the entries counted: at
+/// the first read of a version, at the later ones (by halving), and after contacts join,
+/// leave and change priority.
+@Suite struct MetricsSnapshotTests {
+  @Test func keptMetricsAnswerAsTheEntriesCounted() throws {
+    let program = try Program(bytes: try #require(try BuildRun.run(path: packageRoot + "/Samples").bytes))
+    var simulator = Simulator(
+      program: program, center: CenterModel(module: program.module, center: nil), world: QuietActionsTests.Quiet(timesIVR: false), agents: [],
+      start: 1_000)
+    let callbacks = simulator.queueIndex("Callbacks")
+    let q = try #require(callbacks)
+    func add(routingTime: Int) -> Int {
+      let i = simulator.contacts.count
+      simulator.contacts.append(
+        Contact(method: .callback, label: i, initial: i, customer: "+12065550100", system: "+18005550199", initiated: simulator.now, routingTime: routingTime))
+      simulator.enqueue(i, q)
+      simulator.now += 7
+      return i
+    }
+    /// Each contact's position and the oldest entry, read twice (counted, then kept).
+    func read() -> [Int: Int] {
+      var positions: [Int: Int] = [:]
+      for _ in 0..<2 {
+        for i in simulator.contacts.indices {
+          let mine =
+            simulator.contacts[i].inQueue
+            ? QueueState.Entry(priority: simulator.contacts[i].priority, routingTime: simulator.contacts[i].routingTime, contact: i, token: 0, enqueued: 0)
+            : nil
+          let kept = simulator.place(mine, of: i, in: q)
+          let counted = simulator.count(mine, of: i, in: q)
+          #expect(kept.position == counted.position && kept.oldest == counted.oldest, "contact \(i)")
+          positions[i] = kept.position
+        }
+      }
+      return positions
+    }
+    let routingTimes = [500, 200, 900, 100, 700, 300]
+    let added = routingTimes.map { add(routingTime: $0) }
+    #expect(read() == [added[3]: 1, added[1]: 2, added[5]: 3, added[0]: 4, added[4]: 5, added[2]: 6])
+    let outside = simulator.place(nil, of: added[0], in: q)
+    #expect(outside.position == 0 && outside.oldest == 1_000)
+    simulator.setPriority(added[2], 1)
+    #expect(read() == [added[2]: 1, added[3]: 2, added[1]: 3, added[5]: 4, added[0]: 5, added[4]: 6])
+    simulator.removeFromQueue(added[3])
+    #expect(read() == [added[3]: 0, added[2]: 1, added[1]: 2, added[5]: 3, added[0]: 4, added[4]: 5])
+    let late = add(routingTime: 50)
+    let positions = read()
+    #expect(positions[late] == 2 && positions[added[2]] == 1 && positions[added[4]] == 6)
+    let oldest = simulator.place(nil, of: late, in: q).oldest
+    #expect(oldest == 1_000)
+  }
+}
