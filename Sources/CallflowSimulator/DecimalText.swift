@@ -2,6 +2,8 @@
 /// library's generic formatting: a waiting callback's queue flow writes a queue's five metrics
 /// every few minutes, half a million numbers in a simulated week.
 func decimalText(_ value: Int) -> String {
+  // Positions, counts and agents: most numbers a queue's metrics hold are below a thousand.
+  if value >= 0, value < smallDecimalTexts.count { return smallDecimalTexts[value] }
   var rest = value.magnitude
   var digits = 1
   while rest >= 10 {
@@ -22,3 +24,6 @@ func decimalText(_ value: Int) -> String {
     return length
   }
 }
+
+/// The decimal texts of 0 ..< 1,024, made once: each is stored in place (a small string).
+private let smallDecimalTexts: [String] = (0..<1_024).map { String($0) }

@@ -100,7 +100,9 @@ struct EventQueue<Event> {
     let entry = buckets[k][heads[k]]
     heads[k] += 1
     if heads[k] == buckets[k].count {
-      buckets[k].removeAll(keepingCapacity: true)
+      // One by one from the end (a bucket holds a few): `removeAll(keepingCapacity:)` went
+      // through the generic `replaceSubrange`.
+      while buckets[k].popLast() != nil {}
       heads[k] = 0
     }
     inWheel -= 1
