@@ -296,7 +296,8 @@ public struct Simulator {
 
   /// A slot running `vm`: one a flow that ended left, or a new one.
   mutating func slot(running vm: consuming VM, role: FlowRole) -> VMSlot {
-    guard let spare = spareSlots.popLast() else { return VMSlot(vm: vm, role: role) }
+    // A spare another copy of the simulator also holds is not this one's to change.
+    guard var spare = spareSlots.popLast(), isKnownUniquelyReferenced(&spare) else { return VMSlot(vm: vm, role: role) }
     spare.vm = vm
     spare.role = role
     spare.traced = 0
