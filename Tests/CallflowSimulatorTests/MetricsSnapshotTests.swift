@@ -56,4 +56,38 @@ import Testing
     let oldest = simulator.place(nil, of: late, in: q).oldest
     #expect(oldest == 1_000)
   }
+
+  /// What `get-queue-metrics` writes, read by each contact in turn: each read's own values,
+  /// and a read kept by its caller stays as it was while later ones are written.
+  @Test func eachReadWritesItsOwnMetrics() throws {
+    let program = try Program(bytes: try #require(try BuildRun.run(path: packageRoot + "/Samples").bytes))
+    var simulator = Simulator(
+      program: program, center: CenterModel(module: program.module, center: nil), world: QuietActionsTests.Quiet(timesIVR: false), agents: [],
+      start: 5_000)
+    let callbacks = simulator.queueIndex("Callbacks")
+    let q = try #require(callbacks)
+    for routingTime in [300, 100, 200] {
+      let i = simulator.contacts.count
+      simulator.contacts.append(
+        Contact(method: .callback, label: i, initial: i, customer: "+12065550100", system: "+18005550199", initiated: simulator.now, routingTime: routingTime))
+      simulator.enqueue(i, q)
+      simulator.now += 60
+    }
+    func expected(position: Int) -> Attributes {
+      [
+        "$.Metrics.PositionInQueue": "\(position)", "$.Metrics.ContactsInQueue": "3", "$.Metrics.OldestContactAge": "\(simulator.now - 5_000)",
+        "$.Metrics.AgentsAvailable": "0", "$.Metrics.AgentsOnline": "0",
+      ]
+    }
+    let first = simulator.metrics(of: q, for: 0)
+    #expect(first == expected(position: 3))
+    for (contact, position) in [(1, 1), (2, 2), (0, 3), (1, 1)] {
+      let read = simulator.metrics(of: q, for: contact)
+      #expect(read == expected(position: position), "contact \(contact)")
+    }
+    #expect(first == expected(position: 3))
+    simulator.now += 600
+    let later = simulator.metrics(of: q, for: 2)
+    #expect(later == expected(position: 2) && later["$.Metrics.OldestContactAge"] == "780")
+  }
 }
