@@ -35,10 +35,8 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
   /// Each of `names`, which differ, with its value: `value(k)` for the `k`th name, in that
   /// order. Made at once, with no name compared.
   public init(distinctNames names: [String], values value: (Int) -> String) {
-    assert(Set(names).count == names.count, "the names of attributes made at once differ")
     pairs = []
-    pairs.reserveCapacity(names.count)
-    for k in names.indices { pairs.append(Element(key: names[k], value: value(k))) }
+    replaceAll(distinctNames: names, values: value)
   }
 
   /// Replaces every attribute with each of `names`, which differ, with its value, as
@@ -46,6 +44,7 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
   public mutating func replaceAll(distinctNames names: [String], values value: (Int) -> String) {
     assert(Set(names).count == names.count, "the names of attributes made at once differ")
     removeAll(keepingCapacity: true)
+    pairs.reserveCapacity(names.count)
     for k in names.indices { pairs.append(Element(key: names[k], value: value(k))) }
   }
 

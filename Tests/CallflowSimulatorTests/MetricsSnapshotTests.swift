@@ -9,21 +9,29 @@ import Testing
 /// the first read of a version, at the later ones (by halving), and after contacts join,
 /// leave and change priority.
 @Suite struct MetricsSnapshotTests {
-  @Test func keptMetricsAnswerAsTheEntriesCounted() throws {
+  /// A simulator of the samples with no agents, starting at `start`, and its `Callbacks` queue.
+  static func simulator(start: Int) throws -> (Simulator, Int) {
     let program = try Program(bytes: try #require(try BuildRun.run(path: packageRoot + "/Samples").bytes))
     var simulator = Simulator(
       program: program, center: CenterModel(module: program.module, center: nil), world: QuietActionsTests.Quiet(timesIVR: false), agents: [],
-      start: 1_000)
+      start: start)
     let callbacks = simulator.queueIndex("Callbacks")
-    let q = try #require(callbacks)
-    func add(routingTime: Int) -> Int {
-      let i = simulator.contacts.count
-      simulator.contacts.append(
-        Contact(method: .callback, label: i, initial: i, customer: "+12065550100", system: "+18005550199", initiated: simulator.now, routingTime: routingTime))
-      simulator.enqueue(i, q)
-      simulator.now += 7
-      return i
-    }
+    return (simulator, try #require(callbacks))
+  }
+
+  /// A callback with `routingTime` joins queue `q` now; the clock then moves on by `step`.
+  static func add(_ simulator: inout Simulator, to q: Int, routingTime: Int, step: Int) -> Int {
+    let i = simulator.contacts.count
+    simulator.contacts.append(
+      Contact(method: .callback, label: i, initial: i, customer: "+12065550100", system: "+18005550199", initiated: simulator.now, routingTime: routingTime))
+    simulator.enqueue(i, q)
+    simulator.now += step
+    return i
+  }
+
+  @Test func keptMetricsAnswerAsTheEntriesCounted() throws {
+    var (simulator, q) = try Self.simulator(start: 1_000)
+    func add(routingTime: Int) -> Int { Self.add(&simulator, to: q, routingTime: routingTime, step: 7) }
     /// Each contact's position and the oldest entry, read twice (counted, then kept).
     func read() -> [Int: Int] {
       var positions: [Int: Int] = [:]
@@ -60,19 +68,8 @@ import Testing
   /// What `get-queue-metrics` writes, read by each contact in turn: each read's own values,
   /// and a read kept by its caller stays as it was while later ones are written.
   @Test func eachReadWritesItsOwnMetrics() throws {
-    let program = try Program(bytes: try #require(try BuildRun.run(path: packageRoot + "/Samples").bytes))
-    var simulator = Simulator(
-      program: program, center: CenterModel(module: program.module, center: nil), world: QuietActionsTests.Quiet(timesIVR: false), agents: [],
-      start: 5_000)
-    let callbacks = simulator.queueIndex("Callbacks")
-    let q = try #require(callbacks)
-    for routingTime in [300, 100, 200] {
-      let i = simulator.contacts.count
-      simulator.contacts.append(
-        Contact(method: .callback, label: i, initial: i, customer: "+12065550100", system: "+18005550199", initiated: simulator.now, routingTime: routingTime))
-      simulator.enqueue(i, q)
-      simulator.now += 60
-    }
+    var (simulator, q) = try Self.simulator(start: 5_000)
+    for routingTime in [300, 100, 200] { _ = Self.add(&simulator, to: q, routingTime: routingTime, step: 60) }
     func expected(position: Int) -> Attributes {
       [
         "$.Metrics.PositionInQueue": "\(position)", "$.Metrics.ContactsInQueue": "3", "$.Metrics.OldestContactAge": "\(simulator.now - 5_000)",
