@@ -87,75 +87,66 @@ extension Simulator {
   private func count(
     into table: UnsafeMutableBufferPointer<MetricTotals>, width: Int, start: Int, interval: Int?, intervals: Int, threshold: Int
   ) {
-    func add(_ q: Int, _ t: Int?, _ change: (inout MetricTotals) -> Void) {
-      guard let t, t >= start else { return }
-      let b: Int
-      if let interval {
-        b = (t - start) / interval
-        guard b < intervals else { return }
-      } else {
-        b = 0
-      }
-      change(&table[q * width + b])
+    // The entry of queue `q`'s table a moment `t` counts in; `nil` for a moment before `start`
+    // or after the last interval. Each of a contact's moments is placed once, not at each
+    // count it makes (a handled contact makes up to seven at its connection).
+    func entry(_ q: Int, _ t: Int?) -> Int? {
+      guard let t, t >= start else { return nil }
+      guard let interval else { return q * width }
+      let b = (t - start) / interval
+      return b < intervals ? q * width + b : nil
     }
     // By index, each field read in place into a local: a contact bound whole is copied, its
     // references counted and released, for every contact of the run.
     for i in contacts.indices {
       let initiated = contacts[i].initiated
       let disconnected = contacts[i].disconnected
-      if let q = contacts[i].rejectedBy { add(q, disconnected ?? initiated) { $0.rejected += 1 } }
+      if let q = contacts[i].rejectedBy, let e = entry(q, disconnected ?? initiated) { table[e].rejected += 1 }
       guard let q = contacts[i].queue else { continue }
       let method = contacts[i].method
       let enqueued = contacts[i].enqueued
       let connected = contacts[i].connected
       let callback = method.isQueuedCallback
-      if enqueued != nil || callback { add(q, initiated) { $0.created += 1 } }
-      if callback { add(q, initiated) { $0.callbacksCreated += 1 } }
-      add(q, enqueued) { $0.queued += 1 }
-      if contacts[i].handled {
-        add(q, connected) { $0.handled += 1 }
-        if callback || method == .customerFirstDialed { add(q, connected) { $0.callbacksHandled += 1 } }
-        if let e = enqueued, let d = contacts[i].dequeued {
-          add(q, connected) {
-            $0.answerTime += d - e
-            $0.answered += 1
-          }
+      if let e = entry(q, initiated) {
+        if enqueued != nil || callback { table[e].created += 1 }
+        if callback { table[e].callbacksCreated += 1 }
+      }
+      if let e = entry(q, enqueued) { table[e].queued += 1 }
+      if contacts[i].handled, let e = entry(q, connected) {
+        table[e].handled += 1
+        if callback || method == .customerFirstDialed { table[e].callbacksHandled += 1 }
+        if let enqueued, let dequeued = contacts[i].dequeued {
+          table[e].answerTime += dequeued - enqueued
+          table[e].answered += 1
           if method.customerOnLine {
-            add(q, connected) {
-              $0.serviceLevelBase += 1
-              if d - e <= threshold { $0.withinServiceLevel += 1 }
-            }
+            table[e].serviceLevelBase += 1
+            if dequeued - enqueued <= threshold { table[e].withinServiceLevel += 1 }
           }
         }
         if method == .customerFirstDialed, let connected {
-          let earlier = contacts[i].earlierQueueTime
-          add(q, connected) {
-            $0.customerFirstAnswerTime += connected - initiated + earlier
-            $0.customerFirstAnswered += 1
-          }
+          table[e].customerFirstAnswerTime += connected - initiated + contacts[i].earlierQueueTime
+          table[e].customerFirstAnswered += 1
           if let answered = contacts[i].customerAnswered {
-            add(q, connected) {
-              $0.waitAfterConnection += connected - answered
-              $0.connectedCustomers += 1
-            }
+            table[e].waitAfterConnection += connected - answered
+            table[e].connectedCustomers += 1
           }
         }
       }
-      if contacts[i].abandoned, let d = disconnected {
-        add(q, d) {
-          $0.abandoned += 1
-          $0.abandonTime += d - (enqueued ?? d)
-          $0.serviceLevelBase += 1
-        }
+      if contacts[i].abandoned, let d = disconnected, let e = entry(q, d) {
+        table[e].abandoned += 1
+        table[e].abandonTime += d - (enqueued ?? d)
+        table[e].serviceLevelBase += 1
       }
-      switch contacts[i].reason {
-      case .expired?: add(q, disconnected) { $0.callbacksExpired += 1 }
-      case .callbackNotAnswered?, .callbackFailed?: add(q, disconnected) { $0.callbacksNotAnswered += 1 }
-      case .flowDisconnect? where callback && enqueued == nil: add(q, disconnected) { $0.callbacksDropped += 1 }
-      default: break
+      if let e = entry(q, disconnected) {
+        switch contacts[i].reason {
+        case .expired?: table[e].callbacksExpired += 1
+        case .callbackNotAnswered?, .callbackFailed?: table[e].callbacksNotAnswered += 1
+        case .flowDisconnect? where callback && enqueued == nil: table[e].callbacksDropped += 1
+        default: break
+        }
       }
       let connecting = contacts[i].connecting
-      if connecting > 0 { add(q, connected ?? initiated) { $0.connectingTime += connecting } }
+      if connecting > 0, let e = entry(q, connected ?? initiated) { table[e].connectingTime += connecting }
     }
   }
 }
