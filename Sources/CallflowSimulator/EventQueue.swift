@@ -59,9 +59,12 @@ struct EventQueue<Event> {
   /// The seconds the wheel holds: a power of two.
   static var wheelSeconds: Int { 4096 }
 
-  /// The wheel's buckets (second `t` in bucket `t & (wheelSeconds - 1)`), and where each
-  /// bucket's first event not yet taken is.
+  /// The wheel's buckets (second `t` in bucket `t & (wheelSeconds - 1)`), how many events
+  /// each holds, and where its first event not yet taken is. A bucket's entries past its
+  /// count are spent ones, written over by the next events scheduled there: a bucket taken to
+  /// its end is emptied by setting two numbers, not by removing its entries.
   private var buckets: [[Entry]] = Array(repeating: [], count: wheelSeconds)
+  private var counts: [Int] = Array(repeating: 0, count: wheelSeconds)
   private var heads: [Int] = Array(repeating: 0, count: wheelSeconds)
   /// The wheel's first second: it holds `base ..< base + wheelSeconds`.
   private var base = 0
@@ -82,8 +85,7 @@ struct EventQueue<Event> {
     sequence += 1
     let entry = Entry(time: time, sequence: sequence, event: event)
     if time >= base && time - base < Self.wheelSeconds {
-      buckets[time & (Self.wheelSeconds - 1)].append(entry)
-      inWheel += 1
+      put(entry, in: time & (Self.wheelSeconds - 1))
     } else {
       later.push(entry)
     }
@@ -99,14 +101,23 @@ struct EventQueue<Event> {
     let k = base & (Self.wheelSeconds - 1)
     let entry = buckets[k][heads[k]]
     heads[k] += 1
-    if heads[k] == buckets[k].count {
-      // One by one from the end (a bucket holds a few): `removeAll(keepingCapacity:)` went
-      // through the generic `replaceSubrange`.
-      while buckets[k].popLast() != nil {}
+    if heads[k] == counts[k] {
       heads[k] = 0
+      counts[k] = 0
     }
     inWheel -= 1
     return (entry.time, entry.event)
+  }
+
+  /// Adds `entry` at the end of bucket `k`, over a spent entry when the bucket has one.
+  private mutating func put(_ entry: Entry, in k: Int) {
+    if counts[k] < buckets[k].count {
+      buckets[k][counts[k]] = entry
+    } else {
+      buckets[k].append(entry)
+    }
+    counts[k] += 1
+    inWheel += 1
   }
 
   /// Turns the wheel to the earliest event: afterwards it is first in the heap (an event
@@ -119,7 +130,7 @@ struct EventQueue<Event> {
       base = top.time
       arrive()
     }
-    while heads[base & (Self.wheelSeconds - 1)] == buckets[base & (Self.wheelSeconds - 1)].count {
+    while heads[base & (Self.wheelSeconds - 1)] == counts[base & (Self.wheelSeconds - 1)] {
       base += 1
       arrive()
     }
@@ -130,8 +141,7 @@ struct EventQueue<Event> {
   private mutating func arrive() {
     while let top = later.min, top.time - base < Self.wheelSeconds {
       later.pop()
-      buckets[top.time & (Self.wheelSeconds - 1)].append(top)
-      inWheel += 1
+      put(top, in: top.time & (Self.wheelSeconds - 1))
     }
   }
 }
