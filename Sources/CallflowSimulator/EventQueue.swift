@@ -62,7 +62,9 @@ struct EventQueue<Event> {
   /// The wheel's buckets (second `t` in bucket `t & (wheelSeconds - 1)`), how many events
   /// each holds, and where its first event not yet taken is. A bucket's entries past its
   /// count are spent ones, written over by the next events scheduled there: a bucket taken to
-  /// its end is emptied by setting two numbers, not by removing its entries.
+  /// its end is emptied by setting two numbers, not by removing its entries. (A spent entry
+  /// keeps its event until then: the simulator's events are plain numbers, which keep nothing
+  /// alive.)
   private var buckets: [[Entry]] = Array(repeating: [], count: wheelSeconds)
   private var counts: [Int] = Array(repeating: 0, count: wheelSeconds)
   private var heads: [Int] = Array(repeating: 0, count: wheelSeconds)
