@@ -97,7 +97,7 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
     var next = 0
     for k in writes.pairs.indices {
       let key = writes.pairs[k].key
-      if next < pairs.count, pairs[next].key.utf8.count == key.utf8.count, pairs[next].key == key {
+      if next < pairs.count, isNamed(next, key, length: key.utf8.count) {
         pairs[next].value = writes.pairs[k].value
       } else if let found = position(of: key) {
         pairs[found].value = writes.pairs[k].value
@@ -120,8 +120,14 @@ public struct Attributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
   /// apart without comparing their bytes.
   private func position(of key: String) -> Int? {
     let length = key.utf8.count
-    for k in pairs.indices where pairs[k].key.utf8.count == length && pairs[k].key == key { return k }
+    for k in pairs.indices where isNamed(k, key, length: length) { return k }
     return nil
+  }
+
+  /// Whether the pair at `k` is named `key`, whose UTF-8 is `length` bytes long: a name of
+  /// another length is told apart without comparing its bytes.
+  private func isNamed(_ k: Int, _ key: String, length: Int) -> Bool {
+    pairs[k].key.utf8.count == length && pairs[k].key == key
   }
 
   /// The attribute at `position`, in the order names were first set.

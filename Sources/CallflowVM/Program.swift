@@ -388,4 +388,3 @@ struct PreparedEffect: Sendable {
   var kind: Kind
   var argument: Int32
 }
-
