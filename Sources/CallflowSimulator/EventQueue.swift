@@ -47,6 +47,13 @@ struct Heap<Element: Comparable> {
 /// (later, or before the wheel's first second) wait in a heap by time and order of
 /// scheduling, and move into the wheel as it turns to their second, before anything else can
 /// be scheduled there: each bucket stays in the order of scheduling.
+///
+/// A bucket holds the events of one second, so it keeps the events alone, not their times or
+/// order numbers. Its first ``slabWidth`` events are side by side in one array for the whole
+/// wheel (the slab), the rest in an array of the bucket's own: an event put an hour ahead
+/// touches the bucket's fill and its place in the slab, where an array per bucket touched the
+/// outer array, the bucket's header, its storage and its count, each in a line of memory the
+/// hour since had evicted (Docs/PERFORMANCE.md, thirteenth pass).
 struct EventQueue<Event> {
   private struct Entry: Comparable {
     var time: Int
@@ -56,18 +63,27 @@ struct EventQueue<Event> {
     static func == (a: Entry, b: Entry) -> Bool { a.time == b.time && a.sequence == b.sequence }
   }
 
+  /// How many events a bucket holds and where its first event not yet taken is. A bucket's
+  /// entries past its count are spent ones, written over by the next events scheduled there:
+  /// a bucket taken to its end is emptied by setting two numbers, not by removing its entries.
+  /// (A spent entry keeps its event until then: the simulator's events are plain numbers,
+  /// which keep nothing alive.)
+  private struct Fill {
+    var count: Int32 = 0
+    var head: Int32 = 0
+  }
+
   /// The seconds the wheel holds: a power of two.
   static var wheelSeconds: Int { 4096 }
+  /// The events of a bucket kept in the slab; the rest are in its overflow.
+  static var slabWidth: Int { 4 }
 
-  /// The wheel's buckets (second `t` in bucket `t & (wheelSeconds - 1)`), how many events
-  /// each holds, and where its first event not yet taken is. A bucket's entries past its
-  /// count are spent ones, written over by the next events scheduled there: a bucket taken to
-  /// its end is emptied by setting two numbers, not by removing its entries. (A spent entry
-  /// keeps its event until then: the simulator's events are plain numbers, which keep nothing
-  /// alive.)
-  private var buckets: [[Entry]] = Array(repeating: [], count: wheelSeconds)
-  private var counts: [Int] = Array(repeating: 0, count: wheelSeconds)
-  private var heads: [Int] = Array(repeating: 0, count: wheelSeconds)
+  /// Bucket `k`'s fill (second `t` in bucket `t & (wheelSeconds - 1)`).
+  private var fills = [Fill](repeating: Fill(), count: wheelSeconds)
+  /// Bucket `k`'s first events, at `k * slabWidth ..< (k + 1) * slabWidth`.
+  private var slab = [Event?](repeating: nil, count: wheelSeconds * slabWidth)
+  /// Bucket `k`'s events past its first ``slabWidth``.
+  private var overflow = [[Event]](repeating: [], count: wheelSeconds)
   /// The wheel's first second: it holds `base ..< base + wheelSeconds`.
   private var base = 0
   /// Events in the wheel.
@@ -84,12 +100,11 @@ struct EventQueue<Event> {
   }
 
   mutating func schedule(_ event: Event, at time: Int) {
-    sequence += 1
-    let entry = Entry(time: time, sequence: sequence, event: event)
     if time >= base && time - base < Self.wheelSeconds {
-      put(entry, in: time & (Self.wheelSeconds - 1))
+      put(event, in: time & (Self.wheelSeconds - 1))
     } else {
-      later.push(entry)
+      sequence += 1
+      later.push(Entry(time: time, sequence: sequence, event: event))
     }
   }
 
@@ -101,24 +116,30 @@ struct EventQueue<Event> {
       return (top.time, top.event)
     }
     let k = base & (Self.wheelSeconds - 1)
-    let entry = buckets[k][heads[k]]
-    heads[k] += 1
-    if heads[k] == counts[k] {
-      heads[k] = 0
-      counts[k] = 0
+    let head = Int(fills[k].head)
+    let taken = head < Self.slabWidth ? slab[k * Self.slabWidth + head] : overflow[k][head - Self.slabWidth]
+    if head + 1 == fills[k].count {
+      fills[k] = Fill()
+    } else {
+      fills[k].head += 1
     }
     inWheel -= 1
-    return (entry.time, entry.event)
+    // Every entry below a bucket's count was written by `put`.
+    guard let event = taken else { preconditionFailure("an agenda bucket's entry was never written") }
+    return (base, event)
   }
 
-  /// Adds `entry` at the end of bucket `k`, over a spent entry when the bucket has one.
-  private mutating func put(_ entry: Entry, in k: Int) {
-    if counts[k] < buckets[k].count {
-      buckets[k][counts[k]] = entry
+  /// Adds `event` at the end of bucket `k`, over a spent entry when the bucket has one.
+  private mutating func put(_ event: Event, in k: Int) {
+    let count = Int(fills[k].count)
+    if count < Self.slabWidth {
+      slab[k * Self.slabWidth + count] = event
+    } else if count - Self.slabWidth < overflow[k].count {
+      overflow[k][count - Self.slabWidth] = event
     } else {
-      buckets[k].append(entry)
+      overflow[k].append(event)
     }
-    counts[k] += 1
+    fills[k].count += 1
     inWheel += 1
   }
 
@@ -132,7 +153,7 @@ struct EventQueue<Event> {
       base = top.time
       arrive()
     }
-    while heads[base & (Self.wheelSeconds - 1)] == counts[base & (Self.wheelSeconds - 1)] {
+    while fills[base & (Self.wheelSeconds - 1)].count == 0 {
       base += 1
       arrive()
     }
@@ -143,7 +164,7 @@ struct EventQueue<Event> {
   private mutating func arrive() {
     while let top = later.min, top.time - base < Self.wheelSeconds {
       later.pop()
-      put(top, in: top.time & (Self.wheelSeconds - 1))
+      put(top.event, in: top.time & (Self.wheelSeconds - 1))
     }
   }
 }
