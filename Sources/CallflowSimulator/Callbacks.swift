@@ -75,16 +75,16 @@ extension Simulator {
     callback.priority = contacts[i].priority
     callback.queue = q
     callback.callback = k
-    if let spare = spareExtras.popLast() { callback.adopt(spare) }
-    callback.setAttributes(slot.vm.state.attributes)
-    callback.attributes[AttributeCatalog.callerAddress] = number
-    callback.workingQueue = slot.vm.state.workingQueue
-    callback.callbackNumber = number
-    callback.agentWhisper = contacts[i].agentWhisper
-    callback.outboundWhisper = contacts[i].outboundWhisper
     callback.holding = q
     queues[q].holding += 1
     contacts.append(callback)
+    let row = extrasRow(of: j)
+    extras[row].attributes.replaceAll(with: slot.vm.state.attributes)
+    extras[row].attributes[AttributeCatalog.callerAddress] = number
+    extras[row].workingQueue = slot.vm.state.workingQueue
+    extras[row].callbackNumber = number
+    extras[row].agentWhisper = agentWhisper(of: i)
+    extras[row].outboundWhisper = outboundWhisper(of: i)
     contacts[i].leftWithCallback = true
     if contacts[i].next == nil { contacts[i].next = j }
     // An expiry after the run's end cannot happen in it: the agenda need not carry it.
@@ -110,7 +110,7 @@ extension Simulator {
   mutating func dialForAgent(_ a: Int, _ i: Int) {
     contacts[i].agent = a
     contacts[i].connected = now
-    whisper(contacts[i].agentWhisper, for: i)
+    whisper(agentWhisper(of: i), for: i)
     let answer = world.dial(label: contacts[i].label)
     contacts[i].answer = answer
     contacts[i].attempts += 1
@@ -129,7 +129,7 @@ extension Simulator {
     case .human:
       contacts[i].handled = true
       agents[a].handled += 1
-      whisper(contacts[i].outboundWhisper, for: i)
+      whisper(outboundWhisper(of: i), for: i)
       events.schedule(.agentDone(agent: a, contact: i), at: now + world.handleTime(agent: a, label: contacts[i].label))
     case .voicemailBeep, .voicemailNoBeep:
       contacts[i].handled = true
@@ -178,11 +178,6 @@ extension Simulator {
     c3.priority = c2.priority
     c3.queue = c2.queue
     c3.callback = c2.callback
-    c3.attributes = c2.attributes
-    c3.workingQueue = c2.workingQueue
-    c3.callbackNumber = c2.callbackNumber
-    c3.agentWhisper = c2.agentWhisper
-    c3.outboundWhisper = c2.outboundWhisper
     c3.earlierQueueTime = c2.enqueued.map { now - $0 } ?? 0
     c3.reservedAgent = a
     let answer = world.dial(label: c2.label)
@@ -190,6 +185,14 @@ extension Simulator {
     c3.attempts = 1
     c3.connecting = answer.seconds
     contacts.append(c3)
+    if let from = c2.extras {
+      let row = extrasRow(of: j)
+      extras[row].attributes = extras[from].attributes
+      extras[row].workingQueue = extras[from].workingQueue
+      extras[row].callbackNumber = extras[from].callbackNumber
+      extras[row].agentWhisper = extras[from].agentWhisper
+      extras[row].outboundWhisper = extras[from].outboundWhisper
+    }
     contacts[i].next = j
     finish(i, .callbackDialed)
     setContact(a, j)

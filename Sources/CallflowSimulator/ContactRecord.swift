@@ -99,14 +99,12 @@ extension Simulator {
       queueInfo: c.enqueued == nil && c.method == .inbound ? nil : queueInfo, agent: c.agent.map { agents[$0].name },
       connectedToAgent: c.connected, agentConnectionAttempts: c.attempts,
       answeringMachineDetectionStatus: c.answer?.detectionStatus ?? (c.method == .inbound ? "AMD_NOT_APPLICABLE" : nil),
-      attributes: c.attributes.dictionary, abandoned: c.abandoned, label: c.label)
+      attributes: attributes(of: i).dictionary, abandoned: c.abandoned, label: c.label)
   }
 
   /// Every contact's record, in creation order.
   public func records() -> [ContactRecord] { contacts.indices.map(record) }
 
-  /// The blocks contact `i` passed through, in order.
-  public func path(_ i: Int) -> [PathStep] { contacts[i].path }
 
   /// The contacts descending from caller `label`, in creation order.
   public func contacts(of label: Int) -> [Int] { contacts.indices.filter { contacts[$0].label == label } }

@@ -104,7 +104,8 @@ enum FlowRole: Sendable {
 /// One contact as the simulator keeps it. Records are made from it on demand, so it stays
 /// for the whole run: its numbers are stored in 32 bits where they are indices and counts,
 /// without an optional's extra word, and what only a contact in a flow or a queue needs
-/// (``ContactExtras``) is dropped when it ends (Docs/PERFORMANCE.md).
+/// (``ContactExtras``) is in a row of the simulator's ``ExtrasTable``, given back when it ends
+/// (Docs/PERFORMANCE.md).
 struct Contact {
   var method: InitiationMethod
   var reason: DisconnectReason?
@@ -157,8 +158,8 @@ struct Contact {
   @StoredTime var customerAnswered: Int?
   var customer: String
   var system: String
-  /// What only a running contact needs; `nil` when it has none (or has ended).
-  private var extras: ContactExtras?
+  /// Its row of ``Simulator/extras``; `nil` when it has none (or has ended).
+  @StoredIndex var extras: Int?
 
   init(method: InitiationMethod, label: Int, initial: Int, previous: Int? = nil, customer: String, system: String, initiated: Int, routingTime: Int) {
     self.method = method
@@ -172,167 +173,6 @@ struct Contact {
   }
 
   var isFinished: Bool { disconnected != nil }
-
-  /// Its extras, made (or copied, when another copy of the contact shares them) to be changed.
-  private var uniqueExtras: ContactExtras {
-    mutating get {
-      // Checked before the reference is bound: a binding would be a second reference.
-      if isKnownUniquelyReferenced(&extras), let extras { return extras }
-      let made = extras.map { $0.copy() } ?? ContactExtras()
-      extras = made
-      return made
-    }
-  }
-
-  /// Drops what only a running contact needs, keeping its attributes and path when asked.
-  /// Returns the extras dropped, emptied, when nothing else held them: the next contact can
-  /// take them (``adopt(_:)``) rather than make its own.
-  @discardableResult mutating func compact(keepAttributes: Bool, keepPath: Bool) -> ContactExtras? {
-    guard keepAttributes || keepPath else {
-      // Checked before the reference is bound: a binding would be a second reference.
-      let unique = isKnownUniquelyReferenced(&extras)
-      let dropped = extras
-      extras = nil
-      guard unique, let dropped else { return nil }
-      dropped.empty()
-      return dropped
-    }
-    guard let extras else { return nil }
-    let kept = ContactExtras()
-    if keepAttributes { kept.attributes = extras.attributes }
-    if keepPath { kept.path = extras.path }
-    self.extras = kept
-    return nil
-  }
-
-  /// Takes `spare` (emptied extras no other contact holds) as its extras, when it has none.
-  mutating func adopt(_ spare: ContactExtras) {
-    guard extras == nil else { return }
-    extras = spare
-  }
-
-  /// Sets its attributes to `template`'s names with their values, in the storage its extras
-  /// have.
-  mutating func setAttributes(_ template: AttributeTemplate, _ value: (Int) -> String) {
-    uniqueExtras.attributes.replaceAll(distinctNames: template.names, values: value)
-  }
-
-  /// Sets its attributes to `attributes`, in the storage its extras have.
-  mutating func setAttributes(_ attributes: Attributes) {
-    uniqueExtras.attributes.replaceAll(with: attributes)
-  }
-
-  /// Keeps what a flow that ended leaves to the contact's next flows: its attributes, working
-  /// queue and callback number (made unique once for the three).
-  mutating func keep(attributes: consuming Attributes, workingQueue: consuming String?, callbackNumber: consuming String?) {
-    let box = uniqueExtras
-    box.attributes = attributes
-    box.workingQueue = workingQueue
-    box.callbackNumber = callbackNumber
-  }
-
-  /// The state the contact starts `flow` in, in `queue`, with what it keeps.
-  func state(starting flow: String, queue: String?) -> ContactState {
-    guard let extras else { return ContactState(flow: flow, attributes: Attributes(), queue: queue, workingQueue: nil, callbackNumber: nil) }
-    return ContactState(flow: flow, attributes: extras.attributes, queue: queue, workingQueue: extras.workingQueue, callbackNumber: extras.callbackNumber)
-  }
-
-  /// What the host answers when the contact's flow resumes (a Lambda function's late answer).
-  var pendingResult: HostResult? {
-    get { extras?.pendingResult }
-    set { uniqueExtras.pendingResult = newValue }
-  }
-  var queueFlow: String? {
-    get { extras?.queueFlow }
-    set { uniqueExtras.queueFlow = newValue }
-  }
-  var agentWhisper: String? {
-    get { extras?.agentWhisper }
-    set { uniqueExtras.agentWhisper = newValue }
-  }
-  var outboundWhisper: String? {
-    get { extras?.outboundWhisper }
-    set { uniqueExtras.outboundWhisper = newValue }
-  }
-  var callbackNumber: String? {
-    get { extras?.callbackNumber }
-    set { uniqueExtras.callbackNumber = newValue }
-  }
-  var workingQueue: String? {
-    get { extras?.workingQueue }
-    set { uniqueExtras.workingQueue = newValue }
-  }
-  /// How many times in a row its queue flow put it back in a queue with no time passing,
-  /// and when the last time was: a queue flow that does so for ever is stopped.
-  var requeues: Int {
-    get { extras?.requeues ?? 0 }
-    set { uniqueExtras.requeues = newValue }
-  }
-  var requeuedAt: Int {
-    get { extras?.requeuedAt ?? -1 }
-    set { uniqueExtras.requeuedAt = newValue }
-  }
-  var attributes: Attributes {
-    get { extras?.attributes ?? Attributes() }
-    _modify {
-      let box = uniqueExtras
-      yield &box.attributes
-    }
-  }
-  var path: [PathStep] {
-    get { extras?.path ?? [] }
-    _modify {
-      let box = uniqueExtras
-      yield &box.path
-    }
-  }
-}
-
-/// What only a contact in a flow or a queue needs, kept apart from ``Contact`` so that an
-/// ended contact does not carry it. Shared between copies of a contact until one changes it.
-final class ContactExtras {
-  // Only the simulator's one thread touches a contact's extras, and never two accesses at once
-  // (a contact changes them through its own unique reference): the run-time exclusivity check
-  // of each access cost 1.3% of a simulated day.
-  @exclusivity(unchecked) var pendingResult: HostResult?
-  @exclusivity(unchecked) var queueFlow: String?
-  @exclusivity(unchecked) var agentWhisper: String?
-  @exclusivity(unchecked) var outboundWhisper: String?
-  @exclusivity(unchecked) var callbackNumber: String?
-  @exclusivity(unchecked) var workingQueue: String?
-  @exclusivity(unchecked) var requeues = 0
-  @exclusivity(unchecked) var requeuedAt = -1
-  @exclusivity(unchecked) var attributes = Attributes()
-  @exclusivity(unchecked) var path: [PathStep] = []
-
-  /// Back to what new extras hold, keeping the storage of the attributes and the path.
-  func empty() {
-    pendingResult = nil
-    queueFlow = nil
-    agentWhisper = nil
-    outboundWhisper = nil
-    callbackNumber = nil
-    workingQueue = nil
-    requeues = 0
-    requeuedAt = -1
-    attributes.removeAll(keepingCapacity: true)
-    if !path.isEmpty { path.removeAll(keepingCapacity: true) }
-  }
-
-  func copy() -> ContactExtras {
-    let c = ContactExtras()
-    c.pendingResult = pendingResult
-    c.queueFlow = queueFlow
-    c.agentWhisper = agentWhisper
-    c.outboundWhisper = outboundWhisper
-    c.callbackNumber = callbackNumber
-    c.workingQueue = workingQueue
-    c.requeues = requeues
-    c.requeuedAt = requeuedAt
-    c.attributes = attributes
-    c.path = path
-    return c
-  }
 }
 
 /// An index (of a contact, queue, agent) or none, in 32 bits.

@@ -102,7 +102,7 @@ extension Simulator {
       connect(a, i)
       return
     }
-    for delay in queueDelays[q] { events.schedule(.routeCheck(queue: q), at: now + delay) }
+    for k in 0..<queueDelays[q].count { events.schedule(.routeCheck(queue: q), at: now + queueDelays[q][k]) }
     dispatch(q)
     guard contacts[i].inQueue else { return }
     if method.customerOnLine, !contacts[i].abandonScheduled {
@@ -110,7 +110,7 @@ extension Simulator {
       if let patience = world.patience(label: contacts[i].label) { events.schedule(.abandon(contact: i), at: now + patience) }
     }
     // A contact back in its queue from its own queue flow (`decline-callback`) goes on in it.
-    if let flow = contacts[i].queueFlow, running[i] == nil, performing != i {
+    if let flow = queueFlow(of: i), running[i] == nil, performing != i {
       if queueFlowLater {
         events.schedule(.startQueueFlow(contact: i, token: contacts[i].token), at: now)
       } else {
@@ -196,8 +196,10 @@ extension Simulator {
     var tried: [Int] = []
     while queues[q].size > 0 {
       var pick: (profile: Int, agent: Int)?
-      for p in center.profilesOfQueue[q] where !tried.contains(p) {
-        guard let a = frontIdle(p) else { continue }
+      // By index: the loop over the array itself retained and released it at each dispatch.
+      for k in 0..<center.profilesOfQueue[q].count {
+        let p = center.profilesOfQueue[q][k]
+        guard !tried.contains(p), let a = frontIdle(p) else { continue }
         if pick.map({ agents[a].onlineSince < agents[$0.agent].onlineSince }) ?? true { pick = (p, a) }
       }
       guard let (p, a) = pick else { return }
@@ -310,7 +312,7 @@ extension Simulator {
     contacts[i].connected = now
     contacts[i].handled = true
     agents[a].handled += 1
-    whisper(contacts[i].agentWhisper, for: i)
+    whisper(agentWhisper(of: i), for: i)
     events.schedule(.agentDone(agent: a, contact: i), at: now + world.handleTime(agent: a, label: contacts[i].label))
   }
 

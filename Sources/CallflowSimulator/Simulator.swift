@@ -39,7 +39,6 @@ let maxRequeues = 100
 /// How many slots of ended flows the simulator keeps for flows that start.
 let maxSpareSlots = 64
 /// How many emptied extras of ended contacts the simulator keeps for contacts that come.
-let maxSpareExtras = 256
 
 enum SimulationEvent {
   /// The next caller (``Simulator/pendingArrival``) arrives.
@@ -120,10 +119,8 @@ public struct Simulator {
   var flowsNamed = NameCache<Int?>()
   /// Whether each queue's hours are open now, for routing.
   var queueOpen: [Bool]
-  /// The extras of contacts that ended, emptied, for contacts that come
-  /// (``Contact/compact(keepAttributes:keepPath:)``): 140,000 contacts in two simulated days
-  /// each made and freed their own, and the storage of their attributes.
-  var spareExtras: [ContactExtras] = []
+  /// What contacts in flows and queues need, a row each (``Contact/extras``).
+  var extras = ExtrasTable()
   /// Slots of flows that ended, for flows that start (``slot(running:role:)``).
   var spareSlots: [VMSlot] = []
   /// The actions the simulator answers `next` to with no effect on its world: the VM goes on
@@ -233,7 +230,7 @@ public struct Simulator {
     case .callbackDue(let i): callbackDue(i)
     case .routeCheck(let q): dispatch(q)
     case .startQueueFlow(let i, let token):
-      guard contacts[i].token == token, contacts[i].inQueue, running[i] == nil, let flow = contacts[i].queueFlow else { return }
+      guard contacts[i].token == token, contacts[i].inQueue, running[i] == nil, let flow = queueFlow(of: i) else { return }
       startFlow(i, flow, role: .queue)
     case .abandon(let i): abandon(i)
     case .expire(let i): expire(i)
@@ -267,8 +264,8 @@ public struct Simulator {
     // extras at their first change.
     contacts.append(
       Contact(method: .inbound, label: arrival.label, initial: i, customer: arrival.from, system: arrival.to, initiated: now, routingTime: now))
-    if let spare = spareExtras.popLast() { contacts[i].adopt(spare) }
-    contacts[i].setAttributes(endpoints) { $0 == 0 ? arrival.from : arrival.to }
+    let row = extrasRow(of: i)
+    extras[row].attributes.replaceAll(distinctNames: endpoints.names) { $0 == 0 ? arrival.from : arrival.to }
     guard let flow = flow(answering: arrival.to) else {
       issue(i, "no flow answers \(arrival.to): it is not among the phone numbers of center.yaml")
       finish(i, .flowError)
@@ -312,17 +309,12 @@ public struct Simulator {
     spareSlots.append(slot)
   }
 
-  /// The state contact `i` starts `flow` in: its attributes, queues and callback number.
-  func state(starting flow: String, for i: Int) -> ContactState {
-    contacts[i].state(starting: flow, queue: contacts[i].queue.map { center.queues[$0].name })
-  }
-
   /// A `wait` is over: the contact's flow goes on.
   mutating func resumeWaiting(_ i: Int) {
     guard let slot = running[i] else { return }
     do {
-      try slot.vm.resume(contacts[i].pendingResult ?? HostResult(.next))
-      contacts[i].pendingResult = nil
+      try slot.vm.resume(pendingResult(of: i) ?? HostResult(.next))
+      if let row = contacts[i].extras { extras[row].pendingResult = nil }
     } catch {
       running[i] = nil
       stopped(i, slot, error)
@@ -394,8 +386,9 @@ public struct Simulator {
   mutating func keepTrace(_ i: Int, _ slot: VMSlot) {
     guard options.tracePaths else { return }
     let trace = slot.vm.trace
+    let row = extrasRow(of: i)
     for step in trace[slot.traced...] {
-      contacts[i].path.append(PathStep(flow: step.flow, block: step.block, line: step.line, time: now))
+      extras[row].path.append(PathStep(flow: step.flow, block: step.block, line: step.line, time: now))
     }
     slot.traced = trace.count
   }
@@ -408,7 +401,7 @@ public struct Simulator {
     let kept = slot.vm.takeKept()
     let queued: Int?
     if case .queued(let name) = ending { queued = queueIndex(name ?? kept.workingQueue) } else { queued = nil }
-    contacts[i].keep(attributes: kept.attributes, workingQueue: kept.workingQueue, callbackNumber: kept.callbackNumber)
+    keep(i, attributes: kept.attributes, workingQueue: kept.workingQueue, callbackNumber: kept.callbackNumber)
     switch (role, ending) {
     case (_, .queued):
       guard let q = queued else {
@@ -419,9 +412,10 @@ public struct Simulator {
       if role == .queue {
         // A queue flow that puts the contact back in a queue at once starts again there: one
         // that does nothing else would go round for ever without the clock moving.
-        contacts[i].requeues = contacts[i].requeuedAt == now ? contacts[i].requeues + 1 : 1
-        contacts[i].requeuedAt = now
-        guard contacts[i].requeues <= maxRequeues else {
+        let row = extrasRow(of: i)
+        extras[row].requeues = extras[row].requeuedAt == now ? extras[row].requeues + 1 : 1
+        extras[row].requeuedAt = now
+        guard extras[row].requeues <= maxRequeues else {
           issue(
             i,
             "customer-queue flow `\(slot.vm.state.flow)` put the contact back in a queue \(maxRequeues) times with no time passing: it was stopped (a `wait` in the flow lets the clock move)")
@@ -471,9 +465,7 @@ public struct Simulator {
       keepTrace(i, slot)
       recycle(consume slot)
     }
-    if let dropped = contacts[i].compact(keepAttributes: options.keepAttributes, keepPath: options.tracePaths), spareExtras.count < maxSpareExtras {
-      spareExtras.append(dropped)
-    }
+    dropExtras(of: i)
     // A customer-first callback that ended before an agent took it frees the agent held for it.
     if let a = contacts[i].reservedAgent, agents[a].contact == i, contacts[i].agent == nil {
       contacts[i].reservedAgent = nil
@@ -500,7 +492,7 @@ public struct Simulator {
     // A whisper that only plays prompts the world does not time has nothing to show but its path.
     if !options.tracePaths, endsQuietly.indices.contains(index), endsQuietly[index] { return }
     do {
-      var vm = try VM(program: program, flow: index, state: ContactState(flow: flow, attributes: contacts[i].attributes))
+      var vm = try VM(program: program, flow: index, state: ContactState(flow: flow, attributes: attributes(of: i)))
       vm.stepBudget = options.stepBudget
       vm.answeredWithoutHost = quietActions
       vm.tracing = options.tracePaths

@@ -25,7 +25,7 @@ extension Simulator {
       let key = world.input(label: label, call: call)
       let outcome: Outcome
       if let key {
-        if case .list(let options)? = call.argument(.options), options.contains(key) { outcome = .option(key) } else { outcome = .branch(.noMatch) }
+        outcome = call.list(.options, contains: key) ? .option(key) : .branch(.noMatch)
       } else {
         outcome = .branch(.timeout)
       }
@@ -68,10 +68,12 @@ extension Simulator {
       if case .integer(let priority)? = call.argument(.priority) { setPriority(i, priority) }
       return answer(.next)
     case .setCustomerQueueFlow:
-      contacts[i].queueFlow = call.text(.flow)
+      let row = extrasRow(of: i)
+      extras[row].queueFlow = call.text(.flow)
       return answer(.next)
     case .setWhisperFlow:
-      if call.text(.role) == "outbound" { contacts[i].outboundWhisper = call.text(.flow) } else { contacts[i].agentWhisper = call.text(.flow) }
+      let row = extrasRow(of: i)
+      if call.text(.role) == "outbound" { extras[row].outboundWhisper = call.text(.flow) } else { extras[row].agentWhisper = call.text(.flow) }
       return answer(.next)
     case .transferToQueue:
       if givesCallback(call) { return answer(requestCallback(i, call, slot: slot)) }
@@ -274,7 +276,8 @@ extension Simulator {
   /// the agent's handle time covers): a Lambda function's latency, the time of an IVR block.
   mutating func after(_ seconds: Int, _ i: Int, role: FlowRole, _ result: HostResult) -> HostAnswer {
     guard seconds > 0, role != .whisper else { return .answer(result) }
-    contacts[i].pendingResult = result
+    let row = extrasRow(of: i)
+    extras[row].pendingResult = result
     events.schedule(.resume(contact: i, token: contacts[i].token), at: now + seconds)
     return .suspend
   }

@@ -117,6 +117,12 @@ public struct HostCall: Sendable {
     return site.arguments?.text(key)
   }
 
+  /// Whether argument `key` is a list holding `item` (`get-input`'s options), read in place.
+  public func list(_ key: ParameterKey, contains item: String) -> Bool {
+    if given != nil { return given?.list(key, contains: item) ?? false }
+    return site.arguments?.list(key, contains: item) ?? false
+  }
+
   /// Whether the block is given `key`, or a field of it when it is a record (`callback`).
   public func gives(_ key: ParameterKey) -> Bool {
     let length = key.name.utf8.count

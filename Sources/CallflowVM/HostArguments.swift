@@ -49,6 +49,16 @@ public struct HostArguments: Equatable, Sendable, ExpressibleByDictionaryLiteral
     return nil
   }
 
+  /// Whether argument `key` is a list holding `item`, read in place: a list copied out to be
+  /// searched counts a reference to it.
+  public func list(_ key: ParameterKey, contains item: String) -> Bool {
+    for k in pairs.indices where pairs[k].key == key {
+      guard case .list(let items) = pairs[k].value else { return false }
+      return items.contains(item)
+    }
+    return false
+  }
+
   /// The parameters given.
   public var keys: [ParameterKey] { pairs.map(\.key) }
 

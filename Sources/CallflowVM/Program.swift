@@ -380,6 +380,15 @@ public final class Program: Sendable {
 
 /// A `call`'s effect on the contact's state (``ContactEffect``) made ready to apply: what it
 /// changes, and the constant that gives its value (-1: the block does not give it).
+extension Program {
+  /// The branch-table code of option `value` of the instruction at `pc` (``Outcome/code(options:)``),
+  /// read in place: the options passed on whole were retained and released at each answer.
+  func optionCode(_ value: String, at pc: Int) -> Int? {
+    for k in 0..<options[pc].count where options[pc][k] == value { return Outcome.optionBase + k }
+    return nil
+  }
+}
+
 struct PreparedEffect: Sendable {
   enum Kind: UInt8, Sendable {
     case setsWorkingQueue, setsCallbackNumber, entersQueue, startsCallbackRequest, endsCallbackRequest, changesFlow, callsModule

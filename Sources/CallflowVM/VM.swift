@@ -262,7 +262,7 @@ public struct VM {
     switch result.outcome {
     case .next: code = 0
     case .branch(let branch): code = branch.code
-    case .option: code = result.outcome.code(options: program.options[pc])
+    case .option(let value): code = program.optionCode(value, at: pc)
     }
     var found: Int?
     if let code, code != 0 || !program.skipsNext[pc] {

@@ -5,6 +5,7 @@ import Foundation
 import Testing
 
 @testable import CallflowDriver
+@testable import CallflowSimulator
 
 /// What the simulator makes of the benchmark's model (two weekdays of it, at a tenth of its
 /// callers and agents), for three seeds: the full JSON report and every contact record,
@@ -55,5 +56,25 @@ import Testing
     Self.digest(report.json().printed(), into: &hash)
     #expect(records > 10_000)
     #expect(String(hash, radix: 16) == expected, "\(records) records")
+  }
+
+  /// Rows of extras are as many as contacts in flows and queues at once: the contacts that end
+  /// give theirs back, and none that ended keeps one (the run keeps no attributes or paths).
+  @Test func endedContactsGiveTheirRowsOfExtrasBack() throws {
+    let copy = try SamplesCopy(adding: ["week.model.yaml": Self.model])
+    defer { copy.remove() }
+    var rows = 0
+    var contacts = 0
+    var endedWithRows = 0
+    var open = 0
+    _ = SimulateRun.run(path: copy.root, modelPath: copy.path("week.model.yaml"), seed: 1) { simulator in
+      rows = simulator.extras.count
+      contacts = simulator.contactCount
+      endedWithRows = simulator.contacts.filter { $0.isFinished && $0.extras != nil }.count
+      open = simulator.contacts.filter { !$0.isFinished }.count
+    }
+    #expect(contacts > 10_000 && endedWithRows == 0)
+    // Each contact open at the end holds one at most; the rest are free for the next ones.
+    #expect(rows >= open && rows < contacts / 10, "\(rows) rows, \(open) contacts open, \(contacts) in all")
   }
 }

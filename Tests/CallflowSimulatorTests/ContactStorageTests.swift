@@ -4,8 +4,8 @@ import Testing
 @testable import CallflowSimulator
 
 /// How the simulator stores a contact: compact fields that read back what was written, extras
-/// that copies of a contact do not share once one of them changes, and an ended contact that
-/// keeps only what its record needs.
+/// in a table whose copies do not share changes, rows that ended contacts give back emptied
+/// for the next, and an ended contact that keeps only what its record needs.
 @Suite struct ContactStorageTests {
   static func contact() -> Contact {
     Contact(method: .inbound, label: 7, initial: 3, customer: "+12065550100", system: "+18005550199", initiated: 1_767_589_200, routingTime: 1_767_589_200)
@@ -27,76 +27,72 @@ import Testing
     #expect(c.queue == nil && c.enqueued == nil)
   }
 
+  /// Extras with every field set.
+  static func busy() -> ContactExtras {
+    var e = ContactExtras()
+    e.queueFlow = "queue-music"
+    e.agentWhisper = "agent-whisper"
+    e.outboundWhisper = "outbound-whisper"
+    e.callbackNumber = "+12065550101"
+    e.workingQueue = "Callbacks"
+    e.requeues = 3
+    e.requeuedAt = 9
+    e.pendingResult = HostResult(.next)
+    e.attributes["$.Attributes.tier"] = "gold"
+    e.path.append(PathStep(flow: "f", block: "b", line: 3, time: 0))
+    return e
+  }
+
+  static func isEmptyButFor(_ e: ContactExtras, attributes: Attributes, pathSteps: Int) -> Bool {
+    e.queueFlow == nil && e.agentWhisper == nil && e.outboundWhisper == nil && e.callbackNumber == nil && e.workingQueue == nil
+      && e.requeues == 0 && e.requeuedAt == -1 && e.pendingResult == nil && e.attributes == attributes && e.path.count == pathSteps
+  }
+
+  /// A copy of the table (as in a copy of the simulator) changed leaves the original as it was.
   @Test func aChangedCopyLeavesTheOriginalAsItWas() {
-    var original = Self.contact()
-    original.queueFlow = "queue-music"
-    original.attributes["$.Attributes.tier"] = "gold"
+    var original = ExtrasTable()
+    let row = original.make()
+    original[row].queueFlow = "queue-music"
+    original[row].attributes["$.Attributes.tier"] = "gold"
     var copy = original
-    copy.queueFlow = "other"
-    copy.attributes["$.Attributes.tier"] = "silver"
-    copy.path.append(PathStep(flow: "f", block: "b", line: 3, time: 0))
-    #expect(original.queueFlow == "queue-music")
-    #expect(original.attributes == ["$.Attributes.tier": "gold"])
-    #expect(original.path.isEmpty)
-    #expect(copy.queueFlow == "other" && copy.attributes["$.Attributes.tier"] == "silver" && copy.path.count == 1)
+    copy[row].queueFlow = "other"
+    copy[row].attributes["$.Attributes.tier"] = "silver"
+    copy[row].path.append(PathStep(flow: "f", block: "b", line: 3, time: 0))
+    copy.giveBack(row)
+    #expect(original[row].queueFlow == "queue-music")
+    #expect(original[row].attributes == ["$.Attributes.tier": "gold"])
+    #expect(original[row].path.isEmpty)
+    #expect(original.make() == 1 && copy.make() == row)
   }
 
-  @Test func anEndedContactKeepsOnlyWhatItsRecordIsAskedToKeep() {
-    var c = Self.contact()
-    c.queueFlow = "queue-music"
-    c.callbackNumber = "+12065550101"
-    c.attributes["$.Attributes.tier"] = "gold"
-    c.path.append(PathStep(flow: "f", block: "b", line: 3, time: 0))
-    var dropped = c
-    dropped.compact(keepAttributes: false, keepPath: false)
-    #expect(dropped.queueFlow == nil && dropped.callbackNumber == nil && dropped.attributes.isEmpty && dropped.path.isEmpty)
-    var kept = c
-    kept.compact(keepAttributes: true, keepPath: true)
-    #expect(kept.queueFlow == nil && kept.callbackNumber == nil)
-    #expect(kept.attributes == ["$.Attributes.tier": "gold"] && kept.path.count == 1)
-    #expect(c.queueFlow == "queue-music")
+  /// An ended contact's extras keep only what its record is asked to keep.
+  @Test func emptiedExtrasKeepOnlyWhatTheRecordIsAskedToKeep() {
+    var dropped = Self.busy()
+    dropped.empty()
+    #expect(Self.isEmptyButFor(dropped, attributes: [:], pathSteps: 0))
+    var kept = Self.busy()
+    kept.empty(keepAttributes: true, keepPath: true)
+    #expect(Self.isEmptyButFor(kept, attributes: ["$.Attributes.tier": "gold"], pathSteps: 1))
+    var attributesOnly = Self.busy()
+    attributesOnly.empty(keepAttributes: true)
+    #expect(Self.isEmptyButFor(attributesOnly, attributes: ["$.Attributes.tier": "gold"], pathSteps: 0))
+    var pathOnly = Self.busy()
+    pathOnly.empty(keepPath: true)
+    #expect(Self.isEmptyButFor(pathOnly, attributes: [:], pathSteps: 1))
   }
 
-  /// The extras of an ended contact go to the next contact emptied, and only when no copy of
-  /// the ended contact holds them; a contact that has extras keeps its own.
-  @Test func theExtrasOfAnEndedContactAreHandedOnEmptied() throws {
-    func busy() -> Contact {
-      var c = Self.contact()
-      c.queueFlow = "queue-music"
-      c.agentWhisper = "agent-whisper"
-      c.outboundWhisper = "outbound-whisper"
-      c.callbackNumber = "+12065550101"
-      c.workingQueue = "Callbacks"
-      c.requeues = 3
-      c.requeuedAt = 9
-      c.pendingResult = HostResult(.next)
-      c.attributes["$.Attributes.tier"] = "gold"
-      c.path.append(PathStep(flow: "f", block: "b", line: 3, time: 0))
-      return c
-    }
-    var shared = busy()
-    let copy = shared
-    let heldByCopy = shared.compact(keepAttributes: false, keepPath: false)
-    #expect(heldByCopy == nil && copy.queueFlow == "queue-music" && copy.attributes == ["$.Attributes.tier": "gold"])
-    var recorded = busy()
-    let keptForRecord = recorded.compact(keepAttributes: true, keepPath: false)
-    #expect(keptForRecord == nil && recorded.attributes == ["$.Attributes.tier": "gold"])
-
-    var ended = busy()
-    let dropped = ended.compact(keepAttributes: false, keepPath: false)
-    let spare = try #require(dropped)
-    var next = Self.contact()
-    next.adopt(spare)
-    #expect(next.queueFlow == nil && next.agentWhisper == nil && next.outboundWhisper == nil && next.callbackNumber == nil)
-    #expect(next.workingQueue == nil && next.requeues == 0 && next.requeuedAt == -1 && next.pendingResult == nil)
-    #expect(next.attributes.isEmpty && next.path.isEmpty && ended.attributes.isEmpty)
-    next.setAttributes(AttributeTemplate(["$.CustomerEndpoint.Address", "$.SystemEndpoint.Address"])) { $0 == 0 ? "+12065550102" : "+18005550199" }
-    #expect(next.attributes == ["$.CustomerEndpoint.Address": "+12065550102", "$.SystemEndpoint.Address": "+18005550199"])
-    next.setAttributes(["$.Attributes.tier": "silver"])
-    #expect(next.attributes == ["$.Attributes.tier": "silver"])
-
-    var own = busy()
-    own.adopt(ContactExtras())
-    #expect(own.queueFlow == "queue-music" && own.attributes == ["$.Attributes.tier": "gold"])
+  /// A row given back is the next one made, emptied; the table grows only when none is free.
+  @Test func aRowGivenBackIsMadeAgainEmptied() {
+    var table = ExtrasTable()
+    let first = table.make()
+    let second = table.make()
+    table[first] = Self.busy()
+    table[second] = Self.busy()
+    table.giveBack(first)
+    table.giveBack(second)
+    #expect(table.make() == second && table.make() == first && table.count == 2)
+    #expect(Self.isEmptyButFor(table[first], attributes: [:], pathSteps: 0))
+    #expect(Self.isEmptyButFor(table[second], attributes: [:], pathSteps: 0))
+    #expect(table.make() == 2 && table.count == 3)
   }
 }

@@ -64,10 +64,10 @@ import Testing
     let skipped = Set(program.flowNames.indices.filter { quiet.endsQuietly[$0] }.map { program.flowNames[$0] })
     #expect(skipped == (timesIVR ? [] : ["callback-agent-whisper", "callback-outbound-whisper"]))
     quiet.whisper("callback-agent-whisper", for: 0)
-    #expect(quiet.contacts[0].path.isEmpty && quiet.issues.isEmpty)
+    #expect(quiet.path(0).isEmpty && quiet.issues.isEmpty)
     var traced = simulator(tracing: true)
     traced.whisper("callback-agent-whisper", for: 0)
-    #expect(traced.contacts[0].path.map(\.block) == ["brief-agent", "done"] && traced.issues.isEmpty)
+    #expect(traced.path(0).map(\.block) == ["brief-agent", "done"] && traced.issues.isEmpty)
     // A flow that is not there is still an issue.
     quiet.whisper("no-such-whisper", for: 0)
     #expect(quiet.issues.map(\.message) == ["flow `no-such-whisper`: no flow of this name in the module"])

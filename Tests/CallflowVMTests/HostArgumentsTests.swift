@@ -33,6 +33,17 @@ import Testing
     #expect(call?.text(.timeout) == "90")
   }
 
+  /// A list argument holds the items it was given, read in place; any other kind of value,
+  /// and a key not given, hold none.
+  @Test func aListHoldsItsItems() {
+    let arguments: HostArguments = [.options: .list(["1", "2", "10"]), .prompt: .text("1"), .timeout: .duration(1)]
+    #expect(arguments.list(.options, contains: "1") && arguments.list(.options, contains: "10"))
+    #expect(!arguments.list(.options, contains: "3") && !arguments.list(.options, contains: "1, 2"))
+    #expect(!arguments.list(.prompt, contains: "1") && !arguments.list(.timeout, contains: "1") && !arguments.list(.intents, contains: "1"))
+    let call = HostCall(kind: .getInput, arguments: arguments, outcomes: [.next], flow: "f", block: "b", line: 1)
+    #expect(call?.list(.options, contains: "2") == true && call?.list(.options, contains: "") == false)
+  }
+
   /// Keys are equal by name alone: names of one length that differ are told apart, a name
   /// built at run time equals the catalog's, and a record's field is given by its record.
   @Test func keysCompareByNameAndRecordsGiveTheirFields() {
