@@ -121,7 +121,7 @@ public struct Simulator {
   var queueOpen: [Bool]
   /// What contacts in flows and queues need, a row each (``Contact/extras``).
   var extras = ExtrasTable()
-  /// Slots of flows that ended, for flows that start (``slot(running:role:)``).
+  /// Slots of flows that ended, whose VMs start the next flows (``startFlow(_:_:role:)``).
   var spareSlots: [VMSlot] = []
   /// The actions the simulator answers `next` to with no effect on its world: the VM goes on
   /// through them without asking (``VM/answeredWithoutHost``). A prompt takes no time unless
@@ -277,12 +277,21 @@ public struct Simulator {
   /// Starts `flow` for contact `i` and runs it until it waits or ends.
   mutating func startFlow(_ i: Int, _ flow: String, role: FlowRole) {
     do {
-      // The state and the VM are moved, not copied: a copy counts a reference to each part.
-      var vm = try VM(program: program, flow: flowIndex(flow), state: state(starting: flow, for: i))
-      vm.stepBudget = options.stepBudget
-      vm.answeredWithoutHost = quietActions
-      vm.tracing = options.tracePaths
-      running[i] = slot(running: consume vm, role: role)
+      // A spare slot's VM starts the flow in place, keeping its program and the storage of
+      // its arrays; a spare another copy of the simulator also holds is not this one's.
+      if var spare = spareSlots.popLast(), isKnownUniquelyReferenced(&spare) {
+        try spare.vm.restart(flow: flowIndex(flow), state: state(starting: flow, for: i))
+        spare.role = role
+        spare.traced = 0
+        running[i] = spare
+      } else {
+        // The state and the VM are moved, not copied: a copy counts a reference to each part.
+        var vm = try VM(program: program, flow: flowIndex(flow), state: state(starting: flow, for: i))
+        vm.stepBudget = options.stepBudget
+        vm.answeredWithoutHost = quietActions
+        vm.tracing = options.tracePaths
+        running[i] = VMSlot(vm: consume vm, role: role)
+      }
     } catch {
       issue(i, error.description)
       if role == .main { finish(i, .flowError) }
@@ -291,22 +300,11 @@ public struct Simulator {
     drive(i)
   }
 
-  /// A slot running `vm`: one a flow that ended left, or a new one.
-  mutating func slot(running vm: consuming VM, role: FlowRole) -> VMSlot {
-    // A spare another copy of the simulator also holds is not this one's to change.
-    guard var spare = spareSlots.popLast(), isKnownUniquelyReferenced(&spare) else { return VMSlot(vm: vm, role: role) }
-    spare.vm = vm
-    spare.role = role
-    spare.traced = 0
-    return spare
-  }
-
   /// Keeps the slot of a flow that ended for the next flow to start, when nothing else holds
   /// it: 140,000 flows start in two simulated days, and each made and freed a slot.
   mutating func recycle(_ slot: consuming VMSlot) {
-    var slot = slot
     guard spareSlots.count < maxSpareSlots, isKnownUniquelyReferenced(&slot) else { return }
-    spareSlots.append(slot)
+    spareSlots.append(consume slot)
   }
 
   /// A `wait` is over: the contact's flow goes on.

@@ -85,6 +85,35 @@ public struct VM {
     }
   }
 
+  /// Starts a contact in `state` afresh at flow `flow` (its index in ``Program/flowNames``):
+  /// the VM is then the one ``init(program:flow:state:)`` makes with this VM's program, but
+  /// for its step budget, tracing and ``answeredWithoutHost``, which stay as they were. The
+  /// storage of its loop counters and trace is kept for the new flow's: a host that runs many
+  /// flows one after another need not make a VM, and its arrays, for each.
+  public mutating func restart(flow: Int, state: consuming ContactState) throws(RuntimeError) {
+    let starts =
+      program.flowNames.indices.contains(flow) && state.offset == 0 && program.flowStart[flow] < program.flowEnd[flow]
+      && program.flowNames[flow] == state.flow
+    let place: (flow: Int, pc: Int) = starts ? (flow, program.flowStart[flow]) : try Self.place(of: state, in: program)
+    var loops: [Int] = []
+    swap(&loops, &self.state.loops)
+    self.state = consume state
+    self.flow = place.flow
+    pc = place.pc
+    previous = pc
+    if !trace.isEmpty { trace.removeAll(keepingCapacity: true) }
+    let slots = program.slots[self.flow]
+    guard self.state.loops.count < slots else { return }
+    if self.state.loops.isEmpty {
+      // The loop counters of the flow before, zeroed in their own storage.
+      loops.removeAll(keepingCapacity: true)
+      loops.append(contentsOf: repeatElement(0, count: slots))
+      self.state.loops = loops
+    } else {
+      self.state.loops += [Int](repeating: 0, count: slots - self.state.loops.count)
+    }
+  }
+
   /// The flow and instruction where a contact in `state` is.
   private static func place(of state: ContactState, in program: Program) throws(RuntimeError) -> (flow: Int, pc: Int) {
     guard let flow = program.flow(named: state.flow) else {
