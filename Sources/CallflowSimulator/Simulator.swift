@@ -115,7 +115,8 @@ public struct Simulator {
   var hoursNamed = NameCache<Int?>()
   /// Queues and flows by name, as flows name them.
   var queuesNamed = NameCache<Int?>()
-  var flowsOfNumber = NameCache<String?>()
+  /// The flow of each phone number as its index in the program (-1: a flow it does not have).
+  var flowsOfNumber = NameCache<Int?>()
   var flowsNamed = NameCache<Int?>()
   /// Whether each queue's hours are open now, for routing.
   var queueOpen: [Bool]
@@ -266,27 +267,37 @@ public struct Simulator {
       Contact(method: .inbound, label: arrival.label, initial: i, customer: arrival.from, system: arrival.to, initiated: now, routingTime: now))
     let row = extrasRow(of: i)
     extras[row].attributes.replaceAll(distinctNames: endpoints.names) { $0 == 0 ? arrival.from : arrival.to }
-    guard let flow = flow(answering: arrival.to) else {
+    guard let index = flowIndex(answering: arrival.to) else {
       issue(i, "no flow answers \(arrival.to): it is not among the phone numbers of center.yaml")
       finish(i, .flowError)
       return
     }
-    startFlow(i, flow, role: .main)
+    // By index: the flow's name is looked up and hashed once per number, not once per call.
+    if index >= 0 {
+      startFlow(i, index, named: program.flowNames[index], role: .main)
+    } else {
+      startFlow(i, center.flowOfNumber[arrival.to] ?? "", role: .main)
+    }
   }
 
   /// Starts `flow` for contact `i` and runs it until it waits or ends.
   mutating func startFlow(_ i: Int, _ flow: String, role: FlowRole) {
+    startFlow(i, flowIndex(flow), named: flow, role: role)
+  }
+
+  /// Starts the flow at `index` in the program (-1: none), named `flow`, for contact `i`.
+  mutating func startFlow(_ i: Int, _ index: Int, named flow: String, role: FlowRole) {
     do {
       // A spare slot's VM starts the flow in place, keeping its program and the storage of
       // its arrays; a spare another copy of the simulator also holds is not this one's.
       if var spare = spareSlots.popLast(), isKnownUniquelyReferenced(&spare) {
-        try spare.vm.restart(flow: flowIndex(flow), state: state(starting: flow, for: i))
+        try spare.vm.restart(flow: index, state: state(starting: flow, for: i))
         spare.role = role
         spare.traced = 0
         running[i] = spare
       } else {
         // The state and the VM are moved, not copied: a copy counts a reference to each part.
-        var vm = try VM(program: program, flow: flowIndex(flow), state: state(starting: flow, for: i))
+        var vm = try VM(program: program, flow: index, state: state(starting: flow, for: i))
         vm.stepBudget = options.stepBudget
         vm.answeredWithoutHost = quietActions
         vm.tracing = options.tracePaths

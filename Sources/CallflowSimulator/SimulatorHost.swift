@@ -366,8 +366,11 @@ extension Simulator {
     flowsNamed.value(of: name, in: program) { program, name in program.flow(named: name) } ?? -1
   }
 
-  /// The flow that answers phone number `number`, if one does.
-  mutating func flow(answering number: String) -> String? {
-    flowsOfNumber.value(of: number, in: center) { center, number in center.flowOfNumber[number] }
+  /// The flow that answers phone number `number`, if one does: its index in the program, or
+  /// -1 when the program has no flow of the name center.yaml gives.
+  mutating func flowIndex(answering number: String) -> Int? {
+    flowsOfNumber.value(of: number, in: (center, program)) { context, number in
+      context.0.flowOfNumber[number].map { context.1.flow(named: $0) ?? -1 }
+    }
   }
 }
