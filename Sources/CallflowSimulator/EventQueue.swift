@@ -76,7 +76,7 @@ struct EventQueue<Event> {
   /// The seconds the wheel holds: a power of two.
   static var wheelSeconds: Int { 4096 }
   /// The events of a bucket kept in the slab; the rest are in its overflow.
-  static var slabWidth: Int { 4 }
+  static var slabWidth: Int { 16 }
 
   /// Bucket `k`'s fill (second `t` in bucket `t & (wheelSeconds - 1)`).
   private var fills = [Fill](repeating: Fill(), count: wheelSeconds)
