@@ -105,7 +105,6 @@ extension Simulator {
   /// Every contact's record, in creation order.
   public func records() -> [ContactRecord] { contacts.indices.map(record) }
 
-
   /// The contacts descending from caller `label`, in creation order.
   public func contacts(of label: Int) -> [Int] { contacts.indices.filter { contacts[$0].label == label } }
 

@@ -38,7 +38,6 @@ public struct SimulationIssue: Equatable, Sendable {
 let maxRequeues = 100
 /// How many slots of ended flows the simulator keeps for flows that start.
 let maxSpareSlots = 64
-/// How many emptied extras of ended contacts the simulator keeps for contacts that come.
 
 enum SimulationEvent {
   /// The next caller (``Simulator/pendingArrival``) arrives.

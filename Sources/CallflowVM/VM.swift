@@ -68,10 +68,7 @@ public struct VM {
   /// ``Program/flowNames``, which a host may look up once): the same VM as
   /// ``init(program:state:)`` gives, without looking the flow up by name.
   public init(program: Program, flow: Int, state: ContactState) throws(RuntimeError) {
-    let starts =
-      program.flowNames.indices.contains(flow) && state.offset == 0 && program.flowStart[flow] < program.flowEnd[flow]
-      && program.flowNames[flow] == state.flow
-    self.init(program: program, state: state, at: starts ? (flow, program.flowStart[flow]) : try Self.place(of: state, in: program))
+    self.init(program: program, state: state, at: try Self.place(of: state, startingAt: flow, in: program))
   }
 
   private init(program: Program, state: ContactState, at place: (flow: Int, pc: Int)) {
@@ -91,10 +88,7 @@ public struct VM {
   /// storage of its loop counters and trace is kept for the new flow's: a host that runs many
   /// flows one after another need not make a VM, and its arrays, for each.
   public mutating func restart(flow: Int, state: consuming ContactState) throws(RuntimeError) {
-    let starts =
-      program.flowNames.indices.contains(flow) && state.offset == 0 && program.flowStart[flow] < program.flowEnd[flow]
-      && program.flowNames[flow] == state.flow
-    let place: (flow: Int, pc: Int) = starts ? (flow, program.flowStart[flow]) : try Self.place(of: state, in: program)
+    let place = try Self.place(of: state, startingAt: flow, in: program)
     var loops: [Int] = []
     swap(&loops, &self.state.loops)
     self.state = consume state
@@ -112,6 +106,15 @@ public struct VM {
     } else {
       self.state.loops += [Int](repeating: 0, count: slots - self.state.loops.count)
     }
+  }
+
+  /// The flow and instruction where a contact in `state` is, found without looking the flow
+  /// up by name when the state is at the start of flow `flow` (its index in the program).
+  private static func place(of state: ContactState, startingAt flow: Int, in program: Program) throws(RuntimeError) -> (flow: Int, pc: Int) {
+    let starts =
+      program.flowNames.indices.contains(flow) && state.offset == 0 && program.flowStart[flow] < program.flowEnd[flow]
+      && program.flowNames[flow] == state.flow
+    return starts ? (flow, program.flowStart[flow]) : try place(of: state, in: program)
   }
 
   /// The flow and instruction where a contact in `state` is.
