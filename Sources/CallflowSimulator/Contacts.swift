@@ -1,4 +1,3 @@
-import CallflowVM
 /// How a contact began, as contact records name it.
 public enum InitiationMethod: String, Codable, Sendable, CaseIterable {
   case inbound = "INBOUND"

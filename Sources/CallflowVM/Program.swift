@@ -376,11 +376,6 @@ public final class Program: Sendable {
     return (texts[Int(entry.id)], Int(entry.line))
   }
 
-}
-
-/// A `call`'s effect on the contact's state (``ContactEffect``) made ready to apply: what it
-/// changes, and the constant that gives its value (-1: the block does not give it).
-extension Program {
   /// The branch-table code of option `value` of the instruction at `pc` (``Outcome/code(options:)``),
   /// read in place: the options passed on whole were retained and released at each answer.
   func optionCode(_ value: String, at pc: Int) -> Int? {
@@ -389,6 +384,8 @@ extension Program {
   }
 }
 
+/// A `call`'s effect on the contact's state (``ContactEffect``) made ready to apply: what it
+/// changes, and the constant that gives its value (-1: the block does not give it).
 struct PreparedEffect: Sendable {
   enum Kind: UInt8, Sendable {
     case setsWorkingQueue, setsCallbackNumber, entersQueue, startsCallbackRequest, endsCallbackRequest, changesFlow, callsModule
