@@ -22,6 +22,8 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
+    // The executables' allocator: jemalloc on Linux (Docs/PERFORMANCE.md, fourteenth pass).
+    .target(name: "CAllocator", linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
     // Stage 0: source files, spans, diagnostics and their renderers (no domain rules).
     .target(name: "CallflowDiagnostics"),
     // Stage 0: the checker's rules, one type per rule, with their pages (Docs/rules, linked
@@ -78,7 +80,7 @@ let package = Package(
       name: "callflow",
       dependencies: [
         "CallflowDriver", "CallflowDiagnostics", "CallflowRules", "CallflowSyntax", "CallflowBytecode", "CallflowVM",
-        "CallflowScenarios", "CallflowLanguageServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CallflowScenarios", "CallflowLanguageServer", "CAllocator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
