@@ -10,15 +10,17 @@ struct FlowLowering {
   static let flowKeys = ["flow", "type", "description", "start", "on-error", "blocks", "connect"]
   static let blockKeys = ["next", "on"]
 
-  mutating func lower(_ root: SyntaxValue) -> FlowSyntax? {
-    guard case .record(let fields) = root.kind else {
+  /// The flow, its parts moved out of `root` (the document), not copied.
+  mutating func lower(_ root: consuming SyntaxValue) -> FlowSyntax? {
+    guard var fields = root.takeFields() else {
       bag.report(
         .invalidValue, "a flow file is a mapping with `flow`, `type`, `start` and `blocks`, not \(root.kindDescription)",
         at: root.span)
       return nil
     }
     var flow = FlowSyntax(file: file, span: root.span)
-    for field in fields {
+    for i in fields.indices {
+      let field = fields.take(i)
       switch field.name.value {
       case "flow": flow.name = bag.scalarName(field, what: "the flow's name")
       case "type": flow.type = bag.scalarName(field, what: "the flow type")
@@ -27,7 +29,7 @@ struct FlowLowering {
       case "on-error": flow.onError = bag.scalarName(field, what: "the id of the block errors go to")
       case "blocks":
         flow.hasBlocks = true
-        flow.blocks = blocks(field.value)
+        flow.blocks = blocks(field)
       case "connect":
         guard case .record = field.value.kind else {
           bag.report(
@@ -43,23 +45,22 @@ struct FlowLowering {
     return flow
   }
 
-  private mutating func blocks(_ value: SyntaxValue) -> [BlockSyntax] {
-    switch value.kind {
-    case .record(let fields):
+  private mutating func blocks(_ field: consuming SyntaxField) -> [BlockSyntax] {
+    if var fields = field.value.takeFields() {
       var blocks: [BlockSyntax] = []
       blocks.reserveCapacity(fields.count)
-      for field in fields {
+      for i in fields.indices {
+        let field = fields.take(i)
         if let last = blocks.indices.last, misindented(field, under: &blocks[last]) { continue }
         blocks.append(block(field))
       }
       return blocks
-    case .null:
-      return []
-    default:
-      bag.report(
-        .invalidValue, "`blocks` maps block ids to blocks, but this is \(value.kindDescription)", at: value.span)
-      return []
     }
+    // Not a record (`takeFields` left it as it was).
+    if case .null = field.value.kind { return [] }
+    bag.report(
+      .invalidValue, "`blocks` maps block ids to blocks, but this is \(field.value.kindDescription)", at: field.value.span)
+    return []
   }
 
   /// Whether `field`, among the block ids, is the `next` (a block id) or `on` (branches) of
@@ -91,10 +92,10 @@ struct FlowLowering {
     return true
   }
 
-  private mutating func block(_ field: SyntaxField) -> BlockSyntax {
+  private mutating func block(_ field: consuming SyntaxField) -> BlockSyntax {
     let id = field.name
     let blockSpan = id.span.union(field.value.span)
-    guard case .record(let keys) = field.value.kind else {
+    guard var keys = field.value.takeFields() else {
       bag.report(
         .invalidValue,
         "block `\(id.value)` must be a mapping with one block kind, such as `play-prompt: \"…\"`; found \(field.value.kindDescription)",
@@ -105,7 +106,8 @@ struct FlowLowering {
     var next: Located<String>?
     var branches: [BranchSyntax] = []
     var extra: [SyntaxField] = []
-    for key in keys {
+    for i in keys.indices {
+      let key = keys.take(i)
       switch key.name.value {
       case "next": next = bag.scalarName(key, what: "the id of the next block")
       case "on": branches = self.branches(key.value)
@@ -120,7 +122,7 @@ struct FlowLowering {
       kind = extra[known]
       extra[known] = chosen
     }
-    guard let kind else {
+    guard let kind = kind.take() else {
       bag.report(
         .missingParameter, "block `\(id.value)` has no block kind", at: id.span,
         notes: [Note("a block holds exactly one kind key, such as `play-prompt:` or `transfer-to-queue:`")])

@@ -20,3 +20,28 @@ extension DiagnosticBag {
     report(.unknownParameter, "unknown key `\(key.value)` in \(place)", at: key.span, notes: notes, fixes: fixes)
   }
 }
+
+extension SyntaxValue {
+  /// The record's fields, moved out of the value, which is left nothing (`.null`); `nil`, and
+  /// the value unchanged, when it is not a record. Taken out, the fields are this caller's
+  /// alone, so that each can be moved on rather than copied.
+  mutating func takeFields() -> [SyntaxField]? {
+    guard case .record(let fields) = kind else { return nil }
+    kind = .null
+    return fields
+  }
+}
+
+extension Array where Element == SyntaxField {
+  /// The field at `index`, moved out of the array: an empty field (no name, nothing) is left
+  /// in its place, so that what the field holds is handed on without a copy.
+  mutating func take(_ index: Int) -> SyntaxField {
+    withUnsafeMutableBufferPointer { fields in
+      let place = fields.baseAddress.unsafelyUnwrapped + index
+      let span = place.pointee.name.span
+      let field = place.move()
+      place.initialize(to: SyntaxField(name: Located("", at: span), value: SyntaxValue(.null, at: span)))
+      return field
+    }
+  }
+}
