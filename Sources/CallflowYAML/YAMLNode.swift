@@ -18,10 +18,20 @@ public struct YAMLScalar: Hashable, Sendable {
   /// Whether the scalar is null under the YAML 1.2 core schema (`~`, `null`, or nothing).
   public var isNull: Bool {
     guard style == .plain else { return false }
-    switch text.utf8.count {
+    var text = text
+    return text.withUTF8 { Self.isNull(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Whether a plain scalar of these UTF-8 bytes is null under the YAML 1.2 core schema:
+  /// nothing, `~`, `null`, `Null` or `NULL`.
+  static func isNull(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    switch bytes.count {
     case 0: return true
-    case 1: return text == "~"
-    case 4: return text == "null" || text == "Null" || text == "NULL"
+    case 1: return bytes[0] == UInt8(ascii: "~")
+    case 4:
+      let word = bytes.loadUnaligned(as: UInt32.self)
+      // "null", "Null", "NULL", as little-endian words.
+      return word == 0x6C6C_756E || word == 0x6C6C_754E || word == 0x4C4C_554E
     default: return false
     }
   }

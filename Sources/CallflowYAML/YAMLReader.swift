@@ -161,12 +161,7 @@ private struct Run<Builder: YAMLTreeBuilder> {
 
   private mutating func scalar(_ event: yaml_event_t) -> Bool {
     let data = event.data.scalar
-    let text: String
-    if let value = data.value {
-      text = String(decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
-    } else {
-      text = ""
-    }
+    let bytes = UnsafeRawBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length)
     let style: YAMLScalarStyle
     switch data.style {
     case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -176,8 +171,7 @@ private struct Run<Builder: YAMLTreeBuilder> {
     default: style = .plain
     }
     let node = builder.scalar(
-      YAMLScalar(text: text, style: style), tag: string(data.tag),
-      span: span(location(event.start_mark), location(event.end_mark)))
+      bytes, style: style, tag: string(data.tag), span: span(location(event.start_mark), location(event.end_mark)))
     return add(node, size: 1, anchor: string(data.anchor))
   }
 

@@ -119,6 +119,48 @@ extension YAMLNode {
 
   /// The front end's tree keeps a mapping's fields in order, with null keys as empty names,
   /// and reports each key that is a list or a mapping, in order, leaving its pair out.
+  @Test func nothingIsTheCoreSchemasNullsWrittenPlain() throws {
+    // Plain `~`, `null`, `Null`, `NULL` and nothing are null; quoted, tagged `!!str`, or
+    // spelled otherwise (`nULL`, `nul`, `~~`, `nulls`), they are text.
+    let text = """
+      a: ~
+      b: null
+      c: Null
+      d: NULL
+      e:
+      f: "null"
+      g: '~'
+      h: !!str NULL
+      i: nULL
+      j: nul
+      k: ~~
+      l: nulls
+      m: |
+        null
+      """
+    let (root, diagnostics) = YAMLReader().readValue(SourceFile(path: "t.yaml", text: text), file: FileID(0))
+    #expect(diagnostics.isEmpty)
+    guard case .record(let fields) = try #require(root).kind else {
+      Issue.record("the root is not a mapping")
+      return
+    }
+    let read = fields.map { field -> String in
+      switch field.value.kind {
+      case .null: "\(field.name.value) nothing"
+      case .scalar(let text, .bare): "\(field.name.value) bare \(text)"
+      case .scalar(let text, .quoted): "\(field.name.value) quoted \(text)"
+      case .list, .record: "\(field.name.value) \(field.value.kindDescription)"
+      }
+    }
+    #expect(read == [
+      "a nothing", "b nothing", "c nothing", "d nothing", "e nothing", "f quoted null", "g quoted ~", "h quoted NULL",
+      "i bare nULL", "j bare nul", "k bare ~~", "l bare nulls", "m quoted null",
+    ])
+    // The located tree keeps them as scalars, and says which are null.
+    let nulls = try #require(readYAML(text).0).pairs.map { $0.value.scalar?.isNull ?? false }
+    #expect(nulls == [true, true, true, true, true, false, false, true, false, false, false, false, false])
+  }
+
   @Test func syntaxValuesKeepFieldsInOrderAndReportKeysThatAreNotNames() throws {
     let text = "a: 1\n? [x]\n: 2\nb: [3, 4]\n? {y: 1}\n: 5\n~: 6\nc: {d: 7}\n"
     let (root, diagnostics) = YAMLReader().readValue(SourceFile(path: "t.yaml", text: text), file: FileID(0))
