@@ -15,9 +15,9 @@ public struct YAMLFrontend: Sendable {
 
   /// The flow of one `*.flow.yaml` file, and every problem found reading it.
   public func parseFlow(_ source: SourceFile, file: FileID) -> (flow: FlowSyntax?, diagnostics: [Diagnostic]) {
-    let (document, bag) = document(source, file: file, what: "a flow file is a mapping with `flow`, `type`, `start` and `blocks`")
+    let (parsed, bag) = document(source, file: file, what: "a flow file is a mapping with `flow`, `type`, `start` and `blocks`")
     // Taken out of the optional, so that the lowering holds the only reference to the tree.
-    guard let root = consume document else { return (nil, bag.diagnostics) }
+    guard let root = consume parsed else { return (nil, bag.diagnostics) }
     // What the comments need of the document is read before the lowering takes it apart.
     var headerEnd = 0
     if case .record(let fields) = root.kind, let blocks = fields.first(where: { $0.name.value == "blocks" }) {

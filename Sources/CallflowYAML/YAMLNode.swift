@@ -29,8 +29,8 @@ public struct YAMLScalar: Hashable, Sendable {
     case 0: return true
     case 1: return bytes[0] == UInt8(ascii: "~")
     case 4:
-      let word = bytes.loadUnaligned(as: UInt32.self)
-      // "null", "Null", "NULL", as little-endian words.
+      let word = UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self))
+      // "null", "Null", "NULL", read as little-endian words.
       return word == 0x6C6C_756E || word == 0x6C6C_754E || word == 0x4C4C_554E
     default: return false
     }
