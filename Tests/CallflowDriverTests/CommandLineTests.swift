@@ -26,12 +26,34 @@ struct CLI {
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    // Standard error is read while standard output is: read one after the other, a child
+    // that fills the error pipe (64 KiB) before it closes its output would wait for ever.
+    let errorRead = PipeRead(error.fileHandleForReading)
     input.fileHandleForWriting.write(Data(stdin.utf8))
     try input.fileHandleForWriting.close()
     let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = error.fileHandleForReading.readDataToEndOfFile()
+    let err = errorRead.wait()
     process.waitUntilExit()
     return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+  }
+
+  /// A pipe read to its end on a thread of its own.
+  final class PipeRead: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+      Thread.detachNewThread { [self] in
+        data = handle.readDataToEndOfFile()
+        done.signal()
+      }
+    }
+
+    /// What was read, once the pipe is closed.
+    func wait() -> Data {
+      done.wait()
+      return data
+    }
   }
 }
 
