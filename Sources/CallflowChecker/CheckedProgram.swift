@@ -148,11 +148,11 @@ public struct CheckedFlow: Sendable {
   }
 
   public var syntax: FlowSyntax {
-    get { storage.syntax }
+    _read { yield storage.syntax }
     set { unique.syntax = newValue }
   }
   public var name: String? {
-    get { storage.name }
+    _read { yield storage.name }
     set { unique.name = newValue }
   }
   public var type: FlowType? {
@@ -160,7 +160,7 @@ public struct CheckedFlow: Sendable {
     set { unique.type = newValue }
   }
   public var blocks: [CheckedBlock] {
-    get { storage.blocks }
+    _read { yield storage.blocks }
     set { unique.blocks = newValue }
     _modify {
       let box = unique
@@ -179,12 +179,12 @@ public struct CheckedFlow: Sendable {
   }
   /// The flows this flow refers to, with where.
   public var flowReferences: [Located<String>] {
-    get { storage.flowReferences }
+    _read { yield storage.flowReferences }
     set { unique.flowReferences = newValue }
   }
   /// What the project-wide rules need to know of the flow.
   public var summary: Summary {
-    get { storage.summary }
+    _read { yield storage.summary }
     set { unique.summary = newValue }
     _modify {
       let box = unique

@@ -279,7 +279,11 @@ struct FlowChecker {
   private mutating func edges(_ block: BlockSyntax, conditions: [Condition]) -> [Edge] {
     var edges: [Edge] = []
     // Room for every edge at once, and for the `error` edge that `on-error` may add.
-    edges.reserveCapacity((block.next == nil ? 0 : 1) + block.branches.count + conditions.count + 1)
+    // (`next` tested by its case: `== nil` on an optional of an `Equatable` type compares it
+    // as a value, copying it.)
+    var count = block.branches.count + conditions.count + 1
+    if case .some = block.next { count += 1 }
+    edges.reserveCapacity(count)
     if let next = block.next {
       edges.append(Edge(label: "next", source: .next, target: next, targetIndex: blockIndex[next.value]))
     }

@@ -86,8 +86,10 @@ public struct BlockSyntax: Sendable {
   public var kind: Located<String>
   /// The block's parameters: `.null` (none), `.scalar` (the main parameter) or `.record`.
   public var body: SyntaxValue
-  /// The success branch.
-  public var next: Located<String>?
+  /// The success branch. (Spelled out, not `Located<String>?`: an optional `var` so spelled
+  /// starts as `nil`, and its initializer then replaces it, a release the optimizer keeps and
+  /// with it a copy of the whole block for every block made.)
+  public var next: Optional<Located<String>>
   /// The named branches, in source order.
   public var branches: [BranchSyntax]
   /// The whole block, id to last line.
@@ -149,35 +151,35 @@ public struct FlowSyntax: Sendable {
 
   public var file: FileID
   public var name: Located<String>? {
-    get { storage.fields.name }
+    _read { yield storage.fields.name }
     _modify {
       makeUnique()
       yield &storage.fields.name
     }
   }
   public var type: Located<String>? {
-    get { storage.fields.type }
+    _read { yield storage.fields.type }
     _modify {
       makeUnique()
       yield &storage.fields.type
     }
   }
   public var description: Located<String>? {
-    get { storage.fields.description }
+    _read { yield storage.fields.description }
     _modify {
       makeUnique()
       yield &storage.fields.description
     }
   }
   public var start: Located<String>? {
-    get { storage.fields.start }
+    _read { yield storage.fields.start }
     _modify {
       makeUnique()
       yield &storage.fields.start
     }
   }
   public var onError: Located<String>? {
-    get { storage.fields.onError }
+    _read { yield storage.fields.onError }
     _modify {
       makeUnique()
       yield &storage.fields.onError
@@ -192,7 +194,7 @@ public struct FlowSyntax: Sendable {
     }
   }
   public var blocks: [BlockSyntax] {
-    get { storage.fields.blocks }
+    _read { yield storage.fields.blocks }
     _modify {
       makeUnique()
       yield &storage.fields.blocks
@@ -208,7 +210,7 @@ public struct FlowSyntax: Sendable {
   }
   /// The comments before the first block (the file's header).
   public var comments: [Comment] {
-    get { storage.fields.comments }
+    _read { yield storage.fields.comments }
     _modify {
       makeUnique()
       yield &storage.fields.comments
@@ -216,7 +218,7 @@ public struct FlowSyntax: Sendable {
   }
   /// The comments after the last block.
   public var trailingComments: [Comment] {
-    get { storage.fields.trailingComments }
+    _read { yield storage.fields.trailingComments }
     _modify {
       makeUnique()
       yield &storage.fields.trailingComments
@@ -226,7 +228,7 @@ public struct FlowSyntax: Sendable {
   /// original identifiers and positions in the designer, a module's settings, the flow's ARN.
   /// A record, read and written as it is; `nil` for flows that never were in Connect.
   public var connect: SyntaxValue? {
-    get { storage.fields.connect }
+    _read { yield storage.fields.connect }
     _modify {
       makeUnique()
       yield &storage.fields.connect
