@@ -73,7 +73,10 @@ public struct CheckedBlock: Sendable {
 
   /// The block's conditions (`check-attribute`), in order: each with its operator, operand and
   /// target, as the edges of source `condition` list them.
-  public var conditions: [Condition] {
+  public var conditions: [Condition] { Self.conditions(in: arguments) }
+
+  /// The conditions among a block's `arguments`.
+  static func conditions(in arguments: [Argument]) -> [Condition] {
     for argument in arguments {
       if case .conditions(let conditions) = argument.value.value { return conditions }
     }

@@ -105,22 +105,23 @@ struct FlowChecker {
   // MARK: Blocks
 
   private mutating func block(_ block: BlockSyntax) -> CheckedBlock {
-    var checked = CheckedBlock(
-      id: block.id, kind: BlockKind.named(block.kind.value), kindSpan: block.kind.span, arguments: [],
-      edges: [], span: block.span)
+    // The block is made at the end from its parts, not filled in as it is checked: a block
+    // built up in a variable and returned was copied on the way out, each of its parts retained
+    // and then released.
+    let kind = BlockKind.named(block.kind.value)
     blockID(block.id)
-    guard let kind = checked.kind else {
+    guard let kind else {
       if !block.kind.value.isEmpty { unknownKind(block.kind) }
-      checked.edges = edges(block, conditions: [])
-      return checked
+      return CheckedBlock(
+        id: block.id, kind: nil, kindSpan: block.kind.span, arguments: [], edges: edges(block, conditions: []), span: block.span)
     }
     let spec = kind.spec
     placement(kind, spec, block)
-    checked.arguments = arguments(block, kind, spec)
-    flowTypes(checked.arguments, parameters: spec.parameters, top: checked.arguments)
-    checked.edges = edges(block, conditions: spec.takesConditions ? checked.conditions : [])
-    branchNames(block, kind, spec, checked.arguments)
-    return checked
+    let arguments = arguments(block, kind, spec)
+    flowTypes(arguments, parameters: spec.parameters, top: arguments)
+    let edges = edges(block, conditions: spec.takesConditions ? CheckedBlock.conditions(in: arguments) : [])
+    branchNames(block, kind, spec, arguments)
+    return CheckedBlock(id: block.id, kind: kind, kindSpan: block.kind.span, arguments: arguments, edges: edges, span: block.span)
   }
 
   private mutating func blockID(_ id: Located<String>) {
