@@ -23,7 +23,7 @@ let package = Package(
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     // The executables' allocator: jemalloc on Linux (Docs/PERFORMANCE.md, fourteenth pass).
-    .target(name: "CAllocator", linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
+    .target(name: "CAllocator", linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
     // Stage 0: source files, spans, diagnostics and their renderers (no domain rules).
     .target(name: "CallflowDiagnostics"),
     // Stage 0: the checker's rules, one type per rule, with their pages (Docs/rules, linked

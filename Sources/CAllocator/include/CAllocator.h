@@ -1,8 +1,9 @@
 #ifndef CALLFLOW_ALLOCATOR_H
 #define CALLFLOW_ALLOCATOR_H
 
-/// jemalloc's options for the executables that link this target (CAllocator.c says which and
-/// why); jemalloc reads them when it starts.
-extern const char *malloc_conf;
+/// The version of the allocator the executables that link this target run on (mimalloc's, as
+/// `mi_version` gives it, on Linux; 0 elsewhere, where the system's serves them). CAllocator.c
+/// says which executables and why.
+int callflow_allocator_version(void);
 
 #endif
