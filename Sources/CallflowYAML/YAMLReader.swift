@@ -71,6 +71,8 @@ private struct Run<Builder: YAMLTreeBuilder> {
   /// the next.
   var firstKeys: [KeyText: Int] = [:]
   var anchors: [String: (node: Node, size: Int)] = [:]
+  /// The short scalar texts read so far.
+  let texts = ScalarTexts()
   var expanded = 0
   var root: Node?
   var documents = 0
@@ -171,7 +173,7 @@ private struct Run<Builder: YAMLTreeBuilder> {
     default: style = .plain
     }
     let node = builder.scalar(
-      bytes, style: style, tag: string(data.tag), span: span(location(event.start_mark), location(event.end_mark)))
+      bytes, style: style, tag: string(data.tag), span: span(location(event.start_mark), location(event.end_mark)), texts: texts)
     return add(node, size: 1, anchor: string(data.anchor))
   }
 

@@ -5,8 +5,9 @@ import CallflowSyntax
 /// detail, or the front end's ``SyntaxValue``s directly.
 protocol YAMLTreeBuilder: Sendable {
   associatedtype Node: Sendable
-  /// The scalar of these UTF-8 bytes (libyaml's, valid UTF-8), written in `style`.
-  func scalar(_ bytes: UnsafeRawBufferPointer, style: YAMLScalarStyle, tag: String?, span: SourceSpan) -> Node
+  /// The scalar of these UTF-8 bytes (libyaml's, valid UTF-8), written in `style`; its text
+  /// made or looked up in `texts`.
+  func scalar(_ bytes: UnsafeRawBufferPointer, style: YAMLScalarStyle, tag: String?, span: SourceSpan, texts: ScalarTexts) -> Node
   /// A sequence of `items`, moved out of them.
   func sequence(_ items: UnsafeMutableBufferPointer<Node>, tag: String?, span: SourceSpan) -> Node
   /// A mapping from its keys and values, alternating (an even count), keys unique, moved out
@@ -20,8 +21,8 @@ protocol YAMLTreeBuilder: Sendable {
 
 /// Builds the located YAML tree, styles and tags kept.
 struct YAMLNodeBuilder: YAMLTreeBuilder {
-  func scalar(_ bytes: UnsafeRawBufferPointer, style: YAMLScalarStyle, tag: String?, span: SourceSpan) -> YAMLNode {
-    YAMLNode(.scalar(YAMLScalar(text: String(decoding: bytes, as: UTF8.self), style: style)), at: span, tag: tag)
+  func scalar(_ bytes: UnsafeRawBufferPointer, style: YAMLScalarStyle, tag: String?, span: SourceSpan, texts: ScalarTexts) -> YAMLNode {
+    YAMLNode(.scalar(YAMLScalar(text: texts.text(bytes), style: style)), at: span, tag: tag)
   }
 
   func sequence(_ items: UnsafeMutableBufferPointer<YAMLNode>, tag: String?, span: SourceSpan) -> YAMLNode {
@@ -53,11 +54,11 @@ struct YAMLNodeBuilder: YAMLTreeBuilder {
 struct SyntaxValueBuilder: YAMLTreeBuilder {
   static let stringTag = "tag:yaml.org,2002:str"
 
-  func scalar(_ bytes: UnsafeRawBufferPointer, style: YAMLScalarStyle, tag: String?, span: SourceSpan) -> SyntaxValue {
+  func scalar(_ bytes: UnsafeRawBufferPointer, style: YAMLScalarStyle, tag: String?, span: SourceSpan, texts: ScalarTexts) -> SyntaxValue {
     // A null is told from its bytes, before any text is made of them.
     if tag == nil && style == .plain && YAMLScalar.isNull(bytes) { return SyntaxValue(.null, at: span) }
     let form: ScalarForm = style == .plain && tag != Self.stringTag ? .bare : .quoted
-    return SyntaxValue(.scalar(String(decoding: bytes, as: UTF8.self), form), at: span)
+    return SyntaxValue(.scalar(texts.text(bytes), form), at: span)
   }
 
   func sequence(_ items: UnsafeMutableBufferPointer<SyntaxValue>, tag: String?, span: SourceSpan) -> SyntaxValue {

@@ -252,6 +252,37 @@ extension YAMLNode {
     #expect(problems.count == 1)
     #expect(problems.first?.contains("yaml-syntax") == true)
   }
+  /// Short texts are kept by the reader and looked up by their bytes (`ScalarTexts`): every
+  /// one still reads as written, however little it differs from one read before it (one byte
+  /// anywhere, of any length up to past the 15 bytes kept, in one byte or in several).
+  @Test func everyTextReadsAsWrittenHoweverCloseToAnEarlierOne() throws {
+    var expected: [String] = []
+    for length in 1...17 {
+      let base = Array("abcdefghijklmnopq".prefix(length))
+      for position in 0..<length {
+        for replacement: Character in ["x", "y", "é"] {
+          var text = base
+          text[position] = replacement
+          expected.append(String(text))
+        }
+      }
+      expected.append(String(base))
+    }
+    // Each text twice: once as a key, then as the value of another key, so that the second
+    // reading of each is a lookup.
+    let yaml = expected.enumerated().map { "\"\($0.element)\": k\($0.offset)\nv\($0.offset): \"\($0.element)\"" }.joined(separator: "\n")
+    let (root, diagnostics) = YAMLReader().readValue(SourceFile(path: "t.yaml", text: yaml), file: FileID(0))
+    #expect(diagnostics.isEmpty)
+    guard case .record(let fields) = try #require(root).kind else {
+      Issue.record("the root is not a mapping")
+      return
+    }
+    #expect(fields.count == expected.count * 2)
+    for (i, text) in expected.enumerated() where 2 * i + 1 < fields.count {
+      #expect(fields[2 * i].name.value == text)
+      #expect(fields[2 * i + 1].value.scalarText == text)
+    }
+  }
 }
 
 @Suite struct CommentScannerTests {
