@@ -6,12 +6,8 @@
 // jemalloc (the allocator of the fourteenth pass) and about half glibc's. The test suite links
 // it with the executable's module; `callflow-bench` (whose libyaml baseline stays the yardstick
 // it always was) and the fuzz targets, under AddressSanitizer's allocator, keep the C library's.
+//
+// The link does it all (Package.swift's `linkedLibrary`): mimalloc's `malloc` and `free`
+// come before the C library's in the executable's list of libraries, so every library of the
+// process binds to them (AllocatorTests asks the dynamic linker). There is nothing to call.
 #include "CAllocator.h"
-
-#if defined(__linux__)
-#include <mimalloc.h>
-
-int callflow_allocator_version(void) { return mi_version(); }
-#else
-int callflow_allocator_version(void) { return 0; }
-#endif
