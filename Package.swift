@@ -22,7 +22,7 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    // The executables' allocator: jemalloc on Linux (Docs/PERFORMANCE.md, fourteenth pass).
+    // The `callflow` executable's allocator: mimalloc on Linux (Docs/PERFORMANCE.md, fifteenth pass).
     .target(name: "CAllocator", linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
     // Stage 0: source files, spans, diagnostics and their renderers (no domain rules).
     .target(name: "CallflowDiagnostics"),

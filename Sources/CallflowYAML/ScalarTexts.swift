@@ -8,7 +8,7 @@
 /// to it. One reader's, on one thread.
 final class ScalarTexts {
   private struct Slot {
-    /// The text's bytes as two words (see ``ScalarTexts/words(_:)``).
+    /// The text's bytes as two words (see ``ScalarTexts/words(_:_:)``).
     var words: (UInt64, UInt64)
     /// The text's length in bytes; -1 for a slot never filled.
     var count: Int
